@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineActivity } from '../define-activity';
+import { conditionGroupSchema, emptyRule } from '../../domain/rule';
+
+export const buildAudienceConfigSchema = z.object({
+  /** Entity whose records flow out, e.g. `profiles` or `accounts`. */
+  targetDimension: z.string().default('profiles'),
+  source: z.enum(['rule', 'audience']).default('rule'),
+  rule: conditionGroupSchema.default(emptyRule()),
+  /** Name of a saved audience, when source is `audience`. */
+  audienceName: z.string().default(''),
+  /** Emit the outbound transition even when the audience is empty. */
+  emitWhenEmpty: z.boolean().default(false),
+});
+export type BuildAudienceConfig = z.infer<typeof buildAudienceConfigSchema>;
+
+export const buildAudience = defineActivity<BuildAudienceConfig>({
+  type: 'build-audience',
+  version: 1,
+  meta: {
+    title: 'Build audience',
+    description: 'Select records of a targeting dimension with a rule or a saved audience.',
+    category: 'targeting',
+    icon: 'users',
+    keywords: ['query', 'target', 'segment', 'read audience'],
+  },
+  ports: () => ({ in: [], out: [{ id: 'out', label: 'Audience' }] }),
+  schema: buildAudienceConfigSchema,
+  defaults: () => buildAudienceConfigSchema.parse({}),
+  producesAudience: true,
+  validate: (config, ctx) =>
+    config.source === 'audience' && config.audienceName.trim() === ''
+      ? [
+          {
+            severity: 'warning',
+            code: 'missing-config',
+            message: 'Choose the saved audience to read.',
+            activityId: ctx.activity.id,
+            path: 'audienceName',
+          },
+        ]
+      : [],
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineActivity } from '../define-activity';
+
+export const changeDimensionConfigSchema = z.object({
+  /** Entity the working table switches to. */
+  targetDimension: z.string().default(''),
+  /** Link path from the current dimension to the new one. */
+  path: z.array(z.string()).default([]),
+});
+export type ChangeDimensionConfig = z.infer<typeof changeDimensionConfigSchema>;
+
+export const changeDimension = defineActivity<ChangeDimensionConfig>({
+  type: 'change-dimension',
+  version: 1,
+  meta: {
+    title: 'Change dimension',
+    description: 'Switch the working table to another dimension through a link.',
+    category: 'targeting',
+    icon: 'shuffle',
+    keywords: ['dimension', 'accounts', 'people', 'bookings'],
+  },
+  ports: () => ({ in: [{ id: 'in', label: 'Records' }], out: [{ id: 'out', label: 'Records' }] }),
+  schema: changeDimensionConfigSchema,
+  defaults: () => changeDimensionConfigSchema.parse({}),
+  validate: (config, ctx) =>
+    config.targetDimension === '' || config.path.length === 0
+      ? [
+          {
+            severity: 'warning',
+            code: 'missing-config',
+            message: 'Choose the dimension to change to.',
+            activityId: ctx.activity.id,
+            path: 'targetDimension',
+          },
+        ]
+      : [],
+});

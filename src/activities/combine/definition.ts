@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { defineActivity } from '../define-activity';
+
+export const combineConfigSchema = z.object({
+  mode: z.enum(['union', 'intersection', 'exclusion']).default('union'),
+  /** Transition whose set is primary (exclusion: the set others are removed from). */
+  primaryTransitionId: z.string().default(''),
+  /** Reconcile on the dimension's keys only, or on a selection of columns of the primary set. */
+  reconcile: z.enum(['keys', 'columns']).default('keys'),
+  columns: z.array(z.string()).default([]),
+  /** Add an outbound transition carrying the records left out. */
+  complement: z.boolean().default(false),
+});
+export type CombineConfig = z.infer<typeof combineConfigSchema>;
+
+export const combine = defineActivity<CombineConfig>({
+  type: 'combine',
+  version: 1,
+  meta: {
+    title: 'Combine',
+    description: 'Union, intersection or exclusion of several inbound sets.',
+    category: 'targeting',
+    icon: 'merge',
+    keywords: ['union', 'intersection', 'exclusion', 'merge', 'exclude'],
+  },
+  ports: (config) => ({
+    in: [{ id: 'in', label: 'Sets', multiple: true }],
+    out: [
+      { id: 'out', label: 'Result' },
+      ...(config.complement ? [{ id: 'complement', label: 'Complement', complement: true }] : []),
+    ],
+  }),
+  schema: combineConfigSchema,
+  defaults: () => combineConfigSchema.parse({}),
+  validate: (config, ctx) => {
+    const min = 2;
+    if (ctx.incoming.length < min) {
+      return [
+        {
+          severity: 'warning',
+          code: 'missing-input',
+          message: `Combine needs at least ${min} inbound sets (it has ${ctx.incoming.length}).`,
+          activityId: ctx.activity.id,
+        },
+      ];
+    }
+    if (config.mode === 'exclusion' && !ctx.incoming.some((t) => t.id === config.primaryTransitionId)) {
+      return [
+        {
+          severity: 'warning',
+          code: 'missing-config',
+          message: 'Choose the primary set to exclude from.',
+          activityId: ctx.activity.id,
+          path: 'primaryTransitionId',
+        },
+      ];
+    }
+    return [];
+  },
+});

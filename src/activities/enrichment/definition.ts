@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { defineActivity } from '../define-activity';
+import { conditionGroupSchema, emptyRule, aggregateFunctions } from '../../domain/rule';
+
+const attributeEnrichmentSchema = z.object({
+  id: z.string(),
+  /** Links to follow, then a field. */
+  path: z.array(z.string()),
+  alias: z.string(),
+});
+
+const collectionEnrichmentSchema = z.object({
+  id: z.string(),
+  /** Path to a one-to-many collection. */
+  path: z.array(z.string()),
+  alias: z.string(),
+  mode: z.enum(['first', 'aggregate']),
+  where: conditionGroupSchema.default(emptyRule()),
+  /** `first`: how many lines, which fields, and in what order. */
+  count: z.number().int().min(1).default(1),
+  fields: z.array(z.string()).default([]),
+  sort: z.object({ field: z.string(), direction: z.enum(['asc', 'desc']) }).optional(),
+  /** `aggregate`: which function over which field. */
+  aggregate: z.object({ fn: z.enum(aggregateFunctions), field: z.string().optional() }).optional(),
+});
+
+const joinEnrichmentSchema = z.object({
+  id: z.string(),
+  /** Inbound transition whose working table is joined. */
+  transitionId: z.string(),
+  /** Pairs of columns: working table column = joined table column. */
+  keys: z.array(z.object({ left: z.string(), right: z.string() })),
+  columns: z.array(z.object({ name: z.string(), alias: z.string() })),
+});
+
+export const enrichmentConfigSchema = z.object({
+  attributes: z.array(attributeEnrichmentSchema).default([]),
+  collections: z.array(collectionEnrichmentSchema).default([]),
+  joins: z.array(joinEnrichmentSchema).default([]),
+});
+export type EnrichmentConfig = z.infer<typeof enrichmentConfigSchema>;
+
+export const enrichment = defineActivity<EnrichmentConfig>({
+  type: 'enrichment',
+  version: 1,
+  meta: {
+    title: 'Enrichment',
+    description: 'Add columns: attributes, collection lines or aggregates, joined tables.',
+    category: 'targeting',
+    icon: 'table-plus',
+    keywords: ['columns', 'aggregate', 'join', 'add data'],
+  },
+  ports: () => ({
+    in: [
+      { id: 'in', label: 'Records' },
+      { id: 'join', label: 'Tables to join', multiple: true },
+    ],
+    out: [{ id: 'out', label: 'Enriched' }],
+  }),
+  schema: enrichmentConfigSchema,
+  defaults: () => enrichmentConfigSchema.parse({}),
+  validate: (config, ctx) =>
+    config.attributes.length + config.collections.length + config.joins.length === 0
+      ? [
+          {
+            severity: 'warning',
+            code: 'missing-config',
+            message: 'Add at least one column to enrich with.',
+            activityId: ctx.activity.id,
+          },
+        ]
+      : [],
+});

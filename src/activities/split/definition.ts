@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { defineActivity } from '../define-activity';
+import { conditionGroupSchema } from '../../domain/rule';
+
+const subsetSchema = z.object({
+  /** Also the output port id of the subset. */
+  id: z.string(),
+  label: z.string(),
+  /** Null: every remaining record qualifies (typical for random A/B splits). */
+  filter: conditionGroupSchema.nullable().default(null),
+  limit: z
+    .object({ kind: z.enum(['count', 'percent']), value: z.number().min(0) })
+    .nullable()
+    .default(null),
+  /** How records are picked when a limit applies. */
+  order: z
+    .discriminatedUnion('mode', [
+      z.object({ mode: z.literal('random') }),
+      z.object({ mode: z.literal('sort'), field: z.string(), direction: z.enum(['asc', 'desc']) }),
+    ])
+    .default({ mode: 'random' }),
+  /** Do not emit this subset's transition when it is empty. */
+  skipEmpty: z.boolean().default(false),
+});
+export type SplitSubset = z.infer<typeof subsetSchema>;
+
+export const splitConfigSchema = z.object({
+  subsets: z.array(subsetSchema).min(1),
+  /** Off: a record goes to the first subset it matches. On: to every subset it matches. */
+  overlap: z.boolean().default(false),
+  complement: z.boolean().default(false),
+  complementLabel: z.string().default('Rest'),
+  /** Emit all subsets in one table with a `segment` column instead of one transition each. */
+  singleTable: z.boolean().default(false),
+});
+export type SplitConfig = z.infer<typeof splitConfigSchema>;
+
+export const split = defineActivity<SplitConfig>({
+  type: 'split',
+  version: 1,
+  meta: {
+    title: 'Split',
+    description: 'Cut the audience into ordered subsets, by filter, limit or random pick.',
+    category: 'targeting',
+    icon: 'split',
+    keywords: ['segment', 'A/B test', 'holdout', 'control group', 'random'],
+  },
+  ports: (config) => ({
+    in: [{ id: 'in', label: 'Records' }],
+    out: config.singleTable
+      ? [{ id: 'out', label: 'All subsets' }]
+      : [
+          ...config.subsets.map((s) => ({ id: s.id, label: s.label || 'Subset' })),
+          ...(config.complement ? [{ id: 'complement', label: config.complementLabel, complement: true }] : []),
+        ],
+  }),
+  schema: splitConfigSchema,
+  defaults: () =>
+    splitConfigSchema.parse({
+      subsets: [
+        { id: 'subset-1', label: 'Subset 1' },
+        { id: 'subset-2', label: 'Subset 2' },
+      ],
+    }),
+  validate: (config, ctx) =>
+    config.subsets.flatMap((s, i) =>
+      s.limit?.kind === 'percent' && s.limit.value > 100
+        ? [
+            {
+              severity: 'error' as const,
+              code: 'invalid-config',
+              message: `Subset "${s.label}": a percentage limit cannot exceed 100.`,
+              activityId: ctx.activity.id,
+              path: `subsets[${i}].limit.value`,
+            },
+          ]
+        : [],
+    ),
+});

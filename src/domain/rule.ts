@@ -1,0 +1,165 @@
+import { z } from 'zod';
+
+/**
+ * The query modeler's rule: a tree of condition groups. Used by Build audience, Split subsets,
+ * Enrichment filters and collection sub-conditions. Attribute paths name links of the data model
+ * followed by a field (`['purchases']` is never a path: collections use a `collection` condition).
+ */
+export const attributeOperators = [
+  'equals',
+  'not-equals',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'between',
+  'in',
+  'not-in',
+  'is-empty',
+  'is-not-empty',
+  'starts-with',
+  'not-starts-with',
+  'contains',
+  'not-contains',
+  'like',
+  'not-like',
+  'in-last',
+  'more-than-ago',
+  'this-month',
+  'last-month',
+  'before',
+  'after',
+  'anniversary-within',
+  'is-true',
+  'is-false',
+] as const;
+export type AttributeOperator = (typeof attributeOperators)[number];
+
+export const aggregateFunctions = ['count', 'count-distinct', 'sum', 'avg', 'min', 'max'] as const;
+export type AggregateFunction = (typeof aggregateFunctions)[number];
+
+export const deliveryEvents = ['sent', 'delivered', 'opened', 'clicked', 'bounced'] as const;
+export type DeliveryEvent = (typeof deliveryEvents)[number];
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const ruleValueSchema = z.union([scalar, z.array(scalar)]);
+export type RuleValue = z.infer<typeof ruleValueSchema>;
+
+export interface AttributeCondition {
+  kind: 'attribute';
+  id: string;
+  /** Link names to follow (one-to-one or many-to-one), then the field name. */
+  path: string[];
+  operator: AttributeOperator;
+  value?: RuleValue;
+  /** Upper bound of `between`. */
+  value2?: RuleValue;
+  /** Unit of relative date operators. */
+  unit?: 'days' | 'weeks' | 'months';
+}
+
+export interface CollectionCondition {
+  kind: 'collection';
+  id: string;
+  /** Link path ending on a one-to-many collection, e.g. `['purchases']`. */
+  path: string[];
+  quantifier: 'exists' | 'not-exists' | 'aggregate';
+  /** Sub-conditions on the collection's records. */
+  where: ConditionGroup;
+  aggregate?: {
+    fn: AggregateFunction;
+    field?: string;
+    operator: 'equals' | 'not-equals' | 'lt' | 'lte' | 'gt' | 'gte' | 'between';
+    value: number | null;
+    value2?: number | null;
+  };
+}
+
+export interface DeliveryCondition {
+  kind: 'delivery';
+  id: string;
+  /** Channel activity of this campaign whose simulated results are read. */
+  activityId: string;
+  event: DeliveryEvent;
+  negate?: boolean;
+}
+
+export interface SavedFilterCondition {
+  kind: 'saved-filter';
+  id: string;
+  filterId: string;
+}
+
+export interface ConditionGroup {
+  kind: 'group';
+  id: string;
+  /** `except`: the first child minus every later child. */
+  combinator: 'and' | 'or' | 'except';
+  children: Condition[];
+}
+
+export type Condition =
+  | AttributeCondition
+  | CollectionCondition
+  | DeliveryCondition
+  | SavedFilterCondition
+  | ConditionGroup;
+
+const attributeConditionSchema = z.object({
+  kind: z.literal('attribute'),
+  id: z.string(),
+  path: z.array(z.string()),
+  operator: z.enum(attributeOperators),
+  value: ruleValueSchema.optional(),
+  value2: ruleValueSchema.optional(),
+  unit: z.enum(['days', 'weeks', 'months']).optional(),
+});
+
+export const conditionGroupSchema: z.ZodType<ConditionGroup> = z.lazy(() =>
+  z.object({
+    kind: z.literal('group'),
+    id: z.string(),
+    combinator: z.enum(['and', 'or', 'except']),
+    children: z.array(conditionSchema),
+  }),
+);
+
+const collectionConditionSchema: z.ZodType<CollectionCondition> = z.lazy(() =>
+  z.object({
+    kind: z.literal('collection'),
+    id: z.string(),
+    path: z.array(z.string()),
+    quantifier: z.enum(['exists', 'not-exists', 'aggregate']),
+    where: conditionGroupSchema,
+    aggregate: z
+      .object({
+        fn: z.enum(aggregateFunctions),
+        field: z.string().optional(),
+        operator: z.enum(['equals', 'not-equals', 'lt', 'lte', 'gt', 'gte', 'between']),
+        value: z.number().nullable(),
+        value2: z.number().nullable().optional(),
+      })
+      .optional(),
+  }),
+);
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    attributeConditionSchema,
+    collectionConditionSchema,
+    z.object({
+      kind: z.literal('delivery'),
+      id: z.string(),
+      activityId: z.string(),
+      event: z.enum(deliveryEvents),
+      negate: z.boolean().optional(),
+    }),
+    z.object({ kind: z.literal('saved-filter'), id: z.string(), filterId: z.string() }),
+    conditionGroupSchema,
+  ]),
+);
+
+/** An empty AND group: matches every record of the dimension. */
+export function emptyRule(id = 'root'): ConditionGroup {
+  return { kind: 'group', id, combinator: 'and', children: [] };
+}
