@@ -1,0 +1,15 @@
+// Builds the app, makes sure a Chromium exists, then runs the Playwright suite.
+import { spawnSync } from 'node:child_process';
+import { chromiumExecutable } from './chromium-path.mjs';
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!chromiumExecutable()) {
+  console.log('No system Chromium found (set CHROMIUM_PATH or install /usr/bin/chromium); installing Playwright’s own.');
+  run('npx', ['playwright', 'install', 'chromium']);
+}
+run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['playwright', 'test', ...process.argv.slice(2)]);
