@@ -3,6 +3,8 @@ import { chromiumExecutable } from './scripts/chromium-path.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
 const executablePath = chromiumExecutable();
+/** Separate build folders let several suites run side by side. */
+const outDir = process.env.E2E_DIST ?? 'dist';
 
 /**
  * End-to-end tests run against the production build served by `vite preview`, in headless Chromium:
@@ -44,7 +46,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -11,5 +11,5 @@ if (!chromiumExecutable()) {
   console.log('No system Chromium found (set CHROMIUM_PATH or install /usr/bin/chromium); installing Playwright’s own.');
   run('npx', ['playwright', 'install', 'chromium']);
 }
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', process.env.E2E_DIST ?? 'dist']);
 run('npx', ['playwright', 'test', ...process.argv.slice(2)]);
