@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { validateCampaign, problemsByActivity } from '../validate';
+import { statusOf } from '../problems';
+import { activity, campaign, transition } from './fixtures';
+
+const codes = (doc: Parameters<typeof validateCampaign>[0]) =>
+  validateCampaign(doc).map((p) => `${p.activityId ?? p.transitionId ?? '-'}:${p.code}`);
+
+describe('validateCampaign', () => {
+  it('finds nothing wrong in a connected audience -> email campaign', () => {
+    const doc = campaign([activity('a', 'build-audience'), activity('m', 'email')], [transition('t', 'a', 'm')]);
+    expect(validateCampaign(doc)).toEqual([]);
+  });
+
+  it('flags unconnected activities', () => {
+    const doc = campaign(
+      [activity('a', 'build-audience'), activity('m', 'email'), activity('w', 'wait')],
+      [transition('t', 'a', 'm')],
+    );
+    expect(codes(doc)).toEqual(['w:unconnected']);
+  });
+
+  it('flags a channel without an audience', () => {
+    const doc = campaign([activity('f', 'fork'), activity('m', 'email')], [transition('t', 'f', 'm', 'branch-1')]);
+    expect(codes(doc)).toEqual(['f:unconnected', 'm:no-audience']);
+  });
+
+  it('reports config that does not parse with its path', () => {
+    const doc = campaign([activity('s', 'split', { subsets: [{ id: 'a', label: 'A', limit: { kind: 'count', value: 'ten' } }] })]);
+    const problems = validateCampaign(doc).filter((p) => p.code !== 'unconnected');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'error', code: 'invalid-config', path: 'subsets[0].limit.value' });
+    expect(problems[0]!.message).toContain('expected a number');
+  });
+
+  it('reports missing configuration from the definition', () => {
+    const doc = campaign(
+      [activity('a', 'build-audience'), activity('s', 'save-audience')],
+      [transition('t', 'a', 's')],
+    );
+    expect(codes(doc)).toEqual(['s:missing-config']);
+    expect(statusOf(problemsByActivity(validateCampaign(doc)).get('s') ?? [])).toBe('incomplete');
+  });
+
+  it('flags unknown types and dangling transitions without throwing', () => {
+    const doc = campaign([activity('a', 'build-audience')], [transition('t', 'a', 'ghost')]);
+    doc.activities.push({ ...activity('x', 'wait'), type: 'teleport' });
+    expect(codes(doc)).toEqual(['x:unknown-type', 'a:dangling-transition']);
+  });
+
+  it('flags more than 10 channel activities', () => {
+    const acts = [activity('a', 'build-audience'), activity('f', 'fork', {
+      branches: Array.from({ length: 11 }, (_, i) => ({ id: `b${i}`, label: `B${i}` })),
+    })];
+    const trs = [transition('t', 'a', 'f')];
+    for (let i = 0; i < 11; i++) {
+      acts.push(activity(`m${i}`, 'sms'));
+      trs.push(transition(`t${i}`, 'f', `m${i}`, `b${i}`));
+    }
+    expect(codes(campaign(acts, trs))).toEqual(['-:too-many-channels']);
+  });
+
+  it('gives an error status to an activity with an error', () => {
+    expect(statusOf([{ severity: 'error', code: 'x', message: '' }])).toBe('error');
+    expect(statusOf([])).toBe('ok');
+  });
+});

@@ -1,0 +1,139 @@
+import type { CampaignDoc } from './campaign';
+import type { Problem } from './problems';
+import { getActivityDef } from '../activities/registry';
+import { indexGraph, topologicalOrder } from './graph';
+import { portsOf } from './ports';
+import { providesAudience } from './connection-rules';
+import { formatPath, issueMessage } from './zod-issues';
+
+/** Guardrails of the product (see docs/campaign-format.md). */
+export const MAX_ACTIVITIES = 500;
+export const RECOMMENDED_MAX_ACTIVITIES = 100;
+export const MAX_CHANNEL_ACTIVITIES = 10;
+
+/**
+ * Every problem of a campaign: unknown types, configs that do not parse, each definition's own
+ * checks, unconnected activities, channels without an audience, dangling transitions, loops and
+ * guardrails. Never throws, whatever the document holds.
+ */
+export function validateCampaign(doc: CampaignDoc): Problem[] {
+  const problems: Problem[] = [];
+  const g = indexGraph(doc);
+
+  for (const activity of doc.activities) {
+    const def = getActivityDef(activity.type);
+    if (!def) {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-type',
+        message: `"${activity.label}" has an unknown type "${activity.type}".`,
+        activityId: activity.id,
+      });
+      continue;
+    }
+    const incoming = g.incoming.get(activity.id) ?? [];
+    const outgoing = g.outgoing.get(activity.id) ?? [];
+    const parsed = def.schema.safeParse(activity.config);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push({
+          severity: 'error',
+          code: 'invalid-config',
+          message: `"${activity.label}": ${formatPath(issue.path)}: ${issueMessage(issue, activity.config)}.`,
+          activityId: activity.id,
+          path: formatPath(issue.path),
+        });
+    } else if (def.validate) {
+      try {
+        problems.push(...def.validate(parsed.data, { doc, activity, incoming, outgoing }));
+      } catch (e) {
+        problems.push({
+          severity: 'error',
+          code: 'invalid-config',
+          message: `"${activity.label}" could not be checked: ${e instanceof Error ? e.message : String(e)}`,
+          activityId: activity.id,
+        });
+      }
+    }
+
+    const ports = portsOf(activity);
+    if (incoming.length === 0 && outgoing.length === 0 && doc.activities.length > 1) {
+      problems.push({
+        severity: 'warning',
+        code: 'unconnected',
+        message: `"${activity.label}" is not connected to any other activity.`,
+        activityId: activity.id,
+      });
+    } else if (ports.in.length > 0 && incoming.length === 0) {
+      problems.push({
+        severity: 'warning',
+        code: 'unconnected',
+        message: `"${activity.label}" has no inbound transition.`,
+        activityId: activity.id,
+      });
+    }
+    if (def.needsAudience && !providesAudience(doc, activity.id)) {
+      problems.push({
+        severity: 'error',
+        code: 'no-audience',
+        message: `"${activity.label}" has no audience: connect a targeting activity such as Build audience before it.`,
+        activityId: activity.id,
+      });
+    }
+  }
+
+  for (const t of doc.transitions) {
+    const from = g.activities.get(t.source.activityId);
+    const to = g.activities.get(t.target.activityId);
+    const dangling =
+      !from ||
+      !to ||
+      !portsOf(from).out.some((p) => p.id === t.source.port) ||
+      !portsOf(to).in.some((p) => p.id === t.target.port);
+    if (dangling)
+      problems.push({
+        severity: 'error',
+        code: 'dangling-transition',
+        message: `A transition${from ? ` from "${from.label}"` : ''} leads to a port that no longer exists.`,
+        transitionId: t.id,
+        ...(from ? { activityId: from.id } : {}),
+      });
+  }
+
+  if (topologicalOrder(doc).hasCycle)
+    problems.push({ severity: 'error', code: 'cycle', message: 'The campaign contains a loop of transitions.' });
+
+  const channels = doc.activities.filter((a) => getActivityDef(a.type)?.meta.category === 'channel').length;
+  if (channels > MAX_CHANNEL_ACTIVITIES)
+    problems.push({
+      severity: 'error',
+      code: 'too-many-channels',
+      message: `A campaign can hold at most ${MAX_CHANNEL_ACTIVITIES} channel activities (this one has ${channels}).`,
+    });
+  if (doc.activities.length > MAX_ACTIVITIES)
+    problems.push({
+      severity: 'error',
+      code: 'too-many-activities',
+      message: `A campaign can hold at most ${MAX_ACTIVITIES} activities (this one has ${doc.activities.length}).`,
+    });
+  else if (doc.activities.length > RECOMMENDED_MAX_ACTIVITIES)
+    problems.push({
+      severity: 'warning',
+      code: 'many-activities',
+      message: `Campaigns over ${RECOMMENDED_MAX_ACTIVITIES} activities are hard to read; consider splitting this one.`,
+    });
+
+  return problems;
+}
+
+/** Problems grouped by activity id, for node badges. */
+export function problemsByActivity(problems: readonly Problem[]): Map<string, Problem[]> {
+  const map = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (!p.activityId) continue;
+    const list = map.get(p.activityId) ?? [];
+    list.push(p);
+    map.set(p.activityId, list);
+  }
+  return map;
+}
