@@ -1,0 +1,24 @@
+import type { Table } from 'apache-arrow';
+
+/**
+ * What the engine needs from DuckDB. Both the Node blocking binding (tests, command line) and the
+ * browser's AsyncDuckDB connection satisfy it through thin adapters, so the same engine code runs
+ * in both places and gives the same counts.
+ */
+export interface DuckConnection {
+  /** Runs one statement; returns its result (empty for DDL). Rejects with DuckDB's message. */
+  query(sql: string): Promise<Table>;
+  /** Creates table `schema.name` from Arrow IPC stream bytes. */
+  insertArrowIPC(bytes: Uint8Array, target: { schema: string; name: string }): Promise<void>;
+  /** Releases the connection and the database behind it. */
+  close(): Promise<void>;
+}
+
+/**
+ * DuckDB-WASM errors can carry the whole minified bundle in their stack; keep only the message, and
+ * only its first lines, which is what a person can act on.
+ */
+export function duckErrorMessage(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  return raw.split('\n').filter((l) => l.trim() !== '').slice(0, 4).join('\n');
+}
