@@ -1,0 +1,79 @@
+import type { StateCreator } from 'zustand';
+import { createActivity } from '../domain/factory';
+import { pasteFragment } from '../domain/clipboard';
+import * as edits from '../domain/edits';
+import type { DocumentSlice, EditorState } from './types';
+
+/**
+ * Document edits. Each action is one `set` of a new document, which the temporal middleware records
+ * as one undo step; actions that also select what they created do it in the same `set`.
+ */
+export const createDocumentSlice =
+  (initial: EditorState['doc']): StateCreator<EditorState, [], [], DocumentSlice> =>
+  (set, get) => ({
+    doc: initial,
+    replaceDoc: (doc) => set({ doc }),
+
+    addActivity: (type, position) => {
+      const activity = createActivity(type, position, get().doc);
+      set((s) => ({
+        doc: edits.addActivity(s.doc, activity),
+        selection: { activityIds: [activity.id], transitionIds: [] },
+      }));
+      return activity.id;
+    },
+
+    insertActivityOnTransition: (type, transitionId, position) => {
+      const { doc, notify } = get();
+      const activity = createActivity(type, position, doc);
+      const r = edits.insertOnTransition(doc, transitionId, activity);
+      if (!r.ok) {
+        notify(r.reason, 'error');
+        return null;
+      }
+      set({ doc: r.doc, selection: { activityIds: [activity.id], transitionIds: [] } });
+      return activity.id;
+    },
+
+    connect: (source, target) => {
+      const r = edits.connect(get().doc, source, target);
+      if (!r.ok) {
+        get().notify(r.reason, 'error');
+        return false;
+      }
+      set({ doc: r.doc });
+      return true;
+    },
+
+    moveActivities: (positions) => set((s) => ({ doc: edits.moveActivities(s.doc, positions), dragPositions: null })),
+
+    removeElements: (ids) => set((s) => ({ doc: edits.removeElements(s.doc, ids) })),
+
+    removeSelection: () =>
+      set((s) => ({
+        doc: edits.removeElements(s.doc, s.selection),
+        selection: { activityIds: [], transitionIds: [] },
+      })),
+
+    duplicateSelection: () => {
+      const { doc, selection, requestFocus } = get();
+      const r = edits.duplicateActivities(doc, selection.activityIds);
+      if (r.activityIds.length === 0) return;
+      set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: [] } });
+      requestFocus(r.activityIds);
+    },
+
+    setDisabled: (ids, disabled) => set((s) => ({ doc: edits.setActivitiesDisabled(s.doc, ids, disabled) })),
+    relabelActivity: (id, label) => set((s) => ({ doc: edits.relabelActivity(s.doc, id, label) })),
+    relabelTransition: (id, label) => set((s) => ({ doc: edits.relabelTransition(s.doc, id, label) })),
+    updateConfig: (id, config) => set((s) => ({ doc: edits.updateActivityConfig(s.doc, id, config) })),
+    setOrientation: (orientation) => set((s) => ({ doc: edits.setOrientation(s.doc, orientation) })),
+
+    pasteFragment: (fragment, at) => {
+      const r = pasteFragment(get().doc, fragment, at ? { at } : {});
+      set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: r.transitionIds } });
+      get().requestFocus(r.activityIds);
+      const n = r.activityIds.length;
+      get().notify(`Pasted ${n} ${n === 1 ? 'activity' : 'activities'}.`);
+    },
+  });

@@ -1,0 +1,46 @@
+import type { Activity, CampaignDoc, Transition } from '../domain/campaign';
+import type { Problem } from '../domain/problems';
+import { problemsByActivity, validateCampaign } from '../domain/validate';
+import type { EditorState } from './types';
+
+/**
+ * Validation results per document version. Documents are immutable, so a WeakMap keyed by the
+ * document computes them once per edit however many nodes ask.
+ */
+const validation = new WeakMap<CampaignDoc, { all: Problem[]; byActivity: Map<string, Problem[]> }>();
+
+export function problemsOf(doc: CampaignDoc): { all: Problem[]; byActivity: Map<string, Problem[]> } {
+  let v = validation.get(doc);
+  if (!v) {
+    const all = validateCampaign(doc);
+    v = { all, byActivity: problemsByActivity(all) };
+    validation.set(doc, v);
+  }
+  return v;
+}
+
+const noProblems: Problem[] = [];
+
+/** Problems of one activity (the same empty array when there are none, so selectors stay stable). */
+export const selectActivityProblems = (id: string) => (s: EditorState) =>
+  problemsOf(s.doc).byActivity.get(id) ?? noProblems;
+
+export const selectActivity =
+  (id: string) =>
+  (s: EditorState): Activity | undefined =>
+    s.doc.activities.find((a) => a.id === id);
+
+export const selectTransition =
+  (id: string) =>
+  (s: EditorState): Transition | undefined =>
+    s.doc.transitions.find((t) => t.id === id);
+
+/** The single selected activity or transition the inspector shows, if exactly one thing is selected. */
+export function selectInspected(s: EditorState): { kind: 'activity' | 'transition'; id: string } | { kind: 'none' | 'many'; count: number } {
+  const activityIds = s.selection.activityIds.filter((id) => s.doc.activities.some((a) => a.id === id));
+  const transitionIds = s.selection.transitionIds.filter((id) => s.doc.transitions.some((t) => t.id === id));
+  const count = activityIds.length + transitionIds.length;
+  if (count === 0) return { kind: 'none', count };
+  if (count > 1) return { kind: 'many', count };
+  return activityIds[0] ? { kind: 'activity', id: activityIds[0] } : { kind: 'transition', id: transitionIds[0]! };
+}

@@ -1,0 +1,58 @@
+import type { CampaignDoc, PortRef, Position } from '../domain/campaign';
+import type { CampaignFragment } from '../domain/clipboard';
+
+/** What is selected on the canvas. Not part of the document, never an undo step. */
+export interface Selection {
+  activityIds: readonly string[];
+  transitionIds: readonly string[];
+}
+
+/** A short message for the person editing: why a connection was refused, what was pasted. */
+export interface Notice {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+}
+
+export interface DocumentSlice {
+  /** The campaign being edited; the only part of the state that undo/redo records. */
+  doc: CampaignDoc;
+  /** Replaces the document from outside the editor (an import, a rename in the header). */
+  replaceDoc: (doc: CampaignDoc) => void;
+  addActivity: (type: string, position: Position) => string;
+  insertActivityOnTransition: (type: string, transitionId: string, position: Position) => string | null;
+  connect: (source: PortRef, target: PortRef) => boolean;
+  moveActivities: (positions: Readonly<Record<string, Position>>) => void;
+  removeSelection: () => void;
+  removeElements: (ids: Partial<Selection>) => void;
+  duplicateSelection: () => void;
+  setDisabled: (activityIds: readonly string[], disabled: boolean) => void;
+  relabelActivity: (id: string, label: string) => void;
+  relabelTransition: (id: string, label: string) => void;
+  updateConfig: (id: string, config: Record<string, unknown>) => void;
+  setOrientation: (orientation: CampaignDoc['settings']['orientation']) => void;
+  pasteFragment: (fragment: CampaignFragment, at?: Position) => void;
+}
+
+export interface SelectionSlice {
+  selection: Selection;
+  setSelection: (selection: Partial<Selection>) => void;
+  clearSelection: () => void;
+}
+
+export interface ViewSlice {
+  /** Positions of nodes being dragged; committed to the document once, when the drag ends. */
+  dragPositions: Readonly<Record<string, Position>> | null;
+  /** Sizes React Flow measured, kept so that re-derived nodes keep them. */
+  measured: Readonly<Record<string, { width: number; height: number }>>;
+  notice: Notice | null;
+  /** Activities the canvas should bring into view (set by the problems panel, a paste, an add). */
+  focusRequest: { activityIds: readonly string[]; id: number } | null;
+  setDragPositions: (positions: Readonly<Record<string, Position>> | null) => void;
+  setMeasured: (sizes: Readonly<Record<string, { width: number; height: number }>>) => void;
+  notify: (message: string, tone?: Notice['tone']) => void;
+  dismissNotice: () => void;
+  requestFocus: (activityIds: readonly string[]) => void;
+}
+
+export type EditorState = DocumentSlice & SelectionSlice & ViewSlice;
