@@ -1,7 +1,20 @@
+import { useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ToastRegion } from '../ui/Toast';
+import { AppRoutes } from './AppRoutes';
+
+/**
+ * The app: providers around the routes. One QueryClient for the app's lifetime; campaign data is
+ * local (IndexedDB), so window-focus refetches are pointless and off.
+ */
 export function App() {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } }),
+  );
   return (
-    <main>
-      <h1>Campaign Canvas</h1>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <AppRoutes />
+      <ToastRegion />
+    </QueryClientProvider>
   );
 }

@@ -1,0 +1,54 @@
+import { useNavigate } from './useEditorNavigation';
+import { Button } from 'react-aria-components';
+import { ArrowLeft, Download } from 'lucide-react';
+import type { CampaignDoc } from '../../domain/campaign';
+import type { SaveState } from '../../campaigns/autosaver';
+import { downloadCampaign } from '../../campaigns/transfer/download-campaign';
+import { ImportButton } from '../../campaigns/transfer/ImportButton';
+import { ImportErrorDialog } from '../../campaigns/transfer/ImportErrorDialog';
+import { useCampaignImport } from '../../campaigns/transfer/useCampaignImport';
+import { showToast } from '../../ui/Toast';
+import { CampaignNameField } from './CampaignNameField';
+import { SaveIndicator } from './SaveIndicator';
+
+/**
+ * The editor's top bar: back to the list, the campaign name (inline rename), the save state, and
+ * export / import. Import always creates a new campaign and opens it, so the campaign being edited
+ * can never be overwritten by a file.
+ */
+export function EditorTopBar({
+  doc,
+  saveState,
+  onRename,
+}: {
+  doc: CampaignDoc;
+  saveState: SaveState;
+  onRename: (name: string) => void;
+}) {
+  const { openCampaign } = useNavigate();
+  const importer = useCampaignImport({
+    onImported: (imported) => {
+      showToast({ title: `Imported “${imported.name}” as a new campaign`, tone: 'success' });
+      openCampaign(imported.id);
+    },
+  });
+  return (
+    <header className="cc-topbar">
+      <a className="cc-button cc-button-quiet cc-topbar-back" href="#/">
+        <ArrowLeft size={16} aria-hidden />
+        Campaigns
+      </a>
+      <span className="cc-topbar-divider" aria-hidden />
+      <CampaignNameField name={doc.name} onRename={onRename} />
+      <SaveIndicator state={saveState} />
+      <div className="cc-topbar-actions">
+        <ImportButton onSelect={(files) => void importer.importFiles(files)} isDisabled={importer.busy} />
+        <Button className="cc-button" onPress={() => downloadCampaign(doc)}>
+          <Download size={16} aria-hidden />
+          Export JSON
+        </Button>
+      </div>
+      <ImportErrorDialog failure={importer.failure} onClose={importer.clearFailure} />
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * The app's places, addressed by the URL hash so that a static build needs no server rewrites:
+ * `#/` campaign list, `#/campaigns/<id>` editor, `#/new` a new empty campaign,
+ * `#/new/<templateId>` a new campaign from a starter template.
+ */
+export type Route =
+  | { name: 'list' }
+  | { name: 'editor'; campaignId: string }
+  | { name: 'new'; templateId?: string }
+  | { name: 'not-found'; hash: string };
+
+/** The route a hash (with or without its leading `#`) points to. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/?/, '/');
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
+  if (parts.length === 0) return { name: 'list' };
+  if (parts[0] === 'campaigns' && parts.length === 1) return { name: 'list' };
+  if (parts[0] === 'campaigns' && parts.length === 2 && parts[1]) return { name: 'editor', campaignId: parts[1] };
+  if (parts[0] === 'new' && parts.length === 1) return { name: 'new' };
+  if (parts[0] === 'new' && parts.length === 2 && parts[1]) return { name: 'new', templateId: parts[1] };
+  return { name: 'not-found', hash };
+}
+
+/** The `href` of a route, e.g. `#/campaigns/cmp_1`. */
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'list':
+      return '#/';
+    case 'editor':
+      return `#/campaigns/${encodeURIComponent(route.campaignId)}`;
+    case 'new':
+      return route.templateId ? `#/new/${encodeURIComponent(route.templateId)}` : '#/new';
+    case 'not-found':
+      return route.hash.startsWith('#') ? route.hash : `#${route.hash}`;
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

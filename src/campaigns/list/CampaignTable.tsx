@@ -1,0 +1,60 @@
+import type { CampaignSummary } from '../campaign-summary';
+import { ChannelIcons } from './ChannelIcons';
+import { CampaignRowActions, type RowAction } from './CampaignRowActions';
+import { formatModified, formatModifiedFull } from './format-modified';
+
+/** The campaigns as a table: name (a link into the editor), size, channels, last change, actions. */
+export function CampaignTable({
+  campaigns,
+  campaignHref,
+  onAction,
+}: {
+  campaigns: readonly CampaignSummary[];
+  campaignHref: (id: string) => string;
+  onAction: (action: RowAction, campaign: CampaignSummary) => void;
+}) {
+  const now = new Date();
+  return (
+    <table className="cc-campaign-table" aria-label="Campaigns">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col" className="cc-col-count">
+            Activities
+          </th>
+          <th scope="col">Channels</th>
+          <th scope="col">Last modified</th>
+          <th scope="col" className="cc-col-actions">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {campaigns.map((c) => (
+          <tr key={c.id}>
+            <td className="cc-col-name">
+              <a href={campaignHref(c.id)} className="cc-campaign-link">
+                {c.name}
+              </a>
+              {c.description && <span className="cc-campaign-description">{c.description}</span>}
+            </td>
+            <td className="cc-col-count">
+              {c.activityCount} <span className="cc-muted">{c.activityCount === 1 ? 'activity' : 'activities'}</span>
+            </td>
+            <td>
+              <ChannelIcons channels={c.channels} />
+            </td>
+            <td>
+              <time dateTime={c.updatedAt} title={formatModifiedFull(c.updatedAt)}>
+                {formatModified(c.updatedAt, now)}
+              </time>
+            </td>
+            <td className="cc-col-actions">
+              <CampaignRowActions campaign={c} onAction={onAction} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,27 @@
+import type { CampaignDoc } from '../../domain/campaign';
+import { serializeCampaign } from '../../domain/serialization';
+
+/**
+ * A file name from a campaign name: characters that file systems refuse are replaced, spaces are
+ * kept (people recognise their campaign's name), and an empty result falls back to "campaign".
+ */
+export function exportFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  return `${cleaned.slice(0, 120) || 'campaign'}.json`;
+}
+
+/** Downloads the campaign as `<name>.json`, the format Import reads back. */
+export function downloadCampaign(doc: CampaignDoc): void {
+  const blob = new Blob([serializeCampaign(doc)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = exportFileName(doc.name);
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a moment later is safe.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,53 @@
+import { useCallback, useState } from 'react';
+import type { CampaignDoc } from '../../domain/campaign';
+import type { PathError } from '../../domain/zod-issues';
+import { useCampaignMutations } from '../useCampaigns';
+import { readCampaignFile } from './read-campaign-file';
+
+/** A refused import: the file's name and every problem found in it. */
+export interface ImportFailure {
+  fileName: string;
+  errors: PathError[];
+}
+
+/**
+ * Imports campaign files as new campaigns. A file with any problem is refused whole: nothing is
+ * stored, and `failure` lists its problems until cleared.
+ */
+export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => void } = {}) {
+  const { createFrom } = useCampaignMutations();
+  const [failure, setFailure] = useState<ImportFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { onImported } = options;
+
+  const importFile = useCallback(
+    async (file: File) => {
+      setBusy(true);
+      try {
+        const result = await readCampaignFile(file);
+        if (!result.ok) {
+          setFailure({ fileName: file.name, errors: result.errors });
+          return;
+        }
+        const doc = await createFrom.mutateAsync({ doc: result.doc });
+        onImported?.(doc);
+      } catch (e) {
+        setFailure({ fileName: file.name, errors: [{ path: '(file)', message: e instanceof Error ? e.message : String(e) }] });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [createFrom, onImported],
+  );
+
+  /** Imports the first file of a selection or a drop (one campaign per file). */
+  const importFiles = useCallback(
+    async (files: FileList | File[] | null) => {
+      const file = files?.[0];
+      if (file) await importFile(file);
+    },
+    [importFile],
+  );
+
+  return { importFile, importFiles, failure, clearFailure: () => setFailure(null), busy };
+}

@@ -1,0 +1,44 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CampaignDoc } from '../domain/campaign';
+import { campaignKeys } from './query-keys';
+import { useCampaignRepository } from './useCampaignRepository';
+
+/** Summaries of every campaign, most recently modified first. */
+export function useCampaignList() {
+  const repo = useCampaignRepository();
+  return useQuery({ queryKey: campaignKeys.list(), queryFn: () => repo.list() });
+}
+
+/**
+ * One campaign document. Never refetched in the background: the editor owns the document once it
+ * is open, and a refetch would replace edits with the stored copy.
+ */
+export function useCampaignDoc(id: string) {
+  const repo = useCampaignRepository();
+  return useQuery({
+    queryKey: campaignKeys.detail(id),
+    queryFn: async () => (await repo.get(id)) ?? null,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+/** Mutations of the campaign list; each refreshes the list when done. */
+export function useCampaignMutations() {
+  const repo = useCampaignRepository();
+  const client = useQueryClient();
+  const onSettled = () => client.invalidateQueries({ queryKey: campaignKeys.all });
+  return {
+    create: useMutation({ mutationFn: (name?: string) => repo.create(name), onSettled }),
+    createFrom: useMutation({
+      mutationFn: ({ doc, name }: { doc: CampaignDoc; name?: string }) => repo.createFrom(doc, name),
+      onSettled,
+    }),
+    rename: useMutation({ mutationFn: ({ id, name }: { id: string; name: string }) => repo.rename(id, name), onSettled }),
+    duplicate: useMutation({ mutationFn: (id: string) => repo.duplicate(id), onSettled }),
+    remove: useMutation({ mutationFn: (id: string) => repo.delete(id), onSettled }),
+  };
+}
