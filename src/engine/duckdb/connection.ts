@@ -8,8 +8,8 @@ import type { Table } from 'apache-arrow';
 export interface DuckConnection {
   /** Runs one statement; returns its result (empty for DDL). Rejects with DuckDB's message. */
   query(sql: string): Promise<Table>;
-  /** Creates table `schema.name` from Arrow IPC stream bytes. */
-  insertArrowIPC(bytes: Uint8Array, target: { schema: string; name: string }): Promise<void>;
+  /** Creates table `schema.name` from Arrow IPC stream bytes (`create`), or appends to it. */
+  insertArrowIPC(bytes: Uint8Array, target: { schema: string; name: string; create: boolean }): Promise<void>;
   /** Releases the connection and the database behind it. */
   close(): Promise<void>;
 }

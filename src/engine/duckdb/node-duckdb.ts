@@ -24,7 +24,7 @@ export async function openNodeDuckDB(): Promise<DuckConnection> {
   const conn = db.connect();
   return {
     query: async (sql) => conn.query(sql),
-    insertArrowIPC: async (bytes, target) => conn.insertArrowFromIPCStream(bytes, { name: target.name, schema: target.schema, create: true }),
+    insertArrowIPC: async (bytes, target) => conn.insertArrowFromIPCStream(bytes, { name: target.name, schema: target.schema, create: target.create }),
     close: async () => {
       conn.close();
       db.reset();

@@ -1,0 +1,17 @@
+import type { Table } from 'apache-arrow';
+import type { DataModel } from '../../domain/data-model';
+
+/** Rows of one entity, produced in Arrow batches so that large tables never sit whole in memory. */
+export interface TableSource {
+  entity: string;
+  /** Yields the entity's rows batch after batch; columns are named after the model's fields. */
+  batches(): Iterable<Table>;
+}
+
+/** A data model with the rows of each of its entities: what the engine loads. */
+export interface Dataset {
+  /** Identifies the content (e.g. `sample-100000-42`); part of every working table's hash. */
+  id: string;
+  model: DataModel;
+  tables: TableSource[];
+}

@@ -1,0 +1,37 @@
+import { tableToIPC } from 'apache-arrow';
+import type { DuckConnection } from '../duckdb/connection';
+import { quoteIdent } from '../sql/quote';
+import type { Dataset } from './dataset';
+
+/**
+ * Loads every table of `dataset` into a fresh schema `schema`, batch by batch. The caller swaps to
+ * the new schema only when this succeeds, and drops it otherwise, so a failed load never damages
+ * the data already in use. Returns the row count of each entity.
+ */
+export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, schema: string): Promise<Record<string, number>> {
+  await conn.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+  const rowCounts: Record<string, number> = {};
+  try {
+    for (const source of dataset.tables) {
+      const entity = dataset.model.entities.find((e) => e.name === source.entity);
+      if (!entity) throw new Error(`table ${source.entity} is not an entity of the data model`);
+      let rows = 0;
+      let create = true;
+      for (const batch of source.batches()) {
+        const missing = entity.fields.filter((f) => !batch.schema.fields.some((c) => c.name === f.name));
+        if (missing.length > 0) throw new Error(`table ${source.entity} lacks fields ${missing.map((f) => f.name).join(', ')}`);
+        await conn.insertArrowIPC(tableToIPC(batch, 'stream'), { schema, name: source.entity, create });
+        create = false;
+        rows += batch.numRows;
+      }
+      if (create) throw new Error(`table ${source.entity} has no batches`);
+      rowCounts[source.entity] = rows;
+    }
+    for (const entity of dataset.model.entities)
+      if (!(entity.name in rowCounts)) throw new Error(`no rows given for entity ${entity.name}`);
+  } catch (e) {
+    await conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`).catch(() => undefined);
+    throw e;
+  }
+  return rowCounts;
+}
