@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { createActivity } from '../domain/factory';
 import { pasteFragment } from '../domain/clipboard';
 import * as edits from '../domain/edits';
+import { NODE_BOX } from './node-size';
 import type { DocumentSlice, EditorState } from './types';
 
 /**
@@ -31,7 +32,9 @@ export const createDocumentSlice =
         notify(r.reason, 'error');
         return null;
       }
-      set({ doc: r.doc, selection: { activityIds: [activity.id], transitionIds: [] } });
+      const t = doc.transitions.find((x) => x.id === transitionId)!;
+      const placed = edits.placeBetween(r.doc, activity.id, t.source.activityId, t.target.activityId, NODE_BOX);
+      set({ doc: placed, selection: { activityIds: [activity.id], transitionIds: [] } });
       return activity.id;
     },
 
@@ -67,7 +70,11 @@ export const createDocumentSlice =
     relabelActivity: (id, label) => set((s) => ({ doc: edits.relabelActivity(s.doc, id, label) })),
     relabelTransition: (id, label) => set((s) => ({ doc: edits.relabelTransition(s.doc, id, label) })),
     updateConfig: (id, config) => set((s) => ({ doc: edits.updateActivityConfig(s.doc, id, config) })),
-    setOrientation: (orientation) => set((s) => ({ doc: edits.setOrientation(s.doc, orientation) })),
+    setOrientation: (orientation, positions) =>
+      set((s) => {
+        const oriented = edits.setOrientation(s.doc, orientation);
+        return { doc: positions ? edits.moveActivities(oriented, positions) : oriented };
+      }),
 
     pasteFragment: (fragment, at) => {
       const r = pasteFragment(get().doc, fragment, at ? { at } : {});

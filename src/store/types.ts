@@ -30,7 +30,11 @@ export interface DocumentSlice {
   relabelActivity: (id: string, label: string) => void;
   relabelTransition: (id: string, label: string) => void;
   updateConfig: (id: string, config: Record<string, unknown>) => void;
-  setOrientation: (orientation: CampaignDoc['settings']['orientation']) => void;
+  /** Switches orientation; with `positions` (a tidy-up in the new direction) in the same undo step. */
+  setOrientation: (
+    orientation: CampaignDoc['settings']['orientation'],
+    positions?: Readonly<Record<string, Position>>,
+  ) => void;
   pasteFragment: (fragment: CampaignFragment, at?: Position) => void;
 }
 
@@ -48,11 +52,14 @@ export interface ViewSlice {
   notice: Notice | null;
   /** Activities the canvas should bring into view (set by the problems panel, a paste, an add). */
   focusRequest: { activityIds: readonly string[]; id: number } | null;
+  /** The transition an activity dragged from the palette would be inserted on if dropped now. */
+  dropTransitionId: string | null;
   setDragPositions: (positions: Readonly<Record<string, Position>> | null) => void;
   setMeasured: (sizes: Readonly<Record<string, { width: number; height: number }>>) => void;
   notify: (message: string, tone?: Notice['tone']) => void;
   dismissNotice: () => void;
   requestFocus: (activityIds: readonly string[]) => void;
+  setDropTransition: (id: string | null) => void;
 }
 
 export type EditorState = DocumentSlice & SelectionSlice & ViewSlice;

@@ -9,9 +9,11 @@ export const createViewSlice: StateCreator<EditorState, [], [], ViewSlice> = (se
   measured: {},
   notice: null,
   focusRequest: null,
+  dropTransitionId: null,
   setDragPositions: (dragPositions) => set({ dragPositions }),
   setMeasured: (sizes) => set((s) => ({ measured: { ...s.measured, ...sizes } })),
   notify: (message, tone = 'info') => set({ notice: { id: ++counter, message, tone } }),
   dismissNotice: () => set({ notice: null }),
   requestFocus: (activityIds) => set({ focusRequest: { activityIds, id: ++counter } }),
+  setDropTransition: (id) => set((s) => (s.dropTransitionId === id ? s : { dropTransitionId: id })),
 });

@@ -12,6 +12,7 @@ import {
   setActivitiesDisabled,
   setOrientation,
   updateActivityConfig,
+  placeBetween,
 } from './index';
 import { byType, sampleCampaign } from './test-fixture';
 
@@ -153,5 +154,22 @@ describe('setOrientation', () => {
     const doc = sampleCampaign();
     expect(setOrientation(doc, 'vertical').settings.orientation).toBe('vertical');
     expect(setOrientation(doc, 'horizontal')).toBe(doc);
+  });
+});
+
+describe('placeBetween', () => {
+  it('places the inserted activity between its neighbours and pushes downstream ones to make room', () => {
+    const doc = sampleCampaign();
+    const vip = doc.transitions[1]!;
+    const wait = createActivity('wait', { x: 0, y: 0 }, doc);
+    const r = insertOnTransition(doc, vip.id, wait);
+    if (!r.ok) throw new Error(r.reason);
+    const split = byType(doc, 'split');
+    const placed = placeBetween(r.doc, wait.id, split.id, byType(doc, 'email').id, { width: 200, height: 60, gap: 50 });
+    expect(byType(placed, 'wait').position).toEqual({ x: 550, y: -50 });
+    // Email was at 600: it needs to start at 550 + 200 + 50 = 800.
+    expect(byType(placed, 'email').position).toEqual({ x: 800, y: -100 });
+    // End is not downstream of the insertion and stays.
+    expect(byType(placed, 'end').position).toEqual({ x: 600, y: 100 });
   });
 });

@@ -5,3 +5,4 @@ export { insertOnTransition } from './insert-on-transition';
 export { duplicateActivities } from './duplicate';
 export { updateActivityConfig } from './update-config';
 export { setOrientation } from './settings';
+export { placeBetween, type NodeBox } from './make-room';

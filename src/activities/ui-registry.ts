@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import type { Activity } from '../domain/campaign';
+
+/** Props every activity settings form receives from the inspector. */
+export interface ActivityFormProps {
+  activity: Activity;
+  /** Replaces the activity's config; one call is one undo step. */
+  onConfigChange: (config: Record<string, unknown>) => void;
+}
+
+/**
+ * The settings form of each activity type, rendered by the inspector under the label. A type that
+ * is not listed shows only its label and summary. Forms sit in their activity's folder and are
+ * registered here, so that the definitions (and everything that compiles campaigns) stay free of React.
+ */
+export const activityForms: Partial<Record<string, ComponentType<ActivityFormProps>>> = {};

@@ -1,0 +1,59 @@
+import { useRef, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { CampaignDoc } from '../domain/campaign';
+import { createEditorStore, type EditorStore } from '../store/editor-store';
+import { EditorStoreProvider } from '../store/EditorStoreProvider';
+import { SidePanel } from '../inspector/SidePanel';
+import { EditorNotice } from './EditorNotice';
+import { FlowCanvas } from './FlowCanvas';
+import { Palette } from './palette/Palette';
+import { EditorToolbar } from './toolbar/EditorToolbar';
+import { useDocumentSync } from './useDocumentSync';
+import { useEditorCommands } from './useEditorCommands';
+import { useEditorShortcuts } from './useEditorShortcuts';
+import './canvas.css';
+
+export interface CampaignEditorProps {
+  /** The campaign to edit. A document with another id opens a fresh editor (new history). */
+  doc: CampaignDoc;
+  /** Called with the new document after every document edit, including undo and redo. */
+  onChange: (doc: CampaignDoc) => void;
+}
+
+/**
+ * The campaign editor: palette, canvas with toolbar, inspector and problems panel. It fills its
+ * parent and owns one editor store per campaign (keyed by the document id).
+ */
+export function CampaignEditor(props: CampaignEditorProps) {
+  return <EditorForCampaign key={props.doc.id} {...props} />;
+}
+
+function EditorForCampaign({ doc, onChange }: CampaignEditorProps) {
+  const [store] = useState<EditorStore>(() => createEditorStore(doc));
+  useDocumentSync(store, doc, onChange);
+  return (
+    <EditorStoreProvider store={store}>
+      <ReactFlowProvider>
+        <EditorLayout />
+      </ReactFlowProvider>
+    </EditorStoreProvider>
+  );
+}
+
+function EditorLayout() {
+  const root = useRef<HTMLDivElement>(null);
+  const commands = useEditorCommands();
+  useEditorShortcuts(root, commands);
+  return (
+    <div className="cv-editor" ref={root}>
+      <Palette />
+      <section className="cv-main" aria-label="Canvas">
+        <EditorToolbar commands={commands} />
+        <FlowCanvas />
+        <EditorNotice />
+      </section>
+      <SidePanel />
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  useNodesInitialized,
+  useReactFlow,
+  useUpdateNodeInternals,
+} from '@xyflow/react';
+import { getActivityDef } from '../activities/registry';
+import { useEditorStore } from '../store/useEditorStore';
+import { EmptyCanvas } from './EmptyCanvas';
+import { edgeTypes } from './edges/edge-types';
+import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
+import { nodeTypes } from './nodes/node-types';
+import { useFlowEdges, useFlowNodes } from './useFlowElements';
+import { useFlowChangeHandlers } from './useFlowChangeHandlers';
+import { useFocusRequests } from './useFocusRequests';
+import { usePaletteDrop } from './usePaletteDrop';
+
+const categoryColours = { targeting: '#3b5bdb', flow: '#7048e8', channel: '#0c8599' } as const;
+const minimapColour = (node: ActivityNodeType) =>
+  categoryColours[getActivityDef(node.data.activity.type)?.meta.category ?? 'targeting'];
+
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+const fitViewOptions = { padding: 0.2, maxZoom: 1.1 };
+const proOptions = { hideAttribution: true };
+
+/**
+ * The React Flow canvas. Figma-like controls: dragging on empty canvas draws a selection box,
+ * scrolling pans, Ctrl/Cmd+scroll or pinch zooms, Space+drag or the middle button pans. Deleting
+ * and the other shortcuts are the editor's own (see useEditorShortcuts), not React Flow's.
+ */
+export function FlowCanvas() {
+  const nodes = useFlowNodes();
+  const edges = useFlowEdges();
+  const { onNodesChange, onEdgesChange, onConnect } = useFlowChangeHandlers();
+  const { onDragOver, onDragLeave, onDrop } = usePaletteDrop();
+  const clearSelection = useEditorStore((s) => s.clearSelection);
+  const orientation = useEditorStore((s) => s.doc.settings.orientation);
+  const isEmpty = nodes.length === 0;
+  useFocusRequests();
+  useFitOnFirstMeasure(nodes.length);
+
+  // Handles move sides when the orientation flips; every node needs re-measuring.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const { getNodes } = useReactFlow();
+  useEffect(() => {
+    updateNodeInternals(getNodes().map((n) => n.id));
+  }, [orientation, updateNodeInternals, getNodes]);
+
+  return (
+    <div className="cv-flow" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+      <ReactFlow<ActivityNodeType, TransitionEdgeType>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onPaneClick={clearSelection}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={multiSelectKeys}
+        selectionOnDrag
+        selectionMode={SelectionMode.Partial}
+        panOnDrag={[1, 2]}
+        panOnScroll
+        zoomOnScroll={false}
+        zoomActivationKeyCode={['Meta', 'Control']}
+        connectionLineType={ConnectionLineType.Bezier}
+        connectionRadius={28}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.2}
+        maxZoom={2}
+        proOptions={proOptions}
+        aria-label="Campaign canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c5c9d6" />
+        <Controls position="bottom-left" showInteractive={false} fitViewOptions={fitViewOptions} />
+        <MiniMap<ActivityNodeType>
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={minimapColour}
+          nodeBorderRadius={6}
+          maskColor="rgba(246, 247, 251, 0.7)"
+          ariaLabel="Minimap"
+        />
+      </ReactFlow>
+      {isEmpty && <EmptyCanvas />}
+    </div>
+  );
+}
+
+/**
+ * A campaign opened with activities is fitted once its nodes are measured (React Flow's own
+ * `fitView` runs before custom nodes have a size on slow first renders). Only once: later edits
+ * must not move the viewport, and a campaign started empty keeps the viewport it has.
+ */
+function useFitOnFirstMeasure(count: number) {
+  const initialised = useNodesInitialized();
+  const { fitView } = useReactFlow();
+  const done = useRef(count === 0);
+  useEffect(() => {
+    if (done.current || !initialised || count === 0) return;
+    done.current = true;
+    void fitView(fitViewOptions);
+  }, [initialised, count, fitView]);
+}

@@ -1,0 +1,38 @@
+import type { SyntheticEvent } from 'react';
+import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
+import { Plus } from 'lucide-react';
+import { useEditorStoreApi } from '../../store/useEditorStore';
+import { ActivityList } from '../palette/ActivityList';
+
+const stop = (e: SyntheticEvent) => e.stopPropagation();
+
+/**
+ * The "+" on a transition: opens a searchable activity menu and inserts the chosen activity on the
+ * transition. The menu lives in a portal, but React still bubbles its events to the edge, so they
+ * are stopped here to keep typing and clicking in the menu from selecting the edge.
+ */
+export function InsertActivityButton({ transitionId }: { transitionId: string }) {
+  const store = useEditorStoreApi();
+  return (
+    <DialogTrigger>
+      <Button className="cv-edge-insert" aria-label="Insert an activity here">
+        <Plus size={13} strokeWidth={2.5} aria-hidden />
+      </Button>
+      <Popover className="cv-popover" placement="bottom" offset={6}>
+        <Dialog className="cv-insert-dialog" aria-label="Insert an activity">
+          {({ close }) => (
+            <div onClick={stop} onPointerDown={stop} onKeyDown={stop} onDoubleClick={stop}>
+              <ActivityList
+                autoFocusSearch
+                onPick={(type) => {
+                  store.getState().insertActivityOnTransition(type, transitionId, { x: 0, y: 0 });
+                  close();
+                }}
+              />
+            </div>
+          )}
+        </Dialog>
+      </Popover>
+    </DialogTrigger>
+  );
+}

@@ -1,0 +1,52 @@
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { useEditorStore } from '../../store/useEditorStore';
+import type { TransitionEdgeType } from '../flow-types';
+import { InsertActivityButton } from './InsertActivityButton';
+import { useTransitionCount } from './useTransitionCount';
+import './edges.css';
+
+/**
+ * A transition: a curve with an arrow, its label, its count (once computed) and a "+" button that
+ * inserts an activity on it. Highlighted while a palette drag hovers it, to show a drop inserts there.
+ */
+function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
+  const { id, data, selected, markerEnd } = props;
+  const [path, labelX, labelY] = getBezierPath(props);
+  const dropTarget = useEditorStore((s) => s.dropTransitionId === id);
+  const sourceDisabled = useEditorStore(
+    (s) => s.doc.activities.find((a) => a.id === data?.transition.source.activityId)?.disabled ?? false,
+  );
+  const count = useTransitionCount(id);
+  const label = data?.transition.label ?? '';
+
+  const stateClass = `${selected ? ' cv-edge--selected' : ''}${dropTarget ? ' cv-edge--drop' : ''}${sourceDisabled ? ' cv-edge--disabled' : ''}`;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`cv-edge${stateClass}`} interactionWidth={24} />
+      <EdgeLabelRenderer>
+        <div
+          className={`cv-edge-label nodrag nopan${stateClass}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          data-transition-id={id}
+        >
+          {label && (
+            <span className="cv-edge-label__text" title={label}>
+              {label}
+            </span>
+          )}
+          {count?.loading ? (
+            <span className="cv-edge-label__count cv-edge-label__count--loading" aria-label="Counting">
+              …
+            </span>
+          ) : count?.count !== undefined ? (
+            <span className="cv-edge-label__count">{count.count.toLocaleString()}</span>
+          ) : null}
+          <InsertActivityButton transitionId={id} />
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const TransitionEdge = memo(TransitionEdgeView);

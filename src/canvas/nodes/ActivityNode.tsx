@@ -1,0 +1,115 @@
+import { memo, useEffect, useMemo } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { CircleAlert, CircleCheck, CircleX, PowerOff } from 'lucide-react';
+import { categoryTitles, getActivityDef } from '../../activities/registry';
+import { portsOf } from '../../domain/ports';
+import { statusOf } from '../../domain/problems';
+import { selectActivityProblems } from '../../store/selectors';
+import { useEditorStore } from '../../store/useEditorStore';
+import { iconFor } from '../activity-icons';
+import type { ActivityNodeType } from '../flow-types';
+import './nodes.css';
+
+const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Error' } as const;
+const statusIcons = { ok: CircleCheck, incomplete: CircleAlert, error: CircleX } as const;
+
+/**
+ * The shell every activity is drawn in: category colour, icon, label, status badge, handles for
+ * its ports (labelled when there are several), a disabled look. Memoised: React Flow re-renders a
+ * node only when its node object changes, and the node object changes only with its activity.
+ */
+function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNodeType>) {
+  const { activity } = data;
+  const def = getActivityDef(activity.type);
+  const Icon = iconFor(def?.meta.icon);
+  const vertical = useEditorStore((s) => s.doc.settings.orientation === 'vertical');
+  const problems = useEditorStore(selectActivityProblems(id));
+  const status = statusOf(problems);
+  const StatusIcon = statusIcons[status];
+  const ports = useMemo(() => portsOf(activity), [activity]);
+  const category = def?.meta.category ?? 'unknown';
+
+  // Handles move when the orientation or the ports change; React Flow must re-measure them.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = `${vertical}|${ports.in.map((p) => p.id).join(',')}|${ports.out.map((p) => p.id).join(',')}`;
+  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+
+  const outLabelled = ports.out.length > 1;
+  const minHeight = !vertical && outLabelled ? 28 + ports.out.length * 22 : undefined;
+  const problemText = problems.map((p) => p.message).join('\n');
+  // The type, unless the label already says it; then the category, so the line never repeats the label.
+  const title = def?.meta.title ?? activity.type;
+  const subtitle = activity.label === title && def ? categoryTitles[def.meta.category] : title;
+
+  return (
+    <div
+      className={`cv-node cv-node--${category}${activity.disabled ? ' cv-node--disabled' : ''}${selected ? ' cv-node--selected' : ''}${vertical ? ' cv-node--vertical' : ''}`}
+      style={minHeight ? { minHeight } : undefined}
+      data-status={status}
+    >
+      <div className="cv-node__icon" aria-hidden>
+        <Icon size={18} strokeWidth={2} />
+      </div>
+      <div className={`cv-node__text${outLabelled && !vertical ? ' cv-node__text--ports' : ''}`}>
+        <div className="cv-node__label" title={activity.label}>
+          {activity.label}
+        </div>
+        <div className="cv-node__type">
+          {activity.disabled ? (
+            <span className="cv-node__disabled">
+              <PowerOff size={11} aria-hidden /> Disabled
+            </span>
+          ) : (
+            subtitle
+          )}
+        </div>
+      </div>
+      <div
+        className={`cv-node__status cv-node__status--${status}`}
+        role="img"
+        aria-label={`Status: ${statusText[status]}`}
+        title={problemText || statusText[status]}
+      >
+        <StatusIcon size={14} aria-hidden />
+      </div>
+
+      {ports.in.map((port, i) => (
+        <Handle
+          key={port.id}
+          id={port.id}
+          type="target"
+          position={vertical ? Position.Top : Position.Left}
+          className="cv-handle cv-handle--in"
+          style={spread(i, ports.in.length, vertical)}
+          title={`${port.label} (input)`}
+        />
+      ))}
+      {ports.out.map((port, i) => (
+        <Handle
+          key={port.id}
+          id={port.id}
+          type="source"
+          position={vertical ? Position.Bottom : Position.Right}
+          className={`cv-handle cv-handle--out${port.complement ? ' cv-handle--complement' : ''}`}
+          style={spread(i, ports.out.length, vertical)}
+          title={`${port.label} (output)`}
+        >
+          {outLabelled && (
+            <span className="cv-handle__label" title={port.label}>
+              {port.label}
+            </span>
+          )}
+        </Handle>
+      ))}
+    </div>
+  );
+}
+
+/** Spreads several handles evenly along one side of the node. */
+function spread(index: number, count: number, vertical: boolean) {
+  if (count <= 1) return undefined;
+  const at = `${((index + 1) / (count + 1)) * 100}%`;
+  return vertical ? { left: at } : { top: at };
+}
+
+export const ActivityNode = memo(ActivityNodeView);

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { searchActivities } from './palette-search';
+
+describe('searchActivities', () => {
+  it('groups every activity by category with an empty query', () => {
+    const groups = searchActivities('');
+    expect(groups.map((g) => g.category)).toEqual(['targeting', 'flow', 'channel']);
+    expect(groups.flatMap((g) => g.defs)).toHaveLength(15);
+  });
+
+  it('matches titles, descriptions and keywords, every word', () => {
+    expect(searchActivities('email').flatMap((g) => g.defs.map((d) => d.type))).toContain('email');
+    expect(searchActivities('A/B test').flatMap((g) => g.defs.map((d) => d.type))).toEqual(['split']);
+    expect(searchActivities('zzzz')).toEqual([]);
+  });
+});

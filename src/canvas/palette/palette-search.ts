@@ -1,0 +1,23 @@
+import type { ActivityCategory, ActivityDef } from '../../activities/define-activity';
+import { activityDefs } from '../../activities/registry';
+
+/** Category order of the palette. */
+export const paletteCategories: readonly ActivityCategory[] = ['targeting', 'flow', 'channel'];
+
+/**
+ * Activity definitions matching a search, grouped by category in palette order. Every word of the
+ * query must appear in the title, description or keywords, so "ab test" finds Split.
+ */
+export function searchActivities(
+  query: string,
+  defs: readonly ActivityDef<unknown>[] = activityDefs,
+): { category: ActivityCategory; defs: ActivityDef<unknown>[] }[] {
+  const words = query.toLowerCase().split(/[\s/]+/).filter(Boolean);
+  const matches = defs.filter((d) => {
+    const haystack = [d.meta.title, d.meta.description, ...(d.meta.keywords ?? [])].join(' ').toLowerCase().replace(/\//g, ' ');
+    return words.every((w) => haystack.includes(w));
+  });
+  return paletteCategories
+    .map((category) => ({ category, defs: matches.filter((d) => d.meta.category === category) }))
+    .filter((g) => g.defs.length > 0);
+}

@@ -1,0 +1,76 @@
+import { useCallback } from 'react';
+import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import type { Position } from '../domain/campaign';
+import { useEditorStoreApi } from '../store/useEditorStore';
+import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
+
+/**
+ * Translates React Flow's change events into editor actions. Positions during a drag go to the
+ * transient drag overlay; the final positions are committed to the document once, when the drag
+ * ends (one undo step for the whole drag). Removal is not taken from React Flow: deleting goes
+ * through the editor's own command so that nodes and edges leave in one step.
+ */
+export function useFlowChangeHandlers() {
+  const store = useEditorStoreApi();
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ActivityNodeType>[]) => {
+      const s = store.getState();
+      const dragging: Record<string, Position> = {};
+      const committed: Record<string, Position> = {};
+      const sizes: Record<string, { width: number; height: number }> = {};
+      let selection: Set<string> | null = null;
+      let dragEnded = false;
+      for (const c of changes) {
+        if (c.type === 'position') {
+          if (c.dragging) {
+            if (c.position) dragging[c.id] = c.position;
+          } else {
+            if (c.dragging === false) dragEnded = true;
+            if (c.position) committed[c.id] = c.position;
+          }
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          const prev = s.measured[c.id];
+          if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) sizes[c.id] = c.dimensions;
+        } else if (c.type === 'select') {
+          selection ??= new Set(s.selection.activityIds);
+          if (c.selected) selection.add(c.id);
+          else selection.delete(c.id);
+        }
+      }
+      if (Object.keys(sizes).length > 0) s.setMeasured(sizes);
+      if (Object.keys(dragging).length > 0) s.setDragPositions({ ...s.dragPositions, ...dragging });
+      if (Object.keys(committed).length > 0 || (dragEnded && s.dragPositions))
+        s.moveActivities({ ...s.dragPositions, ...committed });
+      if (selection) s.setSelection({ activityIds: [...selection] });
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<TransitionEdgeType>[]) => {
+      const s = store.getState();
+      let selection: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        selection ??= new Set(s.selection.transitionIds);
+        if (c.selected) selection.add(c.id);
+        else selection.delete(c.id);
+      }
+      if (selection) s.setSelection({ transitionIds: [...selection] });
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.sourceHandle || !c.targetHandle) return;
+      store
+        .getState()
+        .connect({ activityId: c.source, port: c.sourceHandle }, { activityId: c.target, port: c.targetHandle });
+    },
+    [store],
+  );
+
+  return { onNodesChange, onEdgesChange, onConnect };
+}

@@ -1,0 +1,95 @@
+import { Switch } from 'react-aria-components';
+import { getActivityDef, categoryTitles } from '../activities/registry';
+import { activityForms } from '../activities/ui-registry';
+import { iconFor } from '../canvas/activity-icons';
+import { portsOf } from '../domain/ports';
+import { statusOf } from '../domain/problems';
+import { selectActivity, selectActivityProblems } from '../store/selectors';
+import { useEditorStore, useEditorStoreApi } from '../store/useEditorStore';
+import { LabelField } from './LabelField';
+import { ProblemList } from './ProblemList';
+
+const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Has errors' } as const;
+
+/** The inspector of one activity: label, enabled switch, summary of its type and ports, its form. */
+export function ActivityInspector({ id }: { id: string }) {
+  const store = useEditorStoreApi();
+  const activity = useEditorStore(selectActivity(id));
+  const problems = useEditorStore(selectActivityProblems(id));
+  if (!activity) return null;
+  const def = getActivityDef(activity.type);
+  const Icon = iconFor(def?.meta.icon);
+  const ports = portsOf(activity);
+  const status = statusOf(problems);
+  const Form = activityForms[activity.type];
+  const category = def?.meta.category;
+
+  return (
+    <section className="insp-section" aria-labelledby={`insp-title-${id}`}>
+      <header className={`insp-head insp-head--${category ?? 'unknown'}`}>
+        <span className="insp-head__icon" aria-hidden>
+          <Icon size={18} />
+        </span>
+        <div className="insp-head__text">
+          <h2 id={`insp-title-${id}`} className="insp-head__title" title={activity.label}>
+            {activity.label}
+          </h2>
+          <p className="insp-head__caption">
+            {def?.meta.title ?? activity.type}
+            {category && ` · ${categoryTitles[category]}`}
+          </p>
+        </div>
+        <span className={`insp-status insp-status--${status}`}>{statusText[status]}</span>
+      </header>
+
+      <LabelField
+        key={id}
+        value={activity.label}
+        required
+        onCommit={(label) => store.getState().relabelActivity(id, label)}
+      />
+
+      <Switch
+        className="insp-switch"
+        isSelected={!activity.disabled}
+        onChange={(enabled) => store.getState().setDisabled([id], !enabled)}
+      >
+        <span className="insp-switch__track" aria-hidden>
+          <span className="insp-switch__thumb" />
+        </span>
+        <span>
+          Enabled
+          <span className="insp-switch__hint">
+            {activity.disabled ? 'This activity and what follows it do not run.' : 'Runs when the campaign runs.'}
+          </span>
+        </span>
+      </Switch>
+
+      {problems.length > 0 && <ProblemList problems={problems} compact />}
+
+      <dl className="insp-summary">
+        <dt>Type</dt>
+        <dd>{def?.meta.title ?? `Unknown (${activity.type})`}</dd>
+        {def && (
+          <>
+            <dt>Does</dt>
+            <dd>{def.meta.description}</dd>
+          </>
+        )}
+        <dt>Inputs</dt>
+        <dd>{ports.in.length > 0 ? ports.in.map((p) => p.label).join(', ') : 'None (starts a branch)'}</dd>
+        <dt>Outputs</dt>
+        <dd>{ports.out.length > 0 ? ports.out.map((p) => p.label).join(', ') : 'None (ends a branch)'}</dd>
+      </dl>
+
+      <div className="insp-settings" aria-label="Settings" role="group">
+        <h3 className="insp-subtitle">Settings</h3>
+        {Form ? (
+          <Form activity={activity} onConfigChange={(config) => store.getState().updateConfig(id, config)} />
+        ) : (
+          <p className="insp-muted">The detailed settings of {def?.meta.title ?? 'this activity'} are not editable in this version.</p>
+        )}
+      </div>
+    </section>
+  );
+}

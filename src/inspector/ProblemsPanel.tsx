@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { ChevronDown, CircleCheck } from 'lucide-react';
+import { problemsOf } from '../store/selectors';
+import { useEditorStore, useEditorStoreApi } from '../store/useEditorStore';
+import { ProblemList } from './ProblemList';
+
+/**
+ * Every validation problem of the campaign. Clicking one selects its activity and brings it into
+ * view; the same problems show as badges on the nodes.
+ */
+export function ProblemsPanel() {
+  const store = useEditorStoreApi();
+  const doc = useEditorStore((s) => s.doc);
+  const [open, setOpen] = useState(true);
+  const problems = problemsOf(doc).all;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const labels = new Map(doc.activities.map((a) => [a.id, a.label]));
+
+  return (
+    <section className="insp-problems-panel" aria-labelledby="problems-title">
+      <h2 className="insp-problems-panel__title" id="problems-title">
+        <button type="button" className="insp-problems-panel__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <ChevronDown size={16} aria-hidden className={open ? '' : 'insp-rotated'} />
+          Problems
+          <span className="insp-count" aria-label={`${problems.length} problems`}>
+            {problems.length}
+          </span>
+          {problems.length > 0 && (
+            <span className="insp-problems-panel__tally">
+              {errors > 0 && `${errors} ${errors === 1 ? 'error' : 'errors'}`}
+              {errors > 0 && warnings > 0 && ', '}
+              {warnings > 0 && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`}
+            </span>
+          )}
+        </button>
+      </h2>
+      {open && (
+        <div className="insp-problems-panel__body">
+          {problems.length === 0 ? (
+            <p className="insp-ok">
+              <CircleCheck size={16} aria-hidden /> {doc.activities.length === 0 ? 'Nothing to check yet.' : 'No problems found.'}
+            </p>
+          ) : (
+            <ProblemList
+              problems={problems}
+              labelOf={(p) => (p.activityId ? labels.get(p.activityId) : undefined)}
+              onSelect={(p) => {
+                if (!p.activityId) return;
+                const s = store.getState();
+                s.setSelection({ activityIds: [p.activityId], transitionIds: [] });
+                s.requestFocus([p.activityId]);
+              }}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

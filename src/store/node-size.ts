@@ -1,0 +1,7 @@
+import type { NodeBox } from '../domain/edits';
+
+/**
+ * Size of an activity box on the canvas, used to place activities the editor creates (inserting,
+ * adding at the viewport centre) before React Flow has measured them. Matches nodes.css.
+ */
+export const NODE_BOX: NodeBox = { width: 232, height: 64, gap: 64 };
