@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
 import { Autosaver, type SaveState } from './autosaver';
+import { crashBackup } from './crash-backup';
 import { campaignKeys } from './query-keys';
 import { useCampaignRepository } from './useCampaignRepository';
 
@@ -11,7 +12,8 @@ export const AUTOSAVE_INTERVAL_MS = 400;
 /**
  * Saves `doc` whenever it changes (not on first render: the loaded document is already stored).
  * Writes are throttled, and flushed when the page is hidden or closed (`pagehide`,
- * `visibilitychange`), and when the editor unmounts, so leaving never loses an edit.
+ * `visibilitychange`) and when the editor unmounts. Because a closing tab may abort an IndexedDB
+ * write, an unsaved document is also copied to localStorage at that moment (see crash-backup.ts).
  */
 export function useAutosave(doc: CampaignDoc): SaveState {
   const repo = useCampaignRepository();
@@ -29,27 +31,41 @@ export function useAutosave(doc: CampaignDoc): SaveState {
   );
   const initial = useRef(doc);
 
-  useEffect(() => {
+  // A layout effect, so the change is scheduled in the same task as the edit: a tab closed right
+  // after typing still sees it as pending.
+  useLayoutEffect(() => {
     if (doc !== initial.current) saver.schedule(doc);
   }, [doc, saver]);
 
+  const latest = useRef(doc);
+  useLayoutEffect(() => {
+    latest.current = doc;
+  }, [doc]);
+
   useEffect(() => {
-    const flush = () => void saver.flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
+    const leave = () => {
+      if (saver.saveState === 'saved') return;
+      const id = latest.current.id;
+      crashBackup.write(latest.current);
+      void saver.flush().then(() => {
+        if (saver.saveState === 'saved') crashBackup.clear(id);
+      });
     };
-    window.addEventListener('pagehide', flush);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') leave();
+    };
+    window.addEventListener('pagehide', leave);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', leave);
       document.removeEventListener('visibilitychange', onVisibility);
       // Leaving the editor: write what is waiting, then let the list show it.
       void saver.flush().then(() => client.invalidateQueries({ queryKey: campaignKeys.list() }));
     };
   }, [saver, client]);
 
-  // A warning before closing the tab only while a write is actually failing; normal saving is
-  // fast enough that the pagehide flush covers it.
+  // A warning before closing the tab only while writes are failing; normal saving is fast enough
+  // that the flush on pagehide covers it.
   useEffect(() => {
     if (state !== 'error') return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();

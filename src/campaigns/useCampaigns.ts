@@ -1,23 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
+import { crashBackup, loadWithRecovery, recoverAll } from './crash-backup';
 import { campaignKeys } from './query-keys';
 import { useCampaignRepository } from './useCampaignRepository';
 
-/** Summaries of every campaign, most recently modified first. */
+/** Summaries of every campaign, most recently modified first (after recovering unsaved edits). */
 export function useCampaignList() {
   const repo = useCampaignRepository();
-  return useQuery({ queryKey: campaignKeys.list(), queryFn: () => repo.list() });
+  return useQuery({
+    queryKey: campaignKeys.list(),
+    queryFn: async () => {
+      await recoverAll(repo, crashBackup);
+      return repo.list();
+    },
+  });
 }
 
 /**
- * One campaign document. Never refetched in the background: the editor owns the document once it
- * is open, and a refetch would replace edits with the stored copy.
+ * One campaign document, with edits recovered from a tab closed mid-save. Never refetched in the
+ * background: the editor owns the document once it is open, and a refetch would replace edits
+ * with the stored copy.
  */
 export function useCampaignDoc(id: string) {
   const repo = useCampaignRepository();
   return useQuery({
     queryKey: campaignKeys.detail(id),
-    queryFn: async () => (await repo.get(id)) ?? null,
+    queryFn: async () => (await loadWithRecovery(repo, crashBackup, id)) ?? null,
     staleTime: Infinity,
     gcTime: 0,
     retry: false,
