@@ -1,7 +1,21 @@
+import { lazy, Suspense } from 'react';
+import { Loader2 } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
-import { EditorPlaceholder } from './EditorPlaceholder';
+
+// Loaded on demand: the canvas (React Flow, layout) is not needed to show the campaign list.
+const CampaignEditor = lazy(() => import('../../canvas/CampaignEditor').then((m) => ({ default: m.CampaignEditor })));
 
 /** The area under the top bar: the canvas editor, which fills it and owns everything inside. */
 export function EditorSurface({ doc, onChange }: { doc: CampaignDoc; onChange: (doc: CampaignDoc) => void }) {
-  return <EditorPlaceholder doc={doc} onChange={onChange} />;
+  return (
+    <Suspense
+      fallback={
+        <div className="cc-editor-loading" role="status">
+          <Loader2 size={18} aria-hidden className="cc-spinner" /> Loading the editor…
+        </div>
+      }
+    >
+      <CampaignEditor doc={doc} onChange={onChange} />
+    </Suspense>
+  );
 }

@@ -33,7 +33,7 @@ export function CampaignTable({
         {campaigns.map((c) => (
           <tr key={c.id}>
             <td className="cc-col-name">
-              <a href={campaignHref(c.id)} className="cc-campaign-link">
+              <a href={campaignHref(c.id)} className="cc-campaign-link" title={c.name}>
                 {c.name}
               </a>
               {c.description && <span className="cc-campaign-description">{c.description}</span>}
