@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { PortLayout } from './define-activity';
+import { CompileError, passThrough } from './compile-types';
+import type { CompileContext, CompiledOutputs } from './compile-types';
 
 /**
  * Settings every channel activity shares. Marketing messages obey consent and business rules;
@@ -18,4 +20,14 @@ export function channelPorts(config: { emitOutbound: boolean }): PortLayout {
     in: [{ id: 'in', label: 'Audience' }],
     out: config.emitOutbound ? [{ id: 'out', label: 'Targeted' }] : [],
   };
+}
+
+/**
+ * While editing, a channel's outbound transition carries the audience it receives; address and
+ * consent exclusions are applied by the delivery simulation, not by counts.
+ */
+export function compileChannel(config: { emitOutbound: boolean }, ctx: CompileContext): CompiledOutputs {
+  const input = ctx.inputs.in?.[0];
+  if (!input) throw new CompileError('This channel has no audience.');
+  return config.emitOutbound ? { out: passThrough(input) } : {};
 }

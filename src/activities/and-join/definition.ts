@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
+import { CompileError, passThrough } from '../compile-types';
 
 export const andJoinConfigSchema = z.object({
   /** Inbound transition whose records continue once every inbound branch has arrived. */
@@ -20,6 +21,12 @@ export const andJoin = defineActivity<AndJoinConfig>({
   ports: () => ({ in: [{ id: 'in', label: 'Branches', multiple: true }], out: [{ id: 'out', label: 'Primary' }] }),
   schema: andJoinConfigSchema,
   defaults: () => andJoinConfigSchema.parse({}),
+  compile: (config, ctx) => {
+    const branches = ctx.inputs.in ?? [];
+    const primary = branches.find((b) => b.transitionId === config.primaryTransitionId) ?? branches[0];
+    if (!primary) throw new CompileError('And-join has no inbound branch.');
+    return { out: passThrough(primary) };
+  },
   validate: (config, ctx) => {
     if (ctx.incoming.length < 2)
       return [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { conditionGroupSchema, emptyRule } from '../../domain/rule';
+import { compileBuildAudience } from './compile';
 
 export const buildAudienceConfigSchema = z.object({
   /** Entity whose records flow out, e.g. `profiles` or `accounts`. */
@@ -27,6 +28,7 @@ export const buildAudience = defineActivity<BuildAudienceConfig>({
   ports: () => ({ in: [], out: [{ id: 'out', label: 'Audience' }] }),
   schema: buildAudienceConfigSchema,
   defaults: () => buildAudienceConfigSchema.parse({}),
+  compile: compileBuildAudience,
   producesAudience: true,
   validate: (config, ctx) =>
     config.source === 'audience' && config.audienceName.trim() === ''

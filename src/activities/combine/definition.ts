@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
+import { compileCombine } from './compile';
 
 export const combineConfigSchema = z.object({
   mode: z.enum(['union', 'intersection', 'exclusion']).default('union'),
@@ -32,6 +33,7 @@ export const combine = defineActivity<CombineConfig>({
   }),
   schema: combineConfigSchema,
   defaults: () => combineConfigSchema.parse({}),
+  compile: compileCombine,
   validate: (config, ctx) => {
     const min = 2;
     if (ctx.incoming.length < min) {

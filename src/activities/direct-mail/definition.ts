@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts } from '../channel-common';
+import { channelBaseSchema, channelPorts, compileChannel } from '../channel-common';
 
 export const directMailConfigSchema = channelBaseSchema.extend({
   /** Name of the extraction file sent to the mailing provider. */
@@ -22,5 +22,6 @@ export const directMail = defineActivity<DirectMailConfig>({
   ports: channelPorts,
   schema: directMailConfigSchema,
   defaults: () => directMailConfigSchema.parse({}),
+  compile: compileChannel,
   needsAudience: true,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts } from '../channel-common';
+import { channelBaseSchema, channelPorts, compileChannel } from '../channel-common';
 
 export const emailConfigSchema = channelBaseSchema.extend({
   subject: z.string().default(''),
@@ -22,5 +22,6 @@ export const email = defineActivity<EmailConfig>({
   ports: channelPorts,
   schema: emailConfigSchema,
   defaults: () => emailConfigSchema.parse({}),
+  compile: compileChannel,
   needsAudience: true,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
+import { CompileError, passThrough } from '../compile-types';
 
 export const forkConfigSchema = z.object({
   branches: z.array(z.object({ id: z.string(), label: z.string() })).min(2),
@@ -20,6 +21,11 @@ export const fork = defineActivity<ForkConfig>({
     in: [{ id: 'in', label: 'Records' }],
     out: config.branches.map((b) => ({ id: b.id, label: b.label || 'Branch' })),
   }),
+  compile: (config, ctx) => {
+    const input = ctx.inputs.in?.[0];
+    if (!input) throw new CompileError('Fork has no input.');
+    return Object.fromEntries(config.branches.map((b) => [b.id, passThrough(input)]));
+  },
   schema: forkConfigSchema,
   defaults: () => ({
     branches: [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts } from '../channel-common';
+import { channelBaseSchema, channelPorts, compileChannel } from '../channel-common';
 
 export const pushConfigSchema = channelBaseSchema.extend({
   title: z.string().default(''),
@@ -21,5 +21,6 @@ export const push = defineActivity<PushConfig>({
   ports: channelPorts,
   schema: pushConfigSchema,
   defaults: () => pushConfigSchema.parse({}),
+  compile: compileChannel,
   needsAudience: true,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
+import { CompileError, passThrough } from '../compile-types';
 
 export const saveAudienceConfigSchema = z.object({
   /** Name of the static audience, fully overwritten on each run. */
@@ -20,6 +21,12 @@ export const saveAudience = defineActivity<SaveAudienceConfig>({
   ports: () => ({ in: [{ id: 'in', label: 'Records' }], out: [{ id: 'out', label: 'Saved' }] }),
   schema: saveAudienceConfigSchema,
   defaults: () => saveAudienceConfigSchema.parse({}),
+  compile: (_config, ctx) => {
+    // Saving happens when the campaign runs; while editing, the records flow on unchanged.
+    const input = ctx.inputs.in?.[0];
+    if (!input) throw new CompileError('Save audience has no input.');
+    return { out: passThrough(input) };
+  },
   validate: (config, ctx) =>
     config.audienceName.trim() === ''
       ? [

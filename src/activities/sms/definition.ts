@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts } from '../channel-common';
+import { channelBaseSchema, channelPorts, compileChannel } from '../channel-common';
 
 export const smsConfigSchema = channelBaseSchema.extend({
   body: z.string().default(''),
@@ -20,5 +20,6 @@ export const sms = defineActivity<SmsConfig>({
   ports: channelPorts,
   schema: smsConfigSchema,
   defaults: () => smsConfigSchema.parse({}),
+  compile: compileChannel,
   needsAudience: true,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
+import { CompileError, passThrough } from '../compile-types';
 
 export const waitConfigSchema = z.object({
   mode: z.enum(['duration', 'until']).default('duration'),
@@ -23,6 +24,12 @@ export const wait = defineActivity<WaitConfig>({
   ports: () => ({ in: [{ id: 'in', label: 'Records' }], out: [{ id: 'out', label: 'After wait' }] }),
   schema: waitConfigSchema,
   defaults: () => waitConfigSchema.parse({}),
+  compile: (_config, ctx) => {
+    // Waiting changes when records move on, not which ones: the count is the input's.
+    const input = ctx.inputs.in?.[0];
+    if (!input) throw new CompileError('Wait has no input.');
+    return { out: passThrough(input) };
+  },
   validate: (config, ctx) =>
     config.mode === 'until' && config.until === ''
       ? [

@@ -1,0 +1,170 @@
+import type { CampaignDoc } from '../../domain/campaign';
+import type { DataModel } from '../../domain/data-model';
+import { findEntity } from '../../domain/data-model';
+import { indexGraph, topologicalOrder } from '../../domain/graph';
+import { getActivityDef } from '../../activities/registry';
+import { CompileError } from '../../activities/compile-types';
+import type { CompileContext, CompiledOutputs, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
+import { quoteIdent, sqlLiteral } from '../sql/quote';
+import { ruleSql } from './rule-sql';
+import { hash64, stableStringify } from './hash';
+
+/** What the compiler needs to know about the loaded data. */
+export interface CompileEnv {
+  model: DataModel;
+  /** Schema that holds the dataset's tables. */
+  dataSchema: string;
+  /** Changes whenever other data is loaded; part of every hash. */
+  dataVersion: string;
+}
+
+/** One output of one activity, with the working table that holds it. */
+export interface PlannedOutput {
+  port: string;
+  /** Working table name (unquoted): `wt_` + a content hash. */
+  table: string;
+  /** SELECT that fills the table; empty when `sameAs` reuses an upstream table. */
+  sql: string;
+  dimension: string;
+  columns: { name: string; type: string }[];
+  /** Upstream working table this output reuses as is (pass-through). */
+  sameAs?: string;
+}
+
+export interface PlannedActivity {
+  activityId: string;
+  hash: string;
+  /** Working tables this activity reads (its inputs). */
+  inputs: string[];
+  outputs: PlannedOutput[];
+}
+
+/** Why an activity produces nothing, when it is not an error. */
+export type SkipReason = 'disabled' | 'upstream' | 'no-input' | 'not-computed' | 'no-output';
+
+/** The compiled campaign: what to materialise, in order, and what each transition carries. */
+export interface CampaignPlan {
+  steps: PlannedActivity[];
+  /** Working table carried by each transition that has one. */
+  transitions: Record<string, string>;
+  /** Activities whose configuration or rule cannot be compiled, with the reason. */
+  errors: Record<string, string>;
+  skipped: Record<string, SkipReason>;
+}
+
+function toolkit(env: CompileEnv): SqlToolkit {
+  const entity = (name: string) => {
+    const e = findEntity(env.model, name);
+    if (!e) throw new CompileError(`The data has no ${name}`);
+    return e;
+  };
+  const table = (name: string) => `${quoteIdent(env.dataSchema)}.${quoteIdent(entity(name).name)}`;
+  return {
+    ident: quoteIdent,
+    literal: sqlLiteral,
+    table,
+    entity,
+    condition: (rule, entityName, alias) =>
+      ruleSql(rule, { model: env.model, entity: entity(entityName), alias, referenceDate: env.model.referenceDate, table, aliases: { next: 0 } }),
+  };
+}
+
+/**
+ * Compiles a campaign against the loaded data. Never throws for a bad activity: its problem is
+ * reported in `errors` and the branches that do not depend on it still compile.
+ */
+export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan {
+  const g = indexGraph(doc);
+  const { order } = topologicalOrder(doc);
+  const sql = toolkit(env);
+  const plan: CampaignPlan = { steps: [], transitions: {}, errors: {}, skipped: {} };
+  const outputTable = new Map<string, PlannedOutput>();
+  const portKey = (activityId: string, port: string) => `${activityId}\u0000${port}`;
+
+  for (const activity of order) {
+    if (activity.disabled) {
+      plan.skipped[activity.id] = 'disabled';
+      continue;
+    }
+    const def = getActivityDef(activity.type);
+    if (!def) {
+      plan.errors[activity.id] = `Unknown activity type ${activity.type}`;
+      continue;
+    }
+    const incoming = g.incoming.get(activity.id) ?? [];
+    const inputs: Record<string, WorkingTableRef[]> = {};
+    let ready = true;
+    for (const t of incoming) {
+      const out = outputTable.get(portKey(t.source.activityId, t.source.port));
+      if (!out) {
+        ready = false;
+        break;
+      }
+      (inputs[t.target.port] ??= []).push({ relation: quoteIdent(out.table), dimension: out.dimension, columns: out.columns, transitionId: t.id });
+    }
+    if (!ready) {
+      plan.skipped[activity.id] = 'upstream';
+      continue;
+    }
+    if (incoming.length === 0 && !def.producesAudience) {
+      plan.skipped[activity.id] = 'no-input';
+      continue;
+    }
+    if (!def.compile) {
+      plan.skipped[activity.id] = def.ports(def.defaults()).out.length === 0 ? 'no-output' : 'not-computed';
+      continue;
+    }
+    const parsed = def.schema.safeParse(activity.config);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      plan.errors[activity.id] = `Invalid settings${issue ? ` at ${issue.path.join('.') || 'config'}: ${issue.message}` : ''}`;
+      continue;
+    }
+    const config = parsed.data;
+    const hash = hash64(
+      stableStringify({
+        type: activity.type,
+        version: activity.configVersion,
+        config,
+        inputs: incoming.map((t) => [t.target.port, t.id, outputTable.get(portKey(t.source.activityId, t.source.port))!.table]),
+        data: env.dataVersion,
+        seed: doc.settings.seed,
+      }),
+    );
+    const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model: env.model, referenceDate: env.model.referenceDate, sql };
+    let compiled: CompiledOutputs;
+    try {
+      compiled = def.compile(config, ctx);
+    } catch (e) {
+      plan.errors[activity.id] = e instanceof CompileError ? e.message : `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
+      continue;
+    }
+    const ports = def.ports(config).out.map((p) => p.id);
+    const outputs: PlannedOutput[] = [];
+    for (const port of ports) {
+      const c = compiled[port];
+      if (!c) continue;
+      const sameAs = c.sameAs ? [...outputTable.values()].find((o) => quoteIdent(o.table) === c.sameAs)?.table : undefined;
+      const table = sameAs ?? `wt_${hash64(`${hash}\u0000${port}`)}`;
+      const out: PlannedOutput = { port, table, sql: sameAs ? '' : c.sql, dimension: c.dimension, columns: c.columns, ...(sameAs ? { sameAs } : {}) };
+      outputs.push(out);
+      outputTable.set(portKey(activity.id, port), out);
+    }
+    const inputTables = incoming.map((t) => outputTable.get(portKey(t.source.activityId, t.source.port))!.table);
+    plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, outputs });
+  }
+  for (const t of doc.transitions) {
+    const out = outputTable.get(portKey(t.source.activityId, t.source.port));
+    if (out) plan.transitions[t.id] = out.table;
+  }
+  return plan;
+}
+
+/** The SQL of one activity as shown in its code view: one statement per output. */
+export function activitySql(plan: CampaignPlan, activityId: string): string | undefined {
+  const step = plan.steps.find((s) => s.activityId === activityId);
+  if (!step) return undefined;
+  return step.outputs
+    .map((o) => (o.sameAs ? `-- ${o.port}: passes ${o.sameAs} through unchanged` : `-- ${o.port}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`))
+    .join('\n\n');
+}

@@ -1,0 +1,214 @@
+import type { AttributeCondition, CollectionCondition, Condition, ConditionGroup } from '../../domain/rule';
+import { resolvePath } from '../../domain/data-model';
+import type { DataModel, EntityDef, LinkStep } from '../../domain/data-model';
+import { CompileError } from '../../activities/compile-types';
+import { quoteIdent, sqlLiteral, dateLiteral } from '../sql/quote';
+import { countValue, listLiterals, valueLiteral } from './rule-values';
+
+/** Where a rule is compiled: over which entity's rows, under which alias, against which data. */
+export interface RuleScope {
+  model: DataModel;
+  entity: EntityDef;
+  alias: string;
+  referenceDate: string;
+  table: (entity: string) => string;
+  /** Shared counter so that nested sub-queries get distinct aliases. */
+  aliases: { next: number };
+}
+
+/**
+ * Compiles a rule to a boolean SQL expression. Every condition is two-valued: a missing value never
+ * matches a positive operator, and the negative operators (not equal, not in, does not contain...)
+ * are exactly the complement of their positive, so a rule and its negation always partition the
+ * records (someone without a country is "not in France").
+ */
+export function ruleSql(rule: Condition, scope: RuleScope): string {
+  switch (rule.kind) {
+    case 'group':
+      return groupSql(rule, scope);
+    case 'attribute':
+      return attributeSql(rule, scope);
+    case 'collection':
+      return collectionSql(rule, scope);
+    case 'delivery':
+      throw new CompileError('Conditions on message feedback need a run of the campaign; they are not counted while editing.');
+    case 'saved-filter':
+      throw new CompileError('Saved filters are not available in this data set.');
+  }
+}
+
+function groupSql(group: ConditionGroup, scope: RuleScope): string {
+  const parts = group.children.map((c) => ruleSql(c, scope));
+  if (parts.length === 0) return 'TRUE';
+  switch (group.combinator) {
+    case 'and':
+      return parts.length === 1 ? parts[0]! : `(${parts.join('\n  AND ')})`;
+    case 'or':
+      return parts.length === 1 ? parts[0]! : `(${parts.join('\n  OR ')})`;
+    case 'except':
+      return `(${[parts[0]!, ...parts.slice(1).map((p) => `NOT ${p}`)].join('\n  AND ')})`;
+  }
+}
+
+function newAlias(scope: RuleScope): string {
+  return `r${++scope.aliases.next}`;
+}
+
+/** SQL of a field reached from the scope's row through to-one links (a scalar sub-query per path). */
+function fieldExpr(scope: RuleScope, steps: LinkStep[], field: string): string {
+  if (steps.length === 0) return `${scope.alias}.${quoteIdent(field)}`;
+  const aliases = steps.map(() => newAlias(scope));
+  const from = steps.map((s, i) => {
+    const prev = i === 0 ? scope.alias : aliases[i - 1]!;
+    const on = s.link.on.map((p) => `${aliases[i]}.${quoteIdent(p.to)} = ${prev}.${quoteIdent(p.from)}`).join(' AND ');
+    return i === 0 ? `${scope.table(s.to.name)} AS ${aliases[i]}` : `JOIN ${scope.table(s.to.name)} AS ${aliases[i]} ON ${on}`;
+  });
+  const first = steps[0]!;
+  const where = first.link.on.map((p) => `${aliases[0]}.${quoteIdent(p.to)} = ${scope.alias}.${quoteIdent(p.from)}`).join(' AND ');
+  return `(SELECT ${aliases[aliases.length - 1]}.${quoteIdent(field)} FROM ${from.join(' ')} WHERE ${where} LIMIT 1)`;
+}
+
+const positive = (sql: string) => `COALESCE(${sql}, FALSE)`;
+const negative = (sql: string) => `NOT COALESCE(${sql}, FALSE)`;
+
+const textOnly = new Set(['starts-with', 'not-starts-with', 'contains', 'not-contains', 'like', 'not-like']);
+const dateOnly = new Set(['in-last', 'more-than-ago', 'this-month', 'last-month', 'before', 'after', 'anniversary-within']);
+
+function attributeSql(c: AttributeCondition, scope: RuleScope): string {
+  const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'field');
+  if (!resolved.ok) throw new CompileError(`Condition on ${c.path.join('.') || '(no field)'}: ${resolved.message}`);
+  const field = resolved.field!;
+  const name = field.label || field.name;
+  const x = fieldExpr(scope, resolved.steps, field.name);
+  const isText = field.type === 'string' || field.type === 'enum';
+  const isDate = field.type === 'date' || field.type === 'timestamp';
+  if (textOnly.has(c.operator) && !isText) throw new CompileError(`"${c.operator}" applies to text; ${name} is ${field.type}`);
+  if (dateOnly.has(c.operator) && !isDate) throw new CompileError(`"${c.operator}" applies to dates; ${name} is ${field.type}`);
+  const v = () => valueLiteral(field, c.value);
+  const text = () => {
+    if (typeof c.value !== 'string' || c.value === '') throw new CompileError(`${name} needs some text`);
+    return sqlLiteral(c.value);
+  };
+  const ref = dateLiteral(scope.referenceDate);
+  const day = field.type === 'timestamp' ? `CAST(${x} AS DATE)` : x;
+  const shift = (n: number) => {
+    const unit = c.unit ?? 'days';
+    return unit === 'months' ? `CAST(${ref} - INTERVAL ${n} MONTH AS DATE)` : `CAST(${ref} - INTERVAL ${unit === 'weeks' ? 7 * n : n} DAY AS DATE)`;
+  };
+  switch (c.operator) {
+    case 'equals':
+      return positive(`${x} = ${v()}`);
+    case 'not-equals':
+      return negative(`${x} = ${v()}`);
+    case 'lt':
+      return positive(`${x} < ${v()}`);
+    case 'lte':
+      return positive(`${x} <= ${v()}`);
+    case 'gt':
+      return positive(`${x} > ${v()}`);
+    case 'gte':
+      return positive(`${x} >= ${v()}`);
+    case 'between':
+      return positive(`${x} BETWEEN ${v()} AND ${valueLiteral(field, c.value2, 'an upper bound')}`);
+    case 'in':
+      return positive(`${x} IN (${listLiterals(field, c.value).join(', ')})`);
+    case 'not-in':
+      return negative(`${x} IN (${listLiterals(field, c.value).join(', ')})`);
+    case 'is-empty':
+      return isText ? `(${x} IS NULL OR ${x} = '')` : `(${x} IS NULL)`;
+    case 'is-not-empty':
+      return isText ? `(${x} IS NOT NULL AND ${x} <> '')` : `(${x} IS NOT NULL)`;
+    case 'starts-with':
+      return positive(`starts_with(lower(${x}), lower(${text()}))`);
+    case 'not-starts-with':
+      return negative(`starts_with(lower(${x}), lower(${text()}))`);
+    case 'contains':
+      return positive(`contains(lower(${x}), lower(${text()}))`);
+    case 'not-contains':
+      return negative(`contains(lower(${x}), lower(${text()}))`);
+    case 'like':
+      return positive(`${x} LIKE ${text()}`);
+    case 'not-like':
+      return negative(`${x} LIKE ${text()}`);
+    case 'in-last':
+      return positive(`(${day} > ${shift(countValue(c.value, name))} AND ${day} <= ${ref})`);
+    case 'more-than-ago':
+      return positive(`${day} < ${shift(countValue(c.value, name))}`);
+    case 'this-month':
+      return positive(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) AS DATE)`);
+    case 'last-month':
+      return positive(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) - INTERVAL 1 MONTH AS DATE)`);
+    case 'before':
+      return positive(`${dateOperand(field.type, x, day, c.value, name)} < ${dateValue(field.type, c.value, name)}`);
+    case 'after':
+      return positive(`${dateOperand(field.type, x, day, c.value, name)} > ${dateValue(field.type, c.value, name)}`);
+    case 'anniversary-within': {
+      const n = countValue(c.value, name);
+      // This year's anniversary; 29 February rolls to 1 March in other years.
+      const thisYear = `CAST(date_trunc('year', ${ref}) + INTERVAL (month(${day}) - 1) MONTH + INTERVAL (day(${day}) - 1) DAY AS DATE)`;
+      const next = `CASE WHEN ${thisYear} >= ${ref} THEN ${thisYear} ELSE CAST(${thisYear} + INTERVAL 1 YEAR AS DATE) END`;
+      return positive(`date_diff('day', ${ref}, ${next}) BETWEEN 0 AND ${n}`);
+    }
+    case 'is-true':
+      return positive(`${x} = TRUE`);
+    case 'is-false':
+      return positive(`${x} = FALSE`);
+  }
+}
+
+/** A date-time value compares with the full timestamp; a plain date with the day. */
+function hasTime(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 10;
+}
+function dateOperand(type: string, x: string, day: string, value: unknown, _name: string): string {
+  return type === 'timestamp' && hasTime(value) ? x : day;
+}
+function dateValue(type: string, value: AttributeCondition['value'], name: string): string {
+  if (type === 'timestamp' && hasTime(value)) return valueLiteral({ name, label: name, type: 'timestamp', values: [], description: '' }, value);
+  return valueLiteral({ name, label: name, type: 'date', values: [], description: '' }, value);
+}
+
+function collectionSql(c: CollectionCondition, scope: RuleScope): string {
+  const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'link');
+  if (!resolved.ok) throw new CompileError(`Condition on ${c.path.join('.') || '(no collection)'}: ${resolved.message}`);
+  const last = resolved.steps[resolved.steps.length - 1]!;
+  if (last.link.cardinality !== 'one-to-many') throw new CompileError(`${c.path.join('.')} is not a collection`);
+  const alias = newAlias(scope);
+  const inner: RuleScope = { ...scope, entity: last.to, alias };
+  const before = resolved.steps.slice(0, -1);
+  const join = last.link.on.map((p) => `${alias}.${quoteIdent(p.to)} = ${fieldExpr(scope, before, p.from)}`).join(' AND ');
+  const where = ruleSql(c.where, inner);
+  const from = `FROM ${scope.table(last.to.name)} AS ${alias} WHERE ${join}${where === 'TRUE' ? '' : ` AND ${where}`}`;
+  switch (c.quantifier) {
+    case 'exists':
+      return `EXISTS (SELECT 1 ${from})`;
+    case 'not-exists':
+      return `NOT EXISTS (SELECT 1 ${from})`;
+    case 'aggregate':
+      return aggregateSql(c, inner, from);
+  }
+}
+
+function aggregateSql(c: CollectionCondition, inner: RuleScope, from: string): string {
+  const agg = c.aggregate;
+  if (!agg) throw new CompileError('Choose the aggregate to compare (count, sum...)');
+  let expr: string;
+  if (agg.fn === 'count') expr = 'count(*)';
+  else {
+    const field = agg.field ? inner.entity.fields.find((f) => f.name === agg.field) : undefined;
+    if (!field) throw new CompileError(`Choose a field of ${inner.entity.label || inner.entity.name} to aggregate`);
+    const numeric = field.type === 'integer' || field.type === 'decimal';
+    if (agg.fn !== 'count-distinct' && !numeric) throw new CompileError(`${agg.fn} needs a numeric field; ${field.name} is ${field.type}`);
+    const col = `${inner.alias}.${quoteIdent(field.name)}`;
+    // The sum over no rows is 0 (someone without purchases spent 0); avg, min and max stay unknown.
+    expr = agg.fn === 'count-distinct' ? `count(DISTINCT ${col})` : agg.fn === 'sum' ? `coalesce(sum(${col}), 0)` : `${agg.fn}(${col})`;
+  }
+  const number = (v: number | null | undefined, what: string) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new CompileError(`The ${agg.fn} needs ${what}`);
+    return sqlLiteral(v);
+  };
+  const sub = `(SELECT ${expr} ${from})`;
+  const ops = { equals: '=', 'not-equals': '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+  if (agg.operator === 'between') return positive(`${sub} BETWEEN ${number(agg.value, 'a lower bound')} AND ${number(agg.value2, 'an upper bound')}`);
+  return positive(`${sub} ${ops[agg.operator]} ${number(agg.value, 'a value to compare with')}`);
+}

@@ -1,0 +1,277 @@
+import type { CampaignDoc } from '../domain/campaign';
+import type { DataModel } from '../domain/data-model';
+import { findEntity, findField } from '../domain/data-model';
+import { indexGraph, upstreamOf } from '../domain/graph';
+import type { DuckConnection } from './duckdb/connection';
+import { duckErrorMessage } from './duckdb/connection';
+import type { Dataset } from './data/dataset';
+import { loadDatasetInto } from './data/load-dataset';
+import { activitySql, compileCampaign } from './compile/compile-campaign';
+import type { CampaignPlan, PlannedActivity, SkipReason } from './compile/compile-campaign';
+import { quoteIdent } from './sql/quote';
+import { tableToRows } from './rows';
+import type { PlainRow } from './rows';
+
+/** The loaded data, as the engine describes it. */
+export interface DatasetInfo {
+  id: string;
+  /** Changes with every load; part of every working table's hash. */
+  version: string;
+  model: DataModel;
+  rowCounts: Record<string, number>;
+}
+
+/** Counts of every transition of a campaign, and the problems met on the way. */
+export interface CountsResult {
+  /** Exact record count per transition id; transitions that carry nothing are absent. */
+  counts: Record<string, number>;
+  /** Per activity id: why it could not compute (bad rule, failed query). */
+  errors: Record<string, string>;
+  /** Per activity id: why it produced nothing without being wrong (disabled, upstream...). */
+  skipped: Record<string, SkipReason>;
+  /** True when a newer counts request replaced this one before it finished. */
+  superseded: boolean;
+  elapsedMs: number;
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: string;
+}
+
+export interface PreviewResult {
+  columns: ColumnInfo[];
+  rows: PlainRow[];
+  /** Records in the working table (the rows are its first ones, by key). */
+  total: number;
+}
+
+/** Thrown when the data asked for is not there (no dataset, unknown transition...). */
+export class EngineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+/**
+ * Evaluates campaigns on DuckDB. Each activity output is materialised once as a temporary table
+ * named by its content hash, so an edit recomputes only what is downstream of it; tables no
+ * longer used by the latest campaign are dropped. DuckDB statements run one at a time (a single
+ * connection), and a newer `counts` call makes an older one stop at its next statement.
+ */
+export class Engine {
+  private data: (DatasetInfo & { schema: string }) | undefined;
+  private loads = 0;
+  private readonly rowCount = new Map<string, number>();
+  private tail: Promise<unknown> = Promise.resolve();
+  private countsGeneration = 0;
+
+  constructor(private readonly conn: DuckConnection) {}
+
+  /** The loaded dataset, if any. */
+  get dataset(): DatasetInfo | undefined {
+    if (!this.data) return undefined;
+    const { schema: _schema, ...info } = this.data;
+    return info;
+  }
+
+  /** Runs `fn` alone on the connection: DuckDB statements never interleave. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Loads a dataset into a new schema and switches to it only once every table loaded; on failure
+   * the data in use stays as it was and the error is rethrown.
+   */
+  async loadDataset(dataset: Dataset): Promise<DatasetInfo> {
+    return this.exclusive(async () => {
+      const seq = ++this.loads;
+      const schema = `ds_${seq}`;
+      const rowCounts = await loadDatasetInto(this.conn, dataset, schema);
+      const previous = this.data;
+      this.data = { id: dataset.id, version: `${dataset.id}#${seq}`, model: dataset.model, rowCounts, schema };
+      for (const table of this.rowCount.keys()) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      this.rowCount.clear();
+      if (previous) await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
+      return this.dataset!;
+    });
+  }
+
+  private requireData(): DatasetInfo & { schema: string } {
+    if (!this.data) throw new EngineError('No data is loaded yet.');
+    return this.data;
+  }
+
+  /** Compiles a campaign against the loaded data (no query runs). */
+  compile(doc: CampaignDoc): CampaignPlan {
+    const data = this.requireData();
+    return compileCampaign(doc, { model: data.model, dataSchema: data.schema, dataVersion: data.version });
+  }
+
+  /** The SQL of every activity that compiles, by activity id (the code view). */
+  sql(doc: CampaignDoc): { sql: Record<string, string>; errors: Record<string, string> } {
+    const plan = this.compile(doc);
+    const sql: Record<string, string> = {};
+    for (const step of plan.steps) sql[step.activityId] = activitySql(plan, step.activityId) ?? '';
+    return { sql, errors: plan.errors };
+  }
+
+  /**
+   * Materialises the given steps (all when `only` is absent), reusing tables already there.
+   * Returns false when `stillWanted` turned false before the end.
+   */
+  private async materialise(plan: CampaignPlan, errors: Record<string, string>, skipped: Record<string, SkipReason>, stillWanted: () => boolean, only?: Set<string>): Promise<boolean> {
+    const failed = new Set<string>();
+    for (const step of plan.steps) {
+      if (only && !only.has(step.activityId)) continue;
+      if (!stillWanted()) return false;
+      if (step.inputs.some((t) => failed.has(t) || !this.rowCount.has(t))) {
+        skipped[step.activityId] = 'upstream';
+        step.outputs.forEach((o) => failed.add(o.table));
+        continue;
+      }
+      const error = await this.exclusive(() => this.runStep(step));
+      if (error !== undefined) {
+        errors[step.activityId] = error;
+        step.outputs.forEach((o) => failed.add(o.table));
+      }
+    }
+    return true;
+  }
+
+  /** Creates and counts the step's tables; returns DuckDB's message when a query fails. */
+  private async runStep(step: PlannedActivity): Promise<string | undefined> {
+    const created: string[] = [];
+    try {
+      for (const out of step.outputs) {
+        if (out.sameAs || this.rowCount.has(out.table)) continue;
+        await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(out.table)} AS\n${out.sql}`);
+        created.push(out.table);
+        const n = await this.conn.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(out.table)}`);
+        this.rowCount.set(out.table, Number(n.toArray()[0]!.n));
+      }
+      return undefined;
+    } catch (e) {
+      for (const t of created) {
+        this.rowCount.delete(t);
+        await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(t)}`).catch(() => undefined);
+      }
+      return duckErrorMessage(e);
+    }
+  }
+
+  /**
+   * Exact counts of every transition. A bad rule or a failing query is reported on its activity;
+   * everything that does not depend on it is still counted.
+   */
+  async counts(doc: CampaignDoc): Promise<CountsResult> {
+    const started = performance.now();
+    const generation = ++this.countsGeneration;
+    const plan = this.compile(doc);
+    const errors = { ...plan.errors };
+    const skipped = { ...plan.skipped };
+    const done = await this.materialise(plan, errors, skipped, () => generation === this.countsGeneration);
+    const counts: Record<string, number> = {};
+    if (done) {
+      for (const [transitionId, table] of Object.entries(plan.transitions)) {
+        const n = this.rowCount.get(table);
+        if (n !== undefined) counts[transitionId] = n;
+      }
+      await this.exclusive(() => this.dropUnused(plan));
+    }
+    return { counts, errors, skipped, superseded: !done, elapsedMs: performance.now() - started };
+  }
+
+  /** Drops working tables the latest campaign no longer uses. */
+  private async dropUnused(plan: CampaignPlan): Promise<void> {
+    const used = new Set(plan.steps.flatMap((s) => s.outputs.map((o) => o.table)));
+    for (const table of [...this.rowCount.keys()]) {
+      if (used.has(table)) continue;
+      this.rowCount.delete(table);
+      await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    }
+  }
+
+  /** Materialises what a transition needs and returns its table name. */
+  private async transitionTable(doc: CampaignDoc, transitionId: string): Promise<{ table: string; plan: CampaignPlan }> {
+    const transition = doc.transitions.find((t) => t.id === transitionId);
+    if (!transition) throw new EngineError(`No transition ${transitionId}.`);
+    const plan = this.compile(doc);
+    const g = indexGraph(doc);
+    const needed = upstreamOf(g, transition.source.activityId);
+    needed.add(transition.source.activityId);
+    const errors: Record<string, string> = { ...plan.errors };
+    await this.materialise(plan, errors, {}, () => true, needed);
+    const table = plan.transitions[transitionId];
+    const problem = [...needed].map((id) => errors[id]).find((e) => e !== undefined);
+    if (!table || !this.rowCount.has(table)) throw new EngineError(problem ?? 'This transition carries no records (an activity before it is disabled or incomplete).');
+    return { table, plan };
+  }
+
+  /** The preview query of a working table: its columns, then the dimension's main attributes. */
+  private previewSelect(table: string, plan: CampaignPlan): string {
+    const data = this.requireData();
+    const out = plan.steps.flatMap((s) => s.outputs).find((o) => o.table === table)!;
+    const entity = findEntity(data.model, out.dimension)!;
+    const taken = new Set([entity.primaryKey, ...out.columns.map((c) => c.name)]);
+    const extra = entity.displayFields.filter((f) => !taken.has(f)).map((f) => `e.${quoteIdent(f)}`);
+    const key = quoteIdent(entity.primaryKey);
+    return `SELECT w.*${extra.length ? `, ${extra.join(', ')}` : ''}\nFROM ${quoteIdent(table)} AS w\nLEFT JOIN ${quoteIdent(data.schema)}.${quoteIdent(entity.name)} AS e ON e.${key} = w.${key}\nORDER BY w.${key}`;
+  }
+
+  /** Columns and types of the working table a transition carries (Preview schema). */
+  async previewSchema(doc: CampaignDoc, transitionId: string): Promise<ColumnInfo[]> {
+    const { table, plan } = await this.transitionTable(doc, transitionId);
+    const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${this.previewSelect(table, plan)}`));
+    return tableToRows(described).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  }
+
+  /** The first `limit` records (by key) of a transition's working table (Preview results). */
+  async preview(doc: CampaignDoc, transitionId: string, limit = 100): Promise<PreviewResult> {
+    const { table, plan } = await this.transitionTable(doc, transitionId);
+    const safeLimit = Math.max(0, Math.min(1000, Math.floor(limit)));
+    const result = await this.exclusive(() => this.conn.query(`${this.previewSelect(table, plan)}\nLIMIT ${safeLimit}`));
+    const columns = result.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+    const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${this.previewSelect(table, plan)}`));
+    const types = new Map(tableToRows(described).map((r) => [String(r.column_name), String(r.column_type)]));
+    return { columns: columns.map((c) => ({ name: c.name, type: types.get(c.name) ?? c.type })), rows: tableToRows(result), total: this.rowCount.get(table) ?? 0 };
+  }
+
+  /** The first rows of an entity of the loaded data (data explorer). */
+  async entityRows(entity: string, limit = 100): Promise<PlainRow[]> {
+    const data = this.requireData();
+    const e = findEntity(data.model, entity);
+    if (!e) throw new EngineError(`The data has no ${entity}.`);
+    const safeLimit = Math.max(0, Math.min(1000, Math.floor(limit)));
+    const t = await this.exclusive(() =>
+      this.conn.query(`SELECT * FROM ${quoteIdent(data.schema)}.${quoteIdent(e.name)} ORDER BY ${quoteIdent(e.primaryKey)} LIMIT ${safeLimit}`),
+    );
+    return tableToRows(t);
+  }
+
+  /** Distribution of a field's values: the `limit` most frequent, with counts and share of rows. */
+  async distribution(entity: string, field: string, limit = 20): Promise<{ value: string | number | boolean | null; count: number; share: number }[]> {
+    const data = this.requireData();
+    const e = findEntity(data.model, entity);
+    const f = e && findField(e, field);
+    if (!e || !f) throw new EngineError(`The data has no ${entity}.${field}.`);
+    const col = quoteIdent(f.name);
+    const safeLimit = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const t = await this.exclusive(() =>
+      this.conn.query(
+        `SELECT ${col} AS value, count(*)::DOUBLE AS count, count(*) / sum(count(*)) OVER () AS share
+         FROM ${quoteIdent(data.schema)}.${quoteIdent(e.name)} GROUP BY ${col} ORDER BY count DESC, value NULLS LAST LIMIT ${safeLimit}`,
+      ),
+    );
+    return tableToRows(t).map((r) => ({ value: r.value ?? null, count: Number(r.count), share: Number(r.share) }));
+  }
+
+  /** Releases the DuckDB connection. */
+  async close(): Promise<void> {
+    await this.exclusive(() => this.conn.close());
+  }
+}
