@@ -54,3 +54,22 @@ test('a campaign made in the template survives a reload with all its activities'
   await editor.backToList();
   await expect(list.row('Win-back with holdout')).toContainText('6 activities');
 });
+
+test('a canvas edit is saved and survives a reload', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await page.goto('/#/new');
+  await editor.expectOpen('Untitled campaign');
+  const canvas = page.getByRole('application', { name: 'Campaign canvas' });
+  await expect(canvas).toBeVisible();
+  await page
+    .getByRole('complementary', { name: 'Activity palette' })
+    .getByRole('button', { name: 'Build audience', exact: true })
+    .press('Enter');
+  await expect(canvas.getByRole('group', { name: 'Build audience', exact: true })).toBeVisible();
+  await editor.expectSaved();
+  await page.reload();
+  await editor.expectOpen('Untitled campaign');
+  await expect(
+    page.getByRole('application', { name: 'Campaign canvas' }).getByRole('group', { name: 'Build audience', exact: true }),
+  ).toBeVisible();
+});
