@@ -39,6 +39,8 @@ describe('clipboard fragments', () => {
     const once = pasteFragment(doc, f);
     const twice = pasteFragment(once.doc, f);
     expect(twice.doc.activities.map((a) => a.label).slice(-2)).toEqual(['Email 2', 'Email 3']);
+    const copyOfCopy = pasteFragment(twice.doc, copyFragment(twice.doc, [twice.activityIds[0]!])!);
+    expect(copyOfCopy.doc.activities.at(-1)!.label).toBe('Email 4');
   });
 
   it('ignores text that is not a fragment', () => {

@@ -83,7 +83,8 @@ export function pasteFragment(
   const activities = fragment.activities.map((a): Activity => {
     const id = newId('act');
     idMap.set(a.id, id);
-    const label = uniqueLabel(a.label, taken);
+    // A copy of "Email 2" is "Email 3", not "Email 2 2".
+    const label = taken.some((t) => t.label === a.label) ? uniqueLabel(a.label.replace(/ \d+$/, ''), taken) : a.label;
     taken.push({ label });
     return { ...a, id, label, position: { x: a.position.x + dx, y: a.position.y + dy }, config: structuredClone(a.config) };
   });

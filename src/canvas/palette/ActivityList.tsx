@@ -3,7 +3,7 @@ import { Search } from 'lucide-react';
 import { categoryTitles } from '../../activities/registry';
 import { iconFor } from '../activity-icons';
 import { ACTIVITY_DRAG_TYPE } from '../drag-data';
-import { searchActivities } from './palette-search';
+import { bestMatch, searchActivities } from './palette-search';
 import './palette.css';
 
 export interface ActivityListProps {
@@ -26,9 +26,9 @@ export function ActivityList({ onPick, draggable = false, autoFocusSearch = fals
   const baseId = useId();
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    // Enter in the search box picks the first match: type "ema", Enter, done.
+    // Enter in the search box picks the best match: type "ema", Enter, done.
     if (e.key === 'Enter') {
-      const first = groups[0]?.defs[0];
+      const first = bestMatch(query, groups);
       if (first) {
         e.preventDefault();
         onPick(first.type);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchActivities } from './palette-search';
+import { bestMatch, searchActivities } from './palette-search';
 
 describe('searchActivities', () => {
   it('groups every activity by category with an empty query', () => {
@@ -12,5 +12,12 @@ describe('searchActivities', () => {
     expect(searchActivities('email').flatMap((g) => g.defs.map((d) => d.type))).toContain('email');
     expect(searchActivities('A/B test').flatMap((g) => g.defs.map((d) => d.type))).toEqual(['split']);
     expect(searchActivities('zzzz')).toEqual([]);
+  });
+});
+
+describe('bestMatch', () => {
+  it('prefers a title match over a description match', () => {
+    expect(bestMatch('wait', searchActivities('wait'))?.type).toBe('wait');
+    expect(bestMatch('mail', searchActivities('mail'))?.type).toBe('email');
   });
 });

@@ -21,3 +21,17 @@ export function searchActivities(
     .map((category) => ({ category, defs: matches.filter((d) => d.meta.category === category) }))
     .filter((g) => g.defs.length > 0);
 }
+
+/** The entry Enter picks in a search: a title starting with the query, then a title containing it, then the first match. */
+export function bestMatch(
+  query: string,
+  groups: readonly { defs: readonly ActivityDef<unknown>[] }[],
+): ActivityDef<unknown> | undefined {
+  const all = groups.flatMap((g) => g.defs);
+  const q = query.trim().toLowerCase();
+  return (
+    all.find((d) => d.meta.title.toLowerCase().startsWith(q)) ??
+    all.find((d) => d.meta.title.toLowerCase().includes(q)) ??
+    all[0]
+  );
+}

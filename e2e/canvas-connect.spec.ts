@@ -1,0 +1,53 @@
+import { test, expect } from '@playwright/test';
+import { CanvasPage } from './pages/canvas-page';
+
+test('connect two activities by dragging from an output to an input', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience', 'Email']);
+  await expect(page.getByRole('button', { name: /Email.*has no audience/ })).toBeVisible();
+
+  await canvas.connect('Build audience', 'Email');
+  await expect(canvas.transition('Build audience', 'Email')).toHaveCount(1);
+  // Connecting gave the email its audience: the problem is gone.
+  await expect(page.getByRole('button', { name: /Email.*has no audience/ })).toHaveCount(0);
+  await expect(canvas.node('Email').getByRole('img', { name: 'Status: Ready' })).toBeVisible();
+});
+
+test('an invalid connection is refused with a visible reason', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience', 'Wait', 'Email']);
+  await canvas.connect('Build audience', 'Wait');
+  await canvas.connect('Wait', 'Email');
+  await expect(canvas.transitions).toHaveCount(2);
+
+  // A second transition into an input that takes one.
+  await canvas.connect('Build audience', 'Email');
+  await expect(canvas.alert).toContainText('already has');
+  await expect(canvas.transitions).toHaveCount(2);
+});
+
+test('a channel without an audience upstream cannot be connected', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Wait', 'SMS']);
+  await canvas.connect('Wait', 'SMS');
+  await expect(canvas.alert).toContainText('needs an audience');
+  await expect(canvas.transitions).toHaveCount(0);
+});
+
+test('a Split shows one labelled output per subset, each connectable', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.dragFromPalette('Build audience', { x: 140, y: 300 });
+  await canvas.dragFromPalette('Split', { x: 440, y: 300 });
+  await canvas.dragFromPalette('Email', { x: 760, y: 180 });
+  await canvas.dragFromPalette('End', { x: 760, y: 440 });
+  await expect(canvas.node('Split').getByText('Subset 1')).toBeVisible();
+  await expect(canvas.node('Split').getByText('Subset 2')).toBeVisible();
+  await canvas.connect('Build audience', 'Split');
+  await canvas.connect('Split', 'Email', 'subset-1');
+  await canvas.connect('Split', 'End', 'subset-2');
+  await expect(canvas.transitions).toHaveCount(3);
+});

@@ -1,0 +1,97 @@
+import { test, expect } from '@playwright/test';
+import { CanvasPage } from './pages/canvas-page';
+
+test('delete activities with the key and the toolbar; their transitions go with them', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience', 'Wait', 'Email']);
+  await canvas.connect('Build audience', 'Wait');
+  await canvas.connect('Wait', 'Email');
+  await expect(canvas.transitions).toHaveCount(2);
+
+  await canvas.select('Wait');
+  await canvas.press('Delete');
+  await expect(canvas.nodes).toHaveCount(2);
+  await expect(canvas.transitions).toHaveCount(0);
+  await canvas.press('Control+Z');
+  await expect(canvas.transitions).toHaveCount(2);
+
+  await canvas.select('Email');
+  await canvas.tool('Delete').click();
+  await expect(canvas.node('Email')).toHaveCount(0);
+  await expect(canvas.transitions).toHaveCount(1);
+});
+
+test('select a transition, rename it in the inspector and delete it', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience', 'Email']);
+  await canvas.connect('Build audience', 'Email');
+  await canvas.transition('Build audience', 'Email').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Transition' })).toBeVisible();
+  const label = page.getByRole('textbox', { name: 'Label' });
+  await label.fill('Everyone');
+  await label.press('Enter');
+  await expect(canvas.canvas.getByText('Everyone')).toBeVisible();
+  await page.getByRole('button', { name: 'Delete transition' }).click();
+  await expect(canvas.transitions).toHaveCount(0);
+});
+
+test('disable and enable an activity', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience']);
+  await canvas.select('Build audience');
+  await canvas.tool('Disable').click();
+  await expect(canvas.node('Build audience').getByText('Disabled')).toBeVisible();
+  await expect(page.getByRole('switch', { name: /Enabled/ })).not.toBeChecked();
+  await canvas.tool('Enable').click();
+  await expect(canvas.node('Build audience').getByText('Disabled')).toHaveCount(0);
+  // The inspector's switch does the same, from the keyboard too.
+  await page.getByRole('switch', { name: /Enabled/ }).focus();
+  await page.keyboard.press('Space');
+  await expect(canvas.node('Build audience').getByText('Disabled')).toBeVisible();
+});
+
+test('box select several activities and move them together', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience', 'Wait']);
+  const box = (await canvas.canvas.boundingBox())!;
+  await canvas.canvas.click({ position: { x: 20, y: 500 } });
+  await page.mouse.move(box.x + 10, box.y + 120);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 800, box.y + 420, { steps: 10 });
+  await page.mouse.up();
+  await expect(page.getByRole('heading', { name: '2 items selected' })).toBeVisible();
+});
+
+test('problems are listed; clicking one selects its activity', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience', 'SMS']);
+  await expect(canvas.node('SMS').getByRole('img', { name: 'Status: Error' })).toBeVisible();
+  await canvas.canvas.click({ position: { x: 20, y: 600 } });
+  await page.getByRole('button', { name: /SMS.*has no audience/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue('SMS');
+  await expect(page.getByRole('heading', { name: 'SMS', level: 2 })).toBeVisible();
+});
+
+test('keyboard: focus a node, select it with Enter, move it with the arrows, rename it', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Wait']);
+  await canvas.canvas.click({ position: { x: 20, y: 600 } });
+  const node = canvas.node('Wait');
+  await node.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue('Wait');
+  const before = (await node.boundingBox())!;
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await node.boundingBox())!.x).toBeGreaterThan(before.x + 5);
+  await page.getByRole('textbox', { name: 'Label' }).fill('Wait 3 days');
+  await page.keyboard.press('Enter');
+  await expect(canvas.node('Wait 3 days')).toBeVisible();
+});

@@ -1,0 +1,52 @@
+import { test, expect } from '@playwright/test';
+import { CanvasPage } from './pages/canvas-page';
+
+async function audienceToEmail(canvas: CanvasPage) {
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience', 'Email']);
+  await canvas.connect('Build audience', 'Email');
+  await expect(canvas.transition('Build audience', 'Email')).toHaveCount(1);
+}
+
+test('drop an activity onto a transition to insert it there', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await audienceToEmail(canvas);
+  const plus = canvas.canvas.getByRole('button', { name: 'Insert an activity here' });
+  const box = (await plus.boundingBox())!;
+  const canvasBox = (await canvas.canvas.boundingBox())!;
+  // Drop on the transition's middle, where its "+" sits.
+  await canvas.dragFromPalette('Wait', { x: box.x - canvasBox.x + box.width / 2, y: box.y - canvasBox.y + box.height / 2 });
+  await expect(canvas.node('Wait')).toBeVisible();
+  await expect(canvas.transition('Build audience', 'Wait')).toHaveCount(1);
+  await expect(canvas.transition('Wait', 'Email')).toHaveCount(1);
+  await expect(canvas.transitions).toHaveCount(2);
+});
+
+test('the "+" on a transition opens a searchable menu and inserts the chosen activity', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await audienceToEmail(canvas);
+  await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).click();
+  const menu = page.getByRole('dialog', { name: 'Insert an activity' });
+  await expect(menu).toBeVisible();
+  await menu.getByRole('searchbox').fill('dedup');
+  await menu.getByRole('button', { name: 'Deduplication' }).click();
+  await expect(menu).toBeHidden();
+  await expect(canvas.transition('Build audience', 'Deduplication')).toHaveCount(1);
+  await expect(canvas.transition('Deduplication', 'Email')).toHaveCount(1);
+
+  // From the keyboard: type and press Enter.
+  await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).last().click();
+  await page.keyboard.type('wait');
+  await page.keyboard.press('Enter');
+  await expect(canvas.transitions).toHaveCount(3);
+  await expect(canvas.node('Wait')).toBeVisible();
+});
+
+test('an activity that cannot sit mid-path is not inserted, and says why', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await audienceToEmail(canvas);
+  await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).click();
+  await page.getByRole('dialog', { name: 'Insert an activity' }).getByRole('button', { name: 'End' }).click();
+  await expect(canvas.alert).toContainText('ends a branch');
+  await expect(canvas.nodes).toHaveCount(2);
+});

@@ -1,0 +1,101 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Where the canvas specs start: a new, empty campaign. */
+export const NEW_CAMPAIGN_URL = process.env.E2E_CANVAS_ENTRY ?? '/#/new';
+
+/** The canvas editor: palette, canvas, toolbar. Nodes are reached by their accessible names. */
+export class CanvasPage {
+  constructor(readonly page: Page) {}
+
+  async openNewCampaign() {
+    await this.page.goto(NEW_CAMPAIGN_URL);
+    await expect(this.canvas).toBeVisible();
+  }
+
+  get palette(): Locator {
+    return this.page.getByRole('complementary', { name: 'Activity palette' });
+  }
+
+  get canvas(): Locator {
+    return this.page.getByRole('application', { name: 'Campaign canvas' });
+  }
+
+  get toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Editor tools' });
+  }
+
+  paletteItem(title: string): Locator {
+    return this.palette.getByRole('button', { name: title, exact: true });
+  }
+
+  /** An activity on the canvas, by its label. */
+  node(label: string): Locator {
+    return this.canvas.getByRole('group', { name: label, exact: true });
+  }
+
+  get nodes(): Locator {
+    return this.canvas.locator('.react-flow__node');
+  }
+
+  /** A transition on the canvas, by the labels of its two ends. */
+  transition(from: string, to: string): Locator {
+    return this.canvas.getByRole('group', { name: new RegExp(`^Transition from ${escape(from)} to ${escape(to)}(:|$)`) });
+  }
+
+  get transitions(): Locator {
+    return this.canvas.getByRole('group', { name: /^Transition from / });
+  }
+
+  tool(name: string): Locator {
+    return this.toolbar.getByRole('button', { name, exact: true });
+  }
+
+  /** The message line under the canvas (connection refusals are alerts). */
+  get alert(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: /./ });
+  }
+
+  /** Drags an activity from the palette to a point of the canvas (relative to its top-left). */
+  async dragFromPalette(title: string, at: { x: number; y: number }) {
+    await this.paletteItem(title).dragTo(this.canvas, { targetPosition: at });
+  }
+
+  /** Adds activities in a row by dragging them, 300 px apart. */
+  async addInRow(titles: string[], y = 300) {
+    for (const [i, title] of titles.entries()) {
+      await this.dragFromPalette(title, { x: 140 + i * 300, y });
+      await expect(this.nodes).toHaveCount(i + 1);
+    }
+  }
+
+  /** A handle of an activity: its output (source) or input (target) port, optionally by port id. */
+  handle(label: string, kind: 'output' | 'input', port?: string): Locator {
+    const base = this.node(label).locator(kind === 'output' ? '.react-flow__handle.source' : '.react-flow__handle.target');
+    return port ? base.and(this.page.locator(`[data-handleid="${port}"]`)) : base.first();
+  }
+
+  /** Connects two activities by dragging from an output handle to an input handle with the mouse. */
+  async connect(from: string, to: string, fromPort?: string) {
+    const source = await this.handle(from, 'output', fromPort).boundingBox();
+    const target = await this.handle(to, 'input').boundingBox();
+    if (!source || !target) throw new Error('handle not found');
+    await this.page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  /** Selects one activity by clicking it. */
+  async select(label: string, options: { shift?: boolean } = {}) {
+    await this.node(label).click({ modifiers: options.shift ? ['Shift'] : [] });
+  }
+
+  /** Keyboard shortcut with Ctrl (the tests run on Linux). */
+  async press(keys: string) {
+    await this.page.keyboard.press(keys);
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
