@@ -43,7 +43,7 @@ test('paste into another campaign in another tab through the system clipboard', 
   await audienceToEmail(canvas);
   await canvas.press('Control+A');
   await canvas.tool('Copy').click();
-  await expect(page.getByRole('status')).toContainText('Copied 2 activities');
+  await expect(canvas.status).toContainText('Copied 2 activities');
 
   const other = new CanvasPage(await context.newPage());
   await other.openNewCampaign();
@@ -60,6 +60,6 @@ test('pasting text that is not a campaign is ignored with a message', async ({ p
   await canvas.openNewCampaign();
   await page.evaluate(() => navigator.clipboard.writeText('just some words'));
   await canvas.tool('Paste').click();
-  await expect(page.getByRole('status')).toContainText('no campaign activities');
+  await expect(canvas.status).toContainText('no campaign activities');
   await expect(canvas.nodes).toHaveCount(0);
 });

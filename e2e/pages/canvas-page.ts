@@ -50,6 +50,11 @@ export class CanvasPage {
     return this.toolbar.getByRole('button', { name, exact: true });
   }
 
+  /** The message line under the canvas (what was copied or pasted). */
+  get status(): Locator {
+    return this.page.getByRole('region', { name: 'Canvas' }).getByRole('status');
+  }
+
   /** The message line under the canvas (connection refusals are alerts). */
   get alert(): Locator {
     return this.page.getByRole('alert').filter({ hasText: /./ });
