@@ -5,12 +5,14 @@ import type { DuckConnection } from '../duckdb/connection';
 import { campaign, fixtureDataset } from './fixture';
 
 /** An engine on the Node DuckDB with the fixture loaded; `statements` records every SQL sent. */
-export async function fixtureEngine(): Promise<{ engine: Engine; statements: string[] }> {
+export async function fixtureEngine(options: { failOn?: string } = {}): Promise<{ engine: Engine; statements: string[] }> {
   const conn = await openNodeDuckDB();
   const statements: string[] = [];
   const recording: DuckConnection = {
     query: (sql) => {
       statements.push(sql);
+      // Lets a test make one chosen query fail, as a query DuckDB rejects at run time would.
+      if (options.failOn && sql.includes(options.failOn)) return Promise.reject(new Error(`Simulated failure\n${'x'.repeat(20)}`));
       return conn.query(sql);
     },
     insertArrowIPC: (bytes, target) => conn.insertArrowIPC(bytes, target),
