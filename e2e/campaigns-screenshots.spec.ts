@@ -69,3 +69,14 @@ test('campaign screens', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 900 });
   await page.screenshot({ ...shot('list-narrow'), fullPage: true });
 });
+
+test('templates in the editor', async ({ page }) => {
+  const editor = new EditorPage(page);
+  for (const id of ['welcome-series', 'win-back', 'multichannel-newsletter', 'merged-lists']) {
+    await page.goto(`/#/new/${id}`);
+    await editor.expectOpen();
+    await expect(page.getByRole('application', { name: 'Campaign canvas' })).toBeVisible();
+    await page.waitForTimeout(800);
+    await page.screenshot(shot(`template-${id}`));
+  }
+});
