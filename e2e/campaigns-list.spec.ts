@@ -147,3 +147,33 @@ test('the campaign list has no serious or critical accessibility violations', as
   const dialog = await new AxeBuilder({ page }).include('[role="alertdialog"]').analyze();
   expect(dialog.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
+
+test('the list works from the keyboard: row menu, rename dialog, open', async ({ page }) => {
+  const list = new CampaignListPage(page);
+  const editor = new EditorPage(page);
+  await list.goto();
+  await createNamed(list, editor, 'Keyboard campaign');
+  const actions = page.getByRole('button', { name: 'Actions for Keyboard campaign' });
+  await actions.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Open' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Rename campaign' });
+  await expect(dialog.getByRole('textbox', { name: 'Campaign name' })).toBeFocused();
+  await page.keyboard.type('Typed name');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(list.row('Typed name')).toBeVisible();
+  await page.getByRole('link', { name: 'Typed name' }).focus();
+  await page.keyboard.press('Enter');
+  await editor.expectOpen('Typed name');
+});
+
+test('the editor top bar has no serious or critical accessibility violations', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await page.goto('/#/new/welcome-series');
+  await editor.expectOpen('Welcome series');
+  const result = await new AxeBuilder({ page }).include('header').analyze();
+  expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
