@@ -50,3 +50,14 @@ test('an activity that cannot sit mid-path is not inserted, and says why', async
   await expect(canvas.alert).toContainText('ends a branch');
   await expect(canvas.nodes).toHaveCount(2);
 });
+
+test('Escape closes the insert menu without inserting', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await audienceToEmail(canvas);
+  await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).click();
+  const menu = page.getByRole('dialog', { name: 'Insert an activity' });
+  await expect(menu.getByRole('searchbox')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(canvas.nodes).toHaveCount(2);
+});

@@ -14,6 +14,7 @@ import {
 import { getActivityDef } from '../activities/registry';
 import { useEditorStore } from '../store/useEditorStore';
 import { EmptyCanvas } from './EmptyCanvas';
+import { FIT_VIEW } from './fit-view';
 import { edgeTypes } from './edges/edge-types';
 import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
 import { nodeTypes } from './nodes/node-types';
@@ -27,7 +28,6 @@ const minimapColour = (node: ActivityNodeType) =>
   categoryColours[getActivityDef(node.data.activity.type)?.meta.category ?? 'targeting'];
 
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
-const fitViewOptions = { padding: 0.2, maxZoom: 1.1 };
 const proOptions = { hideAttribution: true };
 
 /**
@@ -76,23 +76,25 @@ export function FlowCanvas() {
         connectionLineType={ConnectionLineType.Bezier}
         connectionRadius={28}
         fitView
-        fitViewOptions={fitViewOptions}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         maxZoom={2}
         proOptions={proOptions}
         aria-label="Campaign canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c5c9d6" />
-        <Controls position="bottom-left" showInteractive={false} fitViewOptions={fitViewOptions} />
-        <MiniMap<ActivityNodeType>
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={minimapColour}
-          nodeBorderRadius={6}
-          maskColor="rgba(246, 247, 251, 0.7)"
-          ariaLabel="Minimap"
-        />
+        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
+        {!isEmpty && (
+          <MiniMap<ActivityNodeType>
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            nodeBorderRadius={6}
+            maskColor="rgba(246, 247, 251, 0.7)"
+            ariaLabel="Minimap"
+          />
+        )}
       </ReactFlow>
       {isEmpty && <EmptyCanvas />}
     </div>
@@ -111,6 +113,6 @@ function useFitOnFirstMeasure(count: number) {
   useEffect(() => {
     if (done.current || !initialised || count === 0) return;
     done.current = true;
-    void fitView(fitViewOptions);
+    void fitView(FIT_VIEW);
   }, [initialised, count, fitView]);
 }

@@ -6,6 +6,7 @@ import { NODE_BOX } from '../store/node-size';
 import type { EditorStore } from '../store/editor-store';
 import { useEditorStoreApi } from '../store/useEditorStore';
 import { readClipboardText, rememberCopied, writeClipboardText } from './clipboard-bridge';
+import { FIT_VIEW } from './fit-view';
 import { computeTidyLayout } from './layout/tidy-up';
 import { useViewportCentre } from './useViewportCentre';
 
@@ -46,7 +47,7 @@ export function useEditorCommands() {
       if (s().doc !== current) return;
       if (orientation) s().setOrientation(orientation, positions);
       else s().moveActivities(positions);
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 250 }));
+      requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 250 }));
     };
 
     return {
@@ -92,7 +93,7 @@ export function useEditorCommands() {
       },
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
-      fitView: () => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 250 }),
+      fitView: () => void flow.fitView({ ...FIT_VIEW, duration: 250 }),
     };
   }, [store, flow, centre]);
 }

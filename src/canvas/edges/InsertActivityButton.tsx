@@ -1,10 +1,14 @@
-import type { SyntheticEvent } from 'react';
+import type { KeyboardEvent, SyntheticEvent } from 'react';
 import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
 import { Plus } from 'lucide-react';
 import { useEditorStoreApi } from '../../store/useEditorStore';
 import { ActivityList } from '../palette/ActivityList';
 
 const stop = (e: SyntheticEvent) => e.stopPropagation();
+// Escape must still reach the popover, which closes on it.
+const stopKeys = (e: KeyboardEvent) => {
+  if (e.key !== 'Escape') e.stopPropagation();
+};
 
 /**
  * The "+" on a transition: opens a searchable activity menu and inserts the chosen activity on the
@@ -21,7 +25,7 @@ export function InsertActivityButton({ transitionId }: { transitionId: string })
       <Popover className="cv-popover" placement="bottom" offset={6}>
         <Dialog className="cv-insert-dialog" aria-label="Insert an activity">
           {({ close }) => (
-            <div onClick={stop} onPointerDown={stop} onKeyDown={stop} onDoubleClick={stop}>
+            <div onClick={stop} onPointerDown={stop} onKeyDown={stopKeys} onDoubleClick={stop}>
               <ActivityList
                 autoFocusSearch
                 onPick={(type) => {
