@@ -1,0 +1,132 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseCampaign } from '../src/domain/serialization';
+import { validateCampaign } from '../src/domain/validate';
+import type { CampaignDoc } from '../src/domain/campaign';
+import { topologicalOrder } from '../src/domain/graph';
+import { Engine } from '../src/engine/engine';
+import { openNodeDuckDB } from '../src/engine/duckdb/node-duckdb';
+import { sampleDataset, SAMPLE_SIZES } from '../src/engine/data/sample-dataset';
+import { importCsvDataset } from '../src/engine/data/csv-import';
+import type { Dataset } from '../src/engine/data/dataset';
+
+/** What a command printed and its exit code (kept apart from process.* so that tests call it). */
+export interface CliOutput {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export const usage = `Usage: npm run campaign -- <command> <campaign.json> [options]
+
+Commands:
+  counts     print a JSON object: transition id -> exact record count
+  sql        print the SQL of every activity
+  validate   print the campaign's problems
+
+Options:
+  --data <dir>      a directory with data-model.json and one <entity>.csv per entity
+  --profiles <n>    size of the built-in sample data (default ${SAMPLE_SIZES.default})
+  --seed <s>        seed of the built-in sample data (default 42)
+  --json            validate: print the problems as JSON
+`;
+
+/** Reads `dir/data-model.json` and every `dir/*.csv`, and checks them. */
+export async function readDataDirectory(dir: string): Promise<{ ok: true; dataset: Dataset } | { ok: false; message: string }> {
+  const model = await readFile(join(dir, 'data-model.json'), 'utf8').catch(() => undefined);
+  if (model === undefined) return { ok: false, message: `${join(dir, 'data-model.json')}: not found` };
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.csv')).sort();
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
+  const result = importCsvDataset(model, files);
+  if (result.ok) return { ok: true, dataset: result.dataset };
+  return { ok: false, message: result.problems.map((p) => `${join(dir, p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n') };
+}
+
+function positiveInteger(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} expects a positive whole number`);
+  return n;
+}
+
+/** Runs one command of the command-line tool. */
+export async function runCli(argv: string[]): Promise<CliOutput> {
+  let args: ReturnType<typeof parse>;
+  const parse = (a: string[]) =>
+    parseArgs({
+      args: a,
+      allowPositionals: true,
+      options: { data: { type: 'string' }, profiles: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  try {
+    args = parse(argv);
+  } catch (e) {
+    return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n\n${usage}`, code: 64 };
+  }
+  const [command, file] = args.positionals;
+  if (args.values.help || !command) return { stdout: usage, stderr: '', code: command || args.values.help ? 0 : 64 };
+  if (!['counts', 'sql', 'validate'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: 64 };
+  if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: 64 };
+
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return { stdout: '', stderr: `${file}: cannot read the file\n`, code: 66 };
+  const parsed = parseCampaign(text);
+  if (!parsed.ok) return { stdout: '', stderr: parsed.errors.map((e) => `${file}: ${e.path}: ${e.message}`).join('\n') + '\n', code: 65 };
+  const doc = parsed.doc;
+
+  if (command === 'validate') return validate(doc, Boolean(args.values.json));
+
+  let dataset: Dataset;
+  try {
+    if (args.values.data) {
+      const read = await readDataDirectory(args.values.data);
+      if (!read.ok) return { stdout: '', stderr: `${read.message}\n`, code: 65 };
+      dataset = read.dataset;
+    } else {
+      dataset = sampleDataset({ profiles: positiveInteger(args.values.profiles, SAMPLE_SIZES.default, 'profiles'), seed: positiveInteger(args.values.seed, 42, 'seed') });
+    }
+  } catch (e) {
+    return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, code: 64 };
+  }
+
+  const engine = new Engine(await openNodeDuckDB());
+  try {
+    await engine.loadDataset(dataset);
+    return command === 'counts' ? await counts(engine, doc) : sql(engine, doc);
+  } finally {
+    await engine.close();
+  }
+}
+
+function activityLabel(doc: CampaignDoc, id: string): string {
+  const a = doc.activities.find((x) => x.id === id);
+  return a ? `${a.label || a.type} (${id})` : id;
+}
+
+async function counts(engine: Engine, doc: CampaignDoc): Promise<CliOutput> {
+  const result = await engine.counts(doc);
+  // Transitions in document order, so that the output is stable and easy to diff.
+  const ordered: Record<string, number> = {};
+  for (const t of doc.transitions) if (t.id in result.counts) ordered[t.id] = result.counts[t.id]!;
+  const errors = Object.entries(result.errors).map(([id, message]) => `error: ${activityLabel(doc, id)}: ${message}`);
+  return { stdout: `${JSON.stringify(ordered, null, 2)}\n`, stderr: errors.length ? `${errors.join('\n')}\n` : '', code: errors.length ? 2 : 0 };
+}
+
+function sql(engine: Engine, doc: CampaignDoc): CliOutput {
+  const { sql: byActivity, errors } = engine.sql(doc);
+  const blocks: string[] = [];
+  for (const a of topologicalOrder(doc).order) {
+    if (byActivity[a.id] !== undefined) blocks.push(`-- ${activityLabel(doc, a.id)}\n${byActivity[a.id]}`);
+    else if (errors[a.id]) blocks.push(`-- ${activityLabel(doc, a.id)}\n-- error: ${errors[a.id]}`);
+  }
+  return { stdout: `${blocks.join('\n\n')}\n`, stderr: '', code: Object.keys(errors).length ? 2 : 0 };
+}
+
+function validate(doc: CampaignDoc, json: boolean): CliOutput {
+  const problems = validateCampaign(doc);
+  const code = problems.some((p) => p.severity === 'error') ? 1 : 0;
+  if (json) return { stdout: `${JSON.stringify(problems, null, 2)}\n`, stderr: '', code };
+  const lines = problems.map((p) => `${p.severity}\t${p.code}\t${p.activityId ? activityLabel(doc, p.activityId) : p.transitionId ?? '-'}\t${p.message}`);
+  return { stdout: problems.length ? `${lines.join('\n')}\n` : 'no problems\n', stderr: '', code };
+}
