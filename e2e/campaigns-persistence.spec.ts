@@ -73,3 +73,22 @@ test('a canvas edit is saved and survives a reload', async ({ page }) => {
     page.getByRole('application', { name: 'Campaign canvas' }).getByRole('group', { name: 'Build audience', exact: true }),
   ).toBeVisible();
 });
+
+test('two tabs: the list follows changes made in the other tab, and an editor warns of a second editor', async ({ page, context }) => {
+  const list = new CampaignListPage(page);
+  await list.goto();
+  const other = await context.newPage();
+  const otherEditor = new EditorPage(other);
+  await other.goto('/#/new');
+  await otherEditor.expectOpen('Untitled campaign');
+  await expect(list.row('Untitled campaign')).toBeVisible();
+  await otherEditor.rename('Named in the other tab');
+  await otherEditor.expectSaved();
+  await expect(list.row('Named in the other tab')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Named in the other tab' }).click();
+  const editor = new EditorPage(page);
+  await editor.expectOpen('Named in the other tab');
+  await otherEditor.rename('Renamed again over there');
+  await expect(page.getByText('This campaign is also being edited in another tab')).toBeVisible();
+});

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { onCampaignChangedElsewhere } from './campaign-events';
 import type { CampaignDoc } from '../domain/campaign';
 import { crashBackup, loadWithRecovery, recoverAll } from './crash-backup';
 import { campaignKeys } from './query-keys';
@@ -7,6 +9,12 @@ import { useCampaignRepository } from './useCampaignRepository';
 /** Summaries of every campaign, most recently modified first (after recovering unsaved edits). */
 export function useCampaignList() {
   const repo = useCampaignRepository();
+  const client = useQueryClient();
+  // Another tab saved or deleted a campaign: refresh, so that two open lists agree.
+  useEffect(
+    () => onCampaignChangedElsewhere(() => void client.invalidateQueries({ queryKey: campaignKeys.list() })),
+    [client],
+  );
   return useQuery({
     queryKey: campaignKeys.list(),
     queryFn: async () => {

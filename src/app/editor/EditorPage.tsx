@@ -7,6 +7,7 @@ import { useAutosave } from '../../campaigns/useAutosave';
 import { NotFoundPage } from '../NotFoundPage';
 import { EditorTopBar } from './EditorTopBar';
 import { EditorSurface } from './EditorSurface';
+import { useOtherTabWarning } from './useOtherTabWarning';
 import './editor.css';
 
 /** `#/campaigns/<id>`: loads the campaign, then edits it with autosave. */
@@ -28,6 +29,7 @@ export function EditorPage({ campaignId }: { campaignId: string }) {
 function LoadedEditor({ initial }: { initial: CampaignDoc }) {
   const [doc, setDoc] = useState(initial);
   const saveState = useAutosave(doc);
+  useOtherTabWarning(doc.id);
   const onChange = useCallback((next: CampaignDoc) => setDoc(next), []);
 
   useEffect(() => {

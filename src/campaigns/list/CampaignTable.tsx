@@ -2,6 +2,7 @@ import type { CampaignSummary } from '../campaign-summary';
 import { ChannelIcons } from './ChannelIcons';
 import { CampaignRowActions, type RowAction } from './CampaignRowActions';
 import { formatModified, formatModifiedFull } from './format-modified';
+import { useNow } from './useNow';
 
 /** The campaigns as a table: name (a link into the editor), size, channels, last change, actions. */
 export function CampaignTable({
@@ -13,7 +14,7 @@ export function CampaignTable({
   campaignHref: (id: string) => string;
   onAction: (action: RowAction, campaign: CampaignSummary) => void;
 }) {
-  const now = new Date();
+  const now = useNow();
   return (
     <table className="cc-campaign-table" aria-label="Campaigns">
       <thead>

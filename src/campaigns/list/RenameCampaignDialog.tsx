@@ -32,12 +32,16 @@ function RenameForm({
 }) {
   const [name, setName] = useState(currentName);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (name.trim() === '') return;
     setBusy(true);
+    setError(null);
     try {
       await onRename(name.trim());
+    } catch (failure) {
+      setError(`The campaign could not be renamed: ${failure instanceof Error ? failure.message : String(failure)}`);
     } finally {
       setBusy(false);
     }
@@ -58,6 +62,11 @@ function RenameForm({
         <Input className="cc-input" maxLength={200} />
         <FieldError className="cc-field-error" />
       </TextField>
+      {error && (
+        <p className="cc-field-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="cc-form-actions">
         <Button className="cc-button" onPress={onCancel}>
           Cancel

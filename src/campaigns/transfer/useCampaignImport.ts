@@ -3,6 +3,7 @@ import type { CampaignDoc } from '../../domain/campaign';
 import type { PathError } from '../../domain/zod-issues';
 import { useCampaignMutations } from '../useCampaigns';
 import { readCampaignFile } from './read-campaign-file';
+import { showToast } from '../../ui/Toast';
 
 /** A refused import: the file's name and every problem found in it. */
 export interface ImportFailure {
@@ -40,11 +41,22 @@ export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => 
     [createFrom, onImported],
   );
 
-  /** Imports the first file of a selection or a drop (one campaign per file). */
+  /**
+   * Imports the first file of a selection or a drop: one campaign per file, and one error report
+   * at a time. Extra files are named in a notice rather than silently ignored.
+   */
   const importFiles = useCallback(
     async (files: FileList | File[] | null) => {
-      const file = files?.[0];
-      if (file) await importFile(file);
+      const list = Array.from(files ?? []);
+      const [first, ...rest] = list;
+      if (!first) return;
+      if (rest.length > 0)
+        showToast({
+          title: `Only “${first.name}” was imported`,
+          description: 'Import one campaign file at a time.',
+          tone: 'info',
+        });
+      await importFile(first);
     },
     [importFile],
   );
