@@ -27,6 +27,7 @@ const categoryColours = { targeting: '#3b5bdb', flow: '#7048e8', channel: '#0c85
 const minimapColour = (node: ActivityNodeType) =>
   categoryColours[getActivityDef(node.data.activity.type)?.meta.category ?? 'targeting'];
 
+const minimapSize = { width: 168, height: 104 };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const proOptions = { hideAttribution: true };
 
@@ -93,6 +94,7 @@ export function FlowCanvas() {
             nodeBorderRadius={6}
             maskColor="rgba(246, 247, 251, 0.7)"
             ariaLabel="Minimap"
+            style={minimapSize}
           />
         )}
       </ReactFlow>

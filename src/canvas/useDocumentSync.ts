@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { CampaignDoc } from '../domain/campaign';
 import type { EditorStore } from '../store/editor-store';
+import { applyExternalDoc } from '../store/external-doc';
 
 /**
  * Keeps the editor store and its owner in step. Every document change made in the editor (edits,
  * undo, redo) is reported through `onChange`. A document coming back from the owner that is not the
  * one the editor reported (a rename in the header, an import) replaces the editor's document without
- * being echoed back; when its graph differs it is an undoable step, otherwise (name, dates) it is not.
+ * being echoed back (see applyExternalDoc for how it enters the history).
  */
 export function useDocumentSync(store: EditorStore, doc: CampaignDoc, onChange: (doc: CampaignDoc) => void) {
   const onChangeRef = useRef(onChange);
@@ -25,14 +26,8 @@ export function useDocumentSync(store: EditorStore, doc: CampaignDoc, onChange: 
   );
 
   useEffect(() => {
-    const current = store.getState().doc;
-    if (doc === current) return;
+    if (doc === store.getState().doc) return;
     external.current = doc;
-    const graphChanged =
-      doc.activities !== current.activities || doc.transitions !== current.transitions || doc.settings !== current.settings;
-    const history = store.temporal.getState();
-    if (!graphChanged) history.pause();
-    store.getState().replaceDoc(doc);
-    if (!graphChanged) history.resume();
+    applyExternalDoc(store, doc);
   }, [doc, store]);
 }
