@@ -80,3 +80,13 @@ test('templates in the editor', async ({ page }) => {
     await page.screenshot(shot(`template-${id}`));
   }
 });
+
+test('editor header with a long name on a small screen, and a toast', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto('/#/new');
+  await editor.expectOpen();
+  await editor.rename('Black Friday 2026 – early access for loyalty members with a very long name that keeps going');
+  await editor.expectSaved();
+  await page.screenshot(shot('editor-small'));
+});
