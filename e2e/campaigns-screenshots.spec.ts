@@ -90,3 +90,22 @@ test('editor header with a long name on a small screen, and a toast', async ({ p
   await editor.expectSaved();
   await page.screenshot(shot('editor-small'));
 });
+
+test('loading state of the list', async ({ page }) => {
+  // Holds IndexedDB back so that the loading state stays on screen long enough to be seen.
+  await page.addInitScript(() => {
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
+      const request = open(...args);
+      const held = Object.create(request) as IDBOpenDBRequest;
+      let onsuccess: ((e: Event) => void) | null = null;
+      Object.defineProperty(held, 'onsuccess', { set: (f) => (onsuccess = f), get: () => onsuccess });
+      request.onsuccess = (e) => setTimeout(() => onsuccess?.(e), 3000);
+      Object.defineProperty(held, 'result', { get: () => request.result });
+      return held;
+    };
+  });
+  await page.goto('/#/');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading campaigns' })).toBeVisible();
+  await page.screenshot(shot('list-loading'));
+});
