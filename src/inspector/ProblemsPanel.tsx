@@ -49,7 +49,7 @@ export function ProblemsPanel() {
                 if (!p.activityId) return;
                 const s = store.getState();
                 s.setSelection({ activityIds: [p.activityId], transitionIds: [] });
-                s.requestFocus([p.activityId]);
+                s.requestFocus([p.activityId], 'centre');
               }}
             />
           )}

@@ -50,15 +50,18 @@ export interface ViewSlice {
   /** Sizes React Flow measured, kept so that re-derived nodes keep them. */
   measured: Readonly<Record<string, { width: number; height: number }>>;
   notice: Notice | null;
-  /** Activities the canvas should bring into view (set by the problems panel, a paste, an add). */
-  focusRequest: { activityIds: readonly string[]; id: number } | null;
+  /**
+   * Activities the canvas should bring into view: `centre` moves the view to them (the problems
+   * panel), `reveal` only when they are not already fully visible (a paste, a duplicate).
+   */
+  focusRequest: { activityIds: readonly string[]; mode: 'centre' | 'reveal'; id: number } | null;
   /** The transition an activity dragged from the palette would be inserted on if dropped now. */
   dropTransitionId: string | null;
   setDragPositions: (positions: Readonly<Record<string, Position>> | null) => void;
   setMeasured: (sizes: Readonly<Record<string, { width: number; height: number }>>) => void;
   notify: (message: string, tone?: Notice['tone']) => void;
   dismissNotice: () => void;
-  requestFocus: (activityIds: readonly string[]) => void;
+  requestFocus: (activityIds: readonly string[], mode?: 'centre' | 'reveal') => void;
   setDropTransition: (id: string | null) => void;
 }
 

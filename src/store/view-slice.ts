@@ -14,6 +14,6 @@ export const createViewSlice: StateCreator<EditorState, [], [], ViewSlice> = (se
   setMeasured: (sizes) => set((s) => ({ measured: { ...s.measured, ...sizes } })),
   notify: (message, tone = 'info') => set({ notice: { id: ++counter, message, tone } }),
   dismissNotice: () => set({ notice: null }),
-  requestFocus: (activityIds) => set({ focusRequest: { activityIds, id: ++counter } }),
+  requestFocus: (activityIds, mode = 'reveal') => set({ focusRequest: { activityIds, mode, id: ++counter } }),
   setDropTransition: (id) => set((s) => (s.dropTransitionId === id ? s : { dropTransitionId: id })),
 });

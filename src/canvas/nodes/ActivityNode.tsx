@@ -8,6 +8,7 @@ import { selectActivityProblems } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import { iconFor } from '../activity-icons';
 import type { ActivityNodeType } from '../flow-types';
+import { useActivityCount } from './useActivityCount';
 import './nodes.css';
 
 const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Error' } as const;
@@ -24,6 +25,7 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNodeType>) {
   const Icon = iconFor(def?.meta.icon);
   const vertical = useEditorStore((s) => s.doc.settings.orientation === 'vertical');
   const problems = useEditorStore(selectActivityProblems(id));
+  const count = useActivityCount(id);
   const status = statusOf(problems);
   const StatusIcon = statusIcons[status];
   const ports = useMemo(() => portsOf(activity), [activity]);
@@ -62,6 +64,11 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNodeType>) {
           ) : (
             subtitle
           )}
+          {count?.loading ? (
+            <span className="cv-node__count cv-node__count--loading">Counting…</span>
+          ) : count?.count !== undefined ? (
+            <span className="cv-node__count">{count.count.toLocaleString()}</span>
+          ) : null}
         </div>
       </div>
       <div
