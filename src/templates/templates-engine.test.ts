@@ -13,7 +13,7 @@ let engine: Engine;
 beforeAll(async () => {
   engine = new Engine(await openNodeDuckDB());
   await engine.loadDataset(sampleDataset({ profiles: SAMPLE_SIZES.test, seed: 1 }));
-});
+}, 60_000); // generating and loading the data takes seconds on a busy machine
 afterAll(async () => engine.close());
 
 describe.each(campaignTemplates.map((t) => [t.id, t] as const))('%s on the sample data', (_id, template) => {
