@@ -116,6 +116,68 @@ export function stringColumn(values: readonly (string | null)[]): Vector<Utf8> {
   );
 }
 
+/**
+ * Builds a UTF-8 column value by value. Encoding each string as soon as it is made keeps millions of
+ * short-lived strings out of the old generation, where collecting them dominated generation time.
+ */
+export class Utf8Builder {
+  private bytes: Uint8Array;
+  private readonly offsets: Int32Array;
+  private readonly validity: Uint8Array;
+  private length = 0;
+  private pos = 0;
+  private missing = 0;
+
+  constructor(private readonly capacity: number) {
+    this.bytes = new Uint8Array(Math.max(64, capacity * 16));
+    this.offsets = new Int32Array(capacity + 1);
+    this.validity = allPresent(capacity);
+  }
+
+  private ensure(extra: number): void {
+    if (this.bytes.length - this.pos >= extra) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.pos + extra));
+    grown.set(this.bytes.subarray(0, this.pos));
+    this.bytes = grown;
+  }
+
+  append(value: string | null): void {
+    if (value === null) {
+      setMissing(this.validity, this.length);
+      this.missing++;
+    } else {
+      this.ensure(value.length * 3);
+      this.pos += encoder.encodeInto(value, this.bytes.subarray(this.pos)).written;
+    }
+    this.offsets[++this.length] = this.pos;
+  }
+
+  /** Appends a copy of value `row` (already appended), e.g. a duplicated email. */
+  appendCopyOf(row: number): void {
+    if (!(this.validity[row >> 3]! & (1 << (row & 7)))) return this.append(null);
+    const start = this.offsets[row]!;
+    const end = this.offsets[row + 1]!;
+    this.ensure(end - start);
+    this.bytes.copyWithin(this.pos, start, end);
+    this.pos += end - start;
+    this.offsets[++this.length] = this.pos;
+  }
+
+  finish(): Vector<Utf8> {
+    if (this.length !== this.capacity) throw new Error(`expected ${this.capacity} values, got ${this.length}`);
+    return makeVector(
+      makeData({
+        type: new Utf8(),
+        length: this.length,
+        valueOffsets: this.offsets,
+        data: this.bytes.subarray(0, this.pos),
+        nullCount: this.missing,
+        nullBitmap: this.missing > 0 ? this.validity : undefined,
+      }),
+    );
+  }
+}
+
 /** A table from named columns. */
 export function tableOf(columns: Record<string, Vector>): Table {
   return new Table(columns);

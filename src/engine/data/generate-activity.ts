@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { Prng, skew, cumulative, pickWeighted } from './prng';
-import { allPresent, boolColumn, dateColumn, dictionaryColumn, float64Column, int32Column, isoToDays, setMissing, stringColumn, tableOf, timestampColumn } from './columns';
+import { allPresent, boolColumn, dateColumn, dictionaryColumn, float64Column, int32Column, isoToDays, setMissing, tableOf, timestampColumn, Utf8Builder } from './columns';
 import type { ProfileFacts } from './generate-profiles';
 import type { TableSource } from './dataset';
 import { vocab } from './vocabulary';
@@ -157,7 +157,7 @@ export function contactAddressesSource(facts: ProfileFacts, seed: number): Table
     (rng, { profileIndex, firstId, count }) => {
       const kind = new Int8Array(count);
       const channel = new Int8Array(count);
-      const value: string[] = new Array(count);
+      const value = new Utf8Builder(count);
       const primary = new Uint8Array(count);
       const verified = new Uint8Array(count);
       for (let i = 0; i < count; i++) {
@@ -165,8 +165,9 @@ export function contactAddressesSource(facts: ProfileFacts, seed: number): Table
         kind[i] = rng.skewed(4, 1.5);
         const ch = rng.int(3);
         channel[i] = ch;
-        value[i] =
-          ch === 0 ? `contact${p + 1}.${i}@${vocab.emailDomains[rng.int(vocab.emailDomains.length)]}` : ch === 1 ? `+33${String(600_000_000 + rng.int(99_999_999))}` : `${1 + rng.int(200)} ${vocab.streets[rng.int(vocab.streets.length)]}`;
+        value.append(
+          ch === 0 ? `contact${p + 1}.${i}@${vocab.emailDomains[rng.int(vocab.emailDomains.length)]}` : ch === 1 ? `+33${String(600_000_000 + rng.int(99_999_999))}` : `${1 + rng.int(200)} ${vocab.streets[rng.int(vocab.streets.length)]}`,
+        );
         primary[i] = i === 0 || profileIndex[i - 1] !== p ? 1 : 0;
         verified[i] = rng.chance(0.7) ? 1 : 0;
       }
@@ -175,7 +176,7 @@ export function contactAddressesSource(facts: ProfileFacts, seed: number): Table
         profile_id: int32Column(profileIds(profileIndex)),
         kind: dictionaryColumn(kind, vocab.addressKinds),
         channel: dictionaryColumn(channel, vocab.addressChannels),
-        value: stringColumn(value),
+        value: value.finish(),
         is_primary: boolColumn(primary),
         verified: boolColumn(verified),
       });

@@ -10,7 +10,7 @@ export function generateAccounts(facts: ProfileFacts, seed: number, referenceDat
   const ref = isoToDays(referenceDate);
   const n = facts.accounts;
   const id = new Int32Array(n);
-  const name: string[] = new Array(n);
+  const name: string[] = [];
   const industry = new Int8Array(n);
   const country = new Int8Array(n);
   const employees = new Int32Array(n);

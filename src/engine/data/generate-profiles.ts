@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { Prng, skew, cumulative, pickWeighted } from './prng';
-import { allPresent, boolColumn, dateColumn, dictionaryColumn, float64Column, int32Column, isoToDays, setMissing, stringColumn, tableOf, timestampColumn } from './columns';
+import { allPresent, boolColumn, dateColumn, dictionaryColumn, float64Column, int32Column, isoToDays, setMissing, tableOf, timestampColumn, Utf8Builder } from './columns';
 import { vocab } from './vocabulary';
 
 /** What later tables need to know about each profile, indexed by profile_id - 1. */
@@ -44,11 +44,12 @@ export function generateProfiles(count: number, seed: number, referenceDate: str
   const id = new Int32Array(count);
   const first = new Int32Array(count);
   const last = new Int32Array(count);
-  const email: (string | null)[] = new Array(count);
-  const phone: (string | null)[] = new Array(count);
-  const push: (string | null)[] = new Array(count);
-  const street: (string | null)[] = new Array(count);
-  const postal: (string | null)[] = new Array(count);
+  const email = new Utf8Builder(count);
+  const phone = new Utf8Builder(count);
+  const push = new Utf8Builder(count);
+  const street = new Utf8Builder(count);
+  const postal = new Utf8Builder(count);
+  const emailPresent = new Uint8Array(count);
   const city = new Int32Array(count);
   const country = new Int8Array(count);
   const language = new Int8Array(count);
@@ -87,14 +88,21 @@ export function generateProfiles(count: number, seed: number, referenceDate: str
     last[i] = ln;
     const local = localParts[fn]![ln]!;
     const r = rng.next();
-    if (r < 0.03) email[i] = null;
-    else if (r < 0.05) email[i] = rng.chance(0.5) ? `${local}${i}@` : `${local}${i}.${vocab.emailDomains[0]}`;
-    else if (r < 0.08 && i > 0) email[i] = email[rng.int(i)] ?? `${local}${i}@${vocab.emailDomains[pickWeighted(rng, domainCum)]}`;
-    else email[i] = `${local}${i}@${vocab.emailDomains[pickWeighted(rng, domainCum)]}`;
-    phone[i] = rng.chance(0.15) ? null : `${cdef.phone}${String(10_000_000 + rng.int(89_999_999))}`;
-    push[i] = rng.chance(0.35) ? (rng.uint32().toString(16).padStart(8, '0') + rng.uint32().toString(16).padStart(8, '0')) : null;
-    street[i] = rng.chance(0.06) ? null : `${1 + rng.int(180)} ${vocab.streets[rng.int(vocab.streets.length)]}`;
-    postal[i] = street[i] === null ? null : String(10000 + rng.int(89999));
+    if (r < 0.03) email.append(null);
+    else if (r < 0.05) email.append(rng.chance(0.5) ? `${local}${i}@` : `${local}${i}.${vocab.emailDomains[0]}`);
+    else if (r < 0.08 && i > 0) {
+      const other = rng.int(i);
+      if (emailPresent[other]) email.appendCopyOf(other);
+      else email.append(`${local}${i}@${vocab.emailDomains[pickWeighted(rng, domainCum)]}`);
+    } else email.append(`${local}${i}@${vocab.emailDomains[pickWeighted(rng, domainCum)]}`);
+    emailPresent[i] = r < 0.03 ? 0 : 1;
+    const hasPhone = !rng.chance(0.15);
+    phone.append(hasPhone ? `${cdef.phone}${String(10_000_000 + rng.int(89_999_999))}` : null);
+    const hasPush = rng.chance(0.35);
+    push.append(hasPush ? rng.uint32().toString(16).padStart(8, '0') + rng.uint32().toString(16).padStart(8, '0') : null);
+    const hasStreet = !rng.chance(0.06);
+    street.append(hasStreet ? `${1 + rng.int(180)} ${vocab.streets[rng.int(vocab.streets.length)]}` : null);
+    postal.append(hasStreet ? String(10000 + rng.int(89999)) : null);
     const age = Math.max(18, Math.min(90, Math.round(rng.normal(42, 14))));
     birth[i] = ref - age * 365 - rng.int(365);
     if (rng.chance(0.05)) setMissing(birthValid, i);
@@ -105,10 +113,9 @@ export function generateProfiles(count: number, seed: number, referenceDate: str
     engagement[i] = eng;
     engagementCol[i] = eng;
     ltv[i] = Math.round((20 + eng * 8 + t * 150) * (0.5 + rng.next()) * 100) / 100;
-    const hasEmail = email[i] !== null;
-    emailOpt[i] = hasEmail && rng.chance(0.72) ? 1 : 0;
-    smsOpt[i] = phone[i] !== null && rng.chance(0.4) ? 1 : 0;
-    pushOpt[i] = push[i] !== null && rng.chance(0.65) ? 1 : 0;
+    emailOpt[i] = emailPresent[i] && rng.chance(0.72) ? 1 : 0;
+    smsOpt[i] = hasPhone && rng.chance(0.4) ? 1 : 0;
+    pushOpt[i] = hasPush && rng.chance(0.65) ? 1 : 0;
     mailOpt[i] = rng.chance(0.8) ? 1 : 0;
     deny[i] = rng.chance(0.01) ? 1 : 0;
     created[i] = ref - Math.floor(8 * 365 * skew(rng.next(), 1.5)) - 1;
@@ -122,11 +129,11 @@ export function generateProfiles(count: number, seed: number, referenceDate: str
     profile_id: int32Column(id),
     first_name: dictionaryColumn(first, vocab.firstNames),
     last_name: dictionaryColumn(last, vocab.lastNames),
-    email: stringColumn(email),
-    phone: stringColumn(phone),
-    push_token: stringColumn(push),
-    address_line: stringColumn(street),
-    postal_code: stringColumn(postal),
+    email: email.finish(),
+    phone: phone.finish(),
+    push_token: push.finish(),
+    address_line: street.finish(),
+    postal_code: postal.finish(),
     city: dictionaryColumn(city, allCities),
     country: dictionaryColumn(country, vocab.countries.map((c) => c.code)),
     language: dictionaryColumn(language, vocab.languages.map((l) => l.code)),

@@ -9,7 +9,7 @@ export function generateProducts(count: number, seed: number, referenceDate: str
   const rng = new Prng(seed, 'products');
   const ref = isoToDays(referenceDate);
   const id = new Int32Array(count);
-  const name: string[] = new Array(count);
+  const name: string[] = [];
   const category = new Int8Array(count);
   const brand = new Int32Array(count);
   const price = new Float64Array(count);
@@ -37,7 +37,7 @@ export function generateStores(count: number, seed: number, referenceDate: strin
   const rng = new Prng(seed, 'stores');
   const ref = isoToDays(referenceDate);
   const id = new Int32Array(count);
-  const name: string[] = new Array(count);
+  const name: string[] = [];
   const city = new Int32Array(count);
   const country = new Int8Array(count);
   const format = new Int8Array(count);
