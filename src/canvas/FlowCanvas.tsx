@@ -39,7 +39,7 @@ const proOptions = { hideAttribution: true };
 export function FlowCanvas() {
   const nodes = useFlowNodes();
   const edges = useFlowEdges();
-  const { onNodesChange, onEdgesChange, onConnect } = useFlowChangeHandlers();
+  const { onNodesChange, onEdgesChange, onConnect, isValidConnection, onConnectEnd } = useFlowChangeHandlers();
   const { onDragOver, onDragLeave, onDrop } = usePaletteDrop();
   const clearSelection = useEditorStore((s) => s.clearSelection);
   const orientation = useEditorStore((s) => s.doc.settings.orientation);
@@ -64,6 +64,8 @@ export function FlowCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onConnectEnd={onConnectEnd}
         onPaneClick={clearSelection}
         deleteKeyCode={null}
         selectionKeyCode="Shift"

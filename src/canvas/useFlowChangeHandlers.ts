@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import type { Connection, Edge, EdgeChange, FinalConnectionState, NodeChange } from '@xyflow/react';
+import { checkConnection } from '../domain/connection-rules';
 import type { Position } from '../domain/campaign';
 import { useEditorStoreApi } from '../store/useEditorStore';
 import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
@@ -72,5 +73,35 @@ export function useFlowChangeHandlers() {
     [store],
   );
 
-  return { onNodesChange, onEdgesChange, onConnect };
+  // Live feedback while dragging a connection: a handle that would be refused shows as invalid.
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) =>
+      !!c.sourceHandle &&
+      !!c.targetHandle &&
+      checkConnection(
+        store.getState().doc,
+        { activityId: c.source, port: c.sourceHandle },
+        { activityId: c.target, port: c.targetHandle },
+      ).ok,
+    [store],
+  );
+
+  // React Flow does not call onConnect for an invalid connection; say why it was refused.
+  const onConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
+      const s = store.getState();
+      if (state.fromHandle.type === state.toHandle.type) {
+        s.notify('Connect an output (right or bottom of an activity) to an input (left or top).', 'error');
+        return;
+      }
+      const [from, to] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
+      if (!from.id || !to.id) return;
+      const check = checkConnection(s.doc, { activityId: from.nodeId, port: from.id }, { activityId: to.nodeId, port: to.id });
+      if (!check.ok) s.notify(check.reason, 'error');
+    },
+    [store],
+  );
+
+  return { onNodesChange, onEdgesChange, onConnect, isValidConnection, onConnectEnd };
 }
