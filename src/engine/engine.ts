@@ -11,6 +11,8 @@ import type { CampaignPlan, PlannedActivity, SkipReason } from './compile/compil
 import { quoteIdent } from './sql/quote';
 import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
+import { EngineStore } from './state/engine-store';
+import type { RunRecord, SavedAudienceInfo } from './state/engine-store';
 
 /** The loaded data, as the engine describes it. */
 export interface DatasetInfo {
@@ -31,6 +33,11 @@ export interface CountsResult {
   skipped: Record<string, SkipReason>;
   /** True when a newer counts request replaced this one before it finished. */
   superseded: boolean;
+  /**
+   * Records per output port of each computed activity, transition or not (e.g. the rejected lines
+   * of a Load file). An output that emits nothing when empty shows 0 here and no transition count.
+   */
+  outputs?: Record<string, Record<string, number>>;
   elapsedMs: number;
 }
 
@@ -66,6 +73,7 @@ export class Engine {
   private readonly rowCount = new Map<string, number>();
   private tail: Promise<unknown> = Promise.resolve();
   private countsGeneration = 0;
+  private readonly store = new EngineStore();
 
   constructor(private readonly conn: DuckConnection) {}
 
@@ -109,7 +117,7 @@ export class Engine {
   /** Compiles a campaign against the loaded data (no query runs). */
   compile(doc: CampaignDoc): CampaignPlan {
     const data = this.requireData();
-    return compileCampaign(doc, { model: data.model, dataSchema: data.schema, dataVersion: data.version });
+    return compileCampaign(doc, { model: data.model, dataSchema: data.schema, dataVersion: data.version, state: this.store.view(data.id) });
   }
 
   /** The SQL of every activity that compiles, by activity id (the code view). */
@@ -126,10 +134,11 @@ export class Engine {
    */
   private async materialise(plan: CampaignPlan, errors: Record<string, string>, skipped: Record<string, SkipReason>, stillWanted: () => boolean, only?: Set<string>): Promise<boolean> {
     const failed = new Set<string>();
+    const notEmitted = this.notEmitted(plan);
     for (const step of plan.steps) {
       if (only && !only.has(step.activityId)) continue;
       if (!stillWanted()) return false;
-      if (step.inputs.some((t) => failed.has(t) || !this.rowCount.has(t))) {
+      if (step.inputs.some((t) => failed.has(t) || !this.rowCount.has(t) || notEmitted(t))) {
         skipped[step.activityId] = 'upstream';
         step.outputs.forEach((o) => failed.add(o.table));
         continue;
@@ -141,6 +150,12 @@ export class Engine {
       }
     }
     return true;
+  }
+
+  /** Whether a table is an empty output that emits no transition (a Split subset that skips when empty). */
+  private notEmitted(plan: CampaignPlan): (table: string) => boolean {
+    const skipping = new Set(plan.steps.flatMap((s) => s.outputs.filter((o) => o.skipWhenEmpty).map((o) => o.table)));
+    return (table) => skipping.has(table) && this.rowCount.get(table) === 0;
   }
 
   /** Creates and counts the step's tables; returns DuckDB's message when a query fails. */
@@ -176,14 +191,80 @@ export class Engine {
     const skipped = { ...plan.skipped };
     const done = await this.materialise(plan, errors, skipped, () => generation === this.countsGeneration);
     const counts: Record<string, number> = {};
+    const outputs: Record<string, Record<string, number>> = {};
     if (done) {
+      const notEmitted = this.notEmitted(plan);
       for (const [transitionId, table] of Object.entries(plan.transitions)) {
         const n = this.rowCount.get(table);
-        if (n !== undefined) counts[transitionId] = n;
+        if (n !== undefined && !notEmitted(table)) counts[transitionId] = n;
       }
+      for (const step of plan.steps)
+        for (const o of step.outputs) {
+          const n = this.rowCount.get(o.table);
+          if (n !== undefined && !errors[step.activityId]) (outputs[step.activityId] ??= {})[o.port] = n;
+        }
+      await this.exclusive(() => this.applyEffects(doc, plan, errors));
       await this.exclusive(() => this.dropUnused(plan));
     }
-    return { counts, errors, skipped, superseded: !done, elapsedMs: performance.now() - started };
+    return { counts, errors, skipped, superseded: !done, elapsedMs: performance.now() - started, outputs };
+  }
+
+  /**
+   * Writes the audiences the campaign saves. They are written on every computation of the
+   * campaign, so that the audience always reflects the campaign as last computed; see
+   * docs/activities.md (Save audience).
+   */
+  private async applyEffects(doc: CampaignDoc, plan: CampaignPlan, errors: Record<string, string>): Promise<void> {
+    const data = this.requireData();
+    for (const step of plan.steps)
+      for (const o of step.outputs) {
+        if (o.saveAudience === undefined || !this.rowCount.has(o.table)) continue;
+        const entity = findEntity(data.model, o.dimension);
+        if (!entity) continue;
+        try {
+          await this.store.saveAudience(this.conn, {
+            name: o.saveAudience,
+            dimension: o.dimension,
+            keyColumn: entity.primaryKey,
+            sourceTable: o.table,
+            campaignId: doc.id,
+            activityId: step.activityId,
+            datasetId: data.id,
+          });
+        } catch (e) {
+          errors[step.activityId] = `Could not save the audience: ${duckErrorMessage(e)}`;
+        }
+      }
+  }
+
+  /**
+   * Records a run of the campaign: computes it (which also writes its saved audiences), then stores
+   * in the run history the high-water mark of each activity that keeps one, so that an Incremental
+   * query returns only newer records at the next run. `runAt` is an ISO date-time (now by default).
+   */
+  async recordRun(doc: CampaignDoc, runAt: string = new Date().toISOString()): Promise<RunRecord & { result: CountsResult }> {
+    const result = await this.counts(doc);
+    const plan = this.compile(doc);
+    const marks: Record<string, string | null> = {};
+    for (const step of plan.steps)
+      for (const o of step.outputs) {
+        if (o.runMark === undefined || !this.rowCount.has(o.table) || result.errors[step.activityId]) continue;
+        const t = await this.exclusive(() => this.conn.query(o.runMark!));
+        const mark = tableToRows(t)[0]?.mark;
+        marks[step.activityId] = mark === null || mark === undefined ? null : String(mark);
+      }
+    const record = await this.exclusive(() => this.store.recordRun(this.conn, doc.id, runAt, marks));
+    return { ...record, result };
+  }
+
+  /** The saved audiences, by name. */
+  savedAudiences(): SavedAudienceInfo[] {
+    return this.store.listAudiences();
+  }
+
+  /** The recorded runs of a campaign, oldest first. */
+  runs(campaignId: string): RunRecord[] {
+    return this.store.listRuns(campaignId);
   }
 
   /** Drops working tables the latest campaign no longer uses. */
@@ -216,7 +297,9 @@ export class Engine {
   private previewSelect(table: string, plan: CampaignPlan): string {
     const data = this.requireData();
     const out = plan.steps.flatMap((s) => s.outputs).find((o) => o.table === table)!;
-    const entity = findEntity(data.model, out.dimension)!;
+    const entity = findEntity(data.model, out.dimension);
+    // A loaded file's working table is not a dimension of the model: show its own columns.
+    if (!entity) return `SELECT * FROM ${quoteIdent(table)} ORDER BY 1`;
     const taken = new Set([entity.primaryKey, ...out.columns.map((c) => c.name)]);
     const extra = entity.displayFields.filter((f) => !taken.has(f)).map((f) => `e.${quoteIdent(f)}`);
     const key = quoteIdent(entity.primaryKey);

@@ -4,7 +4,7 @@ import { findEntity } from '../../domain/data-model';
 import { indexGraph, topologicalOrder } from '../../domain/graph';
 import { getActivityDef } from '../../activities/registry';
 import { CompileError } from '../../activities/compile-types';
-import type { CompileContext, CompiledOutputs, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
+import type { CompileContext, CompiledOutputs, EngineStateView, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { ruleSql } from './rule-sql';
 import { hash64, stableStringify } from './hash';
@@ -16,6 +16,8 @@ export interface CompileEnv {
   dataSchema: string;
   /** Changes whenever other data is loaded; part of every hash. */
   dataVersion: string;
+  /** Saved audiences and run history, when an engine holds them. */
+  state?: EngineStateView;
 }
 
 /** One output of one activity, with the working table that holds it. */
@@ -29,6 +31,10 @@ export interface PlannedOutput {
   columns: { name: string; type: string }[];
   /** Upstream working table this output reuses as is (pass-through). */
   sameAs?: string;
+  /** See CompiledOutput: effects the engine applies once the table exists. */
+  saveAudience?: string;
+  runMark?: string;
+  skipWhenEmpty?: boolean;
 }
 
 export interface PlannedActivity {
@@ -131,7 +137,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         seed: doc.settings.seed,
       }),
     );
-    const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model: env.model, referenceDate: env.model.referenceDate, sql };
+    const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model: env.model, referenceDate: env.model.referenceDate, sql, campaignId: doc.id, ...(env.state ? { state: env.state } : {}) };
     let compiled: CompiledOutputs;
     try {
       compiled = def.compile(config, ctx);
@@ -145,8 +151,20 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
       const c = compiled[port];
       if (!c) continue;
       const sameAs = c.sameAs ? [...outputTable.values()].find((o) => quoteIdent(o.table) === c.sameAs)?.table : undefined;
-      const table = sameAs ?? `wt_${hash64(`${hash}\u0000${port}`)}`;
-      const out: PlannedOutput = { port, table, sql: sameAs ? '' : c.sql, dimension: c.dimension, columns: c.columns, ...(sameAs ? { sameAs } : {}) };
+      // The SQL is part of the name: what an activity reads from engine state (a saved audience,
+      // the last run) shows in its SQL, so a change there yields a new table.
+      const table = sameAs ?? `wt_${hash64(`${hash}\u0000${port}\u0000${c.sql}`)}`;
+      const out: PlannedOutput = {
+        port,
+        table,
+        sql: sameAs ? '' : c.sql,
+        dimension: c.dimension,
+        columns: c.columns,
+        ...(sameAs ? { sameAs } : {}),
+        ...(c.saveAudience !== undefined ? { saveAudience: c.saveAudience } : {}),
+        ...(c.runMark !== undefined ? { runMark: c.runMark } : {}),
+        ...(c.skipWhenEmpty ? { skipWhenEmpty: true } : {}),
+      };
       outputs.push(out);
       outputTable.set(portKey(activity.id, port), out);
     }

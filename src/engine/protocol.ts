@@ -1,0 +1,60 @@
+import type { CampaignDoc } from '../domain/campaign';
+import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult } from './engine';
+import type { CsvFile, ImportProblem } from './data/csv-import';
+import type { PlainRow } from './rows';
+
+/**
+ * Messages between the main thread and the engine worker. Every request carries an id; the
+ * worker answers each id once, with a result or an error that the client turns back into an Error.
+ * Only counts, small previews and SQL text cross the boundary, never whole tables.
+ */
+
+/** Which data the engine holds. */
+export type DataSource = { kind: 'sample'; profiles: number; seed: number } | { kind: 'csv'; model: string; files: CsvFile[] };
+
+/** Result of loading data: the new dataset, or the import's problems (the old data stays). */
+export type LoadOutcome = { ok: true; dataset: DatasetInfo } | { ok: false; problems: ImportProblem[] };
+
+export interface Distribution {
+  value: string | number | boolean | null;
+  count: number;
+  share: number;
+}
+
+/** Every request, keyed by type, with its parameters and the type of its result. */
+export interface EngineApi {
+  /** Loads data, replacing the current data only on success. */
+  load: { params: { source: DataSource }; result: LoadOutcome };
+  /** The current dataset (waits for the first load). */
+  dataset: { params: Record<string, never>; result: DatasetInfo };
+  counts: { params: { doc: CampaignDoc }; result: CountsResult };
+  preview: { params: { doc: CampaignDoc; transitionId: string; limit?: number }; result: PreviewResult };
+  previewSchema: { params: { doc: CampaignDoc; transitionId: string }; result: ColumnInfo[] };
+  sql: { params: { doc: CampaignDoc }; result: { sql: Record<string, string>; errors: Record<string, string> } };
+  entityRows: { params: { entity: string; limit?: number }; result: PlainRow[] };
+  distribution: { params: { entity: string; field: string; limit?: number }; result: Distribution[] };
+}
+
+export type RequestType = keyof EngineApi;
+
+export type EngineRequest = { [K in RequestType]: { id: number; type: K; params: EngineApi[K]['params'] } }[RequestType];
+
+/** An error as it crosses the boundary (Error objects do not survive structured cloning intact). */
+export interface SerializedError {
+  name: string;
+  message: string;
+}
+
+export type EngineResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
+
+export function serializeError(e: unknown): SerializedError {
+  if (e instanceof Error) return { name: e.name, message: e.message };
+  return { name: 'Error', message: String(e) };
+}
+
+/** Rebuilds an Error on the receiving side, keeping its name (e.g. `EngineError`). */
+export function deserializeError(e: SerializedError): Error {
+  const error = new Error(e.message);
+  error.name = e.name;
+  return error;
+}

@@ -1,0 +1,15 @@
+/// <reference lib="webworker" />
+import { createRequestHandler } from './worker-handler';
+import { openBrowserDuckDB } from './duckdb/browser-duckdb';
+import type { EngineRequest } from './protocol';
+
+/**
+ * The engine worker: generates or imports data, runs DuckDB-WASM and answers the client. Created by
+ * the client on first use, so none of this (nor DuckDB) is in the app's initial bundle.
+ */
+const handle = createRequestHandler(openBrowserDuckDB);
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<EngineRequest>) => {
+  void handle(event.data).then((response) => scope.postMessage(response));
+};
