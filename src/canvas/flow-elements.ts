@@ -1,0 +1,89 @@
+import { MarkerType } from '@xyflow/react';
+import type { Activity, Position, Transition } from '../domain/campaign';
+import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
+
+type Size = { width: number; height: number };
+
+/** What node derivation reads besides the activities. */
+export interface NodeInputs {
+  selected: ReadonlySet<string>;
+  drag: Readonly<Record<string, Position>> | null;
+  measured: Readonly<Record<string, Size>>;
+}
+
+/**
+ * React Flow nodes for the activities. `cache` holds the previous nodes by id: a node whose
+ * activity object, selection, position and measured size are unchanged is returned as the very same
+ * object, so React Flow and the memoised node component skip it. Returns the nodes and the new cache.
+ */
+export function deriveNodes(
+  activities: readonly Activity[],
+  { selected, drag, measured }: NodeInputs,
+  cache: ReadonlyMap<string, ActivityNodeType>,
+): { nodes: ActivityNodeType[]; cache: Map<string, ActivityNodeType> } {
+  const next = new Map<string, ActivityNodeType>();
+  const nodes = activities.map((activity) => {
+    const prev = cache.get(activity.id);
+    const position = drag?.[activity.id] ?? activity.position;
+    const size = measured[activity.id];
+    const isSelected = selected.has(activity.id);
+    const node =
+      prev &&
+      prev.data.activity === activity &&
+      prev.selected === isSelected &&
+      prev.position.x === position.x &&
+      prev.position.y === position.y &&
+      prev.measured?.width === size?.width &&
+      prev.measured?.height === size?.height
+        ? prev
+        : {
+            id: activity.id,
+            type: 'activity' as const,
+            position,
+            data: { activity },
+            selected: isSelected,
+            ariaLabel: activity.label,
+            ...(size ? { measured: size } : {}),
+          };
+    next.set(activity.id, node);
+    return node;
+  });
+  return { nodes, cache: next };
+}
+
+const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#9aa0b4' };
+const selectedMarker = { ...marker, color: '#3b5bdb' };
+
+/** React Flow edges for the transitions, with the same identity-keeping as the nodes. */
+export function deriveEdges(
+  transitions: readonly Transition[],
+  selected: ReadonlySet<string>,
+  labels: ReadonlyMap<string, string>,
+  cache: ReadonlyMap<string, TransitionEdgeType>,
+): { edges: TransitionEdgeType[]; cache: Map<string, TransitionEdgeType> } {
+  const next = new Map<string, TransitionEdgeType>();
+  const edges = transitions.map((transition) => {
+    const prev = cache.get(transition.id);
+    const isSelected = selected.has(transition.id);
+    // The accessible name says where the transition goes, so keyboard and screen reader users can tell them apart.
+    const ariaLabel = `Transition from ${labels.get(transition.source.activityId) ?? '?'} to ${labels.get(transition.target.activityId) ?? '?'}${transition.label ? `: ${transition.label}` : ''}`;
+    const edge =
+      prev && prev.data?.transition === transition && prev.selected === isSelected && prev.ariaLabel === ariaLabel
+        ? prev
+        : {
+            id: transition.id,
+            type: 'transition' as const,
+            source: transition.source.activityId,
+            sourceHandle: transition.source.port,
+            target: transition.target.activityId,
+            targetHandle: transition.target.port,
+            data: { transition },
+            selected: isSelected,
+            ariaLabel,
+            markerEnd: isSelected ? selectedMarker : marker,
+          };
+    next.set(transition.id, edge);
+    return edge;
+  });
+  return { edges, cache: next };
+}
