@@ -38,8 +38,39 @@ export interface SqlToolkit {
   condition: (rule: ConditionGroup, entity: string, alias: string) => string;
 }
 
+/** A saved audience as the compiler sees it (see Save audience). */
+export interface SavedAudienceRef {
+  name: string;
+  /** Targeting dimension of the saved keys. */
+  dimension: string;
+  /** Relation holding the saved keys, one column named after the dimension's primary key. */
+  relation: string;
+  /** Campaign and activity that saved it last. */
+  campaignId: string;
+  activityId: string;
+  /** Dataset the keys were saved from. */
+  datasetId: string;
+}
+
+/**
+ * State the engine keeps between computations, which a few activities read while compiling:
+ * saved audiences (Build audience from an audience) and the run history (Incremental query).
+ */
+export interface EngineStateView {
+  /** The audience saved under `name`, if any. */
+  audience(name: string): SavedAudienceRef | undefined;
+  /** High-water mark an activity of a campaign recorded at the campaign's last run; undefined before any run. */
+  runMark(campaignId: string, activityId: string): string | undefined;
+  /** Id of the loaded dataset. */
+  datasetId: string;
+}
+
 export interface CompileContext {
   activity: Activity;
+  /** Id of the campaign being compiled. */
+  campaignId?: string;
+  /** Engine-held state; absent when a campaign is compiled without an engine. */
+  state?: EngineStateView;
   /** Working tables feeding each input port, in transition order. */
   inputs: Record<string, WorkingTableRef[]>;
   /** Campaign-wide seed for random choices. */
@@ -58,6 +89,12 @@ export interface CompiledOutput {
   columns: { name: string; type: string }[];
   /** Pass-through: the output is exactly this input relation, reused without copying. */
   sameAs?: string;
+  /** Once computed, the engine stores this output as the audience of that name (Save audience). */
+  saveAudience?: string;
+  /** A SELECT of one value `mark`, recorded in the run history when the campaign records a run. */
+  runMark?: string;
+  /** When empty, the output emits no transition: no count, and what follows it does not run. */
+  skipWhenEmpty?: boolean;
 }
 
 export type CompiledOutputs = Record<string, CompiledOutput>;
