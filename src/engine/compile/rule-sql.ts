@@ -14,6 +14,13 @@ export interface RuleScope {
   table: (entity: string) => string;
   /** Shared counter so that nested sub-queries get distinct aliases. */
   aliases: { next: number };
+  /**
+   * Looks up a saved filter (a named reusable rule) by id. Without it, `saved-filter` conditions
+   * cannot compile.
+   */
+  savedFilter?: (filterId: string) => { entity: string; rule: ConditionGroup } | undefined;
+  /** Saved filters being expanded, outermost first, so that a filter that refers to itself is caught. */
+  filterTrail?: readonly string[];
 }
 
 /**
@@ -33,8 +40,18 @@ export function ruleSql(rule: Condition, scope: RuleScope): string {
     case 'delivery':
       throw new CompileError('Conditions on message feedback need a run of the campaign; they are not counted while editing.');
     case 'saved-filter':
-      throw new CompileError('Saved filters are not available in this data set.');
+      return savedFilterSql(rule.filterId, scope);
   }
+}
+
+function savedFilterSql(filterId: string, scope: RuleScope): string {
+  const saved = scope.savedFilter?.(filterId);
+  if (!saved) throw new CompileError('A saved filter used in this rule is not available here.');
+  if (saved.entity !== scope.entity.name)
+    throw new CompileError(`A saved filter on ${saved.entity} cannot be used on ${scope.entity.label || scope.entity.name}.`);
+  const trail = scope.filterTrail ?? [];
+  if (trail.includes(filterId)) throw new CompileError('A saved filter refers to itself.');
+  return ruleSql(saved.rule, { ...scope, filterTrail: [...trail, filterId] });
 }
 
 function groupSql(group: ConditionGroup, scope: RuleScope): string {
