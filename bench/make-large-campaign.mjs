@@ -20,7 +20,14 @@ for (let chain = 0; chain < 25; chain++) {
     const config =
       type === 'save-audience'
         ? { audienceName: `Audience ${chain + 1}` }
-        : type === 'enrichment'
+        : type === 'split'
+          ? {
+              subsets: [
+                { id: 'subset-1', label: 'Gold', filter: null, limit: null },
+                { id: 'subset-2', label: 'Others', filter: null, limit: null },
+              ],
+            }
+          : type === 'enrichment'
           ? { attributes: [{ id: 'e1', path: ['loyalty_tier'], alias: 'tier' }] }
           : {};
     activities.push({
