@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { Activity, CampaignDoc, Transition } from '../domain/campaign';
 import type { Problem } from '../domain/problems';
+import type { DataModel } from '../domain/data-model';
 import type { CompileContext, CompiledOutputs } from './compile-types';
 
 export type ActivityCategory = 'targeting' | 'flow' | 'channel';
@@ -51,6 +52,8 @@ export interface GraphContext {
   activity: Activity;
   incoming: Transition[];
   outgoing: Transition[];
+  /** The loaded data model, when the caller knows it; rules are checked against it. */
+  model?: DataModel;
 }
 
 /**

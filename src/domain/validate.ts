@@ -1,5 +1,6 @@
 import type { CampaignDoc } from './campaign';
 import type { Problem } from './problems';
+import type { DataModel } from './data-model';
 import { getActivityDef } from '../activities/registry';
 import { indexGraph, topologicalOrder } from './graph';
 import { portsOf } from './ports';
@@ -14,9 +15,10 @@ export const MAX_CHANNEL_ACTIVITIES = 10;
 /**
  * Every problem of a campaign: unknown types, configs that do not parse, each definition's own
  * checks, unconnected activities, channels without an audience, dangling transitions, loops and
- * guardrails. Never throws, whatever the document holds.
+ * guardrails. With the data `model`, rules are checked against it too (fields that exist, values of
+ * the right type). Never throws, whatever the document holds.
  */
-export function validateCampaign(doc: CampaignDoc): Problem[] {
+export function validateCampaign(doc: CampaignDoc, model?: DataModel): Problem[] {
   const problems: Problem[] = [];
   const g = indexGraph(doc);
 
@@ -45,7 +47,7 @@ export function validateCampaign(doc: CampaignDoc): Problem[] {
         });
     } else if (def.validate) {
       try {
-        problems.push(...def.validate(parsed.data, { doc, activity, incoming, outgoing }));
+        problems.push(...def.validate(parsed.data, { doc, activity, incoming, outgoing, ...(model ? { model } : {}) }));
       } catch (e) {
         problems.push({
           severity: 'error',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { conditionGroupSchema, emptyRule } from '../../domain/rule';
 import { compileBuildAudience } from './compile';
+import { ruleProblems } from '../rule-problems';
 
 export const buildAudienceConfigSchema = z.object({
   /** Entity whose records flow out, e.g. `profiles` or `accounts`. */
@@ -30,16 +31,29 @@ export const buildAudience = defineActivity<BuildAudienceConfig>({
   defaults: () => buildAudienceConfigSchema.parse({}),
   compile: compileBuildAudience,
   producesAudience: true,
-  validate: (config, ctx) =>
-    config.source === 'audience' && config.audienceName.trim() === ''
-      ? [
-          {
-            severity: 'warning',
-            code: 'missing-config',
-            message: 'Choose the saved audience to read.',
-            activityId: ctx.activity.id,
-            path: 'audienceName',
-          },
-        ]
-      : [],
+  validate: (config, ctx) => {
+    if (config.source === 'audience')
+      return config.audienceName.trim() === ''
+        ? [
+            {
+              severity: 'warning',
+              code: 'missing-config',
+              message: 'Choose the saved audience to read.',
+              activityId: ctx.activity.id,
+              path: 'audienceName',
+            },
+          ]
+        : [];
+    if (ctx.model && !ctx.model.entities.some((e) => e.name === config.targetDimension))
+      return [
+        {
+          severity: 'error',
+          code: 'missing-config',
+          message: `The data has no ${config.targetDimension}: choose another target dimension.`,
+          activityId: ctx.activity.id,
+          path: 'targetDimension',
+        },
+      ];
+    return ruleProblems(config.rule, config.targetDimension, ctx, ['rule']);
+  },
 });
