@@ -1,32 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { EngineClient, getEngineClient } from './client';
-import type { WorkerLike } from './client';
-import { createRequestHandler } from './worker-handler';
-import { openNodeDuckDB } from './duckdb/node-duckdb';
-import type { EngineResponse } from './protocol';
+import { inProcessWorker } from './testing/in-process-worker';
 import type { DataSource } from './protocol';
 import { parseCampaign } from '../domain/serialization';
-
-/** A worker stand-in: messages are structured-cloned and delivered asynchronously, as in a browser. */
-function inProcessWorker(counter: { created: number }): () => WorkerLike {
-  return () => {
-    counter.created++;
-    const handle = createRequestHandler(openNodeDuckDB);
-    const worker: WorkerLike = {
-      onmessage: null,
-      onerror: null,
-      postMessage: (message) => {
-        const request = structuredClone(message);
-        setTimeout(() => {
-          void handle(request).then((response: EngineResponse) => worker.onmessage?.({ data: structuredClone(response) } as MessageEvent<EngineResponse>));
-        }, 0);
-      },
-      terminate: () => undefined,
-    };
-    return worker;
-  };
-}
 
 async function shopSource(): Promise<DataSource> {
   const dir = 'cli/fixtures/shop-data';

@@ -1,0 +1,25 @@
+import type { WorkerLike } from '../client';
+import { createRequestHandler } from '../worker-handler';
+import { openNodeDuckDB } from '../duckdb/node-duckdb';
+import type { EngineResponse } from '../protocol';
+
+/** A worker stand-in: messages are structured-cloned and delivered asynchronously, as in a browser. */
+export function inProcessWorker(counter: { created: number }): () => WorkerLike {
+  return () => {
+    counter.created++;
+    const handle = createRequestHandler(openNodeDuckDB);
+    const worker: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage: (message) => {
+        const request = structuredClone(message);
+        setTimeout(() => {
+          void handle(request).then((response: EngineResponse) => worker.onmessage?.({ data: structuredClone(response) } as MessageEvent<EngineResponse>));
+        }, 0);
+      },
+      terminate: () => undefined,
+    };
+    return worker;
+  };
+}
+

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { QueryClient } from '@tanstack/react-query';
+import { EngineClient } from '../engine/client';
+import { inProcessWorker } from '../engine/testing/in-process-worker';
+import { parseCampaign } from '../domain/serialization';
+import { campaignComputeKey, countsQuery, datasetQuery, previewQuery, sqlQuery } from './engine-queries';
+
+async function setup() {
+  const dir = 'cli/fixtures/shop-data';
+  const client = new EngineClient({
+    createWorker: inProcessWorker({ created: 0 }),
+    initialData: {
+      kind: 'csv',
+      model: await readFile(`${dir}/data-model.json`, 'utf8'),
+      files: await Promise.all(['customers.csv', 'orders.csv'].map(async (name) => ({ name, text: await readFile(`${dir}/${name}`, 'utf8') }))),
+    },
+  });
+  const parsed = parseCampaign(await readFile('cli/fixtures/shop-campaign.json', 'utf8'));
+  if (!parsed.ok) throw new Error('fixture does not parse');
+  return { client, doc: parsed.doc, queries: new QueryClient() };
+}
+
+describe('engine queries', () => {
+  test('the compute key ignores layout and labels, not configuration', async () => {
+    const { doc } = await setup();
+    const moved = { ...doc, activities: doc.activities.map((a) => ({ ...a, position: { x: a.position.x + 10, y: 3 }, label: `${a.label}!` })) };
+    expect(campaignComputeKey(moved)).toBe(campaignComputeKey(doc));
+    const edited = { ...doc, activities: doc.activities.map((a) => (a.id === 'both' ? { ...a, config: { ...a.config, mode: 'union' } } : a)) };
+    expect(campaignComputeKey(edited)).not.toBe(campaignComputeKey(doc));
+    const disabled = { ...doc, activities: doc.activities.map((a) => (a.id === 'vip' ? { ...a, disabled: true } : a)) };
+    expect(campaignComputeKey(disabled)).not.toBe(campaignComputeKey(doc));
+  });
+
+  test('counts, preview and SQL through a query client', async () => {
+    const { client, doc, queries } = await setup();
+    const dataset = await queries.fetchQuery(datasetQuery(client));
+    const counts = await queries.fetchQuery(countsQuery(client, dataset.version, doc));
+    expect(counts.counts.t_both).toBe(2);
+    const preview = await queries.fetchQuery(previewQuery(client, dataset.version, doc, 't_only_vip'));
+    expect(preview.rows).toEqual([{ id: 5, name: 'Eve' }]);
+    const sql = await queries.fetchQuery(sqlQuery(client, dataset.version, doc));
+    expect(sql.sql.only_vip).toMatch(/NOT \(p\."id" IN/);
+    // Same key, cached: no second request to the engine.
+    const again = await queries.fetchQuery(countsQuery(client, dataset.version, { ...doc, name: 'renamed' }));
+    expect(again).toBe(counts);
+  });
+});

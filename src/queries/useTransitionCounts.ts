@@ -1,0 +1,59 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { CampaignDoc } from '../domain/campaign';
+import type { SkipReason } from '../engine/compile/compile-campaign';
+import { useEngineClient } from './EngineClientContext';
+import { countsQuery } from './engine-queries';
+import { useDataset } from './useDataset';
+
+export interface TransitionCounts {
+  /** Exact count per transition id; absent while unknown or when the transition carries nothing. */
+  counts: Record<string, number>;
+  /** Why an activity could not compute, per activity id. */
+  errors: Record<string, string>;
+  /** Why an activity produced nothing without an error (disabled, upstream, not computed yet). */
+  skipped: Record<string, SkipReason>;
+  /** True until the first counts of this campaign arrive (engine starting, data loading). */
+  isLoading: boolean;
+  /** True while counts for the latest edit are being computed (the previous ones stay shown). */
+  isFetching: boolean;
+  /** The counts shown are those of an earlier version of the campaign. */
+  isStale: boolean;
+  /** The engine itself failed (not an activity's problem). */
+  error: Error | null;
+}
+
+/**
+ * Counts of every transition of `doc`, following its edits. While an edit is computed the previous
+ * counts stay shown (`isStale`); only activities, configurations and transitions matter, so moving
+ * nodes does not recompute.
+ */
+export function useTransitionCounts(doc: CampaignDoc | undefined): TransitionCounts {
+  const client = useEngineClient();
+  const dataset = useDataset();
+  const version = dataset.data?.version ?? '';
+  const query = useQuery({
+    ...countsQuery(client, version, doc ?? emptyDoc),
+    enabled: doc !== undefined && dataset.data !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  return {
+    counts: data?.counts ?? {},
+    errors: data?.errors ?? {},
+    skipped: data?.skipped ?? {},
+    isLoading: data === undefined && (query.isPending || dataset.isPending),
+    isFetching: query.isFetching || dataset.isFetching,
+    isStale: query.isPlaceholderData,
+    error: (dataset.error ?? (query.error?.name === 'AbortError' ? null : query.error)) || null,
+  };
+}
+
+const emptyDoc: CampaignDoc = {
+  id: 'none',
+  name: 'none',
+  description: '',
+  schemaVersion: 1,
+  activities: [],
+  transitions: [],
+  settings: { orientation: 'horizontal', defaultTargetDimension: 'profiles', seed: 42 },
+};
