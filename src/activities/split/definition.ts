@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { conditionGroupSchema } from '../../domain/rule';
+import { compileSplit } from './compile';
 
 const subsetSchema = z.object({
   /** Also the output port id of the subset. */
@@ -55,6 +56,7 @@ export const split = defineActivity<SplitConfig>({
         ],
   }),
   schema: splitConfigSchema,
+  compile: compileSplit,
   defaults: () =>
     splitConfigSchema.parse({
       subsets: [

@@ -1,0 +1,100 @@
+import type { CompileContext, CompiledOutputs, WorkingTableRef } from '../compile-types';
+import { CompileError } from '../compile-types';
+import { dimensionEntity, mainInput, recordValue, seededRandom } from '../working-table';
+import type { SplitConfig, SplitSubset } from './definition';
+
+/** Name of the column that holds the subset's label when every subset goes to one table. */
+export const SEGMENT_COLUMN = 'segment';
+
+/**
+ * Ordered subsets of the input.
+ *
+ * - A subset's *eligible* records are the input records matching its filter (all of them when it
+ *   has none). A percentage limit is a share of the eligible records, rounded down, so that 10 % of
+ *   10 000 is exactly 1 000 and a 50 % / 50 % split of 9 records gives 4 and 4 (and a complement of 1).
+ * - Overlap off: a subset picks only among eligible records that no earlier subset took. On: among
+ *   all its eligible records.
+ * - The limit picks records in the subset's order: a sort on a working table column or a field
+ *   (ties and empty values last, then by key), or a random order seeded by the campaign's seed.
+ * - Complement: input records in no subset. Single table: every subset (and the complement) in one
+ *   working table with a `segment` column; with overlap, a record in two subsets has two rows.
+ *
+ * Every output is computed from one chain of common table expressions, so the subsets always agree
+ * with each other.
+ */
+export function compileSplit(config: SplitConfig, ctx: CompileContext): CompiledOutputs {
+  const input = mainInput(ctx, 'Split');
+  const entity = dimensionEntity(ctx, input, 'Split');
+  const key = ctx.sql.ident(entity.primaryKey);
+  const src: string[] = [];
+  let usesEntity = false;
+  config.subsets.forEach((s, i) => {
+    if (s.filter) {
+      src.push(`${ctx.sql.condition(s.filter, entity.name, 't')} AS ${match(i)}`);
+      usesEntity = true;
+    } else src.push(`TRUE AS ${match(i)}`);
+    const order = orderSql(ctx, input, s, `Subset "${s.label}"`);
+    usesEntity ||= order.usesEntity;
+    src.push(`${order.sql} AS ${rank(i)}`);
+  });
+  const direction = (s: SplitSubset) => (s.order.mode === 'sort' && s.order.direction === 'desc' ? 'DESC' : 'ASC');
+  const ctes = [
+    `src AS (\n  SELECT w.${key}, ${src.join(', ')}\n  FROM ${input.relation} AS w${usesEntity ? `\n  JOIN ${ctx.sql.table(entity.name)} AS t ON t.${key} = w.${key}` : ''}\n)`,
+  ];
+  config.subsets.forEach((s, i) => {
+    const taken = !config.overlap && i > 0 ? ` AND ${key} NOT IN (${config.subsets.slice(0, i).map((_, j) => `SELECT ${key} FROM ${subset(j)}`).join(' UNION ALL ')})` : '';
+    const limit = limitSql(ctx, s, i);
+    ctes.push(
+      `${subset(i)} AS (\n  SELECT ${key} FROM (\n    SELECT ${key}, row_number() OVER (ORDER BY ${rank(i)} ${direction(s)} NULLS LAST, ${key}) AS n\n    FROM src WHERE ${match(i)}${taken}\n  ) WHERE ${limit}\n)`,
+    );
+  });
+  const withClause = `WITH ${ctes.join(',\n')}`;
+  const inSubset = (i: number) => `w.${key} IN (SELECT ${key} FROM ${subset(i)})`;
+  const inAny = config.subsets.map((_, i) => inSubset(i)).join(' OR ');
+  const complementSql = `${withClause}\nSELECT w.* FROM ${input.relation} AS w\nWHERE NOT (${inAny})`;
+
+  if (config.singleTable) {
+    if (input.columns.some((c) => c.name.toLowerCase() === SEGMENT_COLUMN))
+      throw new CompileError(`The working table already has a ${SEGMENT_COLUMN} column; a split into one table would hide it.`);
+    const parts = config.subsets.map((s, i) => `SELECT w.*, ${ctx.sql.literal(s.label)} AS ${SEGMENT_COLUMN} FROM ${input.relation} AS w WHERE ${inSubset(i)}`);
+    if (config.complement) parts.push(`SELECT w.*, ${ctx.sql.literal(config.complementLabel)} AS ${SEGMENT_COLUMN} FROM ${input.relation} AS w WHERE NOT (${inAny})`);
+    return { out: { sql: `${withClause}\n${parts.join('\nUNION ALL\n')}`, dimension: input.dimension, columns: [...input.columns, { name: SEGMENT_COLUMN, type: 'string' }] } };
+  }
+  const outputs: CompiledOutputs = {};
+  config.subsets.forEach((s, i) => {
+    outputs[s.id] = {
+      sql: `${withClause}\nSELECT w.* FROM ${input.relation} AS w\nWHERE ${inSubset(i)}`,
+      dimension: input.dimension,
+      columns: input.columns,
+      ...(s.skipEmpty ? { skipWhenEmpty: true } : {}),
+    };
+  });
+  if (config.complement) outputs.complement = { sql: complementSql, dimension: input.dimension, columns: input.columns };
+  return outputs;
+}
+
+const match = (i: number) => `"__match_${i}"`;
+const rank = (i: number) => `"__order_${i}"`;
+const subset = (i: number) => `"__subset_${i}"`;
+
+function orderSql(ctx: CompileContext, input: WorkingTableRef, s: SplitSubset, what: string): { sql: string; usesEntity: boolean } {
+  if (s.order.mode === 'random') return { sql: seededRandom(ctx, `w.${ctx.sql.ident(ctx.sql.entity(input.dimension).primaryKey)}`), usesEntity: false };
+  const v = recordValue(ctx, input, s.order.field, `${what}: the field to sort by`);
+  return { sql: v.sql, usesEntity: v.usesEntity };
+}
+
+/** The row-number bound of a subset's limit. */
+function limitSql(ctx: CompileContext, s: SplitSubset, i: number): string {
+  if (!s.limit) return 'TRUE';
+  const value = s.limit.value;
+  if (!Number.isFinite(value) || value < 0) throw new CompileError(`Subset "${s.label}": the limit must be a positive number.`);
+  if (s.limit.kind === 'count') {
+    if (!Number.isInteger(value)) throw new CompileError(`Subset "${s.label}": a record count must be a whole number.`);
+    return `n <= ${ctx.sql.literal(value)}`;
+  }
+  if (value > 100) throw new CompileError(`Subset "${s.label}": a percentage limit cannot exceed 100.`);
+  // Exact integer arithmetic: floor(count * percent / 100) with the percent in hundredths, so that
+  // 10 % of 10 000 is 1 000 and never 999 from a rounding error.
+  const hundredths = Math.round(value * 100);
+  return `n <= (SELECT (count(*) * ${ctx.sql.literal(hundredths)}) // 10000 FROM src WHERE ${match(i)})`;
+}
