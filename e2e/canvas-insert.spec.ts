@@ -42,13 +42,23 @@ test('the "+" on a transition opens a searchable menu and inserts the chosen act
   await expect(canvas.node('Wait')).toBeVisible();
 });
 
-test('an activity that cannot sit mid-path is not inserted, and says why', async ({ page }) => {
+test('an activity that cannot sit mid-path is not offered by "+", and a drop explains why', async ({ page }) => {
   const canvas = new CanvasPage(page);
   await audienceToEmail(canvas);
-  await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).click();
-  await page.getByRole('dialog', { name: 'Insert an activity' }).getByRole('button', { name: 'End' }).click();
+  const plus = canvas.canvas.getByRole('button', { name: 'Insert an activity here' });
+  await plus.click();
+  const menu = page.getByRole('dialog', { name: 'Insert an activity' });
+  await expect(menu.getByRole('button', { name: 'Wait' })).toBeVisible();
+  await expect(menu.getByRole('button', { name: 'End' })).toHaveCount(0);
+  await expect(menu.getByRole('button', { name: 'Build audience' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  const box = (await plus.boundingBox())!;
+  const canvasBox = (await canvas.canvas.boundingBox())!;
+  await canvas.dragFromPalette('End', { x: box.x - canvasBox.x + box.width / 2, y: box.y - canvasBox.y + box.height / 2 });
   await expect(canvas.alert).toContainText('ends a branch');
-  await expect(canvas.nodes).toHaveCount(2);
+  await expect(canvas.node('End')).toBeVisible();
+  await expect(canvas.transitions).toHaveCount(1);
 });
 
 test('Escape closes the insert menu without inserting', async ({ page }) => {

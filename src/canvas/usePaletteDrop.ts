@@ -55,6 +55,8 @@ export function usePaletteDrop() {
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const at = { x: Math.round(p.x - NODE_BOX.width / 2), y: Math.round(p.y - NODE_BOX.height / 2) };
       const transitionId = transitionAt(e.clientX, e.clientY);
+      // An activity that cannot sit on the transition (it starts or ends a branch) is still added
+      // where it was dropped; the notice explains why it was not connected.
       if (transitionId && s.insertActivityOnTransition(type, transitionId, at)) return;
       s.addActivity(type, at);
     },

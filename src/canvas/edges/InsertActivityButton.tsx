@@ -3,6 +3,7 @@ import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
 import { Plus } from 'lucide-react';
 import { useEditorStoreApi } from '../../store/useEditorStore';
 import { ActivityList } from '../palette/ActivityList';
+import { insertableActivities } from '../palette/palette-search';
 
 const stop = (e: SyntheticEvent) => e.stopPropagation();
 // Escape must still reach the popover, which closes on it.
@@ -28,6 +29,7 @@ export function InsertActivityButton({ transitionId }: { transitionId: string })
             <div onClick={stop} onPointerDown={stop} onKeyDown={stopKeys} onDoubleClick={stop}>
               <ActivityList
                 autoFocusSearch
+                defs={insertableActivities}
                 onPick={(type) => {
                   store.getState().insertActivityOnTransition(type, transitionId, { x: 0, y: 0 });
                   close();

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { Search } from 'lucide-react';
+import type { ActivityDef } from '../../activities/define-activity';
 import { categoryTitles } from '../../activities/registry';
 import { iconFor } from '../activity-icons';
 import { ACTIVITY_DRAG_TYPE } from '../drag-data';
@@ -14,15 +15,23 @@ export interface ActivityListProps {
   autoFocusSearch?: boolean;
   /** Names the search box, e.g. "Search activities". */
   searchLabel?: string;
+  /** The activity types offered; every type by default. */
+  defs?: readonly ActivityDef<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /**
  * Searchable list of every activity type, grouped by category. Shared by the side palette and the
  * "+" insert menu on transitions, so both always offer the same activities the same way.
  */
-export function ActivityList({ onPick, draggable = false, autoFocusSearch = false, searchLabel = 'Search activities' }: ActivityListProps) {
+export function ActivityList({
+  onPick,
+  draggable = false,
+  autoFocusSearch = false,
+  searchLabel = 'Search activities',
+  defs,
+}: ActivityListProps) {
   const [query, setQuery] = useState('');
-  const groups = useMemo(() => searchActivities(query), [query]);
+  const groups = useMemo(() => searchActivities(query, defs), [query, defs]);
   const baseId = useId();
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestMatch, searchActivities } from './palette-search';
+import { bestMatch, insertableActivities, searchActivities } from './palette-search';
 
 describe('searchActivities', () => {
   it('groups every activity by category with an empty query', () => {
@@ -19,5 +19,15 @@ describe('bestMatch', () => {
   it('prefers a title match over a description match', () => {
     expect(bestMatch('wait', searchActivities('wait'))?.type).toBe('wait');
     expect(bestMatch('mail', searchActivities('mail'))?.type).toBe('email');
+  });
+});
+
+describe('insertableActivities', () => {
+  it('offers activities with an input and an output only', () => {
+    const types = insertableActivities.map((d) => d.type);
+    expect(types).toContain('wait');
+    expect(types).toContain('email');
+    expect(types).not.toContain('build-audience');
+    expect(types).not.toContain('end');
   });
 });

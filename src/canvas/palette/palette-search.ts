@@ -10,7 +10,7 @@ export const paletteCategories: readonly ActivityCategory[] = ['targeting', 'flo
  */
 export function searchActivities(
   query: string,
-  defs: readonly ActivityDef<unknown>[] = activityDefs,
+  defs: readonly ActivityDef<any>[] = activityDefs, // eslint-disable-line @typescript-eslint/no-explicit-any
 ): { category: ActivityCategory; defs: ActivityDef<unknown>[] }[] {
   const words = query.toLowerCase().split(/[\s/]+/).filter(Boolean);
   const matches = defs.filter((d) => {
@@ -35,3 +35,12 @@ export function bestMatch(
     all[0]
   );
 }
+
+/**
+ * Activity types that can sit in the middle of a path (an input and an output with their default
+ * settings): the ones the "+" on a transition offers.
+ */
+export const insertableActivities = activityDefs.filter((d) => {
+  const ports = d.ports(d.defaults());
+  return ports.in.length > 0 && ports.out.length > 0;
+});
