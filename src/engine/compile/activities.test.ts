@@ -159,4 +159,14 @@ describe('disabled activities and failures stay on their own path', () => {
     expect(r.errors.f).toMatch(/Invalid settings at branches/);
     expect(r.counts).toEqual({ t: 3 });
   });
+
+  test('activities on a loop are reported; the rest still counts', async () => {
+    const doc = campaign(
+      [audience('a', US), { id: 'w1', type: 'wait' }, { id: 'w2', type: 'wait' }, { id: 'e', type: 'end' }],
+      [['t', 'a', 'e'], ['l1', 'w1', 'w2'], ['l2', 'w2', 'w1']],
+    );
+    const r = await engine.counts(doc);
+    expect(r.counts).toEqual({ t: 1 });
+    expect(r.errors).toEqual({ w1: expect.stringMatching(/loop/), w2: expect.stringMatching(/loop/) });
+  });
 });

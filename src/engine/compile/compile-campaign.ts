@@ -81,95 +81,104 @@ function toolkit(env: CompileEnv): SqlToolkit {
  */
 export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan {
   const g = indexGraph(doc);
-  const { order } = topologicalOrder(doc);
+  const { order, hasCycle } = topologicalOrder(doc);
   const sql = toolkit(env);
   const plan: CampaignPlan = { steps: [], transitions: {}, errors: {}, skipped: {} };
   const outputTable = new Map<string, PlannedOutput>();
   const portKey = (activityId: string, port: string) => `${activityId}\u0000${port}`;
 
   for (const activity of order) {
-    if (activity.disabled) {
-      plan.skipped[activity.id] = 'disabled';
-      continue;
-    }
-    const def = getActivityDef(activity.type);
-    if (!def) {
-      plan.errors[activity.id] = `Unknown activity type ${activity.type}`;
-      continue;
-    }
-    const incoming = g.incoming.get(activity.id) ?? [];
-    const inputs: Record<string, WorkingTableRef[]> = {};
-    let ready = true;
-    for (const t of incoming) {
-      const out = outputTable.get(portKey(t.source.activityId, t.source.port));
-      if (!out) {
-        ready = false;
-        break;
-      }
-      (inputs[t.target.port] ??= []).push({ relation: quoteIdent(out.table), dimension: out.dimension, columns: out.columns, transitionId: t.id });
-    }
-    if (!ready) {
-      plan.skipped[activity.id] = 'upstream';
-      continue;
-    }
-    if (incoming.length === 0 && !def.producesAudience) {
-      plan.skipped[activity.id] = 'no-input';
-      continue;
-    }
-    if (!def.compile) {
-      plan.skipped[activity.id] = def.ports(def.defaults()).out.length === 0 ? 'no-output' : 'not-computed';
-      continue;
-    }
-    const parsed = def.schema.safeParse(activity.config);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      plan.errors[activity.id] = `Invalid settings${issue ? ` at ${issue.path.join('.') || 'config'}: ${issue.message}` : ''}`;
-      continue;
-    }
-    const config = parsed.data;
-    const hash = hash64(
-      stableStringify({
-        type: activity.type,
-        version: activity.configVersion,
-        config,
-        inputs: incoming.map((t) => [t.target.port, t.id, outputTable.get(portKey(t.source.activityId, t.source.port))!.table]),
-        data: env.dataVersion,
-        seed: doc.settings.seed,
-      }),
-    );
-    const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model: env.model, referenceDate: env.model.referenceDate, sql, campaignId: doc.id, ...(env.state ? { state: env.state } : {}) };
-    let compiled: CompiledOutputs;
     try {
-      compiled = def.compile(config, ctx);
+      if (activity.disabled) {
+        plan.skipped[activity.id] = 'disabled';
+        continue;
+      }
+      const def = getActivityDef(activity.type);
+      if (!def) {
+        plan.errors[activity.id] = `Unknown activity type ${activity.type}`;
+        continue;
+      }
+      const incoming = g.incoming.get(activity.id) ?? [];
+      const inputs: Record<string, WorkingTableRef[]> = {};
+      let ready = true;
+      for (const t of incoming) {
+        const out = outputTable.get(portKey(t.source.activityId, t.source.port));
+        if (!out) {
+          ready = false;
+          break;
+        }
+        (inputs[t.target.port] ??= []).push({ relation: quoteIdent(out.table), dimension: out.dimension, columns: out.columns, transitionId: t.id });
+      }
+      if (!ready) {
+        plan.skipped[activity.id] = 'upstream';
+        continue;
+      }
+      if (incoming.length === 0 && !def.producesAudience) {
+        plan.skipped[activity.id] = 'no-input';
+        continue;
+      }
+      if (!def.compile) {
+        plan.skipped[activity.id] = def.ports(def.defaults()).out.length === 0 ? 'no-output' : 'not-computed';
+        continue;
+      }
+      const parsed = def.schema.safeParse(activity.config);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        plan.errors[activity.id] = `Invalid settings${issue ? ` at ${issue.path.join('.') || 'config'}: ${issue.message}` : ''}`;
+        continue;
+      }
+      const config = parsed.data;
+      const hash = hash64(
+        stableStringify({
+          type: activity.type,
+          version: activity.configVersion,
+          config,
+          inputs: incoming.map((t) => [t.target.port, t.id, outputTable.get(portKey(t.source.activityId, t.source.port))!.table]),
+          data: env.dataVersion,
+          seed: doc.settings.seed,
+        }),
+      );
+      const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model: env.model, referenceDate: env.model.referenceDate, sql, campaignId: doc.id, ...(env.state ? { state: env.state } : {}) };
+      let compiled: CompiledOutputs;
+      try {
+        compiled = def.compile(config, ctx);
+      } catch (e) {
+        plan.errors[activity.id] = e instanceof CompileError ? e.message : `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
+        continue;
+      }
+      const ports = def.ports(config).out.map((p) => p.id);
+      const outputs: PlannedOutput[] = [];
+      for (const port of ports) {
+        const c = compiled[port];
+        if (!c) continue;
+        const sameAs = c.sameAs ? [...outputTable.values()].find((o) => quoteIdent(o.table) === c.sameAs)?.table : undefined;
+        // The SQL is part of the name: what an activity reads from engine state (a saved audience,
+        // the last run) shows in its SQL, so a change there yields a new table.
+        const table = sameAs ?? `wt_${hash64(`${hash}\u0000${port}\u0000${c.sql}`)}`;
+        const out: PlannedOutput = {
+          port,
+          table,
+          sql: sameAs ? '' : c.sql,
+          dimension: c.dimension,
+          columns: c.columns,
+          ...(sameAs ? { sameAs } : {}),
+          ...(c.saveAudience !== undefined ? { saveAudience: c.saveAudience } : {}),
+          ...(c.runMark !== undefined ? { runMark: c.runMark } : {}),
+          ...(c.skipWhenEmpty ? { skipWhenEmpty: true } : {}),
+        };
+        outputs.push(out);
+        outputTable.set(portKey(activity.id, port), out);
+      }
+      const inputTables = incoming.map((t) => outputTable.get(portKey(t.source.activityId, t.source.port))!.table);
+      plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, outputs });
     } catch (e) {
-      plan.errors[activity.id] = e instanceof CompileError ? e.message : `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
-      continue;
+      // A definition that throws something other than a CompileError is still only that activity's problem.
+      plan.errors[activity.id] = `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
     }
-    const ports = def.ports(config).out.map((p) => p.id);
-    const outputs: PlannedOutput[] = [];
-    for (const port of ports) {
-      const c = compiled[port];
-      if (!c) continue;
-      const sameAs = c.sameAs ? [...outputTable.values()].find((o) => quoteIdent(o.table) === c.sameAs)?.table : undefined;
-      // The SQL is part of the name: what an activity reads from engine state (a saved audience,
-      // the last run) shows in its SQL, so a change there yields a new table.
-      const table = sameAs ?? `wt_${hash64(`${hash}\u0000${port}\u0000${c.sql}`)}`;
-      const out: PlannedOutput = {
-        port,
-        table,
-        sql: sameAs ? '' : c.sql,
-        dimension: c.dimension,
-        columns: c.columns,
-        ...(sameAs ? { sameAs } : {}),
-        ...(c.saveAudience !== undefined ? { saveAudience: c.saveAudience } : {}),
-        ...(c.runMark !== undefined ? { runMark: c.runMark } : {}),
-        ...(c.skipWhenEmpty ? { skipWhenEmpty: true } : {}),
-      };
-      outputs.push(out);
-      outputTable.set(portKey(activity.id, port), out);
-    }
-    const inputTables = incoming.map((t) => outputTable.get(portKey(t.source.activityId, t.source.port))!.table);
-    plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, outputs });
+  }
+  if (hasCycle) {
+    const ordered = new Set(order.map((a) => a.id));
+    for (const a of doc.activities) if (!ordered.has(a.id)) plan.errors[a.id] = 'This activity is on a loop of transitions; break the loop to count it.';
   }
   for (const t of doc.transitions) {
     const out = outputTable.get(portKey(t.source.activityId, t.source.port));
