@@ -1,18 +1,26 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
+import { compileDeduplication } from './compile';
 
 export const deduplicationConfigSchema = z.object({
-  /** Ordered fields that identify duplicates (paths through one-to-one links allowed). */
+  /**
+   * Ordered values that identify duplicates: a column of the working table (e.g. an enrichment
+   * column), a field of the dimension, or a dotted path through one-to-one / many-to-one links
+   * (`account.company`).
+   */
   fields: z.array(z.string()).default(['email']),
-  /** Records kept per duplicate group; 0 keeps all duplicates. */
+  /** Records kept per duplicate group; 0 keeps all duplicates (nothing is removed). */
   keep: z.number().int().min(0).default(1),
+  /** How the records to keep are chosen within a group (see docs/activities.md). */
   method: z.enum(['random', 'expression', 'non-empty', 'priority']).default('random'),
   expression: z
     .object({ field: z.string(), order: z.enum(['highest', 'lowest']) })
     .default({ field: '', order: 'highest' }),
+  /** Method `priority`: records whose field holds an earlier listed value are kept first. */
   priority: z.object({ field: z.string(), values: z.array(z.string()) }).default({ field: '', values: [] }),
   /** Field whose non-empty values are preferred, for method `non-empty`. */
   nonEmptyField: z.string().default(''),
+  /** Add an outbound transition carrying the removed duplicates. */
   complement: z.boolean().default(false),
 });
 export type DeduplicationConfig = z.infer<typeof deduplicationConfigSchema>;
@@ -35,6 +43,7 @@ export const deduplication = defineActivity<DeduplicationConfig>({
     ],
   }),
   schema: deduplicationConfigSchema,
+  compile: compileDeduplication,
   defaults: () => deduplicationConfigSchema.parse({}),
   validate: (config, ctx) =>
     config.fields.length === 0

@@ -1,0 +1,65 @@
+import type { CompileContext, CompiledOutputs } from '../compile-types';
+import { CompileError } from '../compile-types';
+import type { RecordValue } from '../working-table';
+import { keyColumn, mainInput, recordValue, seededRandom } from '../working-table';
+import type { DeduplicationConfig } from './definition';
+
+const isText = (type: string) => type === 'string' || type === 'enum';
+
+/**
+ * Keeps `keep` records per group of duplicates.
+ *
+ * - Records are duplicates when all their identifying values are equal; text is compared without
+ *   case and surrounding spaces (`Ann@X.com ` = `ann@x.com`), and an empty value (missing, or blank
+ *   text) equals another empty value.
+ * - A record whose identifying values are all empty has no duplicates: it is always kept.
+ * - Within a group, records are ranked by the method, then by key so that ties are deterministic:
+ *   random (seeded by the campaign's seed), expression (highest or lowest value first, empty last),
+ *   non-empty (records with a value in the chosen field first), priority (records whose field holds
+ *   the first listed value first, then the second..., unlisted values last; compared as text).
+ * - `keep` 0 keeps every duplicate: nothing is removed.
+ * - Complement: the removed duplicates.
+ */
+export function compileDeduplication(config: DeduplicationConfig, ctx: CompileContext): CompiledOutputs {
+  const input = mainInput(ctx, 'Deduplication');
+  if (config.fields.length === 0) throw new CompileError('Choose at least one field that identifies duplicates.');
+  const key = `w.${ctx.sql.ident(keyColumn(ctx, input.dimension))}`;
+  const ids = config.fields.map((f, i) => recordValue(ctx, input, f, `Duplicate field ${i + 1}`));
+  const order = orderOf(config, ctx, input, key);
+  const values = [...ids, ...(order.value ? [order.value] : [])];
+  const join = values.some((v) => v.usesEntity)
+    ? `\nJOIN ${ctx.sql.table(input.dimension)} AS t ON t.${ctx.sql.ident(keyColumn(ctx, input.dimension))} = ${key}`
+    : '';
+  const partition = ids.map((v) => (isText(v.type) ? `lower(trim(${v.sql}))` : v.sql)).join(', ');
+  const allEmpty = ids.map((v) => (isText(v.type) ? `(${v.sql} IS NULL OR trim(${v.sql}) = '')` : `(${v.sql} IS NULL)`)).join(' AND ');
+  const ranked = `WITH ranked AS (\n  SELECT w.*, ${allEmpty} AS "__alone", row_number() OVER (PARTITION BY ${partition} ORDER BY ${order.sql}${order.sql ? ', ' : ''}${key}) AS "__rank"\n  FROM ${input.relation} AS w${join}\n)`;
+  const kept = config.keep === 0 ? 'TRUE' : `"__alone" OR "__rank" <= ${ctx.sql.literal(config.keep)}`;
+  const select = (where: string) => `${ranked}\nSELECT * EXCLUDE ("__alone", "__rank") FROM ranked\nWHERE ${where}`;
+  const table = { dimension: input.dimension, columns: input.columns };
+  return {
+    out: { sql: select(kept), ...table },
+    complement: { sql: select(`NOT (${kept})`), ...table },
+  };
+}
+
+function orderOf(config: DeduplicationConfig, ctx: CompileContext, input: ReturnType<typeof mainInput>, key: string): { sql: string; value?: RecordValue } {
+  switch (config.method) {
+    case 'random':
+      return { sql: seededRandom(ctx, key) };
+    case 'expression': {
+      const v = recordValue(ctx, input, config.expression.field, 'the field whose value decides which record to keep');
+      return { sql: `${v.sql} ${config.expression.order === 'highest' ? 'DESC' : 'ASC'} NULLS LAST`, value: v };
+    }
+    case 'non-empty': {
+      const v = recordValue(ctx, input, config.nonEmptyField, 'the field whose non-empty values are preferred');
+      const empty = isText(v.type) ? `(${v.sql} IS NULL OR trim(${v.sql}) = '')` : `(${v.sql} IS NULL)`;
+      return { sql: `CASE WHEN ${empty} THEN 1 ELSE 0 END`, value: v };
+    }
+    case 'priority': {
+      const v = recordValue(ctx, input, config.priority.field, 'the field of the priority list');
+      if (config.priority.values.length === 0) throw new CompileError('List the values in order of priority.');
+      const cases = config.priority.values.map((value, i) => `WHEN CAST(${v.sql} AS VARCHAR) = ${ctx.sql.literal(value)} THEN ${i}`).join(' ');
+      return { sql: `CASE ${cases} ELSE ${config.priority.values.length} END`, value: v };
+    }
+  }
+}
