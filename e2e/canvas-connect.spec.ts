@@ -51,3 +51,17 @@ test('a Split shows one labelled output per subset, each connectable', async ({ 
   await canvas.connect('Split', 'End', 'subset-2');
   await expect(canvas.transitions).toHaveCount(3);
 });
+
+test('connect from the keyboard with the inspector, and remove the transition there', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience', 'Wait', 'End']);
+  await canvas.select('Build audience');
+  const connectTo = page.getByRole('combobox', { name: 'Connect Audience to' });
+  // Only activities the rules accept are offered: End and Wait, not the audience itself.
+  await expect(connectTo.getByRole('option')).toHaveText(['Connect to…', 'Wait', 'End']);
+  await connectTo.selectOption({ label: 'Wait' });
+  await expect(canvas.transition('Build audience', 'Wait')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Remove the transition to Wait' }).click();
+  await expect(canvas.transitions).toHaveCount(0);
+});

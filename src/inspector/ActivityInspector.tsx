@@ -7,6 +7,7 @@ import { statusOf } from '../domain/problems';
 import { selectActivity, selectActivityProblems } from '../store/selectors';
 import { useEditorStore, useEditorStoreApi } from '../store/useEditorStore';
 import { LabelField } from './LabelField';
+import { OutputConnections } from './OutputConnections';
 import { ProblemList } from './ProblemList';
 
 const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Has errors' } as const;
@@ -78,9 +79,15 @@ export function ActivityInspector({ id }: { id: string }) {
         )}
         <dt>Inputs</dt>
         <dd>{ports.in.length > 0 ? ports.in.map((p) => p.label).join(', ') : 'None (starts a branch)'}</dd>
-        <dt>Outputs</dt>
-        <dd>{ports.out.length > 0 ? ports.out.map((p) => p.label).join(', ') : 'None (ends a branch)'}</dd>
+        {ports.out.length === 0 && (
+          <>
+            <dt>Outputs</dt>
+            <dd>None (ends a branch)</dd>
+          </>
+        )}
       </dl>
+
+      <OutputConnections activity={activity} />
 
       <div className="insp-settings" aria-label="Settings" role="group">
         <h3 className="insp-subtitle">Settings</h3>
