@@ -11,6 +11,9 @@ import type { Dataset } from './dataset';
 export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, schema: string): Promise<Record<string, number>> {
   await conn.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
   const rowCounts: Record<string, number> = {};
+  // Inserting runs in DuckDB's own worker in the browser: while one batch is inserted, the next is
+  // generated. At most one insert is in flight, so memory holds about two batches.
+  let inFlight: Promise<void> | undefined;
   try {
     for (const source of dataset.tables) {
       const entity = dataset.model.entities.find((e) => e.name === source.entity);
@@ -20,16 +23,20 @@ export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, sc
       for (const batch of source.batches()) {
         const missing = entity.fields.filter((f) => !batch.schema.fields.some((c) => c.name === f.name));
         if (missing.length > 0) throw new Error(`table ${source.entity} lacks fields ${missing.map((f) => f.name).join(', ')}`);
-        await conn.insertArrowIPC(tableToIPC(batch, 'stream'), { schema, name: source.entity, create });
+        const bytes = tableToIPC(batch, 'stream');
+        await inFlight;
+        inFlight = conn.insertArrowIPC(bytes, { schema, name: source.entity, create });
         create = false;
         rows += batch.numRows;
       }
       if (create) throw new Error(`table ${source.entity} has no batches`);
       rowCounts[source.entity] = rows;
     }
+    await inFlight;
     for (const entity of dataset.model.entities)
       if (!(entity.name in rowCounts)) throw new Error(`no rows given for entity ${entity.name}`);
   } catch (e) {
+    await inFlight?.catch(() => undefined);
     await conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`).catch(() => undefined);
     throw e;
   }
