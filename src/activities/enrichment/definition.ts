@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { conditionGroupSchema, emptyRule, aggregateFunctions } from '../../domain/rule';
+import { compileEnrichment } from './compile';
 
 const attributeEnrichmentSchema = z.object({
   id: z.string(),
-  /** Links to follow, then a field. */
+  /** Links to follow (one-to-one, many-to-one), then a field. */
   path: z.array(z.string()),
+  /** Name of the new column: letters, digits and underscores. */
   alias: z.string(),
 });
 
 const collectionEnrichmentSchema = z.object({
   id: z.string(),
-  /** Path to a one-to-many collection. */
+  /** Path to a one-to-many collection (to-one links, then the collection). */
   path: z.array(z.string()),
+  /** Column name (`aggregate`), or prefix of the columns `<alias>_<line>_<field>` (`first`). */
   alias: z.string(),
   mode: z.enum(['first', 'aggregate']),
   where: conditionGroupSchema.default(emptyRule()),
@@ -28,8 +31,12 @@ const joinEnrichmentSchema = z.object({
   id: z.string(),
   /** Inbound transition whose working table is joined. */
   transitionId: z.string(),
-  /** Pairs of columns: working table column = joined table column. */
+  /**
+   * Pairs of columns: `left` is a column of the working table or a field of its dimension, `right`
+   * a column (or the key) of the joined table.
+   */
   keys: z.array(z.object({ left: z.string(), right: z.string() })),
+  /** Columns of the joined table to bring, each under an alias (its own name when the alias is empty). */
   columns: z.array(z.object({ name: z.string(), alias: z.string() })),
 });
 
@@ -58,6 +65,7 @@ export const enrichment = defineActivity<EnrichmentConfig>({
     out: [{ id: 'out', label: 'Enriched' }],
   }),
   schema: enrichmentConfigSchema,
+  compile: compileEnrichment,
   defaults: () => enrichmentConfigSchema.parse({}),
   validate: (config, ctx) =>
     config.attributes.length + config.collections.length + config.joins.length === 0

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Engine } from '../../engine/engine';
+import { campaign } from '../../engine/testing/fixture';
+import { all, attr, audience, engineWith, keysOf, pick, rowsOf, rules } from '../../engine/testing/activity-harness';
+
+// The opted-in profiles {1, 3, 4, 6} and their purchases (fixture.ts):
+//   profile 1: #1 50 on 2025-06-01 (product 100 shoes), #2 20 on 2025-06-25 (101 books)
+//   profile 3: none
+//   profile 4: #4 15.5 on 2025-06-29 (102), #5 15.5 on 2025-06-30 (102)
+//   profile 6: #6 5 on 2025-01-10 (101 books)
+// Accounts: 1 and 3 -> 10 Acme, 4 and 6 -> 11 Globex.
+
+type Config = Record<string, unknown>;
+const enrichDoc = (config: Config, extra: { activities?: Parameters<typeof campaign>[0]; transitions?: Parameters<typeof campaign>[1] } = {}) =>
+  campaign(
+    [audience('a', rules.OPT), { id: 'x', type: 'enrichment', config }, { id: 'e', type: 'end' }, ...(extra.activities ?? [])],
+    [['in', 'a', 'x'], ['out', 'x', 'e'], ...(extra.transitions ?? [])],
+  );
+const collection = (alias: string, more: Config) => ({ id: alias, path: ['purchases'], alias, ...more });
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await engineWith();
+});
+afterAll(async () => engine.close());
+
+async function enriched(doc: ReturnType<typeof campaign>, ...columns: string[]): Promise<unknown[][]> {
+  const r = await engine.counts(doc);
+  expect(r.errors).toEqual({});
+  expect(r.counts.out).toBe(4);
+  return pick(await rowsOf(engine, doc, 'out'), 'profile_id', ...columns);
+}
+
+describe('Enrichment attributes', () => {
+  test('own attributes and attributes through a many-to-one link', async () => {
+    const doc = enrichDoc({ attributes: [{ id: '1', path: ['name'], alias: 'who' }, { id: '2', path: ['account', 'company'], alias: 'company' }] });
+    expect(await enriched(doc, 'who', 'company')).toEqual([
+      [1, 'Ann', 'Acme'],
+      [3, 'Cid', 'Acme'],
+      [4, 'Dee', 'Globex'],
+      [6, 'Fay', 'Globex'],
+    ]);
+    expect((await engine.previewSchema(doc, 'out')).slice(0, 3).map((c) => c.name)).toEqual(['profile_id', 'who', 'company']);
+  });
+
+  test('an alias that clashes or is not a column name is an error', async () => {
+    expect((await engine.counts(enrichDoc({ attributes: [{ id: '1', path: ['name'], alias: 'profile_id' }] }))).errors.x).toMatch(/already has a column/);
+    expect((await engine.counts(enrichDoc({ attributes: [{ id: '1', path: ['name'], alias: 'my name' }] }))).errors.x).toMatch(/not a valid column name/);
+  });
+});
+
+describe('Enrichment from a collection', () => {
+  test('aggregates: count, sum, avg, min, max, count distinct', async () => {
+    const doc = enrichDoc({
+      collections: [
+        collection('n', { mode: 'aggregate', aggregate: { fn: 'count' } }),
+        collection('spent', { mode: 'aggregate', aggregate: { fn: 'sum', field: 'amount' } }),
+        collection('mean', { mode: 'aggregate', aggregate: { fn: 'avg', field: 'amount' } }),
+        collection('smallest', { mode: 'aggregate', aggregate: { fn: 'min', field: 'amount' } }),
+        collection('latest', { mode: 'aggregate', aggregate: { fn: 'max', field: 'purchase_date' } }),
+        collection('products', { mode: 'aggregate', aggregate: { fn: 'count-distinct', field: 'product_id' } }),
+      ],
+    });
+    expect(await enriched(doc, 'n', 'spent', 'mean', 'smallest', 'latest', 'products')).toEqual([
+      [1, 2, 70, 35, 20, '2025-06-25', 2],
+      [3, 0, 0, null, null, null, 0],
+      [4, 2, 31, 15.5, 15.5, '2025-06-30', 1],
+      [6, 1, 5, 5, 5, '2025-01-10', 1],
+    ]);
+  });
+
+  test('an aggregate over the filtered collection, with a filter through a link', async () => {
+    const doc = enrichDoc({
+      collections: [
+        collection('june', { mode: 'aggregate', aggregate: { fn: 'sum', field: 'amount' }, where: all(attr('purchase_date', 'after', '2025-05-31')) }),
+        collection('books', { mode: 'aggregate', aggregate: { fn: 'count' }, where: all(attr('product.category', 'equals', 'books')) }),
+      ],
+    });
+    expect(await enriched(doc, 'june', 'books')).toEqual([
+      [1, 70, 1],
+      [3, 0, 0],
+      [4, 31, 0],
+      [6, 0, 1],
+    ]);
+  });
+
+  test('the first N lines in a chosen order, N columns per field', async () => {
+    const doc = enrichDoc({
+      collections: [collection('last', { mode: 'first', count: 2, fields: ['amount', 'purchase_date'], sort: { field: 'purchase_date', direction: 'desc' } })],
+    });
+    expect(await enriched(doc, 'last_1_amount', 'last_1_purchase_date', 'last_2_amount', 'last_2_purchase_date')).toEqual([
+      [1, 20, '2025-06-25', 50, '2025-06-01'],
+      [3, null, null, null, null],
+      [4, 15.5, '2025-06-30', 15.5, '2025-06-29'],
+      [6, 5, '2025-01-10', null, null],
+    ]);
+  });
+
+  test('sum of a text field is refused', async () => {
+    const doc = enrichDoc({ collections: [collection('bad', { mode: 'aggregate', aggregate: { fn: 'sum', field: 'purchase_date' } })] });
+    expect((await engine.counts(doc)).errors.x).toMatch(/numeric/);
+  });
+});
+
+describe('Enrichment joins with another working table', () => {
+  test('by key: columns of an enriched French audience', async () => {
+    const doc = enrichDoc(
+      { joins: [{ id: 'j', transitionId: 'fr-x', keys: [{ left: 'profile_id', right: 'profile_id' }], columns: [{ name: 'score_fr', alias: 'fr_score' }] }] },
+      {
+        activities: [audience('fr', rules.FR), { id: 'fx', type: 'enrichment', config: { attributes: [{ id: '1', path: ['score'], alias: 'score_fr' }] } }],
+        transitions: [['fr-in', 'fr', 'fx'], ['fr-x', 'fx', 'x', 'out', 'join']],
+      },
+    );
+    expect(await enriched(doc, 'fr_score')).toEqual([
+      [1, 80],
+      [3, 55],
+      [4, null],
+      [6, 40],
+    ]);
+  });
+
+  test('by a field of the dimension: accounts joined on account_id', async () => {
+    const doc = enrichDoc(
+      { joins: [{ id: 'j', transitionId: 'acc-x', keys: [{ left: 'account_id', right: 'account_id' }], columns: [{ name: 'company', alias: '' }] }] },
+      {
+        activities: [audience('acc', all(), 'accounts'), { id: 'ax', type: 'enrichment', config: { attributes: [{ id: '1', path: ['company'], alias: 'company' }] } }],
+        transitions: [['acc-in', 'acc', 'ax'], ['acc-x', 'ax', 'x', 'out', 'join']],
+      },
+    );
+    expect(await enriched(doc, 'company')).toEqual([
+      [1, 'Acme'],
+      [3, 'Acme'],
+      [4, 'Globex'],
+      [6, 'Globex'],
+    ]);
+  });
+
+  test('a join without its table is an error', async () => {
+    const doc = enrichDoc({ joins: [{ id: 'j', transitionId: 'none', keys: [{ left: 'profile_id', right: 'profile_id' }], columns: [{ name: 'x', alias: 'y' }] }] });
+    expect((await engine.counts(doc)).errors.x).toMatch(/Tables to join/);
+  });
+});
+
+describe('enriched columns downstream', () => {
+  const spent = collection('spent', { mode: 'aggregate', aggregate: { fn: 'sum', field: 'amount' } });
+  const company = { id: 'c', path: ['account', 'company'], alias: 'company' };
+
+  test('Split sorts on an enrichment column', async () => {
+    const doc = campaign(
+      [
+        audience('a', rules.OPT),
+        { id: 'x', type: 'enrichment', config: { collections: [spent] } },
+        { id: 's', type: 'split', config: { subsets: [{ id: 'top', label: 'Top', limit: { kind: 'count', value: 2 }, order: { mode: 'sort', field: 'spent', direction: 'desc' } }] } },
+        { id: 'e', type: 'end' },
+      ],
+      [['in', 'a', 'x'], ['out', 'x', 's'], ['top', 's', 'e', 'top']],
+    );
+    expect(await keysOf(engine, doc, 'top')).toEqual([1, 4]); // 70 and 31
+    expect(pick(await rowsOf(engine, doc, 'top'), 'spent')).toEqual([[70], [31]]);
+  });
+
+  test('Deduplication on an enrichment column keeps the highest of another', async () => {
+    const doc = campaign(
+      [
+        audience('a', rules.OPT),
+        { id: 'x', type: 'enrichment', config: { attributes: [company], collections: [spent] } },
+        { id: 'd', type: 'deduplication', config: { fields: ['company'], method: 'expression', expression: { field: 'spent', order: 'highest' }, complement: true } },
+        { id: 'e', type: 'end' },
+      ],
+      [['in', 'a', 'x'], ['out', 'x', 'd'], ['kept', 'd', 'e'], ['dup', 'd', 'e', 'complement']],
+    );
+    // Acme {1: 70, 3: 0} -> 1; Globex {4: 31, 6: 5} -> 4.
+    expect(await keysOf(engine, doc, 'kept')).toEqual([1, 4]);
+    expect(await keysOf(engine, doc, 'dup')).toEqual([3, 6]);
+  });
+});
