@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -8,8 +8,10 @@ import {
   ReactFlow,
   SelectionMode,
   useNodesInitialized,
+  useOnViewportChange,
   useReactFlow,
   useUpdateNodeInternals,
+  type Viewport,
 } from '@xyflow/react';
 import { getActivityDef } from '../activities/registry';
 import { useEditorStore } from '../store/useEditorStore';
@@ -54,8 +56,17 @@ export function FlowCanvas() {
     updateNodeInternals(getNodes().map((n) => n.id));
   }, [orientation, updateNodeInternals, getNodes]);
 
+  // The "+" on transitions keeps a usable size when zoomed out: a CSS variable, set without
+  // re-rendering, scales it back up (at most 1.5x) as the canvas zooms below 100%.
+  const flowRef = useRef<HTMLDivElement>(null);
+  const onViewportChange = useCallback((viewport: Viewport) => {
+    const scale = Math.min(1.5, Math.max(1, 1 / viewport.zoom));
+    flowRef.current?.style.setProperty('--cv-label-scale', scale.toFixed(3));
+  }, []);
+  useOnViewportChange({ onChange: onViewportChange });
+
   return (
-    <div className="cv-flow" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div className="cv-flow" ref={flowRef} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <ReactFlow<ActivityNodeType, TransitionEdgeType>
         nodes={nodes}
         edges={edges}
