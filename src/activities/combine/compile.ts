@@ -1,51 +1,75 @@
 import type { CompileContext, CompiledOutputs, WorkingTableRef } from '../compile-types';
 import { CompileError } from '../compile-types';
+import { linkPairsSql } from '../link-path';
+import { dimensionEntity, keyColumn } from '../working-table';
 import type { CombineConfig } from './definition';
+import { compileCombineOnColumns } from './on-columns';
 
 /**
- * Union, intersection or exclusion of the inbound sets, reconciled on the dimension's key. The
- * result carries the primary set's enrichment columns (the first set when none is chosen).
+ * Union, intersection or exclusion of the inbound sets. The result carries the primary set's
+ * enrichment columns (the first set when none is chosen).
+ *
  * Complement: for an intersection, the records of the union that are not in every set; for an
- * exclusion, the primary records that were removed; a union leaves nothing out.
+ * exclusion, the primary records that were removed; a union leaves nothing out, so its complement
+ * is always empty.
+ *
+ * Sets must share the primary set's dimension, except in an exclusion where an exclusion rule maps
+ * a set of another dimension onto the primary one through links, and when reconciling on columns
+ * (values are compared, not keys) for an intersection or an exclusion.
  */
 export function compileCombine(config: CombineConfig, ctx: CompileContext): CompiledOutputs {
   const sets = ctx.inputs.in ?? [];
   if (sets.length === 0) throw new CompileError('Combine has no inbound set.');
-  if (config.reconcile === 'columns') throw new CompileError('Reconciling on columns is not available yet; reconcile on keys.');
-  const dimension = sets[0]!.dimension;
-  if (sets.some((s) => s.dimension !== dimension)) throw new CompileError('Every inbound set must have the same targeting dimension.');
   const primary = sets.find((s) => s.transitionId === config.primaryTransitionId) ?? sets[0]!;
   const others = sets.filter((s) => s !== primary);
-  const key = ctx.sql.ident(ctx.sql.entity(dimension).primaryKey);
-  const keysOf = (list: WorkingTableRef[]) => list.map((s) => `SELECT ${key} FROM ${s.relation}`).join('\nUNION\n');
-  const inAll = (alias: string) => others.map((s) => `${alias}.${key} IN (SELECT ${key} FROM ${s.relation})`).join(' AND ');
+  if (config.reconcile === 'columns') return compileCombineOnColumns(config, ctx, primary, others);
+
+  const dimension = primary.dimension;
+  const key = ctx.sql.ident(keyColumn(ctx, dimension));
+  const mapped = new Map<WorkingTableRef, string>();
+  for (const s of others) {
+    if (s.dimension === dimension) continue;
+    const rule = config.mode === 'exclusion' ? config.exclusionRules.find((r) => r.transitionId === s.transitionId) : undefined;
+    if (!rule)
+      throw new CompileError(
+        config.mode === 'exclusion'
+          ? `Every inbound set must have the same targeting dimension (${dimension}); add an exclusion rule that maps ${s.dimension} onto it.`
+          : `Every inbound set must have the same targeting dimension (${dimension}), or reconcile on columns.`,
+      );
+    // Keys of the primary dimension linked to a record of the excluded set.
+    const start = dimensionEntity(ctx, primary, 'An exclusion rule');
+    const pairs = linkPairsSql(ctx, start, rule.path, 'Exclusion rule');
+    if (pairs.end.name !== s.dimension) throw new CompileError(`Exclusion rule: the links lead to ${pairs.end.name}, not to ${s.dimension}.`);
+    mapped.set(s, `SELECT m."__from" AS ${key} FROM (${pairs.sql}) AS m WHERE m."__to" IN (SELECT ${ctx.sql.ident(keyColumn(ctx, s.dimension))} FROM ${s.relation})`);
+  }
+  const keysOfSet = (s: WorkingTableRef) => mapped.get(s) ?? `SELECT ${key} FROM ${s.relation}`;
+  const keysOf = (list: WorkingTableRef[]) => list.map(keysOfSet).join('\nUNION\n');
+  const inAll = (alias: string) => others.map((s) => `${alias}.${key} IN (${keysOfSet(s)})`).join(' AND ');
   const keyOnly = { dimension, columns: [] };
   const withPrimaryColumns = { dimension, columns: primary.columns };
+  const none = `SELECT ${key} FROM ${primary.relation} WHERE FALSE`;
 
-  let out: string;
-  let complement: string;
   switch (config.mode) {
     case 'union': {
       const union = keysOf(sets);
-      out =
+      const out =
         primary.columns.length === 0
           ? union
           : `SELECT u.${key}, ${primary.columns.map((c) => `p.${ctx.sql.ident(c.name)}`).join(', ')}\nFROM (${union}) AS u\nLEFT JOIN ${primary.relation} AS p ON p.${key} = u.${key}`;
-      complement = `SELECT ${key} FROM ${primary.relation} WHERE FALSE`;
+      return { out: { sql: out, ...withPrimaryColumns }, complement: { sql: none, ...keyOnly } };
+    }
+    case 'intersection': {
+      const out = others.length === 0 ? `SELECT * FROM ${primary.relation}` : `SELECT p.* FROM ${primary.relation} AS p\nWHERE ${inAll('p')}`;
+      const complement =
+        others.length === 0 ? none : `SELECT u.${key} FROM (${keysOf(sets)}) AS u\nWHERE NOT (${inAll('u')} AND u.${key} IN (SELECT ${key} FROM ${primary.relation}))`;
       return { out: { sql: out, ...withPrimaryColumns }, complement: { sql: complement, ...keyOnly } };
     }
-    case 'intersection':
-      out = others.length === 0 ? `SELECT * FROM ${primary.relation}` : `SELECT p.* FROM ${primary.relation} AS p\nWHERE ${inAll('p')}`;
-      complement =
-        others.length === 0
-          ? `SELECT ${key} FROM ${primary.relation} WHERE FALSE`
-          : `SELECT u.${key} FROM (${keysOf(sets)}) AS u\nWHERE NOT (${inAll('u')} AND u.${key} IN (SELECT ${key} FROM ${primary.relation}))`;
-      return { out: { sql: out, ...withPrimaryColumns }, complement: { sql: complement, ...keyOnly } };
     case 'exclusion': {
       const removed = others.length === 0 ? 'FALSE' : `p.${key} IN (${keysOf(others)})`;
-      out = `SELECT p.* FROM ${primary.relation} AS p\nWHERE NOT (${removed})`;
-      complement = `SELECT p.* FROM ${primary.relation} AS p\nWHERE ${removed}`;
-      return { out: { sql: out, ...withPrimaryColumns }, complement: { sql: complement, ...withPrimaryColumns } };
+      return {
+        out: { sql: `SELECT p.* FROM ${primary.relation} AS p\nWHERE NOT (${removed})`, ...withPrimaryColumns },
+        complement: { sql: `SELECT p.* FROM ${primary.relation} AS p\nWHERE ${removed}`, ...withPrimaryColumns },
+      };
     }
   }
 }

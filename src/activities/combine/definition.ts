@@ -8,7 +8,16 @@ export const combineConfigSchema = z.object({
   primaryTransitionId: z.string().default(''),
   /** Reconcile on the dimension's keys only, or on a selection of columns of the primary set. */
   reconcile: z.enum(['keys', 'columns']).default('keys'),
+  /**
+   * Reconcile on columns: records are the same when all these values are equal (empty values never
+   * match). Each name is a working table column or a field of the set's dimension.
+   */
   columns: z.array(z.string()).default([]),
+  /**
+   * Exclusion of a set of another dimension: the links to follow from the primary set's dimension to
+   * that set's dimension (e.g. `['account']` to remove the people of excluded accounts).
+   */
+  exclusionRules: z.array(z.object({ transitionId: z.string(), path: z.array(z.string()) })).default([]),
   /** Add an outbound transition carrying the records left out. */
   complement: z.boolean().default(false),
 });
