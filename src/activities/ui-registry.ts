@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Activity } from '../domain/campaign';
+import { BuildAudienceForm } from './build-audience/BuildAudienceForm';
 
 /** Props every activity settings form receives from the inspector. */
 export interface ActivityFormProps {
@@ -13,4 +14,6 @@ export interface ActivityFormProps {
  * is not listed shows only its label and summary. Forms sit in their activity's folder and are
  * registered here, so that the definitions (and everything that compiles campaigns) stay free of React.
  */
-export const activityForms: Partial<Record<string, ComponentType<ActivityFormProps>>> = {};
+export const activityForms: Partial<Record<string, ComponentType<ActivityFormProps>>> = {
+  'build-audience': BuildAudienceForm,
+};

@@ -1,0 +1,113 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
+import { ArrowDown, ArrowUp, Calculator, CircleAlert, CircleX, Copy, FolderInput, GripVertical, Loader2, MoreHorizontal, Trash2 } from 'lucide-react';
+import type { Condition } from '../domain/rule';
+import { AttributeEditor } from './AttributeEditor';
+import { CollectionEditor } from './CollectionEditor';
+import { DeliveryEditor } from './DeliveryEditor';
+import { GroupEditor } from './GroupEditor';
+import { SavedFilterEditor } from './SavedFilterEditor';
+import { useModeler } from './modeler-context';
+import { conditionKey } from './useConditionCounts';
+import { duplicateCondition, moveCondition, removeCondition, updateCondition, wrapInGroup } from './tree-edits';
+
+const numberFormat = new Intl.NumberFormat('en');
+const kindNames = { attribute: 'Condition', collection: 'Related records', delivery: 'Message results', 'saved-filter': 'Saved filter', group: 'Group' } as const;
+
+/** One condition of a group: drag handle, its editor, its count and problems, and its actions. */
+export function ConditionRow({ condition, entity, index, siblings }: { condition: Condition; entity: string; index: number; siblings: number }) {
+  const { edit, problemsById, counts, countOne, services, idPrefix } = useModeler();
+  const sortable = useSortable({ id: condition.id });
+  const problems = problemsById.get(condition.id) ?? [];
+  const errors = problems.filter((p) => p.severity === 'error');
+  const count = counts.get(condition.id);
+  const stale = count !== undefined && count.key !== conditionKey(condition, entity);
+  const messageId = `${idPrefix}-${condition.id}-problems`;
+  const name = `${kindNames[condition.kind]} ${index + 1}`;
+  const onChange = (next: Condition) => edit((rule) => updateCondition(rule, condition.id, () => next));
+
+  const actions: Record<string, () => void> = {
+    up: () => edit((r) => moveCondition(r, condition.id, -1)),
+    down: () => edit((r) => moveCondition(r, condition.id, 1)),
+    duplicate: () => edit((r) => duplicateCondition(r, condition.id).rule),
+    wrap: () => edit((r) => wrapInGroup(r, condition.id)),
+    count: () => countOne(condition, entity),
+    remove: () => edit((r) => removeCondition(r, condition.id)),
+  };
+
+  return (
+    <li
+      ref={sortable.setNodeRef}
+      style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }}
+      className={`qm-cond qm-cond--${condition.kind}${errors.length > 0 ? ' qm-cond--error' : problems.length > 0 ? ' qm-cond--warning' : ''}${sortable.isDragging ? ' qm-cond--dragging' : ''}`}
+      role="group"
+      aria-label={name}
+      aria-describedby={problems.length > 0 ? messageId : undefined}
+      data-condition-id={condition.id}
+    >
+      <div className="qm-cond__head">
+        <button type="button" className="qm-handle" aria-label={`Drag to reorder ${name.toLowerCase()}`} {...sortable.attributes} {...sortable.listeners}>
+          <GripVertical size={14} aria-hidden />
+        </button>
+        <span className="qm-cond__kind">{condition.kind === 'group' ? groupTitle(condition.combinator) : kindNames[condition.kind]}</span>
+        {count && (
+          <span className={`qm-count${stale ? ' qm-count--stale' : ''}${count.state === 'error' ? ' qm-count--error' : ''}`} title={count.state === 'error' ? count.error : stale ? 'Changed since counted' : undefined} aria-live="polite">
+            {count.state === 'loading' && <Loader2 size={12} className="cc-spinner" aria-label="Counting" />}
+            {count.state === 'done' && `${numberFormat.format(count.value ?? 0)}`}
+            {count.state === 'error' && 'Cannot count'}
+          </span>
+        )}
+        <MenuTrigger>
+          <Button className="qm-icon-button" aria-label={`Actions of ${name.toLowerCase()}`}>
+            <MoreHorizontal size={15} aria-hidden />
+          </Button>
+          <Popover className="qm-popover qm-popover--menu" placement="bottom end">
+            <Menu className="qm-menu" onAction={(key) => actions[String(key)]?.()} disabledKeys={[...(index === 0 ? ['up'] : []), ...(index === siblings - 1 ? ['down'] : []), ...(services ? [] : ['count'])]}>
+              <MenuItem id="up" className="qm-menu__item" textValue="Move up">
+                <ArrowUp size={15} aria-hidden /> Move up
+              </MenuItem>
+              <MenuItem id="down" className="qm-menu__item" textValue="Move down">
+                <ArrowDown size={15} aria-hidden /> Move down
+              </MenuItem>
+              <MenuItem id="duplicate" className="qm-menu__item" textValue="Duplicate">
+                <Copy size={15} aria-hidden /> Duplicate
+              </MenuItem>
+              <MenuItem id="wrap" className="qm-menu__item" textValue="Put in a group">
+                <FolderInput size={15} aria-hidden /> Put in a group
+              </MenuItem>
+              <MenuItem id="count" className="qm-menu__item" textValue="Count this condition">
+                <Calculator size={15} aria-hidden /> Count this condition
+              </MenuItem>
+              <Separator className="qm-menu__sep" />
+              <MenuItem id="remove" className="qm-menu__item qm-menu__item--danger" textValue="Remove">
+                <Trash2 size={15} aria-hidden /> Remove
+              </MenuItem>
+            </Menu>
+          </Popover>
+        </MenuTrigger>
+      </div>
+      <div className="qm-cond__body">
+        {condition.kind === 'attribute' && <AttributeEditor condition={condition} entity={entity} onChange={onChange} />}
+        {condition.kind === 'collection' && <CollectionEditor condition={condition} entity={entity} onChange={onChange} />}
+        {condition.kind === 'delivery' && <DeliveryEditor condition={condition} onChange={onChange} />}
+        {condition.kind === 'saved-filter' && <SavedFilterEditor condition={condition} entity={entity} onChange={onChange} />}
+        {condition.kind === 'group' && <GroupEditor group={condition} entity={entity} nested />}
+      </div>
+      {problems.length > 0 && (
+        <ul className="qm-cond__problems" id={messageId}>
+          {problems.map((p, i) => (
+            <li key={i} className={`qm-problem qm-problem--${p.severity}`}>
+              {p.severity === 'error' ? <CircleX size={13} aria-hidden /> : <CircleAlert size={13} aria-hidden />}
+              <span>{p.message}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function groupTitle(combinator: string): string {
+  return combinator === 'or' ? 'Any of' : combinator === 'except' ? 'First, except the others' : 'All of';
+}

@@ -1,0 +1,40 @@
+import { Info } from 'lucide-react';
+import type { DeliveryCondition } from '../domain/rule';
+import { deliveryEvents } from '../domain/rule';
+import { deliveryEventLabels } from '../domain/rule-operators';
+import { useModeler } from './modeler-context';
+
+/** "Opened / did not open the email of activity X": retargeting on earlier sends. */
+export function DeliveryEditor({ condition, onChange }: { condition: DeliveryCondition; onChange: (next: DeliveryCondition) => void }) {
+  const { earlierChannels } = useModeler();
+  const known = earlierChannels.some((c) => c.id === condition.activityId);
+  return (
+    <div className="qm-attr">
+      <div className="qm-attr__line">
+        <select className="qm-select" aria-label="Did or did not" value={condition.negate ? 'not' : 'did'} onChange={(e) => onChange({ ...condition, negate: e.target.value === 'not' ? true : undefined } as DeliveryCondition)}>
+          <option value="did">Did</option>
+          <option value="not">Did not</option>
+        </select>
+        <select className="qm-select qm-select--grow" aria-label="What happened to the message" value={condition.event} onChange={(e) => onChange({ ...condition, event: e.target.value as DeliveryCondition['event'] })}>
+          {deliveryEvents.map((ev) => (
+            <option key={ev} value={ev}>
+              {condition.negate ? deliveryEventLabels[ev].replace(/^was sent$/, 'get sent').replace(/^received$/, 'receive').replace(/^opened$/, 'open').replace(/^clicked in$/, 'click in').replace(/^bounced on$/, 'bounce on') : deliveryEventLabels[ev]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <select className="qm-select qm-select--full" aria-label="Message" value={known ? condition.activityId : ''} onChange={(e) => onChange({ ...condition, activityId: e.target.value })}>
+        <option value="">{earlierChannels.length === 0 ? 'No message is sent before this activity' : 'Choose the message…'}</option>
+        {!known && condition.activityId !== '' && <option value={condition.activityId} disabled>Missing activity</option>}
+        {earlierChannels.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <p className="qm-note">
+        <Info size={13} aria-hidden /> Delivery results fill once the campaign is simulated; until then this condition matches no one.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState, type InputHTMLAttributes, type KeyboardEvent } from 'react';
+
+export interface DraftInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {
+  value: string;
+  /** Called once the person is done typing: on Enter, or when focus leaves. */
+  onCommit: (value: string) => void;
+}
+
+/**
+ * An input that keeps what is typed to itself and commits it on Enter or blur, so that a value
+ * typed into a rule is one undo step and does not recompute counts at every keystroke.
+ */
+export function DraftInput({ value, onCommit, onKeyDown, onBlur, ...rest }: DraftInputProps) {
+  const [draft, setDraft] = useState(value);
+  const [saved, setSaved] = useState(value);
+  if (saved !== value) {
+    setSaved(value);
+    setDraft(value);
+  }
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  const keyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      commit();
+    } else if (e.key === 'Escape' && draft !== value) {
+      e.preventDefault();
+      e.stopPropagation();
+      setDraft(value);
+    }
+    onKeyDown?.(e);
+  };
+  return (
+    <input
+      {...rest}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onKeyDown={keyDown}
+      onBlur={(e) => {
+        commit();
+        onBlur?.(e);
+      }}
+    />
+  );
+}

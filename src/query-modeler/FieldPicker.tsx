@@ -1,0 +1,75 @@
+import { useMemo } from 'react';
+import { Button, Collection, ComboBox, Header, Input, ListBox, ListBoxItem, ListBoxSection, Popover } from 'react-aria-components';
+import { ChevronDown } from 'lucide-react';
+import { attributeChoices, labelOf, type AttributeChoice } from '../domain/rule-paths';
+import { findEntity } from '../domain/data-model';
+import type { DataModel } from '../domain/data-model';
+
+const typeHints: Record<string, string> = { string: 'Text', enum: 'List', integer: 'Number', decimal: 'Number', date: 'Date', timestamp: 'Date', boolean: 'Yes/no' };
+
+interface Section {
+  id: string;
+  title: string;
+  items: (AttributeChoice & { id: string; text: string })[];
+}
+
+/**
+ * Chooses a field of the entity or of a record it links to (purchase -> product -> category). One
+ * searchable list, in sections per link followed, so that linked fields are found by typing.
+ */
+export function FieldPicker({ model, entity, path, onChange, label = 'Field' }: { model: DataModel; entity: string; path: string[]; onChange: (path: string[]) => void; label?: string }) {
+  const sections = useMemo<Section[]>(() => {
+    const byPrefix = new Map<string, Section>();
+    const root = findEntity(model, entity);
+    for (const c of attributeChoices(model, entity, 2)) {
+      const prefix = c.path.slice(0, -1).join('.');
+      let s = byPrefix.get(prefix);
+      if (!s) {
+        s = { id: prefix || '.', title: prefix ? c.labels.slice(0, -1).join(' › ') : root ? labelOf(root) : entity, items: [] };
+        byPrefix.set(prefix, s);
+      }
+      s.items.push({ ...c, id: c.path.join('.'), text: c.labels.join(' › ') });
+    }
+    return [...byPrefix.values()];
+  }, [model, entity]);
+  const selectedKey = path.length > 0 ? path.join('.') : null;
+  const known = sections.some((s) => s.items.some((i) => i.id === selectedKey));
+
+  return (
+    <ComboBox
+      className="qm-combo"
+      aria-label={label}
+      defaultItems={sections}
+      selectedKey={known ? selectedKey : null}
+      onSelectionChange={(key) => {
+        if (key !== null && key !== selectedKey) onChange(String(key).split('.'));
+      }}
+      menuTrigger="focus"
+      {...(!known && selectedKey ? { defaultInputValue: selectedKey } : {})}
+    >
+      <div className="qm-combo__field">
+        <Input className="qm-input qm-combo__input" placeholder="Choose a field…" />
+        <Button className="qm-combo__button" aria-label={`Show ${label.toLowerCase()}s`}>
+          <ChevronDown size={14} aria-hidden />
+        </Button>
+      </div>
+      <Popover className="qm-popover qm-popover--list" placement="bottom start">
+        <ListBox className="qm-listbox" items={sections}>
+          {(section) => (
+            <ListBoxSection id={section.id} className="qm-listbox__section">
+              <Header className="qm-listbox__header">{section.title}</Header>
+              <Collection items={section.items}>
+                {(item) => (
+                  <ListBoxItem id={item.id} textValue={item.text} className="qm-listbox__item">
+                    <span className="qm-listbox__label">{item.labels[item.labels.length - 1]}</span>
+                    <span className="qm-listbox__hint">{typeHints[item.field.type] ?? item.field.type}</span>
+                  </ListBoxItem>
+                )}
+              </Collection>
+            </ListBoxSection>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { DndContext, closestCenter } from '@dnd-kit/core';
+import type { ConditionGroup, Condition } from '../domain/rule';
+import type { DataModel } from '../domain/data-model';
+import { findEntity } from '../domain/data-model';
+import { validateRule, type RuleProblem } from '../domain/rule-validation';
+import { labelOf, walkPath } from '../domain/rule-paths';
+import { GroupEditor } from './GroupEditor';
+import { ModelerContext, type ModelerContextValue } from './modeler-context';
+import { RuleToolbar } from './RuleToolbar';
+import type { RuleServices } from './services';
+import type { SavedFilter } from './saved-filters';
+import { useConditionCounts } from './useConditionCounts';
+import { useRuleDnd } from './useRuleDnd';
+import './query-modeler.css';
+
+export interface QueryModelerProps {
+  rule: ConditionGroup;
+  /** Receives the whole new rule after each edit (one edit, one undo step). */
+  onChange: (rule: ConditionGroup) => void;
+  model: DataModel;
+  /** Entity whose records the rule selects, e.g. `profiles`. */
+  entity: string;
+  /** Engine helpers (Calculate, value suggestions, results, SQL); without them, editing only. */
+  services?: RuleServices;
+  /** Problems to show on conditions; computed with validateRule when absent. */
+  problems?: RuleProblem[];
+  /** Channel activities whose results the rule may read (retargeting). */
+  earlierChannels?: readonly { id: string; label: string }[];
+  /** Saved filters available to apply or link. */
+  savedFilters?: readonly SavedFilter[];
+  /** Offer to open the rule in a large dialog (off inside that dialog). */
+  allowExpand?: boolean;
+  /** Accessible name of the rule, e.g. "Audience rule". */
+  label?: string;
+}
+
+const noChannels: readonly { id: string; label: string }[] = [];
+const noFilters: readonly SavedFilter[] = [];
+
+/** Every condition with the entity it is evaluated on (collection sub-conditions on theirs). */
+function conditionsWithEntity(model: DataModel, group: ConditionGroup, entity: string, out: { condition: Condition; entity: string }[] = []) {
+  for (const c of group.children) {
+    out.push({ condition: c, entity });
+    if (c.kind === 'group') conditionsWithEntity(model, c, entity, out);
+    if (c.kind === 'collection') {
+      const w = walkPath(model, entity, c.path, 'collection');
+      if (w.ok) conditionsWithEntity(model, c.where, w.entity.name, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * The query modeler: a rule as a tree of conditions, edited in place. Reusable wherever a rule is
+ * edited (Build audience, Split subsets, Enrichment filters); it never throws on a rule that does
+ * not make sense, it shows the problem on the condition.
+ */
+export function QueryModeler({ rule, onChange, model, entity, services, problems, earlierChannels = noChannels, savedFilters = noFilters, allowExpand = true, label = 'Rule' }: QueryModelerProps) {
+  const idPrefix = useId().replace(/:/g, '');
+  // Edits apply to the latest rule even when several arrive before the parent re-renders.
+  const latest = useRef(rule);
+  useEffect(() => {
+    latest.current = rule;
+  }, [rule]);
+  const edit = useCallback(
+    (fn: (r: ConditionGroup) => ConditionGroup) => {
+      const next = fn(latest.current);
+      if (next !== latest.current) {
+        latest.current = next;
+        onChange(next);
+      }
+    },
+    [onChange],
+  );
+  const savedFilterIds = useMemo(() => new Set(savedFilters.map((f) => f.id)), [savedFilters]);
+  const shown = useMemo(() => problems ?? validateRule(rule, model, entity, { earlierChannels, ...(savedFilters.length > 0 ? { savedFilterIds } : {}) }), [problems, rule, model, entity, earlierChannels, savedFilters.length, savedFilterIds]);
+  const problemsById = useMemo(() => {
+    const map = new Map<string, RuleProblem[]>();
+    for (const p of shown) map.set(p.conditionId, [...(map.get(p.conditionId) ?? []), p]);
+    return map;
+  }, [shown]);
+  const { counts, countOne } = useConditionCounts(services);
+  const [total, setTotal] = useState<{ key: string; state: 'loading' | 'done' | 'error'; value?: number; error?: string }>();
+  const ruleKey = JSON.stringify(rule);
+
+  const calculate = useCallback(() => {
+    if (!services) return;
+    const key = JSON.stringify(latest.current);
+    setTotal({ key, state: 'loading' });
+    services.count(latest.current, entity).then(
+      (value) => setTotal((t) => (t?.key === key ? { key, state: 'done', value } : t)),
+      (e: unknown) => setTotal((t) => (t?.key === key ? { key, state: 'error', error: e instanceof Error ? e.message : String(e) } : t)),
+    );
+    for (const { condition, entity: e } of conditionsWithEntity(model, latest.current, entity)) countOne(condition, e);
+  }, [services, entity, model, countOne]);
+
+  const dnd = useRuleDnd(rule, edit);
+  const context: ModelerContextValue = useMemo(
+    () => ({ model, services, edit, problemsById, counts, countOne, earlierChannels, savedFilters, idPrefix }),
+    [model, services, edit, problemsById, counts, countOne, earlierChannels, savedFilters, idPrefix],
+  );
+  const entityDef = findEntity(model, entity);
+  const entityLabel = entityDef ? labelOf(entityDef) : entity;
+
+  return (
+    <ModelerContext.Provider value={context}>
+      <section className="qm" aria-label={label}>
+        <RuleToolbar
+          rule={rule}
+          entity={entity}
+          entityLabel={entityLabel}
+          total={total ? { ...total, stale: total.key !== ruleKey } : undefined}
+          onCalculate={calculate}
+          allowExpand={allowExpand}
+          expanded={
+            <QueryModeler rule={rule} onChange={onChange} model={model} entity={entity} services={services} {...(problems ? { problems } : {})} earlierChannels={earlierChannels} savedFilters={savedFilters} allowExpand={false} label={label} />
+          }
+        />
+        {rootProblems(problemsById, rule.id)}
+        <DndContext sensors={dnd.sensors} collisionDetection={closestCenter} onDragEnd={dnd.onDragEnd} accessibility={{ announcements: dnd.announcements }}>
+          <GroupEditor group={rule} entity={entity} />
+        </DndContext>
+      </section>
+    </ModelerContext.Provider>
+  );
+}
+
+function rootProblems(problemsById: ReadonlyMap<string, RuleProblem[]>, rootId: string) {
+  const list = problemsById.get(rootId) ?? [];
+  if (list.length === 0) return null;
+  return (
+    <ul className="qm-cond__problems qm-cond__problems--root">
+      {list.map((p, i) => (
+        <li key={i} className={`qm-problem qm-problem--${p.severity}`}>
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

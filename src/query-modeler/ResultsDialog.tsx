@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { Loader2 } from 'lucide-react';
+import type { ConditionGroup } from '../domain/rule';
+import { stableStringify } from '../engine/compile/hash';
+import { Dialog } from '../ui/Dialog';
+import type { RuleServices } from './services';
+
+const numberFormat = new Intl.NumberFormat('en');
+const LIMIT = 50;
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  return String(v);
+}
+
+/** "View results": the first records the rule selects. */
+export function ResultsDialog({ isOpen, onOpenChange, rule, entity, entityLabel, services }: { isOpen: boolean; onOpenChange: (open: boolean) => void; rule: ConditionGroup; entity: string; entityLabel: string; services: RuleServices }) {
+  const query = useQuery({
+    queryKey: ['rule-rows', entity, stableStringify(rule)],
+    queryFn: ({ signal }) => services.rows(rule, entity, LIMIT, signal),
+    enabled: isOpen,
+    retry: false,
+    staleTime: 30_000,
+  });
+  return (
+    <Dialog title={`Results: ${entityLabel.toLowerCase()}`} isOpen={isOpen} onOpenChange={onOpenChange} size="large">
+      {query.isPending && (
+        <p className="qm-dialog-status">
+          <Loader2 size={16} className="cc-spinner" aria-hidden /> Selecting records…
+        </p>
+      )}
+      {query.error && <p className="qm-dialog-status qm-dialog-status--error">{query.error.message}</p>}
+      {query.data && (
+        <>
+          <p className="qm-dialog-status">
+            {query.data.total === 0
+              ? `No ${entityLabel.toLowerCase()} match this rule.`
+              : `${numberFormat.format(query.data.total)} ${entityLabel.toLowerCase()} match; the first ${Math.min(LIMIT, query.data.rows.length)} by key:`}
+          </p>
+          {query.data.rows.length > 0 && (
+            <div className="qm-table-wrap" tabIndex={0} role="region" aria-label="Records">
+              <table className="qm-table">
+                <thead>
+                  <tr>
+                    {query.data.columns.map((c) => (
+                      <th key={c.name} scope="col">
+                        {c.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {query.data.rows.map((row, i) => (
+                    <tr key={i}>
+                      {query.data.columns.map((c) => (
+                        <td key={c.name}>{cell(row[c.name])}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </Dialog>
+  );
+}
