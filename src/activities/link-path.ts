@@ -8,10 +8,18 @@ import { CompileError } from './compile-types';
  * another: `SELECT DISTINCT <start key> AS "__from", <end key> AS "__to"` over the data. Used to
  * change dimension (profiles -> their bookings) and to map an excluded set of another dimension.
  */
-export function linkPairsSql(ctx: CompileContext, start: EntityDef, path: readonly string[], what: string): { sql: string; end: EntityDef } {
+export function linkPairsSql(
+  ctx: CompileContext,
+  start: EntityDef,
+  path: readonly string[],
+  what: string,
+  /** Restricts the walk to the records of this working table (aliased `w`). */
+  startRelation?: string,
+): { sql: string; end: EntityDef } {
   if (path.length === 0) throw new CompileError(`${what}: choose the links to follow.`);
   let entity = start;
-  let from = `${ctx.sql.table(start.name)} AS s0`;
+  const pk = ctx.sql.ident(start.primaryKey);
+  let from = startRelation ? `${startRelation} AS w JOIN ${ctx.sql.table(start.name)} AS s0 ON s0.${pk} = w.${pk}` : `${ctx.sql.table(start.name)} AS s0`;
   path.forEach((name, i) => {
     const link = entity.links.find((l) => l.name === name);
     if (!link) throw new CompileError(`${what}: ${entity.label || entity.name} has no link ${name}.`);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
+import { compileChangeDimension } from './compile';
 
 export const changeDimensionConfigSchema = z.object({
   /** Entity the working table switches to. */
   targetDimension: z.string().default(''),
-  /** Link path from the current dimension to the new one. */
+  /** Link path from the current dimension to the new one, links of any cardinality (e.g. `['purchases']`, `['account']`, `['people']`). */
   path: z.array(z.string()).default([]),
 });
 export type ChangeDimensionConfig = z.infer<typeof changeDimensionConfigSchema>;
@@ -21,6 +22,7 @@ export const changeDimension = defineActivity<ChangeDimensionConfig>({
   },
   ports: () => ({ in: [{ id: 'in', label: 'Records' }], out: [{ id: 'out', label: 'Records' }] }),
   schema: changeDimensionConfigSchema,
+  compile: compileChangeDimension,
   defaults: () => changeDimensionConfigSchema.parse({}),
   validate: (config, ctx) =>
     config.targetDimension === '' || config.path.length === 0

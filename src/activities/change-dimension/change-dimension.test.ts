@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Engine } from '../../engine/engine';
+import { campaign } from '../../engine/testing/fixture';
+import type { ConditionGroup } from '../../domain/rule';
+import { all, attr, audience, engineWith, keysOf, rules } from '../../engine/testing/activity-harness';
+
+// Fixture: purchases 1, 2 (profile 1), 3 (2), 4, 5 (4), 6 (6); products 100 (purchases 1, 3),
+// 101 (2, 6), 102 (4, 5); accounts 10 = {1, 3}, 11 = {4, 6}; profiles 2 and 5 have no account.
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await engineWith();
+});
+afterAll(async () => engine.close());
+
+const changeDoc = (rule: ConditionGroup, config: Record<string, unknown>, dimension = 'profiles') =>
+  campaign(
+    [audience('a', rule, dimension), { id: 'cd', type: 'change-dimension', config }, { id: 'e', type: 'end' }],
+    [['in', 'a', 'cd'], ['out', 'cd', 'e']],
+  );
+
+async function changed(doc: ReturnType<typeof campaign>, key: string): Promise<number[]> {
+  const r = await engine.counts(doc);
+  expect(r.errors).toEqual({});
+  const keys = await keysOf(engine, doc, 'out', key);
+  expect(r.counts.out).toBe(keys.length);
+  return keys;
+}
+
+describe('Change dimension', () => {
+  test('profiles -> their purchases (one-to-many)', async () => {
+    expect(await changed(changeDoc(rules.OPT, { targetDimension: 'purchases', path: ['purchases'] }), 'purchase_id')).toEqual([1, 2, 4, 5, 6]);
+  });
+
+  test('people -> their accounts (many-to-one), each account once', async () => {
+    expect(await changed(changeDoc(rules.OPT, { targetDimension: 'accounts', path: ['account'] }), 'account_id')).toEqual([10, 11]);
+  });
+
+  test('records without a match drop out', async () => {
+    expect(await changed(changeDoc(all(attr('profile_id', 'in', [2, 5])), { targetDimension: 'accounts', path: ['account'] }), 'account_id')).toEqual([]);
+  });
+
+  test('accounts -> their people', async () => {
+    expect(await changed(changeDoc(all(attr('company', 'equals', 'Acme')), { targetDimension: 'profiles', path: ['people'] }, 'accounts'), 'profile_id')).toEqual([1, 3]);
+  });
+
+  test('two links: French profiles -> purchases -> products', async () => {
+    expect(await changed(changeDoc(rules.FR, { targetDimension: 'products', path: ['purchases', 'product'] }), 'product_id')).toEqual([100, 101]);
+  });
+
+  test('links that lead to another dimension than the chosen one are an error', async () => {
+    expect((await engine.counts(changeDoc(rules.FR, { targetDimension: 'accounts', path: ['purchases'] }))).errors.cd).toMatch(/lead to purchases/);
+    expect((await engine.counts(changeDoc(rules.FR, { targetDimension: 'accounts', path: ['nope'] }))).errors.cd).toMatch(/no link nope/);
+  });
+});
