@@ -65,3 +65,24 @@ test('connect from the keyboard with the inspector, and remove the transition th
   await page.getByRole('button', { name: 'Remove the transition to Wait' }).click();
   await expect(canvas.transitions).toHaveCount(0);
 });
+
+test('drop a connection on empty canvas to add the next activity there, connected', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.addInRow(['Build audience']);
+  const source = (await canvas.handle('Build audience', 'output').boundingBox())!;
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(source.x + 260, source.y + 40, { steps: 10 });
+  await page.mouse.up();
+  const menu = page.getByRole('dialog', { name: 'Add a connected activity' });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('button', { name: 'Build audience' })).toHaveCount(0);
+  await page.keyboard.type('email');
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(canvas.transition('Build audience', 'Email')).toHaveCount(1);
+  await canvas.press('Control+Z');
+  await expect(canvas.nodes).toHaveCount(1);
+  await expect(canvas.transitions).toHaveCount(0);
+});

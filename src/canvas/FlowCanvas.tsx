@@ -15,6 +15,7 @@ import {
 } from '@xyflow/react';
 import { getActivityDef } from '../activities/registry';
 import { useEditorStore } from '../store/useEditorStore';
+import { ConnectDropMenu } from './ConnectDropMenu';
 import { EmptyCanvas } from './EmptyCanvas';
 import { FIT_VIEW } from './fit-view';
 import { edgeTypes } from './edges/edge-types';
@@ -112,6 +113,7 @@ export function FlowCanvas() {
         )}
       </ReactFlow>
       {isEmpty && <EmptyCanvas />}
+      <ConnectDropMenu />
     </div>
   );
 }

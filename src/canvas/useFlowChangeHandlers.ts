@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import type { Connection, Edge, EdgeChange, FinalConnectionState, NodeChange } from '@xyflow/react';
+import { useReactFlow, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type NodeChange } from '@xyflow/react';
+import { NODE_BOX } from '../store/node-size';
 import { checkConnection } from '../domain/connection-rules';
 import type { Position } from '../domain/campaign';
 import { useEditorStoreApi } from '../store/useEditorStore';
@@ -13,6 +14,7 @@ import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
  */
 export function useFlowChangeHandlers() {
   const store = useEditorStoreApi();
+  const { screenToFlowPosition } = useReactFlow();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ActivityNodeType>[]) => {
@@ -86,11 +88,24 @@ export function useFlowChangeHandlers() {
     [store],
   );
 
-  // React Flow does not call onConnect for an invalid connection; say why it was refused.
+  // React Flow does not call onConnect for an invalid connection; say why it was refused. A
+  // connection from an output dropped on empty canvas offers to create the next activity there.
   const onConnectEnd = useCallback(
-    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       const s = store.getState();
+      if (!state.toHandle && state.fromHandle?.type === 'source' && state.fromHandle.id) {
+        const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+        if (!point) return;
+        const screen = { x: point.clientX, y: point.clientY };
+        const p = screenToFlowPosition(screen);
+        const vertical = s.doc.settings.orientation === 'vertical';
+        const at = vertical
+          ? { x: Math.round(p.x - NODE_BOX.width / 2), y: Math.round(p.y) }
+          : { x: Math.round(p.x), y: Math.round(p.y - NODE_BOX.height / 2) };
+        s.setPendingConnection({ source: { activityId: state.fromHandle.nodeId, port: state.fromHandle.id }, at, screen });
+        return;
+      }
+      if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
       if (state.fromHandle.type === state.toHandle.type) {
         s.notify('Connect an output (right or bottom of an activity) to an input (left or top).', 'error');
         return;
@@ -100,7 +115,7 @@ export function useFlowChangeHandlers() {
       const check = checkConnection(s.doc, { activityId: from.nodeId, port: from.id }, { activityId: to.nodeId, port: to.id });
       if (!check.ok) s.notify(check.reason, 'error');
     },
-    [store],
+    [store, screenToFlowPosition],
   );
 
   return { onNodesChange, onEdgesChange, onConnect, isValidConnection, onConnectEnd };

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { createActivity } from '../domain/factory';
 import { pasteFragment } from '../domain/clipboard';
+import { portsOf } from '../domain/ports';
 import * as edits from '../domain/edits';
 import { NODE_BOX } from './node-size';
 import type { DocumentSlice, EditorState } from './types';
@@ -46,6 +47,23 @@ export const createDocumentSlice =
       }
       set({ doc: r.doc });
       return true;
+    },
+
+    addActivityFrom: (type, position, source) => {
+      const { doc, notify } = get();
+      const activity = createActivity(type, position, doc);
+      const input = portsOf(activity).in[0];
+      if (!input) {
+        notify(`"${activity.label}" starts a branch and cannot follow another activity.`, 'error');
+        return null;
+      }
+      const r = edits.connect(edits.addActivity(doc, activity), source, { activityId: activity.id, port: input.id });
+      if (!r.ok) {
+        notify(r.reason, 'error');
+        return null;
+      }
+      set({ doc: r.doc, selection: { activityIds: [activity.id], transitionIds: [] } });
+      return activity.id;
     },
 
     moveActivities: (positions) => set((s) => ({ doc: edits.moveActivities(s.doc, positions), dragPositions: null })),

@@ -94,3 +94,21 @@ describe('editor store history', () => {
     expect(store.getState().doc.activities).toHaveLength(4);
   });
 });
+
+describe('addActivityFrom', () => {
+  it('adds and connects in one step, or refuses with the rule\'s reason', () => {
+    const store = createEditorStore(createCampaign('From'));
+    const audience = store.getState().addActivity('build-audience', { x: 0, y: 0 });
+    const email = store.getState().addActivityFrom('email', { x: 300, y: 0 }, { activityId: audience, port: 'out' });
+    expect(email).not.toBeNull();
+    expect(store.getState().doc.transitions).toHaveLength(1);
+    expect(store.getState().selection.activityIds).toEqual([email]);
+    history(store).undo();
+    expect(store.getState().doc.activities).toHaveLength(1);
+
+    const wait = store.getState().addActivity('wait', { x: 0, y: 200 });
+    expect(store.getState().addActivityFrom('sms', { x: 300, y: 200 }, { activityId: wait, port: 'out' })).toBeNull();
+    expect(store.getState().notice?.message).toMatch(/needs an audience/);
+    expect(store.getState().doc.activities).toHaveLength(2);
+  });
+});

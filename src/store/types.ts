@@ -22,6 +22,8 @@ export interface DocumentSlice {
   addActivity: (type: string, position: Position) => string;
   insertActivityOnTransition: (type: string, transitionId: string, position: Position) => string | null;
   connect: (source: PortRef, target: PortRef) => boolean;
+  /** Adds an activity connected from `source` (one undo step); refused with a notice when the rules say no. */
+  addActivityFrom: (type: string, position: Position, source: PortRef) => string | null;
   moveActivities: (positions: Readonly<Record<string, Position>>) => void;
   removeSelection: () => void;
   removeElements: (ids: Partial<Selection>) => void;
@@ -55,6 +57,9 @@ export interface ViewSlice {
    * panel), `reveal` only when they are not already fully visible (a paste, a duplicate).
    */
   focusRequest: { activityIds: readonly string[]; mode: 'centre' | 'reveal'; id: number } | null;
+  /** A connection dropped on empty canvas, waiting for the activity to create at its end. */
+  pendingConnection: { source: PortRef; at: Position; screen: Position } | null;
+  setPendingConnection: (pending: ViewSlice['pendingConnection']) => void;
   /** The transition an activity dragged from the palette would be inserted on if dropped now. */
   dropTransitionId: string | null;
   setDragPositions: (positions: Readonly<Record<string, Position>> | null) => void;

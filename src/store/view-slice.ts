@@ -10,6 +10,8 @@ export const createViewSlice: StateCreator<EditorState, [], [], ViewSlice> = (se
   notice: null,
   focusRequest: null,
   dropTransitionId: null,
+  pendingConnection: null,
+  setPendingConnection: (pendingConnection) => set({ pendingConnection }),
   setDragPositions: (dragPositions) => set({ dragPositions }),
   setMeasured: (sizes) => set((s) => ({ measured: { ...s.measured, ...sizes } })),
   notify: (message, tone = 'info') => set({ notice: { id: ++counter, message, tone } }),

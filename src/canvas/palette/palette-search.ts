@@ -44,3 +44,6 @@ export const insertableActivities = activityDefs.filter((d) => {
   const ports = d.ports(d.defaults());
   return ports.in.length > 0 && ports.out.length > 0;
 });
+
+/** Activity types that can follow another one (they have an input): offered at the end of a new connection. */
+export const followingActivities = activityDefs.filter((d) => d.ports(d.defaults()).in.length > 0);
