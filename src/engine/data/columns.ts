@@ -147,7 +147,17 @@ export class Utf8Builder {
       this.missing++;
     } else {
       this.ensure(value.length * 3);
-      this.pos += encoder.encodeInto(value, this.bytes.subarray(this.pos)).written;
+      // ASCII byte by byte: for short strings this beats encodeInto, which needs a new view per call.
+      const bytes = this.bytes;
+      let pos = this.pos;
+      let i = 0;
+      for (; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        if (c >= 0x80) break;
+        bytes[pos++] = c;
+      }
+      if (i < value.length) pos += encoder.encodeInto(value.slice(i), bytes.subarray(pos)).written;
+      this.pos = pos;
     }
     this.offsets[++this.length] = this.pos;
   }

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { Utf8Builder, dictionaryColumn, stringColumn, timestampColumn } from './columns';
+
+describe('Arrow column builders', () => {
+  test('Utf8Builder keeps ASCII, accents, emoji, empty and missing values, and copies', () => {
+    const values = ['plain', 'Léa', '', null, 'São Paulo 😀', 'a\u0000b'];
+    const b = new Utf8Builder(values.length + 2);
+    values.forEach((v) => b.append(v));
+    b.appendCopyOf(1);
+    b.appendCopyOf(3);
+    expect([...b.finish()]).toEqual([...values, 'Léa', null]);
+    expect([...stringColumn(values)]).toEqual(values);
+  });
+
+  test('Utf8Builder refuses a wrong number of values', () => {
+    const b = new Utf8Builder(2);
+    b.append('x');
+    expect(() => b.finish()).toThrow(/expected 2/);
+  });
+
+  test('dictionary codes, with -1 as missing', () => {
+    expect([...dictionaryColumn(Int8Array.from([1, -1, 0]), ['a', 'b'])]).toEqual(['b', null, 'a']);
+  });
+
+  test('timestamps in seconds, before and after 1970', () => {
+    expect([...timestampColumn(Int32Array.from([0, 86_400, -1]))]).toEqual([0, 86_400_000, -1000]);
+  });
+});
