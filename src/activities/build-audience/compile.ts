@@ -2,15 +2,39 @@ import type { CompileContext, CompiledOutputs } from '../compile-types';
 import { CompileError } from '../compile-types';
 import type { BuildAudienceConfig } from './definition';
 
-/** The keys of the target dimension's records that satisfy the rule. */
+/** The keys of the target dimension's records that satisfy the rule, or of a saved audience. */
 export function compileBuildAudience(config: BuildAudienceConfig, ctx: CompileContext): CompiledOutputs {
-  if (config.source === 'audience') throw new CompileError('Reading a saved audience is not available while editing yet.');
+  if (config.source === 'audience') return readAudience(config, ctx);
   const entity = ctx.sql.entity(config.targetDimension);
   const key = ctx.sql.ident(entity.primaryKey);
   const where = ctx.sql.condition(config.rule, entity.name, 't');
   return {
     out: {
       sql: `SELECT t.${key}\nFROM ${ctx.sql.table(entity.name)} AS t${where === 'TRUE' ? '' : `\nWHERE ${where}`}`,
+      dimension: entity.name,
+      columns: [],
+    },
+  };
+}
+
+/**
+ * The keys of a saved audience as last written (see Save audience), limited to records still in
+ * the data. The audience's stored table is named after its content, so a rewrite with other records
+ * changes this SQL and the working tables that depend on it.
+ */
+function readAudience(config: BuildAudienceConfig, ctx: CompileContext): CompiledOutputs {
+  const name = config.audienceName.trim();
+  if (name === '') throw new CompileError('Choose the saved audience to read.');
+  const saved = ctx.state?.audience(name);
+  if (!saved) throw new CompileError(`No audience named "${name}" has been saved yet: compute the campaign that saves it first.`);
+  if (saved.datasetId !== ctx.state?.datasetId) throw new CompileError(`The audience "${name}" was saved from other data; compute the campaign that saves it again.`);
+  if (config.targetDimension !== saved.dimension)
+    throw new CompileError(`The audience "${name}" holds ${saved.dimension}, not ${config.targetDimension}: choose ${saved.dimension} as the target dimension.`);
+  const entity = ctx.sql.entity(saved.dimension);
+  const key = ctx.sql.ident(entity.primaryKey);
+  return {
+    out: {
+      sql: `SELECT a.${key}\nFROM ${saved.relation} AS a\nWHERE a.${key} IN (SELECT ${key} FROM ${ctx.sql.table(entity.name)})`,
       dimension: entity.name,
       columns: [],
     },

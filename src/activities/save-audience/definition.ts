@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { CompileError, passThrough } from '../compile-types';
+import { isFileDimension } from '../working-table';
 
 export const saveAudienceConfigSchema = z.object({
-  /** Name of the static audience, fully overwritten on each run. */
+  /** Name of the static audience, fully overwritten each time the campaign is computed. */
   audienceName: z.string().default(''),
 });
 export type SaveAudienceConfig = z.infer<typeof saveAudienceConfigSchema>;
@@ -21,11 +22,14 @@ export const saveAudience = defineActivity<SaveAudienceConfig>({
   ports: () => ({ in: [{ id: 'in', label: 'Records' }], out: [{ id: 'out', label: 'Saved' }] }),
   schema: saveAudienceConfigSchema,
   defaults: () => saveAudienceConfigSchema.parse({}),
-  compile: (_config, ctx) => {
-    // Saving happens when the campaign runs; while editing, the records flow on unchanged.
+  compile: (config, ctx) => {
+    // The records flow on unchanged; the engine writes them under the name once they are computed,
+    // on every computation of the campaign (see docs/activities.md).
     const input = ctx.inputs.in?.[0];
     if (!input) throw new CompileError('Save audience has no input.');
-    return { out: passThrough(input) };
+    if (isFileDimension(input.dimension)) throw new CompileError('Save audience needs records of a targeting dimension; map the file with a Reconciliation first.');
+    const name = config.audienceName.trim();
+    return { out: name === '' ? passThrough(input) : { ...passThrough(input), saveAudience: name } };
   },
   validate: (config, ctx) =>
     config.audienceName.trim() === ''
