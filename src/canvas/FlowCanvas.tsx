@@ -32,7 +32,6 @@ const minimapColour = (node: ActivityNodeType) =>
 
 const minimapSize = { width: 168, height: 104 };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
-const proOptions = { hideAttribution: true };
 
 /**
  * The React Flow canvas. Figma-like controls: dragging on empty canvas draws a selection box,
@@ -94,7 +93,7 @@ export function FlowCanvas() {
         fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         maxZoom={2}
-        proOptions={proOptions}
+        attributionPosition="top-right"
         aria-label="Campaign canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c5c9d6" />
