@@ -14,6 +14,7 @@ import { email } from './email/definition';
 import { sms } from './sms/definition';
 import { push } from './push/definition';
 import { directMail } from './direct-mail/definition';
+import { loadFile } from './load-file/definition';
 
 /**
  * Every activity type, in palette order. The config type is erased here: callers parse configs with
@@ -27,6 +28,7 @@ export const activityDefs: readonly ActivityDef<any>[] = [ // eslint-disable-lin
   split,
   changeDimension,
   saveAudience,
+  loadFile,
   fork,
   andJoin,
   wait,

@@ -1,0 +1,82 @@
+import type { CompileContext, CompiledOutputs } from '../compile-types';
+import { CompileError } from '../compile-types';
+import { checkAlias, FILE_DIMENSION_PREFIX, FILE_KEY_COLUMN } from '../working-table';
+import type { FileColumn, LoadFileConfig } from './definition';
+import type { FileColumnType, FileValue } from './parse';
+import { convertCell, parseCsv } from './parse';
+
+const sqlTypes: Record<FileColumnType, string> = {
+  string: 'VARCHAR',
+  integer: 'BIGINT',
+  decimal: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+};
+
+/**
+ * A CSV file stored in the campaign, parsed in JS and turned into a VALUES list whose every value
+ * goes through the one escaping function. The working table's key is `line`, the record's number
+ * in the file (1 = the first record after the header); its dimension is the file itself, so a
+ * Reconciliation maps it onto a targeting dimension. Lines rejected by a column's error handling
+ * go to the `rejected` output (line and reason), whose count is the number of rejected lines.
+ */
+export function compileLoadFile(config: LoadFileConfig, ctx: CompileContext): CompiledOutputs {
+  if (config.content.trim() === '') throw new CompileError('Choose the file to load.');
+  if (config.columns.length === 0) throw new CompileError('Describe the columns to read from the file.');
+  const parsed = parseCsv(config.content, config.delimiter);
+  if (parsed.errors.length > 0) throw new CompileError(`The file cannot be read: ${parsed.errors[0]}`);
+  const [first, ...rest] = parsed.rows;
+  const records = config.header ? rest : parsed.rows;
+  const positions = columnPositions(config, first ?? []);
+  const taken = new Set([FILE_KEY_COLUMN]);
+  config.columns.forEach((c) => checkAlias(c.name, taken, 'File column'));
+  const defaults = config.columns.map((c) => defaultOf(c));
+
+  const good: string[] = [];
+  const rejected: string[] = [];
+  records.forEach((cells, i) => {
+    const line = i + 1;
+    const values: FileValue[] = [];
+    const reasons: string[] = [];
+    config.columns.forEach((c, j) => {
+      const converted = convertCell(c.type, cells[positions[j]!] ?? '');
+      if (converted.ok) values.push(converted.value);
+      else if (c.onError === 'ignore') values.push(null);
+      else if (c.onError === 'default') values.push(defaults[j]!);
+      else reasons.push(`${c.name}: ${converted.message}`);
+    });
+    if (reasons.length > 0) rejected.push(`(${line}, ${ctx.sql.literal(reasons.join('; '))})`);
+    else good.push(`(${[line, ...values].map((v) => ctx.sql.literal(v)).join(', ')})`);
+  });
+
+  const names = config.columns.map((_, j) => `c${j}`);
+  const select = config.columns.map((c, j) => `CAST(v.${names[j]} AS ${sqlTypes[c.type]}) AS ${ctx.sql.ident(c.name)}`);
+  const emptyRow = `(${['NULL', ...names.map(() => 'NULL')].join(', ')})`;
+  const outSql = `SELECT CAST(v.line AS BIGINT) AS ${FILE_KEY_COLUMN}, ${select.join(', ')}\nFROM (VALUES ${good.length ? good.join(',\n  ') : emptyRow}) AS v(line, ${names.join(', ')})${good.length ? '' : '\nWHERE FALSE'}`;
+  const rejectedSql = `SELECT CAST(v.line AS BIGINT) AS ${FILE_KEY_COLUMN}, CAST(v.reason AS VARCHAR) AS reason\nFROM (VALUES ${rejected.length ? rejected.join(',\n  ') : '(NULL, NULL)'}) AS v(line, reason)${rejected.length ? '' : '\nWHERE FALSE'}`;
+  const dimension = `${FILE_DIMENSION_PREFIX}${ctx.activity.id}`;
+  return {
+    out: { sql: outSql, dimension, columns: config.columns.map((c) => ({ name: c.name, type: c.type })) },
+    rejected: { sql: rejectedSql, dimension: `${dimension}:rejected`, columns: [{ name: 'reason', type: 'string' }] },
+  };
+}
+
+/** Index in each record of every configured column: by heading with a header line, else in order. */
+function columnPositions(config: LoadFileConfig, header: string[]): number[] {
+  if (!config.header) return config.columns.map((_, j) => j);
+  const headings = header.map((h) => h.trim().toLowerCase());
+  return config.columns.map((c) => {
+    const wanted = (c.source.trim() || c.name).toLowerCase();
+    const at = headings.indexOf(wanted);
+    if (at < 0) throw new CompileError(`The file has no column "${c.source.trim() || c.name}" (its columns: ${header.join(', ')}).`);
+    return at;
+  });
+}
+
+function defaultOf(c: FileColumn): FileValue {
+  if (c.onError !== 'default') return null;
+  const converted = convertCell(c.type, c.defaultValue);
+  if (!converted.ok) throw new CompileError(`Column ${c.name}: the default value ${converted.message}.`);
+  return converted.value;
+}
