@@ -15,6 +15,7 @@ import { sms } from './sms/definition';
 import { push } from './push/definition';
 import { directMail } from './direct-mail/definition';
 import { loadFile } from './load-file/definition';
+import { reconciliation } from './reconciliation/definition';
 
 /**
  * Every activity type, in palette order. The config type is erased here: callers parse configs with
@@ -29,6 +30,7 @@ export const activityDefs: readonly ActivityDef<any>[] = [ // eslint-disable-lin
   changeDimension,
   saveAudience,
   loadFile,
+  reconciliation,
   fork,
   andJoin,
   wait,

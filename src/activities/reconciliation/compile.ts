@@ -1,0 +1,58 @@
+import type { CompileContext, CompiledOutputs } from '../compile-types';
+import { CompileError } from '../compile-types';
+import { isFileDimension, keyColumn, mainInput, recordValue } from '../working-table';
+import type { ReconciliationConfig } from './definition';
+
+const isText = (type: string) => type === 'string' || type === 'enum';
+const isNumber = (type: string) => type === 'integer' || type === 'decimal';
+
+/**
+ * Maps incoming records onto a targeting dimension: a record of the dimension matches when every
+ * pair of values is equal (text without case and surrounding spaces; an empty value never
+ * matches). Each matched record of the dimension appears once, carrying the incoming columns of
+ * its first matching line. Unmatched incoming records go to the `unmatched` output when kept.
+ */
+export function compileReconciliation(config: ReconciliationConfig, ctx: CompileContext): CompiledOutputs {
+  const input = mainInput(ctx, 'Reconciliation');
+  if (config.pairs.length === 0) throw new CompileError('Choose the fields that identify a record.');
+  const target = ctx.sql.entity(config.targetDimension);
+  const targetKey = ctx.sql.ident(target.primaryKey);
+  const inKey = ctx.sql.ident(keyColumn(ctx, input.dimension));
+  const values = config.pairs.map((p, i) => recordValue(ctx, input, p.column, `Pair ${i + 1}: the incoming column`));
+  const fields = config.pairs.map((p, i) => {
+    const f = target.fields.find((x) => x.name === p.field);
+    if (!f) throw new CompileError(`Pair ${i + 1}: ${target.label || target.name} has no field ${p.field || '(none)'}.`);
+    return f;
+  });
+  const join = values.some((v) => v.usesEntity) && !isFileDimension(input.dimension) ? `\n  JOIN ${ctx.sql.table(input.dimension)} AS t ON t.${inKey} = w.${inKey}` : '';
+  const conditions = values.map((v, i) => {
+    const f = fields[i]!;
+    const left = `src."__v${i}"`;
+    const right = `e.${ctx.sql.ident(f.name)}`;
+    if (isText(v.type) || isText(f.type)) {
+      const norm = (x: string) => `lower(trim(CAST(${x} AS VARCHAR)))`;
+      return `${norm(left)} = ${norm(right)} AND ${norm(left)} <> ''`;
+    }
+    if (v.type === f.type || (isNumber(v.type) && isNumber(f.type))) return `${left} = ${right}`;
+    return `CAST(${left} AS VARCHAR) = CAST(${right} AS VARCHAR)`;
+  });
+  const carried = input.columns.filter((c) => c.name.toLowerCase() !== target.primaryKey.toLowerCase());
+  const cols = carried.map((c) => `src.${ctx.sql.ident(c.name)}`);
+  const ctes = `WITH src AS (\n  SELECT w.*, ${values.map((v, i) => `${v.sql} AS "__v${i}"`).join(', ')}\n  FROM ${input.relation} AS w${join}\n),
+matched AS (\n  SELECT e.${targetKey} AS "__target", src.${inKey} AS "__in"${cols.map((c) => `, ${c}`).join('')},
+    row_number() OVER (PARTITION BY e.${targetKey} ORDER BY src.${inKey}) AS "__n"\n  FROM src JOIN ${ctx.sql.table(target.name)} AS e ON ${conditions.join(' AND ')}\n)`;
+  const outputs: CompiledOutputs = {
+    out: {
+      sql: `${ctes}\nSELECT m."__target" AS ${targetKey}${carried.map((c) => `, m.${ctx.sql.ident(c.name)}`).join('')}\nFROM matched AS m WHERE m."__n" = 1`,
+      dimension: target.name,
+      columns: carried,
+    },
+  };
+  if (config.keepUnmatched)
+    outputs.unmatched = {
+      sql: `${ctes}\nSELECT w.* FROM ${input.relation} AS w\nWHERE w.${inKey} NOT IN (SELECT "__in" FROM matched)`,
+      dimension: input.dimension,
+      columns: input.columns,
+    };
+  return outputs;
+}
