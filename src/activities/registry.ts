@@ -16,6 +16,7 @@ import { push } from './push/definition';
 import { directMail } from './direct-mail/definition';
 import { loadFile } from './load-file/definition';
 import { reconciliation } from './reconciliation/definition';
+import { incrementalQuery } from './incremental-query/definition';
 
 /**
  * Every activity type, in palette order. The config type is erased here: callers parse configs with
@@ -31,6 +32,7 @@ export const activityDefs: readonly ActivityDef<any>[] = [ // eslint-disable-lin
   saveAudience,
   loadFile,
   reconciliation,
+  incrementalQuery,
   fork,
   andJoin,
   wait,
