@@ -26,3 +26,14 @@ describe('Arrow column builders', () => {
     expect([...timestampColumn(Int32Array.from([0, 86_400, -1]))]).toEqual([0, 86_400_000, -1000]);
   });
 });
+
+describe('values written in pieces', () => {
+  test('text, numbers and hex make one value each', () => {
+    const b = new Utf8Builder(4);
+    b.text('contact').int(42).text('@').text('exämple.org').end();
+    b.int(0).end();
+    b.hex32(0x518c1b1f).hex32(0xa).end();
+    b.append('after');
+    expect([...b.finish()]).toEqual(['contact42@exämple.org', '0', '518c1b1f0000000a', 'after']);
+  });
+});

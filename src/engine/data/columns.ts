@@ -162,6 +162,53 @@ export class Utf8Builder {
     this.offsets[++this.length] = this.pos;
   }
 
+  /**
+   * Writes part of the next value: text, then `end()` closes it. Building values in pieces writes
+   * bytes directly, without creating a string per value.
+   */
+  text(value: string): this {
+    this.ensure(value.length * 3);
+    const bytes = this.bytes;
+    let pos = this.pos;
+    let i = 0;
+    for (; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) break;
+      bytes[pos++] = c;
+    }
+    if (i < value.length) pos += encoder.encodeInto(value.slice(i), bytes.subarray(pos)).written;
+    this.pos = pos;
+    return this;
+  }
+
+  /** Writes a non-negative whole number in decimal, as part of the next value. */
+  int(value: number): this {
+    this.ensure(16);
+    let n = Math.floor(Math.abs(value));
+    const start = this.pos;
+    do {
+      this.bytes[this.pos++] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+    this.bytes.subarray(start, this.pos).reverse();
+    return this;
+  }
+
+  /** Writes an unsigned 32-bit number as 8 lowercase hex digits, as part of the next value. */
+  hex32(value: number): this {
+    this.ensure(8);
+    for (let shift = 28; shift >= 0; shift -= 4) {
+      const d = (value >>> shift) & 15;
+      this.bytes[this.pos++] = d < 10 ? 48 + d : 87 + d;
+    }
+    return this;
+  }
+
+  /** Closes the value written with text / int / hex32. */
+  end(): void {
+    this.offsets[++this.length] = this.pos;
+  }
+
   /** Appends a copy of value `row` (already appended), e.g. a duplicated email. */
   appendCopyOf(row: number): void {
     if (!(this.validity[row >> 3]! & (1 << (row & 7)))) return this.append(null);

@@ -165,9 +165,9 @@ export function contactAddressesSource(facts: ProfileFacts, seed: number): Table
         kind[i] = rng.skewed(4, 1.5);
         const ch = rng.int(3);
         channel[i] = ch;
-        value.append(
-          ch === 0 ? `contact${p + 1}.${i}@${vocab.emailDomains[rng.int(vocab.emailDomains.length)]}` : ch === 1 ? `+33${String(600_000_000 + rng.int(99_999_999))}` : `${1 + rng.int(200)} ${vocab.streets[rng.int(vocab.streets.length)]}`,
-        );
+        if (ch === 0) value.text('contact').int(p + 1).text('.').int(i).text('@').text(vocab.emailDomains[rng.int(vocab.emailDomains.length)]!).end();
+        else if (ch === 1) value.text('+33').int(600_000_000 + rng.int(99_999_999)).end();
+        else value.int(1 + rng.int(200)).text(' ').text(vocab.streets[rng.int(vocab.streets.length)]!).end();
         primary[i] = i === 0 || profileIndex[i - 1] !== p ? 1 : 0;
         verified[i] = rng.chance(0.7) ? 1 : 0;
       }

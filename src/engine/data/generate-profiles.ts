@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { Prng, skew, cumulative, pickWeighted } from './prng';
 import { allPresent, boolColumn, dateColumn, dictionaryColumn, float64Column, int32Column, isoToDays, setMissing, tableOf, timestampColumn, Utf8Builder } from './columns';
+import type { TableSource } from './dataset';
 import { vocab } from './vocabulary';
 
 /** What later tables need to know about each profile, indexed by profile_id - 1. */
@@ -20,6 +21,7 @@ export interface ProfileFacts {
 }
 
 const DAY = 86_400;
+const PROFILES_PER_BATCH = 100_000;
 
 /** Every city of every country, in one dictionary. */
 export const allCities: string[] = vocab.countries.flatMap((c) => [...c.cities]);
@@ -28,128 +30,191 @@ vocab.countries.reduce((off, c, i) => {
   cityOffset[i] = off;
   return off + c.cities.length;
 }, 0);
+const languageOf = vocab.countries.map((c) => vocab.languages.findIndex((l) => l.code === c.lang));
+const localParts = vocab.firstNames.map((fn) => vocab.lastNames.map((ln) => `${fn}.${ln}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '')));
+
+/** How a profile's email was made; a copy reuses the address of another profile (its root). */
+const enum EmailKind {
+  Missing = 0,
+  NoDomain = 1,
+  NoAt = 2,
+  Normal = 3,
+  Copy = 4,
+}
 
 /**
  * Profiles with realistic flaws: missing values, invalid emails (about 2%), emails shared by two
- * profiles (about 3%, for deduplication demos), opt-outs and a few denylisted people.
+ * profiles (about 3%, for deduplication demos), opt-outs and a few denylisted people. Generated in
+ * batches so that loading one batch overlaps generating the next; `facts` is complete once every
+ * batch was produced (`ensureFacts` produces them when a later table needs the facts first).
  */
-export function generateProfiles(count: number, seed: number, referenceDate: string): { table: Table; facts: ProfileFacts } {
-  const rng = new Prng(seed, 'profiles');
-  const ref = isoToDays(referenceDate);
-  const countryCum = cumulative(vocab.countries.map((c) => c.weight));
-  const tierCum = cumulative(vocab.loyaltyWeights);
-  const domainCum = cumulative(vocab.emailDomainWeights);
-  const accounts = Math.max(1, Math.round(count / 50));
-
-  const id = new Int32Array(count);
+export function profilesSource(count: number, seed: number, referenceDate: string): { source: TableSource; facts: ProfileFacts; ensureFacts: () => void } {
+  const facts: ProfileFacts = {
+    count,
+    engagement: new Uint8Array(count),
+    created: new Int32Array(count),
+    country: new Int8Array(count),
+    tier: new Int8Array(count),
+    accountId: new Int32Array(count),
+    accounts: Math.max(1, Math.round(count / 50)),
+  };
+  // Enough to rebuild any earlier profile's email when a later one shares it.
   const first = new Int32Array(count);
   const last = new Int32Array(count);
-  const email = new Utf8Builder(count);
-  const phone = new Utf8Builder(count);
-  const push = new Utf8Builder(count);
-  const street = new Utf8Builder(count);
-  const postal = new Utf8Builder(count);
-  const emailPresent = new Uint8Array(count);
-  const city = new Int32Array(count);
-  const country = new Int8Array(count);
-  const language = new Int8Array(count);
-  const birth = new Int32Array(count);
-  const birthValid = allPresent(count);
-  const gender = new Int8Array(count);
-  const tier = new Int8Array(count);
-  const engagement = new Uint8Array(count);
-  const engagementCol = new Int32Array(count);
-  const ltv = new Float64Array(count);
-  const emailOpt = new Uint8Array(count);
-  const smsOpt = new Uint8Array(count);
-  const pushOpt = new Uint8Array(count);
-  const mailOpt = new Uint8Array(count);
-  const deny = new Uint8Array(count);
-  const created = new Int32Array(count);
-  const lastSeen = new Int32Array(count);
-  const lastSeenValid = allPresent(count);
-  const accountId = new Int32Array(count);
-  const accountValid = allPresent(count);
+  const emailKind = new Int8Array(count);
+  const emailDomain = new Int8Array(count);
+  const emailRoot = new Int32Array(count);
+  let complete = false;
 
-  const languageOf = vocab.countries.map((c) => vocab.languages.findIndex((l) => l.code === c.lang));
-  const localParts = vocab.firstNames.map((fn) =>
-    vocab.lastNames.map((ln) => `${fn}.${ln}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '')),
-  );
-  for (let i = 0; i < count; i++) {
-    id[i] = i + 1;
-    const c = pickWeighted(rng, countryCum);
-    const cdef = vocab.countries[c]!;
-    country[i] = c;
-    city[i] = cityOffset[c]! + rng.skewed(cdef.cities.length, 1.6);
-    language[i] = rng.chance(0.9) ? languageOf[c]! : 1;
-    const fn = rng.int(vocab.firstNames.length);
-    const ln = rng.int(vocab.lastNames.length);
-    first[i] = fn;
-    last[i] = ln;
-    const local = localParts[fn]![ln]!;
-    const r = rng.next();
-    if (r < 0.03) email.append(null);
-    else if (r < 0.05) email.append(rng.chance(0.5) ? `${local}${i}@` : `${local}${i}.${vocab.emailDomains[0]}`);
-    else if (r < 0.08 && i > 0) {
-      const other = rng.int(i);
-      if (emailPresent[other]) email.appendCopyOf(other);
-      else email.append(`${local}${i}@${vocab.emailDomains[pickWeighted(rng, domainCum)]}`);
-    } else email.append(`${local}${i}@${vocab.emailDomains[pickWeighted(rng, domainCum)]}`);
-    emailPresent[i] = r < 0.03 ? 0 : 1;
-    const hasPhone = !rng.chance(0.15);
-    phone.append(hasPhone ? `${cdef.phone}${String(10_000_000 + rng.int(89_999_999))}` : null);
-    const hasPush = rng.chance(0.35);
-    push.append(hasPush ? rng.uint32().toString(16).padStart(8, '0') + rng.uint32().toString(16).padStart(8, '0') : null);
-    const hasStreet = !rng.chance(0.06);
-    street.append(hasStreet ? `${1 + rng.int(180)} ${vocab.streets[rng.int(vocab.streets.length)]}` : null);
-    postal.append(hasStreet ? String(10000 + rng.int(89999)) : null);
-    const age = Math.max(18, Math.min(90, Math.round(rng.normal(42, 14))));
-    birth[i] = ref - age * 365 - rng.int(365);
-    if (rng.chance(0.05)) setMissing(birthValid, i);
-    gender[i] = rng.chance(0.48) ? 0 : rng.chance(0.92) ? 1 : rng.chance(0.5) ? 2 : 3;
-    const t = pickWeighted(rng, tierCum);
-    tier[i] = t;
-    const eng = Math.min(100, Math.round(100 * skew(rng.next(), 2) + t * 6));
-    engagement[i] = eng;
-    engagementCol[i] = eng;
-    ltv[i] = Math.round((20 + eng * 8 + t * 150) * (0.5 + rng.next()) * 100) / 100;
-    emailOpt[i] = emailPresent[i] && rng.chance(0.72) ? 1 : 0;
-    smsOpt[i] = hasPhone && rng.chance(0.4) ? 1 : 0;
-    pushOpt[i] = hasPush && rng.chance(0.65) ? 1 : 0;
-    mailOpt[i] = rng.chance(0.8) ? 1 : 0;
-    deny[i] = rng.chance(0.01) ? 1 : 0;
-    created[i] = ref - Math.floor(8 * 365 * skew(rng.next(), 1.5)) - 1;
-    if (rng.chance(0.1)) setMissing(lastSeenValid, i);
-    lastSeen[i] = (ref - Math.floor((120 - eng) * rng.next() * 3)) * DAY - rng.int(DAY);
-    if (rng.chance(0.2)) accountId[i] = 1 + rng.skewed(accounts, 1.8);
-    else setMissing(accountValid, i);
+  /** Appends profile j's email: its own, or the address of the profile it shares one with. */
+  const appendEmail = (b: Utf8Builder, j: number): void => {
+    const root = emailKind[j] === EmailKind.Copy ? emailRoot[j]! : j;
+    const local = localParts[first[root]!]![last[root]!]!;
+    switch (emailKind[root] as EmailKind) {
+      case EmailKind.Missing:
+      case EmailKind.Copy:
+        return b.append(null);
+      case EmailKind.NoDomain:
+        return b.text(local).int(root).text('@').end();
+      case EmailKind.NoAt:
+        return b.text(local).int(root).text('.').text(vocab.emailDomains[0]).end();
+      case EmailKind.Normal:
+        return b.text(local).int(root).text('@').text(vocab.emailDomains[emailDomain[root]!]!).end();
+    }
+  };
+
+  function* batches(): Generator<Table> {
+    const rng = new Prng(seed, 'profiles');
+    const ref = isoToDays(referenceDate);
+    const countryCum = cumulative(vocab.countries.map((c) => c.weight));
+    const tierCum = cumulative(vocab.loyaltyWeights);
+    const domainCum = cumulative(vocab.emailDomainWeights);
+    for (let start = 0; start < count; start += PROFILES_PER_BATCH) {
+      const n = Math.min(PROFILES_PER_BATCH, count - start);
+      const id = new Int32Array(n);
+      const email = new Utf8Builder(n);
+      const phone = new Utf8Builder(n);
+      const push = new Utf8Builder(n);
+      const street = new Utf8Builder(n);
+      const postal = new Utf8Builder(n);
+      const city = new Int32Array(n);
+      const language = new Int8Array(n);
+      const birth = new Int32Array(n);
+      const birthValid = allPresent(n);
+      const gender = new Int8Array(n);
+      const engagementCol = new Int32Array(n);
+      const ltv = new Float64Array(n);
+      const emailOpt = new Uint8Array(n);
+      const smsOpt = new Uint8Array(n);
+      const pushOpt = new Uint8Array(n);
+      const mailOpt = new Uint8Array(n);
+      const deny = new Uint8Array(n);
+      const lastSeen = new Int32Array(n);
+      const lastSeenValid = allPresent(n);
+      const accountId = new Int32Array(n);
+      const accountValid = allPresent(n);
+
+      for (let k = 0; k < n; k++) {
+        const i = start + k;
+        id[k] = i + 1;
+        const c = pickWeighted(rng, countryCum);
+        const cdef = vocab.countries[c]!;
+        facts.country[i] = c;
+        city[k] = cityOffset[c]! + rng.skewed(cdef.cities.length, 1.6);
+        language[k] = rng.chance(0.9) ? languageOf[c]! : 1;
+        first[i] = rng.int(vocab.firstNames.length);
+        last[i] = rng.int(vocab.lastNames.length);
+        const r = rng.next();
+        if (r < 0.03) emailKind[i] = EmailKind.Missing;
+        else if (r < 0.05) emailKind[i] = rng.chance(0.5) ? EmailKind.NoDomain : EmailKind.NoAt;
+        else if (r < 0.08 && i > 0) {
+          const other = rng.int(i);
+          const root = emailKind[other] === EmailKind.Copy ? emailRoot[other]! : other;
+          if (emailKind[root] === EmailKind.Missing) {
+            emailKind[i] = EmailKind.Normal;
+            emailDomain[i] = pickWeighted(rng, domainCum);
+          } else {
+            emailKind[i] = EmailKind.Copy;
+            emailRoot[i] = root;
+          }
+        } else {
+          emailKind[i] = EmailKind.Normal;
+          emailDomain[i] = pickWeighted(rng, domainCum);
+        }
+        appendEmail(email, i);
+        const hasPhone = !rng.chance(0.15);
+        if (hasPhone) phone.text(cdef.phone).int(10_000_000 + rng.int(89_999_999)).end();
+        else phone.append(null);
+        const hasPush = rng.chance(0.35);
+        if (hasPush) push.hex32(rng.uint32()).hex32(rng.uint32()).end();
+        else push.append(null);
+        const hasStreet = !rng.chance(0.06);
+        if (hasStreet) {
+          street.int(1 + rng.int(180)).text(' ').text(vocab.streets[rng.int(vocab.streets.length)]!).end();
+          postal.int(10000 + rng.int(89999)).end();
+        } else {
+          street.append(null);
+          postal.append(null);
+        }
+        const age = Math.max(18, Math.min(90, Math.round(rng.normal(42, 14))));
+        birth[k] = ref - age * 365 - rng.int(365);
+        if (rng.chance(0.05)) setMissing(birthValid, k);
+        gender[k] = rng.chance(0.48) ? 0 : rng.chance(0.92) ? 1 : rng.chance(0.5) ? 2 : 3;
+        const t = pickWeighted(rng, tierCum);
+        facts.tier[i] = t;
+        const eng = Math.min(100, Math.round(100 * skew(rng.next(), 2) + t * 6));
+        facts.engagement[i] = eng;
+        engagementCol[k] = eng;
+        ltv[k] = Math.round((20 + eng * 8 + t * 150) * (0.5 + rng.next()) * 100) / 100;
+        emailOpt[k] = emailKind[i] !== EmailKind.Missing && rng.chance(0.72) ? 1 : 0;
+        smsOpt[k] = hasPhone && rng.chance(0.4) ? 1 : 0;
+        pushOpt[k] = hasPush && rng.chance(0.65) ? 1 : 0;
+        mailOpt[k] = rng.chance(0.8) ? 1 : 0;
+        deny[k] = rng.chance(0.01) ? 1 : 0;
+        facts.created[i] = ref - Math.floor(8 * 365 * skew(rng.next(), 1.5)) - 1;
+        if (rng.chance(0.1)) setMissing(lastSeenValid, k);
+        lastSeen[k] = (ref - Math.floor((120 - eng) * rng.next() * 3)) * DAY - rng.int(DAY);
+        if (rng.chance(0.2)) accountId[k] = facts.accountId[i] = 1 + rng.skewed(facts.accounts, 1.8);
+        else setMissing(accountValid, k);
+      }
+      if (start + n >= count) complete = true;
+      yield tableOf({
+        profile_id: int32Column(id),
+        first_name: dictionaryColumn(first.subarray(start, start + n), vocab.firstNames),
+        last_name: dictionaryColumn(last.subarray(start, start + n), vocab.lastNames),
+        email: email.finish(),
+        phone: phone.finish(),
+        push_token: push.finish(),
+        address_line: street.finish(),
+        postal_code: postal.finish(),
+        city: dictionaryColumn(city, allCities),
+        country: dictionaryColumn(facts.country.subarray(start, start + n), vocab.countries.map((x) => x.code)),
+        language: dictionaryColumn(language, vocab.languages.map((l) => l.code)),
+        birth_date: dateColumn(birth, birthValid),
+        gender: dictionaryColumn(gender, vocab.genders),
+        loyalty_tier: dictionaryColumn(facts.tier.subarray(start, start + n), vocab.loyaltyTiers),
+        engagement_score: int32Column(engagementCol),
+        lifetime_value: float64Column(ltv),
+        email_opt_in: boolColumn(emailOpt),
+        sms_opt_in: boolColumn(smsOpt),
+        push_opt_in: boolColumn(pushOpt),
+        direct_mail_opt_in: boolColumn(mailOpt),
+        denylisted: boolColumn(deny),
+        created_date: dateColumn(facts.created.slice(start, start + n)),
+        last_seen_at: timestampColumn(lastSeen, lastSeenValid),
+        account_id: int32Column(accountId, accountValid),
+      });
+    }
   }
 
-  const table = tableOf({
-    profile_id: int32Column(id),
-    first_name: dictionaryColumn(first, vocab.firstNames),
-    last_name: dictionaryColumn(last, vocab.lastNames),
-    email: email.finish(),
-    phone: phone.finish(),
-    push_token: push.finish(),
-    address_line: street.finish(),
-    postal_code: postal.finish(),
-    city: dictionaryColumn(city, allCities),
-    country: dictionaryColumn(country, vocab.countries.map((c) => c.code)),
-    language: dictionaryColumn(language, vocab.languages.map((l) => l.code)),
-    birth_date: dateColumn(birth, birthValid),
-    gender: dictionaryColumn(gender, vocab.genders),
-    loyalty_tier: dictionaryColumn(tier, vocab.loyaltyTiers),
-    engagement_score: int32Column(engagementCol),
-    lifetime_value: float64Column(ltv),
-    email_opt_in: boolColumn(emailOpt),
-    sms_opt_in: boolColumn(smsOpt),
-    push_opt_in: boolColumn(pushOpt),
-    direct_mail_opt_in: boolColumn(mailOpt),
-    denylisted: boolColumn(deny),
-    created_date: dateColumn(created),
-    last_seen_at: timestampColumn(lastSeen, lastSeenValid),
-    account_id: int32Column(accountId, accountValid),
-  });
-  return { table, facts: { count, engagement, created, country, tier, accountId, accounts } };
+  return {
+    source: { entity: 'profiles', batches },
+    facts,
+    ensureFacts: () => {
+      if (complete) return;
+      for (const _batch of batches()) {
+        // Generating is what fills the facts; the rows themselves are not needed here.
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Dataset, TableSource } from './dataset';
-import { generateProfiles } from './generate-profiles';
+import { profilesSource } from './generate-profiles';
 import { bookingsSource, contactAddressesSource, productCount, purchasesSource, storeCount, subscriptionsSource, webEventsSource } from './generate-activity';
 import { generateProducts, generateStores } from './generate-reference';
 import { generateAccounts, generateBuyingGroups } from './generate-b2b';
@@ -15,14 +15,16 @@ export interface SampleOptions {
 }
 
 /**
- * The built-in sample dataset, deterministic for a given size and seed. Profiles, accounts and
- * buying groups are generated at once (later tables depend on them); the large tables (purchases,
- * web events, contact addresses...) are generated batch by batch while they are loaded.
+ * The built-in sample dataset, deterministic for a given size and seed. Every table is generated
+ * while it is loaded, profiles and the large tables batch by batch. Tables that depend on the
+ * profiles (accounts, buying groups, purchases...) make sure the profiles were generated first,
+ * so any table can also be read on its own with the same rows.
  */
 export function sampleDataset({ profiles, seed }: SampleOptions): Dataset {
   if (!Number.isInteger(profiles) || profiles < 1) throw new RangeError('profiles must be a positive integer');
   const ref = SAMPLE_REFERENCE_DATE;
-  const { table: profileTable, facts } = generateProfiles(profiles, seed, ref);
+  const people = profilesSource(profiles, seed, ref);
+  const facts = people.facts;
   const once = (entity: string, make: () => Table): TableSource => ({
     entity,
     *batches() {
@@ -30,22 +32,36 @@ export function sampleDataset({ profiles, seed }: SampleOptions): Dataset {
     },
   });
   let b2b: ReturnType<typeof generateBuyingGroups> | undefined;
-  const buyingGroups = () => (b2b ??= generateBuyingGroups(facts, seed, ref));
+  const buyingGroups = () => {
+    people.ensureFacts();
+    return (b2b ??= generateBuyingGroups(facts, seed, ref));
+  };
+  /** Tables generated from the profiles' facts: profiles come first, unless iterated on their own. */
+  const afterProfiles = (source: TableSource): TableSource => ({
+    entity: source.entity,
+    *batches() {
+      people.ensureFacts();
+      yield* source.batches();
+    },
+  });
   return {
     id: `sample-${profiles}-${seed}`,
     model: sampleDataModel,
     tables: [
-      once('profiles', () => profileTable),
+      people.source,
       once('products', () => generateProducts(productCount(profiles), seed, ref)),
       once('stores', () => generateStores(storeCount(profiles), seed, ref)),
-      once('accounts', () => generateAccounts(facts, seed, ref)),
+      once('accounts', () => {
+        people.ensureFacts();
+        return generateAccounts(facts, seed, ref);
+      }),
       once('buying_groups', () => buyingGroups().groups),
       once('buying_group_members', () => buyingGroups().members),
-      contactAddressesSource(facts, seed),
-      purchasesSource(facts, seed, ref),
-      bookingsSource(facts, seed, ref),
-      subscriptionsSource(facts, seed, ref),
-      webEventsSource(facts, seed, ref),
+      afterProfiles(contactAddressesSource(facts, seed)),
+      afterProfiles(purchasesSource(facts, seed, ref)),
+      afterProfiles(bookingsSource(facts, seed, ref)),
+      afterProfiles(subscriptionsSource(facts, seed, ref)),
+      afterProfiles(webEventsSource(facts, seed, ref)),
     ],
   };
 }
