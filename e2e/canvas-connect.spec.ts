@@ -78,6 +78,7 @@ test('drop a connection on empty canvas to add the next activity there, connecte
   const menu = page.getByRole('dialog', { name: 'Add a connected activity' });
   await expect(menu).toBeVisible();
   await expect(menu.getByRole('button', { name: 'Build audience' })).toHaveCount(0);
+  await expect(menu.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('email');
   await page.keyboard.press('Enter');
   await expect(menu).toBeHidden();

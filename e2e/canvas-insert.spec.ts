@@ -36,6 +36,7 @@ test('the "+" on a transition opens a searchable menu and inserts the chosen act
 
   // From the keyboard: type and press Enter.
   await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).last().click();
+  await expect(menu.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('wait');
   await page.keyboard.press('Enter');
   await expect(canvas.transitions).toHaveCount(3);
