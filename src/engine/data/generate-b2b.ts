@@ -22,7 +22,7 @@ export function generateAccounts(facts: ProfileFacts, seed: number, referenceDat
     name[i] = `${vocab.companyWords[rng.int(vocab.companyWords.length)]} ${vocab.companySuffixes[rng.int(vocab.companySuffixes.length)]} ${i + 1}`;
     industry[i] = rng.skewed(vocab.industries.length, 1.4);
     country[i] = rng.skewed(vocab.countries.length, 1.5);
-    // Lower account ids receive more profiles (see generateProfiles), so they are the big companies.
+    // Lower account ids receive more profiles (see profilesSource), so they are the big companies.
     employees[i] = Math.max(2, Math.round(20000 * skew(1 - i / n, 6) * rng.next() + 5 + rng.int(40)));
     revenue[i] = Math.round(employees[i]! * (60_000 + rng.int(140_000)));
     tier[i] = employees[i]! > 1000 ? 2 : employees[i]! > 100 ? 1 : 0;
