@@ -4,6 +4,8 @@ import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-a
 import { ArrowDown, ArrowUp, Calculator, CircleAlert, CircleX, Copy, FolderInput, GripVertical, Loader2, MoreHorizontal, Trash2 } from 'lucide-react';
 import type { Condition } from '../domain/rule';
 import { AttributeEditor } from './AttributeEditor';
+import { withPath } from './attribute-edits';
+import { FieldPicker } from './FieldPicker';
 import { CollectionEditor } from './CollectionEditor';
 import { DeliveryEditor } from './DeliveryEditor';
 import { GroupEditor } from './GroupEditor';
@@ -17,7 +19,7 @@ const kindNames = { attribute: 'Condition', collection: 'Related records', deliv
 
 /** One condition of a group: drag handle, its editor, its count and problems, and its actions. */
 export function ConditionRow({ condition, entity, index, siblings }: { condition: Condition; entity: string; index: number; siblings: number }) {
-  const { edit, problemsById, counts, countOne, services, idPrefix } = useModeler();
+  const { edit, problemsById, counts, countOne, services, idPrefix, model } = useModeler();
   const sortable = useSortable({ id: condition.id });
   const problems = problemsById.get(condition.id) ?? [];
   const errors = problems.filter((p) => p.severity === 'error');
@@ -50,7 +52,11 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
         <button type="button" className="qm-handle" aria-label={`Drag to reorder ${name.toLowerCase()}`} {...sortable.attributes} {...sortable.listeners}>
           <GripVertical size={14} aria-hidden />
         </button>
-        <span className="qm-cond__kind">{condition.kind === 'group' ? groupTitle(condition.combinator) : kindNames[condition.kind]}</span>
+        {condition.kind === 'attribute' ? (
+          <FieldPicker model={model} entity={entity} path={condition.path} onChange={(path) => onChange(withPath(model, entity, condition, path))} />
+        ) : (
+          <span className="qm-cond__kind">{condition.kind === 'group' ? groupTitle(condition.combinator) : kindNames[condition.kind]}</span>
+        )}
         {count && (
           <span className={`qm-count${stale ? ' qm-count--stale' : ''}${count.state === 'error' ? ' qm-count--error' : ''}`} title={count.state === 'error' ? count.error : stale ? 'Changed since counted' : undefined} aria-live="polite">
             {count.state === 'loading' && <Loader2 size={12} className="cc-spinner" aria-label="Counting" />}

@@ -35,8 +35,10 @@ export function ResultsDialog({ isOpen, onOpenChange, rule, entity, entityLabel,
         <>
           <p className="qm-dialog-status">
             {query.data.total === 0
-              ? `No ${entityLabel.toLowerCase()} match this rule.`
-              : `${numberFormat.format(query.data.total)} ${entityLabel.toLowerCase()} match; the first ${Math.min(LIMIT, query.data.rows.length)} by key:`}
+              ? 'No record matches this rule.'
+              : query.data.total === 1
+                ? 'One record matches this rule:'
+                : `${numberFormat.format(query.data.total)} records match this rule${query.data.total > query.data.rows.length ? `; the first ${query.data.rows.length}, by key` : ''}:`}
           </p>
           {query.data.rows.length > 0 && (
             <div className="qm-table-wrap" tabIndex={0} role="region" aria-label="Records">

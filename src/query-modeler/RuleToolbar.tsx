@@ -40,7 +40,7 @@ export function RuleToolbar({ rule, entity, entityLabel, total, onCalculate, all
           {total?.state === 'loading' && 'Counting…'}
           {total?.state === 'done' && (
             <>
-              <strong>{numberFormat.format(total.value ?? 0)}</strong> {entityLabel.toLowerCase()}
+              <strong>{numberFormat.format(total.value ?? 0)}</strong> {total.value === 1 ? 'record' : entityLabel.toLowerCase()}
               {total.stale && <span className="qm-total__stale"> · outdated</span>}
             </>
           )}

@@ -56,7 +56,9 @@ function SuggestionList({ model, entity, path, field, selected, onPick }: { mode
       {query.data && query.data.length === 0 && <p className="qm-values__status">No values in the data.</p>}
       {query.data && query.data.length > 0 && (
         <ul className="qm-values__list">
-          {query.data.map((v) => {
+          {query.data.map((v, _i, all) => {
+            // Bars relative to the most frequent value, so that small shares stay comparable.
+            const widest = Math.max(...all.map((x) => x.percent), 0.0001);
             const isSelected = selected.some((s) => String(s) === String(v.value));
             return (
               <li key={String(v.value)}>
@@ -70,7 +72,7 @@ function SuggestionList({ model, entity, path, field, selected, onPick }: { mode
                   <span className="qm-values__label">{displayValue(field, v.value)}</span>
                   <span className="qm-values__count">{numberFormat.format(v.count)}</span>
                   <span className="qm-values__pct">{v.percent < 1 ? '<1' : Math.round(v.percent)}%</span>
-                  <span className="qm-values__bar" aria-hidden style={{ width: `${Math.max(2, Math.min(100, v.percent))}%` }} />
+                  <span className="qm-values__bar" aria-hidden style={{ width: `${Math.max(2, (v.percent / widest) * 100)}%` }} />
                 </Button>
               </li>
             );

@@ -1,0 +1,83 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The query modeler inside the inspector (or its large dialog), as a marketer uses it. */
+export class QueryModelerPage {
+  constructor(
+    readonly page: Page,
+    readonly root: Locator = page.getByRole('region', { name: /^Rule/ }).first(),
+  ) {}
+
+  /** The inspector's rule of the selected Build audience. */
+  static inInspector(page: Page): QueryModelerPage {
+    return new QueryModelerPage(page, page.getByRole('complementary', { name: 'Inspector' }).locator('section.qm').first());
+  }
+
+  /** Conditions (cards), in order, at every depth. */
+  get conditions(): Locator {
+    return this.root.locator('li.qm-cond');
+  }
+
+  condition(index: number): Locator {
+    return this.conditions.nth(index);
+  }
+
+  /** The last condition card (the one just added). */
+  get last(): Locator {
+    return this.conditions.last();
+  }
+
+  /** Adds a condition of a kind from the group's Add menu ("A field", "Related records", "A group"...). */
+  async add(kind: string, within?: Locator) {
+    const scope = within ?? this.root;
+    await scope.getByRole('button', { name: /^Add (condition|a condition here)$/ }).last().click();
+    await this.page.getByRole('menuitem', { name: new RegExp(`^${kind}`) }).click();
+  }
+
+  /** Chooses a field in a condition's field picker by typing and picking the option. */
+  async chooseField(condition: Locator, search: string, option: string | RegExp) {
+    const box = condition.getByRole('combobox', { name: 'Field' }).first();
+    await box.click();
+    await box.fill(search);
+    await this.page.getByRole('option', { name: option }).first().click();
+  }
+
+  async comparison(condition: Locator, label: string) {
+    await condition.getByRole('combobox', { name: 'Comparison' }).first().selectOption({ label });
+  }
+
+  /** Types into a labelled input of a condition and commits it with Enter. */
+  async type(condition: Locator, name: string | RegExp, text: string) {
+    const input = condition.getByRole('textbox', { name }).first();
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  /** Ticks values of an enum "is one of" condition in its list, by label, then closes the list. */
+  async pickValues(condition: Locator, field: string, labels: string[]) {
+    await condition.getByRole('button', { name: new RegExp(`^Values of ${field}`) }).click();
+    const list = this.page.getByRole('dialog', { name: `Values of ${field}` });
+    for (const label of labels) await list.locator('label', { hasText: new RegExp(`^${label}$`) }).click();
+    await this.page.keyboard.press('Escape');
+    await expect(list).toBeHidden();
+  }
+
+  problem(condition: Locator): Locator {
+    return condition.locator('.qm-cond__problems').first();
+  }
+
+  get calculate(): Locator {
+    return this.root.getByRole('button', { name: 'Calculate' });
+  }
+
+  get total(): Locator {
+    return this.root.locator('output.qm-total');
+  }
+
+  tool(name: string): Locator {
+    return this.root.getByRole('group', { name: 'Rule tools' }).getByRole('button', { name });
+  }
+
+  async expectTotal(pattern: RegExp) {
+    await expect(this.total).toHaveText(pattern, { timeout: 60_000 });
+  }
+}

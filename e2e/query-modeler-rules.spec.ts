@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+import { CanvasPage } from './pages/canvas-page';
+import { QueryModelerPage } from './pages/query-modeler-page';
+
+/** A new campaign with one Build audience, selected, its rule editor ready. */
+async function newAudience(page: Page): Promise<{ canvas: CanvasPage; qm: QueryModelerPage }> {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.dragFromPalette('Build audience', { x: 200, y: 250 });
+  await canvas.select('Build audience');
+  const qm = QueryModelerPage.inInspector(page);
+  await expect(qm.root).toBeVisible({ timeout: 60_000 });
+  return { canvas, qm };
+}
+
+test.describe('Query modeler: building a rule', () => {
+  test.setTimeout(180_000);
+
+  test('a marketer combines text, enum, relative date, link, collection and aggregate conditions and calculates', async ({ page }) => {
+    const { qm } = await newAudience(page);
+
+    await qm.add('A field');
+    await qm.chooseField(qm.last, 'first', /First name/);
+    await qm.comparison(qm.last, 'starts with');
+    await qm.type(qm.last, /Value of First name/, 'Ma');
+
+    await qm.add('A field');
+    await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
+    await qm.comparison(qm.last, 'is one of');
+    await qm.pickValues(qm.last, 'Loyalty tier', ['Gold', 'Platinum']);
+    await expect(qm.last.getByRole('button', { name: /^Values of Loyalty tier: Gold, Platinum/ })).toBeVisible();
+
+    await qm.add('A field');
+    await qm.chooseField(qm.last, 'created', /^Created/);
+    await expect(qm.last.getByRole('combobox', { name: 'Comparison' })).toHaveValue('in-last');
+    await qm.type(qm.last, 'How many', '365');
+
+    await qm.add('A field');
+    await qm.chooseField(qm.last, 'industry', /Industry/);
+    await expect(qm.last.getByRole('combobox', { name: 'Field' })).toHaveValue('Account › Industry');
+    await qm.last.getByRole('combobox', { name: 'Value of Industry' }).selectOption({ label: 'Software' });
+
+    await qm.add('Related records');
+    const purchases = qm.last;
+    await expect(purchases.getByRole('combobox', { name: 'Collection' })).toHaveValue('purchases');
+    await qm.add('A field', purchases);
+    await qm.chooseField(qm.last, 'category', /Category/);
+    await qm.last.getByRole('combobox', { name: 'Value of Category' }).selectOption({ label: 'Electronics' });
+
+    await qm.add('Related records');
+    await qm.last.getByRole('combobox', { name: 'Has, has no, or count' }).selectOption({ label: 'Count or total of' });
+    await qm.last.getByRole('combobox', { name: 'Compute' }).selectOption({ label: 'Total' });
+    await qm.last.getByRole('combobox', { name: 'Field of purchases' }).selectOption({ label: 'Amount' });
+    await qm.type(qm.last, 'Number to compare with', '50');
+
+    // An incomplete condition shows its problem on itself.
+    await qm.add('A field');
+    await qm.chooseField(qm.last, 'engagement', /Engagement score/);
+    await qm.comparison(qm.last, 'is more than');
+    await expect(qm.problem(qm.last)).toHaveText('Enter a value.');
+    await expect(qm.last).toHaveClass(/qm-cond--error/);
+    await qm.type(qm.last, /Value of Engagement score/, 'lots');
+    await expect(qm.problem(qm.last)).toHaveText('Engagement score needs a number, not “lots”.');
+    await qm.type(qm.last, /Value of Engagement score/, '10');
+    await expect(qm.problem(qm.last)).toBeHidden();
+
+    await qm.calculate.click();
+    await qm.expectTotal(/^\d[\d,]* (profiles|record)/);
+    // Every condition gets its own count too.
+    await expect(qm.root.locator('.qm-count').first()).toHaveText(/^\d[\d,]*$/, { timeout: 60_000 });
+    await expect(qm.root.locator('.qm-count')).toHaveCount(await qm.conditions.count());
+  });
+
+  test('conditions reorder with the keyboard, duplicate, group and go away', async ({ page }) => {
+    const { qm } = await newAudience(page);
+    await qm.add('A field');
+    await qm.chooseField(qm.last, 'first', /First name/);
+    await qm.add('A field');
+    await qm.chooseField(qm.last, 'city', /^City/);
+    const fields = () => qm.root.getByRole('combobox', { name: 'Field' });
+    await expect(fields().nth(0)).toHaveValue('First name');
+
+    // Move up from the actions menu.
+    await qm.condition(1).getByRole('button', { name: /^Actions of condition 2/ }).click();
+    await page.getByRole('menuitem', { name: 'Move up' }).click();
+    await expect(fields().nth(0)).toHaveValue('City');
+
+    // Drag with the keyboard: Space picks up, arrow moves, Space drops.
+    const handle = qm.condition(0).getByRole('button', { name: /^Drag to reorder/ });
+    await handle.focus();
+    await page.keyboard.press('Space');
+    await expect(qm.condition(0)).toHaveClass(/qm-cond--dragging/);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(300); // the card slides to its new place before it is dropped
+    await page.keyboard.press('Space');
+    await expect(fields().nth(0)).toHaveValue('First name');
+    await expect(fields().nth(1)).toHaveValue('City');
+
+    await qm.condition(0).getByRole('button', { name: /^Actions of condition 1/ }).click();
+    await page.getByRole('menuitem', { name: 'Duplicate' }).click();
+    await expect(fields()).toHaveCount(3);
+    await expect(fields().nth(1)).toHaveValue('First name');
+
+    await qm.condition(2).getByRole('button', { name: /^Actions of condition 3/ }).click();
+    await page.getByRole('menuitem', { name: 'Put in a group' }).click();
+    await expect(qm.root.locator('li.qm-cond--group')).toHaveCount(1);
+
+    const group = qm.root.locator('li.qm-cond--group');
+    await qm.add('A field', group);
+    await expect(group.getByRole('combobox', { name: 'Match' })).toBeVisible();
+    await group.getByRole('combobox', { name: 'Match' }).selectOption('or');
+    await expect(group.locator('.qm-joiner').first()).toHaveText('or');
+
+    await qm.condition(0).getByRole('button', { name: /^Actions of condition 1/ }).click();
+    await page.getByRole('menuitem', { name: 'Remove' }).click();
+    await expect(qm.root.locator('> .qm-group > .qm-group__list > li.qm-cond')).toHaveCount(2);
+
+    // Undo restores the removed condition: each edit is one step.
+    await page.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(qm.root.locator('> .qm-group > .qm-group__list > li.qm-cond')).toHaveCount(3);
+  });
+});
