@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { activityDefs } from '../../activities/registry';
 import { bestMatch, insertableActivities, searchActivities } from './palette-search';
 
 describe('searchActivities', () => {
   it('groups every activity by category with an empty query', () => {
     const groups = searchActivities('');
     expect(groups.map((g) => g.category)).toEqual(['targeting', 'flow', 'channel']);
-    expect(groups.flatMap((g) => g.defs)).toHaveLength(15);
+    expect(groups.flatMap((g) => g.defs)).toHaveLength(activityDefs.length);
   });
 
   it('matches titles, descriptions and keywords, every word', () => {

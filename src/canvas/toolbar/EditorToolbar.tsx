@@ -28,7 +28,9 @@ const mod = isMac ? '⌘' : 'Ctrl+';
 export function EditorToolbar({ commands }: { commands: EditorCommands }) {
   const canUndo = useHistory((h) => h.pastStates.length > 0);
   const canRedo = useHistory((h) => h.futureStates.length > 0);
-  const selectedActivities = useEditorStore((s) => s.selection.activityIds.filter((id) => s.doc.activities.some((a) => a.id === id)).length);
+  const selectedActivities = useEditorStore(
+    (s) => s.selection.activityIds.filter((id) => s.doc.activities.some((a) => a.id === id)).length,
+  );
   const selectedTransitions = useEditorStore((s) => s.selection.transitionIds.length);
   const allDisabled = useEditorStore((s) => {
     const selected = s.doc.activities.filter((a) => s.selection.activityIds.includes(a.id));
@@ -96,16 +98,19 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
           <ArrowDown size={16} aria-hidden />
         </ToggleButton>
       </ToggleButtonGroup>
-      <Separator orientation="vertical" className="cv-toolbar__sep" />
-      <IconButton label="Zoom in" onPress={commands.zoomIn}>
-        <ZoomIn size={17} />
-      </IconButton>
-      <IconButton label="Zoom out" onPress={commands.zoomOut}>
-        <ZoomOut size={17} />
-      </IconButton>
-      <IconButton label="Fit view" onPress={commands.fitView}>
-        <Maximize size={17} />
-      </IconButton>
+      {/* The zoom buttons repeat the canvas controls; they give way first when space is short. */}
+      <div className="cv-toolbar__zoom">
+        <Separator orientation="vertical" className="cv-toolbar__sep" />
+        <IconButton label="Zoom in" onPress={commands.zoomIn}>
+          <ZoomIn size={17} />
+        </IconButton>
+        <IconButton label="Zoom out" onPress={commands.zoomOut}>
+          <ZoomOut size={17} />
+        </IconButton>
+        <IconButton label="Fit view" onPress={commands.fitView}>
+          <Maximize size={17} />
+        </IconButton>
+      </div>
     </Toolbar>
   );
 }
