@@ -18,7 +18,9 @@ export function SavedFiltersDialog({ isOpen, onOpenChange, entity, entityLabel, 
   const { filters, remove, isLoading } = useSavedFilters();
   const usable = filters.filter((f) => f.entity === entity);
   const insert = (f: SavedFilter, how: 'copy' | 'link', close: () => void) => {
-    const condition = how === 'copy' ? copyOfFilter(f) : newCondition('saved-filter', model, entity, { filterId: f.id });
+    const copy = copyOfFilter(f);
+    // A filter of one condition is added as that condition, not as a group of one.
+    const condition = how === 'link' ? newCondition('saved-filter', model, entity, { filterId: f.id }) : copy.children.length === 1 ? copy.children[0]! : copy;
     onApply((rule) => ({ ...rule, children: [...rule.children, condition] }));
     close();
   };
