@@ -13,7 +13,7 @@ async function newAudience(page: Page): Promise<{ canvas: CanvasPage; qm: QueryM
 }
 
 /** One condition: country is France. */
-async function franceRule(page: Page, qm: QueryModelerPage) {
+async function franceRule(qm: QueryModelerPage) {
   await qm.add('A field');
   await qm.chooseField(qm.last, 'country', /^Country/);
   await qm.last.getByRole('combobox', { name: 'Value of Country' }).selectOption({ label: 'France' });
@@ -49,7 +49,7 @@ test.describe('Query modeler: helpers', () => {
 
   test('a rule saved as a filter applies in another audience, as a copy or as a link', async ({ page }) => {
     const { canvas, qm } = await newAudience(page);
-    await franceRule(page, qm);
+    await franceRule(qm);
     await qm.tool('Save as filter').click();
     const save = page.getByRole('dialog', { name: 'Save as filter' });
     await save.getByRole('textbox', { name: 'Name' }).fill('French customers');
