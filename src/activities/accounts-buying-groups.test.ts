@@ -45,7 +45,7 @@ beforeAll(async () => {
     model: sampleDataModel,
     tables: sampleDataModel.entities.map((e) => ({ entity: e.name, *batches() { yield rowsToArrow(e, rows[e.name] ?? []); } })),
   });
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 const exists = (path: string, ...where: Condition[]): Condition => ({ kind: 'collection', id: path, path: [path], quantifier: 'exists', where: all(...where) });

@@ -10,7 +10,7 @@ import { all, attr, audience, engineWith, keysOf, rules } from '../../engine/tes
 let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith();
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 const changeDoc = (rule: ConditionGroup, config: Record<string, unknown>, dimension = 'profiles') =>

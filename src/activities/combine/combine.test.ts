@@ -11,7 +11,7 @@ const ids = (...keys: number[]) => all(attr('profile_id', 'in', keys));
 let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith();
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 /** A Combine of the given sets (the first is primary), with its result and complement. */

@@ -25,7 +25,7 @@ const dedupDoc = (config: Record<string, unknown>) =>
 let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith({ ...fixtureRows, profiles: people });
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 async function outcome(config: Record<string, unknown>): Promise<{ kept: number[]; removed: number[] }> {
@@ -112,5 +112,23 @@ describe('Deduplication options', () => {
     expect((await engine.counts(dedupDoc({ fields: [] }))).errors.d).toMatch(/at least one field/);
     expect((await engine.counts(dedupDoc({ fields: ['nope'] }))).errors.d).toMatch(/nope/);
     expect((await engine.counts(dedupDoc({ fields: ['email'], method: 'priority', priority: { field: 'tier', values: [] } }))).errors.d).toMatch(/priority/);
+  });
+});
+
+describe('Deduplication of a loaded file', () => {
+  test('duplicate lines of a file by one of its columns, the first line kept', async () => {
+    const content = 'mail,n\nA@x.com,1\nb@x.com,2\na@x.com ,3\n,4\n,5';
+    const doc = campaign(
+      [
+        { id: 'load', type: 'load-file', config: { content, columns: [{ name: 'mail' }, { name: 'n', type: 'integer' }] } },
+        { id: 'd', type: 'deduplication', config: { fields: ['mail'], method: 'expression', expression: { field: 'line', order: 'lowest' }, complement: true } },
+        { id: 'e', type: 'end' },
+      ],
+      [['in', 'load', 'd'], ['out', 'd', 'e'], ['dup', 'd', 'e', 'complement']],
+    );
+    expect((await engine.counts(doc)).errors).toEqual({});
+    // Lines 1 and 3 are the same address; 4 and 5 have none and are both kept.
+    expect(await keysOf(engine, doc, 'out', 'line')).toEqual([1, 2, 4, 5]);
+    expect(await keysOf(engine, doc, 'dup', 'line')).toEqual([3]);
   });
 });

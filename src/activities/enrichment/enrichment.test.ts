@@ -21,7 +21,7 @@ const collection = (alias: string, more: Config) => ({ id: alias, path: ['purcha
 let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith();
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 async function enriched(doc: ReturnType<typeof campaign>, ...columns: string[]): Promise<unknown[][]> {
@@ -172,5 +172,25 @@ describe('enriched columns downstream', () => {
     // Acme {1: 70, 3: 0} -> 1; Globex {4: 31, 6: 5} -> 4.
     expect(await keysOf(engine, doc, 'kept')).toEqual([1, 4]);
     expect(await keysOf(engine, doc, 'dup')).toEqual([3, 6]);
+  });
+});
+
+describe('Enrichment join with a loaded file', () => {
+  test('coupon codes from a file, joined on email (text compared as is)', async () => {
+    const content = 'mail,coupon\nann@x.com,SAVE10\nfay@x.com,SAVE20\nfay@x.com,LATER\nzed@z.com,NONE';
+    const doc = enrichDoc(
+      { joins: [{ id: 'j', transitionId: 'file', keys: [{ left: 'email', right: 'mail' }], columns: [{ name: 'coupon', alias: 'coupon' }] }] },
+      {
+        activities: [{ id: 'load', type: 'load-file', config: { content, columns: [{ name: 'mail' }, { name: 'coupon' }] } }],
+        transitions: [['file', 'load', 'x', 'out', 'join']],
+      },
+    );
+    // Fay has two lines: the first one (line 2) is used.
+    expect(await enriched(doc, 'coupon')).toEqual([
+      [1, 'SAVE10'],
+      [3, null],
+      [4, null],
+      [6, 'SAVE20'],
+    ]);
   });
 });

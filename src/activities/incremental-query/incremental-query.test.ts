@@ -28,7 +28,7 @@ let engine: Engine;
 beforeEach(async () => {
   await engine?.close();
   engine = await engineWith();
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 describe('Incremental query', () => {

@@ -28,7 +28,7 @@ const loadDoc = (config: Record<string, unknown>, withRejected = true) =>
 let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith();
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 describe('Load file', () => {

@@ -31,7 +31,7 @@ const reconcileDoc = (config: Record<string, unknown>, after?: { id: string; typ
 let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith();
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 describe('Reconciliation', () => {

@@ -7,7 +7,7 @@ import { all, attr, audience, engineWith, keysOf, rules } from '../../engine/tes
 let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith();
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 /** Campaign `saver` saves the records of `rule` as `name`. */

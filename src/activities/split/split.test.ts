@@ -34,7 +34,7 @@ const splitDoc = (subsets: Subset[], options: Record<string, unknown> = {}, seed
 let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith();
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 describe('Split by filters', () => {
@@ -147,7 +147,7 @@ describe('Random splits (A/B tests and holdouts)', () => {
   let other: Engine;
   beforeAll(async () => {
     [big, other] = await Promise.all([engineWith(many), engineWith(many)]);
-  });
+  }, 60_000); // two engines on 10 000 profiles take seconds on a busy machine
   afterAll(async () => Promise.all([big.close(), other.close()]));
 
   const holdout = (seed?: number) =>
@@ -181,5 +181,21 @@ describe('Random splits (A/B tests and holdouts)', () => {
       { complement: true },
     );
     expect((await big.counts(doc)).counts).toEqual({ in: 10_000, 't-a': 5_000, 't-b': 5_000, rest: 0 });
+  });
+});
+
+describe('Split limits with overlap', () => {
+  test('with overlap, each subset picks among all its eligible records', async () => {
+    const doc = splitDoc(
+      [
+        { id: 'a', label: 'A', filter: rules.OPT, limit: { kind: 'count', value: 2 }, order: { mode: 'sort', field: 'score', direction: 'desc' } },
+        { id: 'b', label: 'B', filter: rules.FR, limit: { kind: 'percent', value: 100 }, order: { mode: 'sort', field: 'score', direction: 'desc' } },
+      ],
+      { overlap: true, complement: true },
+    );
+    expect((await engine.counts(doc)).counts).toEqual({ in: 6, 't-a': 2, 't-b': 3, rest: 2 });
+    expect(await keysOf(engine, doc, 't-a')).toEqual([1, 4]);
+    expect(await keysOf(engine, doc, 't-b')).toEqual([1, 3, 6]);
+    expect(await keysOf(engine, doc, 'rest')).toEqual([2, 5]);
   });
 });
