@@ -96,6 +96,33 @@ describe('Enrichment from a collection', () => {
     ]);
   });
 
+  test('a collection reached through a many-to-one link: colleagues of the same account', async () => {
+    const doc = enrichDoc({ collections: [{ id: 'c', path: ['account', 'people'], alias: 'colleagues', mode: 'aggregate', aggregate: { fn: 'count' } }] });
+    // Acme has people 1 and 3, Globex 4 and 6.
+    expect(await enriched(doc, 'colleagues')).toEqual([
+      [1, 2],
+      [3, 2],
+      [4, 2],
+      [6, 2],
+    ]);
+  });
+
+  test('first lines in ascending order, and without a sort (by line key)', async () => {
+    const doc = enrichDoc({
+      collections: [
+        collection('cheapest', { mode: 'first', count: 1, fields: ['purchase_id'], sort: { field: 'amount', direction: 'asc' } }),
+        collection('firstid', { mode: 'first', count: 1, fields: ['purchase_id'] }),
+      ],
+    });
+    // Profile 4's two purchases tie at 15.5: the lower key (4) comes first.
+    expect(await enriched(doc, 'cheapest_1_purchase_id', 'firstid_1_purchase_id')).toEqual([
+      [1, 2, 1],
+      [3, null, null],
+      [4, 4, 4],
+      [6, 6, 6],
+    ]);
+  });
+
   test('sum of a text field is refused', async () => {
     const doc = enrichDoc({ collections: [collection('bad', { mode: 'aggregate', aggregate: { fn: 'sum', field: 'purchase_date' } })] });
     expect((await engine.counts(doc)).errors.x).toMatch(/numeric/);
