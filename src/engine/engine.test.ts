@@ -26,7 +26,7 @@ let engine: Engine;
 let statements: string[];
 beforeAll(async () => {
   ({ engine, statements } = await fixtureEngine());
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 const creates = () => statements.filter((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE'));

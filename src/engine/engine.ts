@@ -6,6 +6,7 @@ import type { DuckConnection } from './duckdb/connection';
 import { duckErrorMessage } from './duckdb/connection';
 import type { Dataset } from './data/dataset';
 import { loadDatasetInto } from './data/load-dataset';
+import { BackgroundLoad } from './data/background-load';
 import { activitySql, compileCampaign } from './compile/compile-campaign';
 import type { CampaignPlan, PlannedActivity, SkipReason } from './compile/compile-campaign';
 import { quoteIdent } from './sql/quote';
@@ -20,7 +21,10 @@ export interface DatasetInfo {
   /** Changes with every load; part of every working table's hash. */
   version: string;
   model: DataModel;
+  /** Rows per entity; an entity still loading in the background has none yet. */
   rowCounts: Record<string, number>;
+  /** Entities still loading in the background (queries that read them wait). */
+  loading?: string[];
 }
 
 /** Counts of every transition of a campaign, and the problems met on the way. */
@@ -69,6 +73,7 @@ export class EngineError extends Error {
  */
 export class Engine {
   private data: (DatasetInfo & { schema: string }) | undefined;
+  private background: BackgroundLoad | undefined;
   private loads = 0;
   private readonly rowCount = new Map<string, number>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -81,7 +86,7 @@ export class Engine {
   get dataset(): DatasetInfo | undefined {
     if (!this.data) return undefined;
     const { schema: _schema, ...info } = this.data;
-    return info;
+    return { ...info, rowCounts: { ...info.rowCounts }, loading: this.background?.loading ?? [] };
   }
 
   /** Runs `fn` alone on the connection: DuckDB statements never interleave. */
@@ -93,15 +98,27 @@ export class Engine {
 
   /**
    * Loads a dataset into a new schema and switches to it only once every table loaded; on failure
-   * the data in use stays as it was and the error is rethrown.
+   * the data in use stays as it was and the error is rethrown. Tables marked `deferred` load after
+   * the switch, in the background: queries that read them wait, the others run at once.
    */
   async loadDataset(dataset: Dataset): Promise<DatasetInfo> {
     return this.exclusive(async () => {
       const seq = ++this.loads;
       const schema = `ds_${seq}`;
-      const rowCounts = await loadDatasetInto(this.conn, dataset, schema);
+      const later = dataset.tables.filter((t) => t.deferred);
+      const now = { ...dataset, tables: dataset.tables.filter((t) => !t.deferred) };
+      const rowCounts = await loadDatasetInto(this.conn, now, schema, later.map((t) => t.entity));
       const previous = this.data;
       this.data = { id: dataset.id, version: `${dataset.id}#${seq}`, model: dataset.model, rowCounts, schema };
+      this.background?.cancel();
+      this.background = undefined;
+      if (later.length > 0) {
+        const background = new BackgroundLoad(this.conn, dataset.model, schema, (fn) => this.exclusive(fn), (entity, rows) => {
+          if (this.data?.schema === schema) this.data.rowCounts[entity] = rows;
+        });
+        this.background = background;
+        background.start(later);
+      }
       for (const table of this.rowCount.keys()) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
       this.rowCount.clear();
       if (previous) await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
@@ -142,6 +159,16 @@ export class Engine {
         skipped[step.activityId] = 'upstream';
         step.outputs.forEach((o) => failed.add(o.table));
         continue;
+      }
+      if (this.background && step.tables.length > 0) {
+        try {
+          await this.background.whenReady(step.tables);
+        } catch (e) {
+          errors[step.activityId] = e instanceof Error ? e.message : String(e);
+          step.outputs.forEach((o) => failed.add(o.table));
+          continue;
+        }
+        if (!stillWanted()) return false;
       }
       const error = await this.exclusive(() => this.runStep(step));
       if (error !== undefined) {
@@ -290,6 +317,9 @@ export class Engine {
     const table = plan.transitions[transitionId];
     const problem = [...needed].map((id) => errors[id]).find((e) => e !== undefined);
     if (!table || !this.rowCount.has(table)) throw new EngineError(problem ?? 'This transition carries no records (an activity before it is disabled or incomplete).');
+    // The preview joins the dimension's own table, which may still be loading.
+    const dimension = plan.steps.flatMap((s) => s.outputs).find((o) => o.table === table)?.dimension;
+    if (dimension) await this.background?.whenReady([dimension]);
     return { table, plan };
   }
 
@@ -329,6 +359,7 @@ export class Engine {
     const data = this.requireData();
     const e = findEntity(data.model, entity);
     if (!e) throw new EngineError(`The data has no ${entity}.`);
+    await this.background?.whenReady([e.name]);
     const safeLimit = Math.max(0, Math.min(1000, Math.floor(limit)));
     const t = await this.exclusive(() =>
       this.conn.query(`SELECT * FROM ${quoteIdent(data.schema)}.${quoteIdent(e.name)} ORDER BY ${quoteIdent(e.primaryKey)} LIMIT ${safeLimit}`),
@@ -342,6 +373,7 @@ export class Engine {
     const e = findEntity(data.model, entity);
     const f = e && findField(e, field);
     if (!e || !f) throw new EngineError(`The data has no ${entity}.${field}.`);
+    await this.background?.whenReady([e.name]);
     const col = quoteIdent(f.name);
     const safeLimit = Math.max(1, Math.min(1000, Math.floor(limit)));
     const t = await this.exclusive(() =>

@@ -26,7 +26,7 @@ const audience = (id: string, rule = FR, disabled = false) => ({ id, type: 'buil
 let engine: Engine;
 beforeAll(async () => {
   engine = (await fixtureEngine()).engine;
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 async function keys(doc: ReturnType<typeof campaign>, transitionId: string): Promise<number[]> {

@@ -42,6 +42,8 @@ export interface PlannedActivity {
   hash: string;
   /** Working tables this activity reads (its inputs). */
   inputs: string[];
+  /** Entities of the dataset its SQL reads (so that it can wait for a table still loading). */
+  tables: string[];
   outputs: PlannedOutput[];
 }
 
@@ -58,13 +60,16 @@ export interface CampaignPlan {
   skipped: Record<string, SkipReason>;
 }
 
-function toolkit(env: CompileEnv): SqlToolkit {
+function toolkit(env: CompileEnv, used: Set<string>): SqlToolkit {
   const entity = (name: string) => {
     const e = findEntity(env.model, name);
     if (!e) throw new CompileError(`The data has no ${name}`);
     return e;
   };
-  const table = (name: string) => `${quoteIdent(env.dataSchema)}.${quoteIdent(entity(name).name)}`;
+  const table = (name: string) => {
+    used.add(entity(name).name);
+    return `${quoteIdent(env.dataSchema)}.${quoteIdent(entity(name).name)}`;
+  };
   return {
     ident: quoteIdent,
     literal: sqlLiteral,
@@ -82,7 +87,8 @@ function toolkit(env: CompileEnv): SqlToolkit {
 export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan {
   const g = indexGraph(doc);
   const { order, hasCycle } = topologicalOrder(doc);
-  const sql = toolkit(env);
+  const used = new Set<string>();
+  const sql = toolkit(env, used);
   const plan: CampaignPlan = { steps: [], transitions: {}, errors: {}, skipped: {} };
   const outputTable = new Map<string, PlannedOutput>();
   const portKey = (activityId: string, port: string) => `${activityId}\u0000${port}`;
@@ -141,6 +147,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
       const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model: env.model, referenceDate: env.model.referenceDate, sql, campaignId: doc.id, ...(env.state ? { state: env.state } : {}) };
       let compiled: CompiledOutputs;
       try {
+        used.clear();
         compiled = def.compile(config, ctx);
       } catch (e) {
         plan.errors[activity.id] = e instanceof CompileError ? e.message : `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
@@ -170,7 +177,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         outputTable.set(portKey(activity.id, port), out);
       }
       const inputTables = incoming.map((t) => outputTable.get(portKey(t.source.activityId, t.source.port))!.table);
-      plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, outputs });
+      plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, tables: [...used], outputs });
     } catch (e) {
       // A definition that throws something other than a CompileError is still only that activity's problem.
       plan.errors[activity.id] = `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;

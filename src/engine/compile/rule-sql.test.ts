@@ -8,7 +8,7 @@ import { and, audienceKeys, fixtureEngine } from '../testing/engine-harness';
 let engine: Engine;
 beforeAll(async () => {
   engine = (await fixtureEngine()).engine;
-});
+}, 60_000);
 afterAll(async () => engine.close());
 
 const attr = (path: string, operator: AttributeCondition['operator'], value?: AttributeCondition['value'], extra: Partial<AttributeCondition> = {}): AttributeCondition => ({

@@ -6,6 +6,11 @@ export interface TableSource {
   entity: string;
   /** Yields the entity's rows batch after batch; columns are named after the model's fields. */
   batches(): Iterable<Table>;
+  /**
+   * Loaded after the engine reports ready, while counts already run; only queries that read this
+   * table wait for it. For large tables that few rules use (events, purchases...).
+   */
+  deferred?: boolean;
 }
 
 /** A data model with the rows of each of its entities: what the engine loads. */

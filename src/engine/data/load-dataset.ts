@@ -6,9 +6,10 @@ import type { Dataset } from './dataset';
 /**
  * Loads every table of `dataset` into a fresh schema `schema`, batch by batch. The caller swaps to
  * the new schema only when this succeeds, and drops it otherwise, so a failed load never damages
- * the data already in use. Returns the row count of each entity.
+ * the data already in use. Returns the row count of each entity. `deferredEntities` are loaded
+ * later (see BackgroundLoad) and may be absent here.
  */
-export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, schema: string): Promise<Record<string, number>> {
+export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, schema: string, deferredEntities: readonly string[] = []): Promise<Record<string, number>> {
   await conn.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
   const rowCounts: Record<string, number> = {};
   // Inserting runs in DuckDB's own worker in the browser: while one batch is inserted, the next is
@@ -34,7 +35,7 @@ export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, sc
     }
     await inFlight;
     for (const entity of dataset.model.entities)
-      if (!(entity.name in rowCounts)) throw new Error(`no rows given for entity ${entity.name}`);
+      if (!(entity.name in rowCounts) && !deferredEntities.includes(entity.name)) throw new Error(`no rows given for entity ${entity.name}`);
   } catch (e) {
     await inFlight?.catch(() => undefined);
     await conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`).catch(() => undefined);

@@ -54,7 +54,7 @@ describe('sample data loaded in DuckDB', () => {
   beforeAll(async () => {
     db = await openNodeDuckDB();
     await loadDatasetInto(db, sampleDataset({ profiles: 10_000, seed: 42 }), 'sample');
-  });
+  }, 60_000);
   afterAll(async () => db.close());
 
   const one = async (sql: string) => Number((await db.query(sql)).toArray()[0]!.v);

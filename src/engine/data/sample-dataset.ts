@@ -37,8 +37,11 @@ export function sampleDataset({ profiles, seed }: SampleOptions): Dataset {
     return (b2b ??= generateBuyingGroups(facts, seed, ref));
   };
   /** Tables generated from the profiles' facts: profiles come first, unless iterated on their own. */
+  // The per-profile tables are the large ones (about 17 rows per profile together): they load in
+  // the background, after the engine is ready, and only rules that read them wait.
   const afterProfiles = (source: TableSource): TableSource => ({
     entity: source.entity,
+    deferred: true,
     *batches() {
       people.ensureFacts();
       yield* source.batches();

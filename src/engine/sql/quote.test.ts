@@ -7,7 +7,7 @@ import { dateLiteral, isIsoDate, quoteIdent, sqlLiteral, timestampLiteral } from
 let db: DuckConnection;
 beforeAll(async () => {
   db = await openNodeDuckDB();
-});
+}, 60_000);
 afterAll(async () => {
   await db.close();
 });

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Engine } from './engine';
+import { openNodeDuckDB } from './duckdb/node-duckdb';
+import { and } from './testing/engine-harness';
+import { campaign, fixtureDataset } from './testing/fixture';
+import type { Dataset } from './data/dataset';
+
+// Fixture sets (testing/fixture.ts): profiles with purchases = {1, 2, 4, 6}; country FR = {1, 3, 6}.
+const buyers = and({ kind: 'collection', id: 'p', path: ['purchases'], quantifier: 'exists', where: and() });
+const french = and({ kind: 'attribute', id: 'c', path: ['country'], operator: 'equals', value: 'FR' });
+const doc = campaign(
+  [
+    { id: 'b', type: 'build-audience', config: { rule: buyers } },
+    { id: 'f', type: 'build-audience', config: { rule: french } },
+    { id: 'e', type: 'end' },
+  ],
+  [
+    ['tb', 'b', 'e'],
+    ['tf', 'f', 'e'],
+  ],
+);
+
+function withDeferredPurchases(fail: boolean): Dataset {
+  const d = fixtureDataset();
+  d.tables = d.tables.map((t) =>
+    t.entity !== 'purchases'
+      ? t
+      : {
+          entity: t.entity,
+          deferred: true,
+          *batches() {
+            if (fail) throw new Error('disk on fire');
+            yield* t.batches();
+          },
+        },
+  );
+  return d;
+}
+
+describe('tables loaded in the background', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = new Engine(await openNodeDuckDB());
+  }, 60_000);
+  afterAll(async () => engine.close());
+
+  test('the engine is ready before a deferred table is in; rules that read it wait for it', async () => {
+    const info = await engine.loadDataset(withDeferredPurchases(false));
+    expect(info.rowCounts.purchases).toBeUndefined();
+    expect(info.loading).toEqual(['purchases']);
+    expect((await engine.counts(doc)).counts).toEqual({ tb: 4, tf: 3 });
+    expect(engine.dataset!.loading).toEqual([]);
+    expect(engine.dataset!.rowCounts.purchases).toBe(6);
+    expect(await engine.entityRows('purchases', 1)).toHaveLength(1);
+  });
+
+  test('a deferred table that fails to load is an error on the activities that read it only', async () => {
+    await engine.loadDataset(withDeferredPurchases(true));
+    const r = await engine.counts(doc);
+    expect(r.counts).toEqual({ tf: 3 });
+    expect(r.errors).toEqual({ b: expect.stringMatching(/Loading purchases failed: disk on fire/) });
+  });
+
+  test('loading other data replaces a dataset still loading', async () => {
+    await engine.loadDataset(withDeferredPurchases(false));
+    const info = await engine.loadDataset(fixtureDataset());
+    expect(info.loading).toEqual([]);
+    expect((await engine.counts(doc)).counts).toEqual({ tb: 4, tf: 3 });
+  });
+});
