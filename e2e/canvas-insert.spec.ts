@@ -35,8 +35,11 @@ test('the "+" on a transition opens a searchable menu and inserts the chosen act
   await expect(canvas.transition('Deduplication', 'Email')).toHaveCount(1);
 
   // From the keyboard: type and press Enter.
-  await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).last().click();
-  await expect(menu.getByRole('searchbox')).toBeFocused();
+  // The canvas settles (the inserted activity made room) before the second "+" holds still.
+  await expect(async () => {
+    await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).last().click();
+    await expect(menu.getByRole('searchbox')).toBeFocused({ timeout: 2000 });
+  }).toPass();
   await page.keyboard.type('wait');
   await page.keyboard.press('Enter');
   await expect(canvas.transitions).toHaveCount(3);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -47,7 +47,9 @@ export function FlowCanvas() {
   const orientation = useEditorStore((s) => s.doc.settings.orientation);
   const isEmpty = nodes.length === 0;
   useFocusRequests();
-  useFitOnFirstMeasure(nodes.length);
+  // A campaign that starts empty is not fitted when its first activity arrives: the view stays put.
+  const [fitOnOpen] = useState(nodes.length > 0);
+  useFitOnFirstMeasure(fitOnOpen);
 
   // Handles move sides when the orientation flips; every node needs re-measuring.
   const updateNodeInternals = useUpdateNodeInternals();
@@ -89,7 +91,7 @@ export function FlowCanvas() {
         zoomActivationKeyCode={['Meta', 'Control']}
         connectionLineType={ConnectionLineType.Bezier}
         connectionRadius={28}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         maxZoom={2}
@@ -118,17 +120,16 @@ export function FlowCanvas() {
 }
 
 /**
- * A campaign opened with activities is fitted once its nodes are measured (React Flow's own
- * `fitView` runs before custom nodes have a size on slow first renders). Only once: later edits
- * must not move the viewport, and a campaign started empty keeps the viewport it has.
+ * Fits a campaign that opens with activities once React Flow has measured them: its own `fitView`
+ * runs before custom nodes have their size. Only once, so that later edits never move the view.
  */
-function useFitOnFirstMeasure(count: number) {
+function useFitOnFirstMeasure(enabled: boolean) {
   const initialised = useNodesInitialized();
   const { fitView } = useReactFlow();
-  const done = useRef(count === 0);
+  const done = useRef(!enabled);
   useEffect(() => {
-    if (done.current || !initialised || count === 0) return;
+    if (done.current || !initialised) return;
     done.current = true;
     void fitView(FIT_VIEW);
-  }, [initialised, count, fitView]);
+  }, [initialised, fitView]);
 }
