@@ -20,6 +20,11 @@ test('drag activities from the palette onto the canvas', async ({ page }) => {
   await canvas.dragFromPalette('Email', { x: 560, y: 250 });
   await expect(canvas.node('Email')).toBeVisible();
   await expect(canvas.nodes).toHaveCount(2);
+  // Activities land where they were dropped: the view did not move between the two drops.
+  const first = (await canvas.node('Build audience').boundingBox())!;
+  const second = (await canvas.node('Email').boundingBox())!;
+  expect(Math.abs(first.y - second.y)).toBeLessThan(2);
+  expect(Math.round(second.x - first.x)).toBe(360);
 });
 
 test('the palette groups activities by category and filters them by search', async ({ page }) => {
