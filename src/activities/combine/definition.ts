@@ -55,6 +55,17 @@ export const combine = defineActivity<CombineConfig>({
         },
       ];
     }
+    if (config.reconcile === 'columns' && config.columns.length === 0) {
+      return [
+        {
+          severity: 'warning',
+          code: 'missing-config',
+          message: 'Choose the columns to reconcile on.',
+          activityId: ctx.activity.id,
+          path: 'columns',
+        },
+      ];
+    }
     if (config.mode === 'exclusion' && !ctx.incoming.some((t) => t.id === config.primaryTransitionId)) {
       return [
         {

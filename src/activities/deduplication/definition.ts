@@ -45,16 +45,14 @@ export const deduplication = defineActivity<DeduplicationConfig>({
   schema: deduplicationConfigSchema,
   compile: compileDeduplication,
   defaults: () => deduplicationConfigSchema.parse({}),
-  validate: (config, ctx) =>
-    config.fields.length === 0
-      ? [
-          {
-            severity: 'warning',
-            code: 'missing-config',
-            message: 'Choose at least one field that identifies duplicates.',
-            activityId: ctx.activity.id,
-            path: 'fields',
-          },
-        ]
-      : [],
+  validate: (config, ctx) => {
+    const missing = (message: string, path: string) => ({ severity: 'warning' as const, code: 'missing-config', message, activityId: ctx.activity.id, path });
+    const problems = [];
+    if (config.fields.length === 0) problems.push(missing('Choose at least one field that identifies duplicates.', 'fields'));
+    if (config.method === 'expression' && config.expression.field === '') problems.push(missing('Choose the field whose value decides which record to keep.', 'expression.field'));
+    if (config.method === 'non-empty' && config.nonEmptyField === '') problems.push(missing('Choose the field whose non-empty values are preferred.', 'nonEmptyField'));
+    if (config.method === 'priority' && (config.priority.field === '' || config.priority.values.length === 0))
+      problems.push(missing('Choose the field and list its values in order of priority.', 'priority'));
+    return problems;
+  },
 });

@@ -9,11 +9,15 @@ const subsetSchema = z.object({
   label: z.string(),
   /** Null: every remaining record qualifies (typical for random A/B splits). */
   filter: conditionGroupSchema.nullable().default(null),
+  /** At most `value` records, or `value` percent of the records matching the filter (rounded down). */
   limit: z
     .object({ kind: z.enum(['count', 'percent']), value: z.number().min(0) })
     .nullable()
     .default(null),
-  /** How records are picked when a limit applies. */
+  /**
+   * How records are picked when a limit applies: a seeded random order, or a sort on a working
+   * table column (e.g. an enrichment column), a field, or a dotted to-one path (`account.tier`).
+   */
   order: z
     .discriminatedUnion('mode', [
       z.object({ mode: z.literal('random') }),
@@ -65,8 +69,8 @@ export const split = defineActivity<SplitConfig>({
       ],
     }),
   validate: (config, ctx) =>
-    config.subsets.flatMap((s, i) =>
-      s.limit?.kind === 'percent' && s.limit.value > 100
+    config.subsets.flatMap((s, i) => [
+      ...(s.limit?.kind === 'percent' && s.limit.value > 100
         ? [
             {
               severity: 'error' as const,
@@ -76,6 +80,17 @@ export const split = defineActivity<SplitConfig>({
               path: `subsets[${i}].limit.value`,
             },
           ]
-        : [],
-    ),
+        : []),
+      ...(s.order.mode === 'sort' && s.order.field === ''
+        ? [
+            {
+              severity: 'warning' as const,
+              code: 'missing-config',
+              message: `Subset "${s.label}": choose the field to sort by.`,
+              activityId: ctx.activity.id,
+              path: `subsets[${i}].order.field`,
+            },
+          ]
+        : []),
+    ]),
 });
