@@ -6,99 +6,141 @@ import * as edits from '../domain/edits';
 import { NODE_BOX } from './node-size';
 import type { DocumentSlice, EditorState } from './types';
 
+/** Settings edits of one activity closer together than this are one undo step (typing in a form). */
+export const CONFIG_EDIT_GROUP_MS = 1000;
+
+type TemporalApi = { temporal: { getState: () => { pause: () => void; resume: () => void } } };
+
 /**
  * Document edits. Each action is one `set` of a new document, which the temporal middleware records
- * as one undo step; actions that also select what they created do it in the same `set`.
+ * as one undo step; actions that also select what they created do it in the same `set`. The one
+ * exception is a burst of settings edits of the same activity (a person typing a subject line),
+ * which is grouped into a single step.
  */
 export const createDocumentSlice =
-  (initial: EditorState['doc']): StateCreator<EditorState, [], [], DocumentSlice> =>
-  (set, get) => ({
-    doc: initial,
-    replaceDoc: (doc) => set({ doc }),
+  (
+    initial: EditorState['doc'],
+    now: () => number = Date.now,
+  ): StateCreator<EditorState, [], [], DocumentSlice> =>
+  (set, get, api) => {
+    let lastConfigEdit: { id: string; at: number; doc: EditorState['doc'] | null } = {
+      id: '',
+      at: -Infinity,
+      doc: null,
+    };
+    // The temporal middleware wraps this slice; its API is on the store, typed by editor-store.ts.
+    const history = () => (api as unknown as TemporalApi).temporal.getState();
+    return {
+      doc: initial,
+      replaceDoc: (doc) => set({ doc }),
 
-    addActivity: (type, position) => {
-      const activity = createActivity(type, position, get().doc);
-      set((s) => ({
-        doc: edits.addActivity(s.doc, activity),
-        selection: { activityIds: [activity.id], transitionIds: [] },
-      }));
-      return activity.id;
-    },
+      addActivity: (type, position) => {
+        const activity = createActivity(type, position, get().doc);
+        set((s) => ({
+          doc: edits.addActivity(s.doc, activity),
+          selection: { activityIds: [activity.id], transitionIds: [] },
+        }));
+        return activity.id;
+      },
 
-    insertActivityOnTransition: (type, transitionId, position) => {
-      const { doc, notify } = get();
-      const activity = createActivity(type, position, doc);
-      const r = edits.insertOnTransition(doc, transitionId, activity);
-      if (!r.ok) {
-        notify(r.reason, 'error');
-        return null;
-      }
-      const t = doc.transitions.find((x) => x.id === transitionId)!;
-      const placed = edits.placeBetween(r.doc, activity.id, t.source.activityId, t.target.activityId, NODE_BOX);
-      set({ doc: placed, selection: { activityIds: [activity.id], transitionIds: [] } });
-      return activity.id;
-    },
+      insertActivityOnTransition: (type, transitionId, position) => {
+        const { doc, notify } = get();
+        const activity = createActivity(type, position, doc);
+        const r = edits.insertOnTransition(doc, transitionId, activity);
+        if (!r.ok) {
+          notify(r.reason, 'error');
+          return null;
+        }
+        const t = doc.transitions.find((x) => x.id === transitionId)!;
+        const placed = edits.placeBetween(
+          r.doc,
+          activity.id,
+          t.source.activityId,
+          t.target.activityId,
+          NODE_BOX,
+        );
+        set({ doc: placed, selection: { activityIds: [activity.id], transitionIds: [] } });
+        return activity.id;
+      },
 
-    connect: (source, target) => {
-      const r = edits.connect(get().doc, source, target);
-      if (!r.ok) {
-        get().notify(r.reason, 'error');
-        return false;
-      }
-      set({ doc: r.doc });
-      return true;
-    },
+      connect: (source, target) => {
+        const r = edits.connect(get().doc, source, target);
+        if (!r.ok) {
+          get().notify(r.reason, 'error');
+          return false;
+        }
+        set({ doc: r.doc });
+        return true;
+      },
 
-    addActivityFrom: (type, position, source) => {
-      const { doc, notify } = get();
-      const activity = createActivity(type, position, doc);
-      const input = portsOf(activity).in[0];
-      if (!input) {
-        notify(`"${activity.label}" starts a branch and cannot follow another activity.`, 'error');
-        return null;
-      }
-      const r = edits.connect(edits.addActivity(doc, activity), source, { activityId: activity.id, port: input.id });
-      if (!r.ok) {
-        notify(r.reason, 'error');
-        return null;
-      }
-      set({ doc: r.doc, selection: { activityIds: [activity.id], transitionIds: [] } });
-      return activity.id;
-    },
+      addActivityFrom: (type, position, source) => {
+        const { doc, notify } = get();
+        const activity = createActivity(type, position, doc);
+        const input = portsOf(activity).in[0];
+        if (!input) {
+          notify(`"${activity.label}" starts a branch and cannot follow another activity.`, 'error');
+          return null;
+        }
+        const r = edits.connect(edits.addActivity(doc, activity), source, {
+          activityId: activity.id,
+          port: input.id,
+        });
+        if (!r.ok) {
+          notify(r.reason, 'error');
+          return null;
+        }
+        set({ doc: r.doc, selection: { activityIds: [activity.id], transitionIds: [] } });
+        return activity.id;
+      },
 
-    moveActivities: (positions) => set((s) => ({ doc: edits.moveActivities(s.doc, positions), dragPositions: null })),
+      moveActivities: (positions) =>
+        set((s) => ({ doc: edits.moveActivities(s.doc, positions), dragPositions: null })),
 
-    removeElements: (ids) => set((s) => ({ doc: edits.removeElements(s.doc, ids) })),
+      removeElements: (ids) => set((s) => ({ doc: edits.removeElements(s.doc, ids) })),
 
-    removeSelection: () =>
-      set((s) => ({
-        doc: edits.removeElements(s.doc, s.selection),
-        selection: { activityIds: [], transitionIds: [] },
-      })),
+      removeSelection: () =>
+        set((s) => ({
+          doc: edits.removeElements(s.doc, s.selection),
+          selection: { activityIds: [], transitionIds: [] },
+        })),
 
-    duplicateSelection: () => {
-      const { doc, selection, requestFocus } = get();
-      const r = edits.duplicateActivities(doc, selection.activityIds);
-      if (r.activityIds.length === 0) return;
-      set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: [] } });
-      requestFocus(r.activityIds);
-    },
+      duplicateSelection: () => {
+        const { doc, selection, requestFocus } = get();
+        const r = edits.duplicateActivities(doc, selection.activityIds);
+        if (r.activityIds.length === 0) return;
+        set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: [] } });
+        requestFocus(r.activityIds);
+      },
 
-    setDisabled: (ids, disabled) => set((s) => ({ doc: edits.setActivitiesDisabled(s.doc, ids, disabled) })),
-    relabelActivity: (id, label) => set((s) => ({ doc: edits.relabelActivity(s.doc, id, label) })),
-    relabelTransition: (id, label) => set((s) => ({ doc: edits.relabelTransition(s.doc, id, label) })),
-    updateConfig: (id, config) => set((s) => ({ doc: edits.updateActivityConfig(s.doc, id, config) })),
-    setOrientation: (orientation, positions) =>
-      set((s) => {
-        const oriented = edits.setOrientation(s.doc, orientation);
-        return { doc: positions ? edits.moveActivities(oriented, positions) : oriented };
-      }),
+      setDisabled: (ids, disabled) =>
+        set((s) => ({ doc: edits.setActivitiesDisabled(s.doc, ids, disabled) })),
+      relabelActivity: (id, label) => set((s) => ({ doc: edits.relabelActivity(s.doc, id, label) })),
+      relabelTransition: (id, label) => set((s) => ({ doc: edits.relabelTransition(s.doc, id, label) })),
+      updateConfig: (id, config) => {
+        const at = now();
+        // A burst continues only if nothing else (another edit, an undo) happened since its last edit.
+        const grouped =
+          lastConfigEdit.id === id &&
+          at - lastConfigEdit.at < CONFIG_EDIT_GROUP_MS &&
+          lastConfigEdit.doc === get().doc;
+        // The first edit of a burst records the state before it; the rest update it in place.
+        if (grouped) history().pause();
+        set((s) => ({ doc: edits.updateActivityConfig(s.doc, id, config) }));
+        if (grouped) history().resume();
+        lastConfigEdit = { id, at, doc: get().doc };
+      },
+      setOrientation: (orientation, positions) =>
+        set((s) => {
+          const oriented = edits.setOrientation(s.doc, orientation);
+          return { doc: positions ? edits.moveActivities(oriented, positions) : oriented };
+        }),
 
-    pasteFragment: (fragment, at) => {
-      const r = pasteFragment(get().doc, fragment, at ? { at } : {});
-      set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: r.transitionIds } });
-      get().requestFocus(r.activityIds);
-      const n = r.activityIds.length;
-      get().notify(`Pasted ${n} ${n === 1 ? 'activity' : 'activities'}.`);
-    },
-  });
+      pasteFragment: (fragment, at) => {
+        const r = pasteFragment(get().doc, fragment, at ? { at } : {});
+        set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: r.transitionIds } });
+        get().requestFocus(r.activityIds);
+        const n = r.activityIds.length;
+        get().notify(`Pasted ${n} ${n === 1 ? 'activity' : 'activities'}.`);
+      },
+    };
+  };

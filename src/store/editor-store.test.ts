@@ -112,3 +112,37 @@ describe('addActivityFrom', () => {
     expect(store.getState().doc.activities).toHaveLength(2);
   });
 });
+
+describe('settings edits', () => {
+  it('groups a burst of edits of one activity into one undo step', () => {
+    let clock = 0;
+    const store = createEditorStore(sampleCampaign(), { now: () => clock });
+    const email = store.getState().doc.activities.find((a) => a.type === 'email')!;
+    const type = (subject: string) => store.getState().updateConfig(email.id, { ...email.config, subject });
+    type('H');
+    clock += 200;
+    type('Hi');
+    clock += 200;
+    type('Hi!');
+    expect(history(store).pastStates).toHaveLength(1);
+    clock += 5000;
+    type('Hi there');
+    expect(history(store).pastStates).toHaveLength(2);
+    history(store).undo();
+    expect(store.getState().doc.activities.find((a) => a.id === email.id)!.config.subject).toBe('Hi!');
+    history(store).undo();
+    expect(store.getState().doc.activities.find((a) => a.id === email.id)!.config.subject).toBe('');
+  });
+
+  it('starts a new step after an undo, even within the grouping delay', () => {
+    let clock = 0;
+    const store = createEditorStore(sampleCampaign(), { now: () => clock });
+    const email = store.getState().doc.activities.find((a) => a.type === 'email')!;
+    store.getState().updateConfig(email.id, { ...email.config, subject: 'A' });
+    history(store).undo();
+    clock += 100;
+    store.getState().updateConfig(email.id, { ...email.config, subject: 'B' });
+    expect(history(store).pastStates).toHaveLength(1);
+    expect(history(store).futureStates).toHaveLength(0);
+  });
+});
