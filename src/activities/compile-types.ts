@@ -100,6 +100,15 @@ export interface CompiledOutput {
 export type CompiledOutputs = Record<string, CompiledOutput>;
 
 /**
+ * Key of an optional output an activity computes once for all its outputs (e.g. which subset each
+ * record falls in); the engine materialises it first, and the SQL of the other outputs reads it
+ * through SHARED_TABLE. It carries no transition.
+ */
+export const SHARED_OUTPUT = '@shared';
+/** Placeholder for the shared output's table in the SQL of the other outputs. */
+export const SHARED_TABLE = '{{shared}}';
+
+/**
  * A problem found while compiling one activity (an unknown field, a value of the wrong type...).
  * The engine shows its message on that activity; it never stops other activities.
  */

@@ -13,6 +13,7 @@ import { quoteIdent } from './sql/quote';
 import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
 import { EngineStore } from './state/engine-store';
+import { SHARED_OUTPUT } from '../activities/compile-types';
 import type { RunRecord, SavedAudienceInfo } from './state/engine-store';
 
 /** The loaded data, as the engine describes it. */
@@ -228,7 +229,7 @@ export class Engine {
       for (const step of plan.steps)
         for (const o of step.outputs) {
           const n = this.rowCount.get(o.table);
-          if (n !== undefined && !errors[step.activityId]) (outputs[step.activityId] ??= {})[o.port] = n;
+          if (n !== undefined && !errors[step.activityId] && o.port !== SHARED_OUTPUT) (outputs[step.activityId] ??= {})[o.port] = n;
         }
       await this.exclusive(() => this.applyEffects(doc, plan, errors));
       await this.exclusive(() => this.dropUnused(plan));

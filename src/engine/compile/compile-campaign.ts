@@ -3,7 +3,7 @@ import type { DataModel } from '../../domain/data-model';
 import { findEntity } from '../../domain/data-model';
 import { indexGraph, topologicalOrder } from '../../domain/graph';
 import { getActivityDef } from '../../activities/registry';
-import { CompileError } from '../../activities/compile-types';
+import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../../activities/compile-types';
 import type { CompileContext, CompiledOutputs, EngineStateView, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { ruleSql } from './rule-sql';
@@ -155,9 +155,13 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
       }
       const ports = def.ports(config).out.map((p) => p.id);
       const outputs: PlannedOutput[] = [];
+      const shared = compiled[SHARED_OUTPUT];
+      const sharedTable = shared && `wt_${hash64(`${hash}\u0000${SHARED_OUTPUT}\u0000${shared.sql}`)}`;
+      if (shared && sharedTable) outputs.push({ port: SHARED_OUTPUT, table: sharedTable, sql: shared.sql, dimension: shared.dimension, columns: shared.columns });
       for (const port of ports) {
-        const c = compiled[port];
-        if (!c) continue;
+        const compiledPort = compiled[port];
+        if (!compiledPort) continue;
+        const c = sharedTable ? { ...compiledPort, sql: compiledPort.sql.split(SHARED_TABLE).join(quoteIdent(sharedTable)) } : compiledPort;
         const sameAs = c.sameAs ? [...outputTable.values()].find((o) => quoteIdent(o.table) === c.sameAs)?.table : undefined;
         // The SQL is part of the name: what an activity reads from engine state (a saved audience,
         // the last run) shows in its SQL, so a change there yields a new table.
