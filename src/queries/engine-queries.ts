@@ -34,8 +34,15 @@ export const engineKeys = {
   distribution: (version: string, entity: string, field: string) => ['engine', version, 'distribution', entity, field] as const,
 };
 
+/** The dataset; polled every second while large tables still load, so row counts fill in. */
 export function datasetQuery(client: EngineClient) {
-  return queryOptions({ queryKey: engineKeys.dataset(), queryFn: ({ signal }) => client.dataset(signal), staleTime: Infinity, retry: false });
+  return queryOptions({
+    queryKey: engineKeys.dataset(),
+    queryFn: ({ signal }) => client.dataset(signal),
+    staleTime: Infinity,
+    retry: false,
+    refetchInterval: (query) => ((query.state.data?.loading?.length ?? 0) > 0 ? 1000 : false),
+  });
 }
 
 export function countsQuery(client: EngineClient, version: string, doc: CampaignDoc) {
