@@ -42,7 +42,7 @@ export function useTransitionCounts(doc: CampaignDoc | undefined): TransitionCou
     errors: data?.errors ?? {},
     skipped: data?.skipped ?? {},
     isLoading: data === undefined && (query.isPending || dataset.isPending),
-    isFetching: query.isFetching || dataset.isFetching,
+    isFetching: query.isFetching || dataset.isPending,
     isStale: query.isPlaceholderData,
     error: (dataset.error ?? (query.error?.name === 'AbortError' ? null : query.error)) || null,
   };
