@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
 import { QueryModelerPage } from './pages/query-modeler-page';
@@ -79,4 +80,19 @@ test.describe('Query modeler: helpers', () => {
     const copyCount = await counts.nth(0).textContent();
     await expect(counts.last()).toHaveText(copyCount ?? '');
   });
+});
+
+test('the rule editor passes an accessibility audit, with a problem shown and a list open', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { qm } = await newAudience(page);
+  await qm.add('A field');
+  await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
+  await qm.comparison(qm.last, 'is one of');
+  await qm.add('Related records');
+  await qm.last.getByRole('combobox', { name: 'Has, has no, or count' }).selectOption({ label: 'Count or total of' });
+  await expect(qm.problem(qm.last)).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('section.qm').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await qm.last.getByRole('combobox', { name: 'Compute' }).focus();
+  await expect(qm.last.getByRole('combobox', { name: 'Compute' })).toBeFocused();
 });

@@ -103,9 +103,9 @@ test.describe('Query modeler: building a rule', () => {
 
     await qm.condition(2).getByRole('button', { name: /^Actions of condition 3/ }).click();
     await page.getByRole('menuitem', { name: 'Put in a group' }).click();
-    await expect(qm.root.locator('li.qm-cond--group')).toHaveCount(1);
+    await expect(qm.root.locator('div.qm-cond--group')).toHaveCount(1);
 
-    const group = qm.root.locator('li.qm-cond--group');
+    const group = qm.root.locator('div.qm-cond--group');
     await qm.add('A field', group);
     await expect(group.getByRole('combobox', { name: 'Match' })).toBeVisible();
     await group.getByRole('combobox', { name: 'Match' }).selectOption('or');
@@ -113,10 +113,10 @@ test.describe('Query modeler: building a rule', () => {
 
     await qm.condition(0).getByRole('button', { name: /^Actions of condition 1/ }).click();
     await page.getByRole('menuitem', { name: 'Remove' }).click();
-    await expect(qm.root.locator('> .qm-group > .qm-group__list > li.qm-cond')).toHaveCount(2);
+    await expect(qm.root.locator('> .qm-group > .qm-group__list > div.qm-cond')).toHaveCount(2);
 
     // Undo restores the removed condition: each edit is one step.
     await page.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Undo', exact: true }).click();
-    await expect(qm.root.locator('> .qm-group > .qm-group__list > li.qm-cond')).toHaveCount(3);
+    await expect(qm.root.locator('> .qm-group > .qm-group__list > div.qm-cond')).toHaveCount(3);
   });
 });

@@ -14,7 +14,7 @@ export class QueryModelerPage {
 
   /** Conditions (cards), in order, at every depth. */
   get conditions(): Locator {
-    return this.root.locator('li.qm-cond');
+    return this.root.locator('div.qm-cond');
   }
 
   condition(index: number): Locator {

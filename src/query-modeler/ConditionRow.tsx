@@ -2,7 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import { ArrowDown, ArrowUp, Calculator, CircleAlert, CircleX, Copy, FolderInput, GripVertical, Loader2, MoreHorizontal, Trash2 } from 'lucide-react';
-import type { Condition } from '../domain/rule';
+import type { Condition, ConditionGroup } from '../domain/rule';
 import { AttributeEditor } from './AttributeEditor';
 import { withPath } from './attribute-edits';
 import { FieldPicker } from './FieldPicker';
@@ -12,7 +12,7 @@ import { GroupEditor } from './GroupEditor';
 import { SavedFilterEditor } from './SavedFilterEditor';
 import { useModeler } from './modeler-context';
 import { conditionKey } from './useConditionCounts';
-import { duplicateCondition, moveCondition, removeCondition, updateCondition, wrapInGroup } from './tree-edits';
+import { duplicateCondition, moveCondition, removeCondition, setCombinator, updateCondition, wrapInGroup } from './tree-edits';
 
 const numberFormat = new Intl.NumberFormat('en');
 const kindNames = { attribute: 'Condition', collection: 'Related records', delivery: 'Message results', 'saved-filter': 'Saved filter', group: 'Group' } as const;
@@ -39,7 +39,7 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
   };
 
   return (
-    <li
+    <div
       ref={sortable.setNodeRef}
       style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }}
       className={`qm-cond qm-cond--${condition.kind}${errors.length > 0 ? ' qm-cond--error' : problems.length > 0 ? ' qm-cond--warning' : ''}${sortable.isDragging ? ' qm-cond--dragging' : ''}`}
@@ -54,8 +54,14 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
         </button>
         {condition.kind === 'attribute' ? (
           <FieldPicker model={model} entity={entity} path={condition.path} onChange={(path) => onChange(withPath(model, entity, condition, path))} />
+        ) : condition.kind === 'group' ? (
+          <select className="qm-select qm-select--combinator qm-select--head" aria-label="Match" value={condition.combinator} onChange={(e) => edit((r) => setCombinator(r, condition.id, e.target.value as ConditionGroup['combinator']))}>
+            <option value="and">All of these</option>
+            <option value="or">Any of these</option>
+            <option value="except">The first, except the others</option>
+          </select>
         ) : (
-          <span className="qm-cond__kind">{condition.kind === 'group' ? groupTitle(condition.combinator) : kindNames[condition.kind]}</span>
+          <span className="qm-cond__kind">{kindNames[condition.kind]}</span>
         )}
         {count && (
           <span className={`qm-count${stale ? ' qm-count--stale' : ''}${count.state === 'error' ? ' qm-count--error' : ''}`} title={count.state === 'error' ? count.error : stale ? 'Changed since counted' : undefined} aria-live="polite">
@@ -98,7 +104,7 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
         {condition.kind === 'collection' && <CollectionEditor condition={condition} entity={entity} onChange={onChange} />}
         {condition.kind === 'delivery' && <DeliveryEditor condition={condition} onChange={onChange} />}
         {condition.kind === 'saved-filter' && <SavedFilterEditor condition={condition} entity={entity} onChange={onChange} />}
-        {condition.kind === 'group' && <GroupEditor group={condition} entity={entity} nested />}
+        {condition.kind === 'group' && <GroupEditor group={condition} entity={entity} nested hideHead />}
       </div>
       {problems.length > 0 && (
         <ul className="qm-cond__problems" id={messageId}>
@@ -110,10 +116,6 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
           ))}
         </ul>
       )}
-    </li>
+    </div>
   );
-}
-
-function groupTitle(combinator: string): string {
-  return combinator === 'or' ? 'Any of' : combinator === 'except' ? 'First, except the others' : 'All of';
 }

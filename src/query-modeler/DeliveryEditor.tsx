@@ -24,7 +24,7 @@ export function DeliveryEditor({ condition, onChange }: { condition: DeliveryCon
         </select>
       </div>
       <select className="qm-select qm-select--full" aria-label="Message" value={known ? condition.activityId : ''} onChange={(e) => onChange({ ...condition, activityId: e.target.value })}>
-        <option value="">{earlierChannels.length === 0 ? 'No message is sent before this activity' : 'Choose the message…'}</option>
+        <option value="">{earlierChannels.length === 0 ? 'No earlier message to choose' : 'Choose the message…'}</option>
         {!known && condition.activityId !== '' && <option value={condition.activityId} disabled>Missing activity</option>}
         {earlierChannels.map((c) => (
           <option key={c.id} value={c.id}>

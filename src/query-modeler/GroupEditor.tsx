@@ -11,12 +11,12 @@ const combinatorWords = { and: 'and', or: 'or', except: 'except' } as const;
  * A group of conditions: how they combine, the conditions (sortable by drag or keyboard), and the
  * add menu. Nested groups and collection sub-conditions render another GroupEditor.
  */
-export function GroupEditor({ group, entity, nested }: { group: ConditionGroup; entity: string; nested?: boolean }) {
+export function GroupEditor({ group, entity, nested, hideHead }: { group: ConditionGroup; entity: string; nested?: boolean; /** The combinator is chosen in the group's row instead. */ hideHead?: boolean }) {
   const { edit, idPrefix } = useModeler();
   const selectId = `${idPrefix}-${group.id}-combinator`;
   return (
     <div className={`qm-group qm-group--${group.combinator}${nested ? ' qm-group--nested' : ''}`}>
-      {group.children.length > 1 && (
+      {group.children.length > 1 && !hideHead && (
         <div className="qm-group__head">
           <label htmlFor={selectId} className="qm-group__label">
             Match
@@ -29,13 +29,13 @@ export function GroupEditor({ group, entity, nested }: { group: ConditionGroup; 
         </div>
       )}
       <SortableContext items={group.children.map((c) => c.id)} strategy={verticalListSortingStrategy}>
-        <ol className="qm-group__list" aria-label={nested ? 'Conditions of the group' : 'Conditions'}>
+        <div className="qm-group__list">
           {group.children.map((child, i) => (
             <GroupChild key={child.id} first={i === 0} combinator={group.combinator}>
               <ConditionRow condition={child} entity={entity} index={i} siblings={group.children.length} />
             </GroupChild>
           ))}
-        </ol>
+        </div>
       </SortableContext>
       {!nested && group.children.length === 0 && <p className="qm-empty">No conditions yet: every record matches.</p>}
       <AddConditionMenu groupId={group.id} entity={entity} nested={nested} />
@@ -48,9 +48,9 @@ function GroupChild({ first, combinator, children }: { first: boolean; combinato
   return (
     <>
       {!first && (
-        <li className={`qm-joiner qm-joiner--${combinator}`} aria-hidden>
+        <div className={`qm-joiner qm-joiner--${combinator}`} aria-hidden>
           <span>{combinatorWords[combinator]}</span>
-        </li>
+        </div>
       )}
       {children}
     </>
