@@ -82,7 +82,9 @@ function fieldExpr(scope: RuleScope, steps: LinkStep[], field: string): string {
   });
   const first = steps[0]!;
   const where = first.link.on.map((p) => `${aliases[0]}.${quoteIdent(p.to)} = ${scope.alias}.${quoteIdent(p.from)}`).join(' AND ');
-  return `(SELECT ${aliases[aliases.length - 1]}.${quoteIdent(field)} FROM ${from.join(' ')} WHERE ${where} LIMIT 1)`;
+  // any_value: DuckDB turns this aggregate sub-query into a join (faster than LIMIT 1), and a link
+  // whose target key is not unique cannot make it fail with "more than one row".
+  return `(SELECT any_value(${aliases[aliases.length - 1]}.${quoteIdent(field)}) FROM ${from.join(' ')} WHERE ${where})`;
 }
 
 const positive = (sql: string) => `COALESCE(${sql}, FALSE)`;
