@@ -1,5 +1,5 @@
 import type { CompileContext, CompiledOutputs } from '../compile-types';
-import { CompileError } from '../compile-types';
+import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../compile-types';
 import type { RecordValue } from '../working-table';
 import { keyColumn, mainInput, recordValue, seededRandom } from '../working-table';
 import type { DeduplicationConfig } from './definition';
@@ -32,11 +32,13 @@ export function compileDeduplication(config: DeduplicationConfig, ctx: CompileCo
     : '';
   const partition = ids.map((v) => (isText(v.type) ? `lower(trim(${v.sql}))` : v.sql)).join(', ');
   const allEmpty = ids.map((v) => (isText(v.type) ? `(${v.sql} IS NULL OR trim(${v.sql}) = '')` : `(${v.sql} IS NULL)`)).join(' AND ');
-  const ranked = `WITH ranked AS (\n  SELECT w.*, ${allEmpty} AS "__alone", row_number() OVER (PARTITION BY ${partition} ORDER BY ${order.sql}${order.sql ? ', ' : ''}${key}) AS "__rank"\n  FROM ${input.relation} AS w${join}\n)`;
+  // Ranking is computed once, in a shared table that both outputs read.
+  const ranked = `SELECT w.*, ${allEmpty} AS "__alone", row_number() OVER (PARTITION BY ${partition} ORDER BY ${order.sql}${order.sql ? ', ' : ''}${key}) AS "__rank"\nFROM ${input.relation} AS w${join}`;
   const kept = config.keep === 0 ? 'TRUE' : `"__alone" OR "__rank" <= ${ctx.sql.literal(config.keep)}`;
-  const select = (where: string) => `${ranked}\nSELECT * EXCLUDE ("__alone", "__rank") FROM ranked\nWHERE ${where}`;
+  const select = (where: string) => `SELECT * EXCLUDE ("__alone", "__rank") FROM ${SHARED_TABLE}\nWHERE ${where}`;
   const table = { dimension: input.dimension, columns: input.columns };
   return {
+    [SHARED_OUTPUT]: { sql: ranked, dimension: input.dimension, columns: [...input.columns, { name: '__alone', type: 'boolean' }, { name: '__rank', type: 'integer' }] },
     out: { sql: select(kept), ...table },
     complement: { sql: select(`NOT (${kept})`), ...table },
   };

@@ -1,5 +1,5 @@
 import type { CompileContext, CompiledOutputs, WorkingTableRef } from '../compile-types';
-import { CompileError } from '../compile-types';
+import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../compile-types';
 import { dimensionEntity, mainInput, recordValue, seededRandom } from '../working-table';
 import type { SplitConfig, SplitSubset } from './definition';
 
@@ -19,8 +19,8 @@ export const SEGMENT_COLUMN = 'segment';
  * - Complement: input records in no subset. Single table: every subset (and the complement) in one
  *   working table with a `segment` column; with overlap, a record in two subsets has two rows.
  *
- * Every output is computed from one chain of common table expressions, so the subsets always agree
- * with each other.
+ * Which subsets each record falls in is computed once (a shared table), and every output reads it,
+ * so the subsets always agree with each other and filters run once.
  */
 export function compileSplit(config: SplitConfig, ctx: CompileContext): CompiledOutputs {
   const input = mainInput(ctx, 'Split');
@@ -48,28 +48,32 @@ export function compileSplit(config: SplitConfig, ctx: CompileContext): Compiled
       `${subset(i)} AS (\n  SELECT ${key} FROM (\n    SELECT ${key}, row_number() OVER (ORDER BY ${rank(i)} ${direction(s)} NULLS LAST, ${key}) AS n\n    FROM src WHERE ${match(i)}${taken}\n  ) WHERE ${limit}\n)`,
     );
   });
-  const withClause = `WITH ${ctes.join(',\n')}`;
-  const inSubset = (i: number) => `w.${key} IN (SELECT ${key} FROM ${subset(i)})`;
-  const inAny = config.subsets.map((_, i) => inSubset(i)).join(' OR ');
-  const complementSql = `${withClause}\nSELECT w.* FROM ${input.relation} AS w\nWHERE NOT (${inAny})`;
+  // Which subsets each record falls in is computed once, in a shared table every output reads.
+  const assignment = `WITH ${ctes.join(',\n')}\n${config.subsets.map((_, i) => `SELECT ${key}, ${i} AS "__subset" FROM ${subset(i)}`).join('\nUNION ALL\n')}`;
+  const outputs: CompiledOutputs = {
+    [SHARED_OUTPUT]: { sql: assignment, dimension: input.dimension, columns: [{ name: '__subset', type: 'integer' }] },
+  };
+  const inSubset = (i: number) => `w.${key} IN (SELECT ${key} FROM ${SHARED_TABLE} WHERE "__subset" = ${i})`;
+  const inNone = `w.${key} NOT IN (SELECT ${key} FROM ${SHARED_TABLE})`;
 
   if (config.singleTable) {
     if (input.columns.some((c) => c.name.toLowerCase() === SEGMENT_COLUMN))
       throw new CompileError(`The working table already has a ${SEGMENT_COLUMN} column; a split into one table would hide it.`);
-    const parts = config.subsets.map((s, i) => `SELECT w.*, ${ctx.sql.literal(s.label)} AS ${SEGMENT_COLUMN} FROM ${input.relation} AS w WHERE ${inSubset(i)}`);
-    if (config.complement) parts.push(`SELECT w.*, ${ctx.sql.literal(config.complementLabel)} AS ${SEGMENT_COLUMN} FROM ${input.relation} AS w WHERE NOT (${inAny})`);
-    return { out: { sql: `${withClause}\n${parts.join('\nUNION ALL\n')}`, dimension: input.dimension, columns: [...input.columns, { name: SEGMENT_COLUMN, type: 'string' }] } };
+    const label = `CASE s."__subset" ${config.subsets.map((sub, i) => `WHEN ${i} THEN ${ctx.sql.literal(sub.label)}`).join(' ')} END`;
+    const parts = [`SELECT w.*, ${label} AS ${SEGMENT_COLUMN} FROM ${input.relation} AS w JOIN ${SHARED_TABLE} AS s ON s.${key} = w.${key}`];
+    if (config.complement) parts.push(`SELECT w.*, ${ctx.sql.literal(config.complementLabel)} AS ${SEGMENT_COLUMN} FROM ${input.relation} AS w WHERE ${inNone}`);
+    outputs.out = { sql: parts.join('\nUNION ALL\n'), dimension: input.dimension, columns: [...input.columns, { name: SEGMENT_COLUMN, type: 'string' }] };
+    return outputs;
   }
-  const outputs: CompiledOutputs = {};
   config.subsets.forEach((s, i) => {
     outputs[s.id] = {
-      sql: `${withClause}\nSELECT w.* FROM ${input.relation} AS w\nWHERE ${inSubset(i)}`,
+      sql: `SELECT w.* FROM ${input.relation} AS w\nWHERE ${inSubset(i)}`,
       dimension: input.dimension,
       columns: input.columns,
       ...(s.skipEmpty ? { skipWhenEmpty: true } : {}),
     };
   });
-  if (config.complement) outputs.complement = { sql: complementSql, dimension: input.dimension, columns: input.columns };
+  if (config.complement) outputs.complement = { sql: `SELECT w.* FROM ${input.relation} AS w\nWHERE ${inNone}`, dimension: input.dimension, columns: input.columns };
   return outputs;
 }
 
