@@ -3,6 +3,8 @@ import { CSS } from '@dnd-kit/utilities';
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import { ArrowDown, ArrowUp, Calculator, CircleAlert, CircleX, Copy, FolderInput, GripVertical, Loader2, MoreHorizontal, Trash2 } from 'lucide-react';
 import type { Condition, ConditionGroup } from '../domain/rule';
+import { findEntity } from '../domain/data-model';
+import { labelOf } from '../domain/rule-paths';
 import { AttributeEditor } from './AttributeEditor';
 import { withPath } from './attribute-edits';
 import { FieldPicker } from './FieldPicker';
@@ -27,6 +29,9 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
   const stale = count !== undefined && count.key !== conditionKey(condition, entity);
   const messageId = `${idPrefix}-${condition.id}-problems`;
   const name = `${kindNames[condition.kind]} ${index + 1}`;
+  const entityDef = findEntity(model, entity);
+  // Sub-conditions count records of their collection (purchases), not of the audience: say which.
+  const counted = count?.state === 'done' ? `${numberFormat.format(count.value ?? 0)} ${entityDef ? labelOf(entityDef).toLowerCase() : entity}` : undefined;
   const onChange = (next: Condition) => edit((rule) => updateCondition(rule, condition.id, () => next));
 
   const actions: Record<string, () => void> = {
@@ -64,7 +69,7 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
           <span className="qm-cond__kind">{kindNames[condition.kind]}</span>
         )}
         {count && (
-          <span className={`qm-count${stale ? ' qm-count--stale' : ''}${count.state === 'error' ? ' qm-count--error' : ''}`} title={count.state === 'error' ? count.error : stale ? 'Changed since counted' : undefined} aria-live="polite">
+          <span className={`qm-count${stale ? ' qm-count--stale' : ''}${count.state === 'error' ? ' qm-count--error' : ''}`} title={count.state === 'error' ? count.error : stale ? `${counted ?? ''} before the last change` : counted} aria-label={count.state === 'done' ? `${counted}${stale ? ', before the last change' : ''}` : undefined} aria-live="polite">
             {count.state === 'loading' && <Loader2 size={12} className="cc-spinner" aria-label="Counting" />}
             {count.state === 'done' && `${numberFormat.format(count.value ?? 0)}`}
             {count.state === 'error' && 'Cannot count'}
