@@ -5,8 +5,11 @@ import { BuildAudienceForm } from './build-audience/BuildAudienceForm';
 /** Props every activity settings form receives from the inspector. */
 export interface ActivityFormProps {
   activity: Activity;
-  /** Replaces the activity's config; one call is one undo step. */
-  onConfigChange: (config: Record<string, unknown>) => void;
+  /**
+   * Replaces the activity's config; one call is one undo step. Calls that pass the same `group`
+   * one after another (keystrokes in one text field, e.g. `'subject'`) make a single step.
+   */
+  onConfigChange: (config: Record<string, unknown>, group?: string) => void;
 }
 
 /**

@@ -61,7 +61,9 @@ export function ActivityInspector({ id }: { id: string }) {
         <span>
           Enabled
           <span className="insp-switch__hint">
-            {activity.disabled ? 'This activity and what follows it do not run.' : 'Runs when the campaign runs.'}
+            {activity.disabled
+              ? 'This activity and what follows it do not run.'
+              : 'Runs when the campaign runs.'}
           </span>
         </span>
       </Switch>
@@ -92,9 +94,14 @@ export function ActivityInspector({ id }: { id: string }) {
       <div className="insp-settings" aria-label="Settings" role="group">
         <h3 className="insp-subtitle">Settings</h3>
         {Form ? (
-          <Form activity={activity} onConfigChange={(config) => store.getState().updateConfig(id, config)} />
+          <Form
+            activity={activity}
+            onConfigChange={(config, group) => store.getState().updateConfig(id, config, group)}
+          />
         ) : (
-          <p className="insp-muted">The detailed settings of {def?.meta.title ?? 'this activity'} are not editable in this version.</p>
+          <p className="insp-muted">
+            The detailed settings of {def?.meta.title ?? 'this activity'} are not editable in this version.
+          </p>
         )}
       </div>
     </section>

@@ -6,26 +6,19 @@ import * as edits from '../domain/edits';
 import { NODE_BOX } from './node-size';
 import type { DocumentSlice, EditorState } from './types';
 
-/** Settings edits of one activity closer together than this are one undo step (typing in a form). */
-export const CONFIG_EDIT_GROUP_MS = 1000;
-
 type TemporalApi = { temporal: { getState: () => { pause: () => void; resume: () => void } } };
 
 /**
  * Document edits. Each action is one `set` of a new document, which the temporal middleware records
  * as one undo step; actions that also select what they created do it in the same `set`. The one
- * exception is a burst of settings edits of the same activity (a person typing a subject line),
- * which is grouped into a single step.
+ * exception: consecutive settings edits of one activity that a form marks with the same `group`
+ * (keystrokes in one text field, say) make a single step.
  */
 export const createDocumentSlice =
-  (
-    initial: EditorState['doc'],
-    now: () => number = Date.now,
-  ): StateCreator<EditorState, [], [], DocumentSlice> =>
+  (initial: EditorState['doc']): StateCreator<EditorState, [], [], DocumentSlice> =>
   (set, get, api) => {
-    let lastConfigEdit: { id: string; at: number; doc: EditorState['doc'] | null } = {
+    let lastConfigEdit: { id: string; group?: string; doc: EditorState['doc'] | null } = {
       id: '',
-      at: -Infinity,
       doc: null,
     };
     // The temporal middleware wraps this slice; its API is on the store, typed by editor-store.ts.
@@ -116,18 +109,18 @@ export const createDocumentSlice =
         set((s) => ({ doc: edits.setActivitiesDisabled(s.doc, ids, disabled) })),
       relabelActivity: (id, label) => set((s) => ({ doc: edits.relabelActivity(s.doc, id, label) })),
       relabelTransition: (id, label) => set((s) => ({ doc: edits.relabelTransition(s.doc, id, label) })),
-      updateConfig: (id, config) => {
-        const at = now();
-        // A burst continues only if nothing else (another edit, an undo) happened since its last edit.
+      updateConfig: (id, config, group) => {
+        // A group continues only if nothing else (another edit, an undo) happened since its last edit.
         const grouped =
+          group !== undefined &&
           lastConfigEdit.id === id &&
-          at - lastConfigEdit.at < CONFIG_EDIT_GROUP_MS &&
+          lastConfigEdit.group === group &&
           lastConfigEdit.doc === get().doc;
-        // The first edit of a burst records the state before it; the rest update it in place.
+        // The first edit of a group records the state before it; the rest update it in place.
         if (grouped) history().pause();
         set((s) => ({ doc: edits.updateActivityConfig(s.doc, id, config) }));
         if (grouped) history().resume();
-        lastConfigEdit = { id, at, doc: get().doc };
+        lastConfigEdit = { id, group, doc: get().doc };
       },
       setOrientation: (orientation, positions) =>
         set((s) => {

@@ -37,7 +37,8 @@ describe('editor store history', () => {
   it('makes a whole drag one step', () => {
     const store = createEditorStore(sampleCampaign());
     const [a, b] = store.getState().doc.activities;
-    for (let i = 1; i <= 20; i++) store.getState().setDragPositions({ [a!.id]: { x: i, y: i }, [b!.id]: { x: i, y: 0 } });
+    for (let i = 1; i <= 20; i++)
+      store.getState().setDragPositions({ [a!.id]: { x: i, y: i }, [b!.id]: { x: i, y: 0 } });
     store.getState().moveActivities({ [a!.id]: { x: 20, y: 20 }, [b!.id]: { x: 20, y: 0 } });
     expect(history(store).pastStates).toHaveLength(1);
     expect(store.getState().dragPositions).toBeNull();
@@ -57,7 +58,9 @@ describe('editor store history', () => {
   it('refuses an invalid connection with a notice and no history step', () => {
     const store = createEditorStore(sampleCampaign());
     const [audience, split] = store.getState().doc.activities;
-    const ok = store.getState().connect({ activityId: split!.id, port: 'subset-1' }, { activityId: split!.id, port: 'in' });
+    const ok = store
+      .getState()
+      .connect({ activityId: split!.id, port: 'subset-1' }, { activityId: split!.id, port: 'in' });
     expect(ok).toBe(false);
     expect(store.getState().notice?.tone).toBe('error');
     expect(store.getState().notice?.message).toMatch(/itself/);
@@ -67,7 +70,10 @@ describe('editor store history', () => {
 
   it('removes the selection in one step and selects what duplicate and paste create', () => {
     const store = createEditorStore(sampleCampaign());
-    const ids = store.getState().doc.activities.slice(0, 2).map((a) => a.id);
+    const ids = store
+      .getState()
+      .doc.activities.slice(0, 2)
+      .map((a) => a.id);
     store.getState().setSelection({ activityIds: ids });
     store.getState().duplicateSelection();
     expect(store.getState().doc.activities).toHaveLength(6);
@@ -96,10 +102,12 @@ describe('editor store history', () => {
 });
 
 describe('addActivityFrom', () => {
-  it('adds and connects in one step, or refuses with the rule\'s reason', () => {
+  it("adds and connects in one step, or refuses with the rule's reason", () => {
     const store = createEditorStore(createCampaign('From'));
     const audience = store.getState().addActivity('build-audience', { x: 0, y: 0 });
-    const email = store.getState().addActivityFrom('email', { x: 300, y: 0 }, { activityId: audience, port: 'out' });
+    const email = store
+      .getState()
+      .addActivityFrom('email', { x: 300, y: 0 }, { activityId: audience, port: 'out' });
     expect(email).not.toBeNull();
     expect(store.getState().doc.transitions).toHaveLength(1);
     expect(store.getState().selection.activityIds).toEqual([email]);
@@ -107,42 +115,46 @@ describe('addActivityFrom', () => {
     expect(store.getState().doc.activities).toHaveLength(1);
 
     const wait = store.getState().addActivity('wait', { x: 0, y: 200 });
-    expect(store.getState().addActivityFrom('sms', { x: 300, y: 200 }, { activityId: wait, port: 'out' })).toBeNull();
+    expect(
+      store.getState().addActivityFrom('sms', { x: 300, y: 200 }, { activityId: wait, port: 'out' }),
+    ).toBeNull();
     expect(store.getState().notice?.message).toMatch(/needs an audience/);
     expect(store.getState().doc.activities).toHaveLength(2);
   });
 });
 
 describe('settings edits', () => {
-  it('groups a burst of edits of one activity into one undo step', () => {
-    let clock = 0;
-    const store = createEditorStore(sampleCampaign(), { now: () => clock });
+  const subjectOf = (store: ReturnType<typeof createEditorStore>, id: string) =>
+    store.getState().doc.activities.find((a) => a.id === id)!.config.subject;
+
+  it('makes each edit one step, and one step for consecutive edits of the same group', () => {
+    const store = createEditorStore(sampleCampaign());
     const email = store.getState().doc.activities.find((a) => a.type === 'email')!;
-    const type = (subject: string) => store.getState().updateConfig(email.id, { ...email.config, subject });
-    type('H');
-    clock += 200;
-    type('Hi');
-    clock += 200;
-    type('Hi!');
-    expect(history(store).pastStates).toHaveLength(1);
-    clock += 5000;
-    type('Hi there');
+    const edit = (subject: string, group?: string) =>
+      store.getState().updateConfig(email.id, { ...email.config, subject }, group);
+    edit('Plain');
+    edit('Other');
     expect(history(store).pastStates).toHaveLength(2);
+    edit('H', 'subject');
+    edit('Hi', 'subject');
+    edit('Hi!', 'subject');
+    expect(history(store).pastStates).toHaveLength(3);
+    edit('Hi!', 'sender');
+    expect(history(store).pastStates).toHaveLength(4);
     history(store).undo();
-    expect(store.getState().doc.activities.find((a) => a.id === email.id)!.config.subject).toBe('Hi!');
+    expect(subjectOf(store, email.id)).toBe('Hi!');
     history(store).undo();
-    expect(store.getState().doc.activities.find((a) => a.id === email.id)!.config.subject).toBe('');
+    expect(subjectOf(store, email.id)).toBe('Other');
   });
 
-  it('starts a new step after an undo, even within the grouping delay', () => {
-    let clock = 0;
-    const store = createEditorStore(sampleCampaign(), { now: () => clock });
+  it('starts a new step after an undo, even in the same group', () => {
+    const store = createEditorStore(sampleCampaign());
     const email = store.getState().doc.activities.find((a) => a.type === 'email')!;
-    store.getState().updateConfig(email.id, { ...email.config, subject: 'A' });
+    store.getState().updateConfig(email.id, { ...email.config, subject: 'A' }, 'subject');
     history(store).undo();
-    clock += 100;
-    store.getState().updateConfig(email.id, { ...email.config, subject: 'B' });
+    store.getState().updateConfig(email.id, { ...email.config, subject: 'B' }, 'subject');
     expect(history(store).pastStates).toHaveLength(1);
     expect(history(store).futureStates).toHaveLength(0);
+    expect(subjectOf(store, email.id)).toBe('B');
   });
 });

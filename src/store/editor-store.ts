@@ -13,13 +13,13 @@ export const HISTORY_LIMIT = 200;
  * The editor store of one open campaign: a vanilla zustand store built from slices, wrapped in
  * zundo's temporal middleware. History records the document only (`partialize`), and only when the
  * document object changed (`equality`), so selecting, measuring, notices and drags in progress
- * never become undo steps. `now` is the clock used to group bursts of settings edits (tests pass their own).
+ * never become undo steps.
  */
-export function createEditorStore(doc: CampaignDoc, options: { now?: () => number } = {}) {
+export function createEditorStore(doc: CampaignDoc) {
   return createStore<EditorState>()(
     temporal(
       (...a) => ({
-        ...createDocumentSlice(doc, options.now)(...a),
+        ...createDocumentSlice(doc)(...a),
         ...createSelectionSlice(...a),
         ...createViewSlice(...a),
       }),

@@ -31,7 +31,11 @@ export interface DocumentSlice {
   setDisabled: (activityIds: readonly string[], disabled: boolean) => void;
   relabelActivity: (id: string, label: string) => void;
   relabelTransition: (id: string, label: string) => void;
-  updateConfig: (id: string, config: Record<string, unknown>) => void;
+  /**
+   * Replaces an activity's config. Consecutive calls for the same activity with the same `group`
+   * (keystrokes in one field) are one undo step; without a group every call is its own step.
+   */
+  updateConfig: (id: string, config: Record<string, unknown>, group?: string) => void;
   /** Switches orientation; with `positions` (a tidy-up in the new direction) in the same undo step. */
   setOrientation: (
     orientation: CampaignDoc['settings']['orientation'],
