@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { CampaignListPage } from '../campaigns/list/CampaignListPage';
+import { DataPage } from '../data-explorer/DataPage';
 import { EditorPage } from './editor/EditorPage';
 import { NewCampaignPage } from './NewCampaignPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -13,8 +14,8 @@ const titleOf = (route: Route) => (route.name === 'not-found' ? 'Not found – C
 export function AppRoutes() {
   const route = useRoute();
   useEffect(() => {
-    // The editor sets its own title (with the campaign name).
-    if (route.name !== 'editor') document.title = titleOf(route);
+    // The editor and the Data screen set their own titles.
+    if (route.name !== 'editor' && route.name !== 'data') document.title = titleOf(route);
   }, [route]);
 
   switch (route.name) {
@@ -30,6 +31,8 @@ export function AppRoutes() {
       return <EditorPage key={route.campaignId} campaignId={route.campaignId} />;
     case 'new':
       return <NewCampaignPage key={route.templateId ?? ''} templateId={route.templateId} />;
+    case 'data':
+      return <DataPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -1,6 +1,6 @@
 import { useNavigate } from './useEditorNavigation';
 import { Button } from 'react-aria-components';
-import { ArrowLeft, Download } from 'lucide-react';
+import { ArrowLeft, Database, Download } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
 import type { SaveState } from '../../campaigns/autosaver';
 import { downloadCampaign } from '../../campaigns/transfer/download-campaign';
@@ -42,6 +42,10 @@ export function EditorTopBar({
       <CampaignNameField name={doc.name} onRename={onRename} />
       <SaveIndicator state={saveState} />
       <div className="cc-topbar-actions">
+        <a className="cc-button cc-button-quiet" href="#/data">
+          <Database size={16} aria-hidden />
+          Data
+        </a>
         <ImportButton onSelect={(files) => void importer.importFiles(files)} isDisabled={importer.busy} />
         <Button className="cc-button" onPress={() => downloadCampaign(doc)}>
           <Download size={16} aria-hidden />

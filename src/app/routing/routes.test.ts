@@ -11,6 +11,7 @@ describe('routes', () => {
     ['#/campaigns/a%20b', { name: 'editor', campaignId: 'a b' }],
     ['#/new', { name: 'new' }],
     ['#/new/welcome-series', { name: 'new', templateId: 'welcome-series' }],
+    ['#/data', { name: 'data' }],
     ['#/nope', { name: 'not-found', hash: '#/nope' }],
   ] as [string, Route][])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -21,6 +22,7 @@ describe('routes', () => {
       { name: 'list' },
       { name: 'editor', campaignId: 'cmp/odd id' },
       { name: 'new' },
+      { name: 'data' },
       { name: 'new', templateId: 'win-back' },
     ];
     for (const r of routes) expect(parseRoute(hrefFor(r))).toEqual(r);

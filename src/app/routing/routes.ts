@@ -1,12 +1,13 @@
 /**
  * The app's places, addressed by the URL hash so that a static build needs no server rewrites:
  * `#/` campaign list, `#/campaigns/<id>` editor, `#/new` a new empty campaign,
- * `#/new/<templateId>` a new campaign from a starter template.
+ * `#/new/<templateId>` a new campaign from a starter template, `#/data` the data explorer.
  */
 export type Route =
   | { name: 'list' }
   | { name: 'editor'; campaignId: string }
   | { name: 'new'; templateId?: string }
+  | { name: 'data' }
   | { name: 'not-found'; hash: string };
 
 /** The route a hash (with or without its leading `#`) points to. */
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'list' };
   if (parts[0] === 'campaigns' && parts.length === 1) return { name: 'list' };
   if (parts[0] === 'campaigns' && parts.length === 2 && parts[1]) return { name: 'editor', campaignId: parts[1] };
+  if (parts[0] === 'data' && parts.length === 1) return { name: 'data' };
   if (parts[0] === 'new' && parts.length === 1) return { name: 'new' };
   if (parts[0] === 'new' && parts.length === 2 && parts[1]) return { name: 'new', templateId: parts[1] };
   return { name: 'not-found', hash };
@@ -28,6 +30,8 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'editor':
       return `#/campaigns/${encodeURIComponent(route.campaignId)}`;
+    case 'data':
+      return '#/data';
     case 'new':
       return route.templateId ? `#/new/${encodeURIComponent(route.templateId)}` : '#/new';
     case 'not-found':

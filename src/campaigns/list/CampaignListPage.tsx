@@ -100,6 +100,14 @@ export function CampaignListPage({ onOpen, campaignHref }: CampaignListPageProps
           </span>
           <h1 className="cc-brand-name">Campaign Canvas</h1>
         </div>
+        <nav className="cc-app-nav" aria-label="Main">
+          <a className="cc-button cc-button-quiet" href="#/" aria-current="page">
+            Campaigns
+          </a>
+          <a className="cc-button cc-button-quiet" href="#/data">
+            Data
+          </a>
+        </nav>
       </header>
       <main className="cc-list-main">
         <div className="cc-list-titlebar">
