@@ -52,7 +52,8 @@ export class CanvasPage {
 
   /** The message line under the canvas (what was copied or pasted). */
   get status(): Locator {
-    return this.page.getByRole('region', { name: 'Canvas' }).getByRole('status');
+    // The counts status line is a status of its own, named "Counts status"; this is the other one.
+    return this.page.getByRole('region', { name: 'Canvas' }).getByRole('status').and(this.page.locator('.cv-notice-region'));
   }
 
   /** The message line under the canvas (connection refusals are alerts). */

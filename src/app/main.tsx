@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { getEngineClient } from '../engine/client';
+import { initialDataFromUrl } from '../queries/initial-data-from-url';
 import { App } from './App';
 import './global.css';
+
+// The engine client is created here, before anything asks for it, so that it starts with the data
+// the URL asks for (`?profiles=N`); creating it starts nothing until the first query.
+getEngineClient({ initialData: initialDataFromUrl(window.location.search) });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,8 @@ import type { CampaignDoc } from '../domain/campaign';
 import { createEditorStore, type EditorStore } from '../store/editor-store';
 import { EditorStoreProvider } from '../store/EditorStoreProvider';
 import { SidePanel } from '../inspector/SidePanel';
+import { CountsProvider } from './counts/CountsProvider';
+import { CountsStatus } from './counts/CountsStatus';
 import { EditorNotice } from './EditorNotice';
 import { FlowCanvas } from './FlowCanvas';
 import { Palette } from './palette/Palette';
@@ -34,9 +36,11 @@ function EditorForCampaign({ doc, onChange }: CampaignEditorProps) {
   useDocumentSync(store, doc, onChange);
   return (
     <EditorStoreProvider store={store}>
-      <ReactFlowProvider>
-        <EditorLayout />
-      </ReactFlowProvider>
+      <CountsProvider>
+        <ReactFlowProvider>
+          <EditorLayout />
+        </ReactFlowProvider>
+      </CountsProvider>
     </EditorStoreProvider>
   );
 }
@@ -51,6 +55,7 @@ function EditorLayout() {
       <section className="cv-main" aria-label="Canvas">
         <EditorToolbar commands={commands} />
         <FlowCanvas />
+        <CountsStatus />
         <EditorNotice />
       </section>
       <SidePanel />

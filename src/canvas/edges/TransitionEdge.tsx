@@ -3,6 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { useEditorStore } from '../../store/useEditorStore';
 import type { TransitionEdgeType } from '../flow-types';
 import { InsertActivityButton } from './InsertActivityButton';
+import { TransitionCountBadge } from './TransitionCountBadge';
 import { useTransitionCount } from './useTransitionCount';
 import './edges.css';
 
@@ -35,13 +36,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
               {label}
             </span>
           )}
-          {count?.loading ? (
-            <span className="cv-edge-label__count cv-edge-label__count--loading" aria-label="Counting">
-              …
-            </span>
-          ) : count?.count !== undefined ? (
-            <span className="cv-edge-label__count">{count.count.toLocaleString()}</span>
-          ) : null}
+          <TransitionCountBadge count={count} />
           <InsertActivityButton transitionId={id} />
         </div>
       </EdgeLabelRenderer>

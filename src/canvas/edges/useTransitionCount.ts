@@ -1,15 +1,13 @@
-/** What a transition's count badge shows. */
-export interface TransitionCount {
-  /** Number of records carried, when known. */
-  count?: number;
-  loading: boolean;
-}
+import { useCounts } from '../counts/counts-store';
+import type { TransitionCount } from '../counts/count-types';
+
+export type { TransitionCount } from '../counts/count-types';
 
 /**
- * The record count of one transition. The engine's query hooks plug in here, and only here: every
- * transition label reads its count through this hook. Until counts are computed it returns
- * undefined and the label shows no count.
+ * The record count of one transition. The engine's counts plug in here, and only here: every
+ * transition label reads its count through this hook. It re-renders its caller only when this
+ * transition's entry changes; outside an open campaign's counts provider it returns undefined.
  */
-export function useTransitionCount(_transitionId: string): TransitionCount | undefined {
-  return undefined;
+export function useTransitionCount(transitionId: string): TransitionCount | undefined {
+  return useCounts((s) => s.transitions[transitionId]);
 }

@@ -8,6 +8,7 @@ import { selectActivityProblems } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import { iconFor } from '../activity-icons';
 import type { ActivityNodeType } from '../flow-types';
+import { ActivityCountBadge } from './ActivityCountBadge';
 import { useActivityCount } from './useActivityCount';
 import './nodes.css';
 
@@ -26,7 +27,8 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNodeType>) {
   const vertical = useEditorStore((s) => s.doc.settings.orientation === 'vertical');
   const problems = useEditorStore(selectActivityProblems(id));
   const count = useActivityCount(id);
-  const status = statusOf(problems);
+  // A failed query is an error on the activity like a validation error; no count is why not shown.
+  const status = count?.error !== undefined ? 'error' : statusOf(problems);
   const StatusIcon = statusIcons[status];
   const ports = useMemo(() => portsOf(activity), [activity]);
   const category = def?.meta.category ?? 'unknown';
@@ -38,7 +40,7 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNodeType>) {
 
   const outLabelled = ports.out.length > 1;
   const minHeight = !vertical && outLabelled ? 28 + ports.out.length * 22 : undefined;
-  const problemText = problems.map((p) => p.message).join('\n');
+  const problemText = [...problems.map((p) => p.message), count?.error, count?.reason].filter(Boolean).join('\n');
   // The type, unless the label already says it; then the category, so the line never repeats the label.
   const title = def?.meta.title ?? activity.type;
   const subtitle = activity.label === title && def ? categoryTitles[def.meta.category] : title;
@@ -64,11 +66,7 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNodeType>) {
           ) : (
             subtitle
           )}
-          {count?.loading ? (
-            <span className="cv-node__count cv-node__count--loading">Counting…</span>
-          ) : count?.count !== undefined ? (
-            <span className="cv-node__count">{count.count.toLocaleString()}</span>
-          ) : null}
+          <ActivityCountBadge count={count} />
         </div>
       </div>
       <div

@@ -1,15 +1,13 @@
-/** What an activity's count badge shows. */
-export interface ActivityCount {
-  /** Number of records the activity outputs, when known. */
-  count?: number;
-  loading: boolean;
-}
+import { useCounts } from '../counts/counts-store';
+import type { ActivityCount } from '../counts/count-types';
+
+export type { ActivityCount } from '../counts/count-types';
 
 /**
- * The record count of one activity. The engine's query hooks plug in here, and only here: every
- * node reads its count through this hook. Until counts are computed it returns undefined and the
- * node shows no count.
+ * The record count of one activity. The engine's counts plug in here, and only here: every node
+ * reads its count through this hook. It re-renders its caller only when this activity's entry
+ * changes; outside an open campaign's counts provider it returns undefined.
  */
-export function useActivityCount(_activityId: string): ActivityCount | undefined {
-  return undefined;
+export function useActivityCount(activityId: string): ActivityCount | undefined {
+  return useCounts((s) => s.activities[activityId]);
 }

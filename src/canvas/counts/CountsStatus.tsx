@@ -1,0 +1,34 @@
+import { CircleAlert, CircleCheck, LoaderCircle } from 'lucide-react';
+import { useCounts } from './counts-store';
+import type { CountsPhase } from './count-types';
+import './counts.css';
+
+const text: Record<CountsPhase, string> = {
+  'loading-data': 'Loading sample data…',
+  computing: 'Computing counts…',
+  'up-to-date': 'Counts up to date',
+  failed: 'Counts unavailable',
+  idle: 'Add activities to see counts',
+};
+
+/**
+ * One line on the canvas saying where counts stand: loading the data, computing, up to date, or
+ * why they are unavailable. A polite live region, so the change to "up to date" is announced.
+ */
+export function CountsStatus() {
+  const phase = useCounts((s) => s.phase);
+  const failure = useCounts((s) => s.failure);
+  const busy = phase === 'loading-data' || phase === 'computing';
+  const Icon = phase === 'failed' ? CircleAlert : busy ? LoaderCircle : CircleCheck;
+  return (
+    <div className={`cv-counts-status cv-counts-status--${phase}`} role="status" aria-label="Counts status" aria-live="polite" data-phase={phase}>
+      <Icon size={13} aria-hidden className={busy ? 'cv-counts-status__spin' : undefined} />
+      <span>{text[phase]}</span>
+      {phase === 'failed' && failure && (
+        <span className="cv-counts-status__detail" title={failure}>
+          : {failure}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { SkipReason } from '../../engine/compile/compile-campaign';
+
+/** What a transition's count badge shows. Entries are immutable; equal entries keep their identity. */
+export interface TransitionCount {
+  /** Number of records carried, when known. */
+  count?: number;
+  /** No count is known yet (engine starting, or a transition added since the last counts). */
+  loading: boolean;
+  /** The count shown is that of an earlier version of the campaign; a fresh one is computing. */
+  stale?: boolean;
+  /** Why there is no count (disabled source, nothing upstream...), as a sentence for the tooltip. */
+  reason?: string;
+  /** The source activity's query failed; its message. */
+  error?: string;
+}
+
+/** Records on one output of an activity. */
+export interface OutputCount {
+  port: string;
+  label: string;
+  count: number;
+}
+
+/** What an activity's count badge shows. */
+export interface ActivityCount {
+  /**
+   * Records the activity outputs; for an activity without outputs, or with several (split, fork),
+   * the records it receives.
+   */
+  count?: number;
+  /** Per output, when the activity has several. */
+  outputs?: readonly OutputCount[];
+  loading: boolean;
+  stale?: boolean;
+  /** Why there is no count, as a sentence for the tooltip. */
+  reason?: string;
+  /** The activity's query failed; its message. */
+  error?: string;
+}
+
+/** Where counts stand for the whole campaign, for the status line. */
+export type CountsPhase = 'loading-data' | 'computing' | 'up-to-date' | 'failed' | 'idle';
+
+/** Why an activity (and the transitions leaving it) has no count. */
+export const skipReasonText: Record<SkipReason, string> = {
+  disabled: 'No count: this activity is disabled.',
+  upstream: 'No count: an activity before this one is disabled, has an error or has no records to pass on.',
+  'no-input': 'No count: nothing is connected to its input.',
+  'not-computed': 'No count: this activity is not counted before the campaign runs.',
+  'no-output': 'No count: this activity has no output.',
+};

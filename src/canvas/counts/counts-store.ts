@@ -1,0 +1,58 @@
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import type { Problem } from '../../domain/problems';
+import type { ActivityCount, CountsPhase, TransitionCount } from './count-types';
+
+/**
+ * The counts of the open campaign, keyed by transition and activity id. Kept apart from the editor
+ * store (engine results are not document state) and from react-query (whose results change as a
+ * whole): each node and edge subscribes to its own entry, and entries keep their identity while
+ * unchanged, so a counts update re-renders only what changed.
+ */
+export interface CountsState {
+  transitions: Record<string, TransitionCount>;
+  activities: Record<string, ActivityCount>;
+  phase: CountsPhase;
+  /** The engine's own failure (not an activity's), for the status line. */
+  failure?: string;
+  /** One `engine-error` problem per activity whose query failed. */
+  problems: readonly Problem[];
+}
+
+export type CountsStore = StoreApi<CountsState>;
+
+export function createCountsStore(): CountsStore {
+  return createStore<CountsState>(() => ({ transitions: {}, activities: {}, phase: 'loading-data', problems: [] }));
+}
+
+export const CountsStoreContext = createContext<CountsStore | null>(null);
+
+// Outside a counts provider (a node rendered on its own), every hook reads this empty store.
+const emptyStore = createCountsStore();
+
+/** Subscribes to a narrow slice of the counts; selectors must return stable values. */
+export function useCounts<T>(selector: (s: CountsState) => T): T {
+  return useStore(useContext(CountsStoreContext) ?? emptyStore, selector);
+}
+
+const noProblems: readonly Problem[] = [];
+
+/** Engine problems of one activity (the same empty array when there are none). */
+export function useEngineProblems(activityId?: string): readonly Problem[] {
+  return useCounts((s) => {
+    if (activityId === undefined) return s.problems;
+    const mine = s.problems.filter((p) => p.activityId === activityId);
+    return mine.length === 0 ? noProblems : mine.length === s.problems.length ? s.problems : (problemCache(s.problems, activityId, mine));
+  });
+}
+
+// Per problems array, one filtered array per activity, so the selector above returns a stable value.
+const filtered = new WeakMap<readonly Problem[], Map<string, readonly Problem[]>>();
+function problemCache(all: readonly Problem[], activityId: string, mine: readonly Problem[]): readonly Problem[] {
+  let byId = filtered.get(all);
+  if (!byId) filtered.set(all, (byId = new Map()));
+  const cached = byId.get(activityId);
+  if (cached) return cached;
+  byId.set(activityId, mine);
+  return mine;
+}

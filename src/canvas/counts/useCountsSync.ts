@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import type { Problem } from '../../domain/problems';
+import { useCountOutputs } from '../../queries/useCountOutputs';
+import { useDataset } from '../../queries/useDataset';
+import { useTransitionCounts } from '../../queries/useTransitionCounts';
+import { useEditorStore } from '../../store/useEditorStore';
+import type { CountsPhase } from './count-types';
+import type { CountsStore } from './counts-store';
+import { deriveCounts, type CountsSnapshot, type DerivedCounts } from './derive-counts';
+
+/**
+ * Runs the campaign's counts query (once per open campaign) on the editor's document and writes
+ * the results into `store`, one entry per id. Moving nodes changes the document but not the counts
+ * query's key, so it recomputes nothing and every entry keeps its identity.
+ */
+export function useCountsSync(store: CountsStore): void {
+  const doc = useEditorStore((s) => s.doc);
+  const counts = useTransitionCounts(doc);
+  const outputs = useCountOutputs(doc);
+  const dataset = useDataset();
+  const derived = useRef<DerivedCounts | undefined>(undefined);
+
+  const phase: CountsPhase = dataset.isPending
+    ? 'loading-data'
+    : counts.error
+      ? 'failed'
+      : counts.isLoading || counts.isFetching
+        ? 'computing'
+        : doc.activities.length === 0
+          ? 'idle'
+          : 'up-to-date';
+
+  useEffect(() => {
+    const snapshot: CountsSnapshot | undefined = counts.isLoading
+      ? undefined
+      : { counts: counts.counts, errors: counts.errors, skipped: counts.skipped, outputs, stale: counts.isStale };
+    derived.current = deriveCounts(doc, snapshot, derived.current);
+    const previous = store.getState();
+    store.setState({
+      ...derived.current,
+      phase,
+      failure: counts.error?.message,
+      problems: sameProblems(previous.problems, engineProblems(counts.errors)),
+    });
+  }, [store, doc, counts.counts, counts.errors, counts.skipped, counts.isLoading, counts.isStale, counts.error, outputs, phase]);
+
+  useMilestones(phase);
+}
+
+function engineProblems(errors: Record<string, string>): Problem[] {
+  return Object.entries(errors).map(([activityId, message]) => ({ severity: 'error', code: 'engine-error', message, activityId }));
+}
+
+function sameProblems(previous: readonly Problem[], next: Problem[]): readonly Problem[] {
+  const same = previous.length === next.length && previous.every((p, i) => p.activityId === next[i]!.activityId && p.message === next[i]!.message);
+  return same ? previous : next;
+}
+
+/**
+ * Performance marks at the first engine-ready and first counts-ready moments of the page, read by
+ * the benchmark (`cc:engine-ready`, `cc:counts-ready`). Marks cost nothing and change no behaviour.
+ */
+function useMilestones(phase: CountsPhase): void {
+  useEffect(() => {
+    if (phase !== 'loading-data') markOnce('cc:engine-ready');
+    if (phase === 'up-to-date') markOnce('cc:counts-ready');
+  }, [phase]);
+}
+
+function markOnce(name: string): void {
+  if (typeof performance === 'undefined' || performance.getEntriesByName(name, 'mark').length > 0) return;
+  performance.mark(name);
+}

@@ -1,0 +1,25 @@
+import { fittedCount, recordsText } from '../counts/format-count';
+import type { ActivityCount } from '../counts/count-types';
+import './count-badge.css';
+
+/**
+ * The count on a node: the records it outputs (one output) or works on (several outputs, each one
+ * listed in the tooltip), "Counting…" until known, dimmed while an edit is recomputed. No count
+ * (disabled, upstream, failed query) shows nothing here: the reason is in the node's tooltip and
+ * status badge.
+ */
+export function ActivityCountBadge({ count }: { count: ActivityCount | undefined }) {
+  if (!count || count.error !== undefined) return null;
+  const stale = count.stale ? ' cv-node__count--stale' : '';
+  if (count.count !== undefined) {
+    const perOutput = count.outputs?.map((o) => `${o.label}: ${recordsText(o.count)}`) ?? [];
+    const name = [recordsText(count.count), ...perOutput].join('; ') + (count.stale ? ' (updating)' : '');
+    return (
+      <span className={`cv-node__count${stale}`} role="img" aria-label={name} title={name.replaceAll('; ', '\n')} data-count={count.count}>
+        {fittedCount(count.count)}
+      </span>
+    );
+  }
+  if (count.loading) return <span className="cv-node__count cv-node__count--loading">Counting…</span>;
+  return null;
+}
