@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { CanvasPage } from './pages/canvas-page';
+import { InspectorPanel } from './pages/inspector-panel';
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -20,7 +21,7 @@ test('the editor with a campaign, a selection and a problem has no serious acces
   await canvas.addInRow(['Build audience', 'Split', 'SMS']);
   await canvas.connect('Build audience', 'Split');
   await canvas.select('Split');
-  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue('Split');
+  await expect(new InspectorPanel(page).labelField).toHaveValue('Split');
   await expectNoSeriousViolations(page);
   await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).click();
   await expect(page.getByRole('dialog', { name: 'Insert an activity' })).toBeVisible();

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
+import { InspectorPanel } from './pages/inspector-panel';
 
 test('delete activities with the key and the toolbar; their transitions go with them', async ({ page }) => {
   const canvas = new CanvasPage(page);
@@ -30,7 +31,7 @@ test('select a transition, rename it in the inspector and delete it', async ({ p
   await canvas.transition('Build audience', 'Email').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Transition' })).toBeVisible();
-  const label = page.getByRole('textbox', { name: 'Label' });
+  const label = new InspectorPanel(page).labelField;
   await label.fill('Everyone');
   await label.press('Enter');
   await expect(canvas.canvas.getByText('Everyone')).toBeVisible();
@@ -74,7 +75,7 @@ test('problems are listed; clicking one selects its activity', async ({ page }) 
   await expect(canvas.node('SMS').getByRole('img', { name: 'Status: Error' })).toBeVisible();
   await canvas.canvas.click({ position: { x: 20, y: 600 } });
   await page.getByRole('button', { name: /SMS.*has no audience/ }).click();
-  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue('SMS');
+  await expect(new InspectorPanel(page).labelField).toHaveValue('SMS');
   await expect(page.getByRole('heading', { name: 'SMS', level: 2 })).toBeVisible();
 });
 
@@ -86,12 +87,12 @@ test('keyboard: focus a node, select it with Enter, move it with the arrows, ren
   const node = canvas.node('Wait');
   await node.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue('Wait');
+  await expect(new InspectorPanel(page).labelField).toHaveValue('Wait');
   const before = (await node.boundingBox())!;
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await node.boundingBox())!.x).toBeGreaterThan(before.x + 5);
-  await page.getByRole('textbox', { name: 'Label' }).fill('Wait 3 days');
+  await new InspectorPanel(page).labelField.fill('Wait 3 days');
   await page.keyboard.press('Enter');
   await expect(canvas.node('Wait 3 days')).toBeVisible();
 });

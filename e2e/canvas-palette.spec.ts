@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
+import { InspectorPanel } from './pages/inspector-panel';
 
 test('an empty campaign explains how to start', async ({ page }) => {
   const canvas = new CanvasPage(page);
@@ -15,7 +16,7 @@ test('drag activities from the palette onto the canvas', async ({ page }) => {
   await expect(canvas.node('Build audience')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Start your campaign' })).toHaveCount(0);
   // The new activity is selected and shown in the inspector.
-  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue('Build audience');
+  await expect(new InspectorPanel(page).labelField).toHaveValue('Build audience');
 
   await canvas.dragFromPalette('Email', { x: 560, y: 250 });
   await expect(canvas.node('Email')).toBeVisible();

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
+import { InspectorPanel } from './pages/inspector-panel';
 
 test('undo and redo every edit with the buttons and the keyboard', async ({ page }) => {
   const canvas = new CanvasPage(page);
@@ -53,7 +54,7 @@ test('shortcuts do not fire while typing in a field', async ({ page }) => {
   const canvas = new CanvasPage(page);
   await canvas.openNewCampaign();
   await canvas.dragFromPalette('Wait', { x: 300, y: 300 });
-  const label = page.getByRole('textbox', { name: 'Label' });
+  const label = new InspectorPanel(page).labelField;
   await label.fill('Three days!');
   // Backspace edits the text, not the canvas; Ctrl+Z is the field's own undo, not the editor's.
   await label.press('Backspace');

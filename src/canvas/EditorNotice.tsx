@@ -17,7 +17,7 @@ export function EditorNotice() {
   }, [notice, dismiss]);
 
   return (
-    <div className="cv-notice-region" role="status" aria-live="polite">
+    <div className="cv-notice-region" role="status" aria-live="polite" aria-label="Editor messages">
       {notice && (
         <div key={notice.id} className={`cv-notice cv-notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : undefined}>
           {notice.tone === 'error' ? <CircleAlert size={16} aria-hidden /> : <Info size={16} aria-hidden />}
