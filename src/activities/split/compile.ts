@@ -10,10 +10,9 @@ export const SEGMENT_COLUMN = 'segment';
  * Ordered subsets of the input.
  *
  * - A subset's *eligible* records are the input records matching its filter (all of them when it
- *   has none). A percentage limit is a share of the eligible records, rounded down, so that 10 % of
- *   10 000 is exactly 1 000 and a 50 % / 50 % split of 9 records gives 4 and 4 (and a complement of 1).
- * - Overlap off: a subset picks only among eligible records that no earlier subset took. On: among
- *   all its eligible records.
+ *   has none) that, with overlap off, no earlier subset took; with overlap on, earlier subsets do
+ *   not matter. A percentage limit is a share of the eligible records, rounded down, so that 10 %
+ *   of 10 000 is exactly 1 000; an A/B split of 10 000 into halves is 50 % then 100 % (of the rest).
  * - The limit picks records in the subset's order: a sort on a working table column or a field
  *   (ties and empty values last, then by key), or a random order seeded by the campaign's seed.
  * - Complement: input records in no subset. Single table: every subset (and the complement) in one
@@ -43,9 +42,9 @@ export function compileSplit(config: SplitConfig, ctx: CompileContext): Compiled
   ];
   config.subsets.forEach((s, i) => {
     const taken = !config.overlap && i > 0 ? ` AND ${key} NOT IN (${config.subsets.slice(0, i).map((_, j) => `SELECT ${key} FROM ${subset(j)}`).join(' UNION ALL ')})` : '';
-    const limit = limitSql(ctx, s, i);
+    const limit = limitSql(ctx, s);
     ctes.push(
-      `${subset(i)} AS (\n  SELECT ${key} FROM (\n    SELECT ${key}, row_number() OVER (ORDER BY ${rank(i)} ${direction(s)} NULLS LAST, ${key}) AS n\n    FROM src WHERE ${match(i)}${taken}\n  ) WHERE ${limit}\n)`,
+      `${subset(i)} AS (\n  SELECT ${key} FROM (\n    SELECT ${key}, row_number() OVER (ORDER BY ${rank(i)} ${direction(s)} NULLS LAST, ${key}) AS n, count(*) OVER () AS eligible\n    FROM src WHERE ${match(i)}${taken}\n  ) WHERE ${limit}\n)`,
     );
   });
   // Which subsets each record falls in is computed once, in a shared table every output reads.
@@ -88,7 +87,7 @@ function orderSql(ctx: CompileContext, input: WorkingTableRef, s: SplitSubset, w
 }
 
 /** The row-number bound of a subset's limit. */
-function limitSql(ctx: CompileContext, s: SplitSubset, i: number): string {
+function limitSql(ctx: CompileContext, s: SplitSubset): string {
   if (!s.limit) return 'TRUE';
   const value = s.limit.value;
   if (!Number.isFinite(value) || value < 0) throw new CompileError(`Subset "${s.label}": the limit must be a positive number.`);
@@ -100,5 +99,5 @@ function limitSql(ctx: CompileContext, s: SplitSubset, i: number): string {
   // Exact integer arithmetic: floor(count * percent / 100) with the percent in hundredths, so that
   // 10 % of 10 000 is 1 000 and never 999 from a rounding error.
   const hundredths = Math.round(value * 100);
-  return `n <= (SELECT (count(*) * ${ctx.sql.literal(hundredths)}) // 10000 FROM src WHERE ${match(i)})`;
+  return `n <= (eligible * ${ctx.sql.literal(hundredths)}) // 10000`;
 }

@@ -75,19 +75,22 @@ describe('Split limits and order', () => {
     expect(await keysOf(engine, doc, 't-x')).toEqual([1, 2, 3, 4, 6]);
   });
 
-  test('a percentage is a share of the records matching the filter, rounded down', async () => {
+  test('a percentage is a share of the eligible records (matching, not yet taken), rounded down', async () => {
     const doc = splitDoc(
       [
         // 50 % of the 4 opted-in records = 2, best scores first: 4 (95), 1 (80).
         { id: 'a', label: 'A', filter: rules.OPT, limit: { kind: 'percent', value: 50 }, order: { mode: 'sort', field: 'score', direction: 'desc' } },
-        // 50 % of the 3 French records = 1 (1.5 rounded down), lowest score among 3 and 6 not yet taken: 6 (40).
-        { id: 'b', label: 'B', filter: rules.FR, limit: { kind: 'percent', value: 50 }, order: { mode: 'sort', field: 'score', direction: 'asc' } },
+        // 50 % of the 4 records left {2, 3, 5, 6} = 2, lowest scores first: 2 (20), 6 (40).
+        { id: 'b', label: 'B', limit: { kind: 'percent', value: 50 }, order: { mode: 'sort', field: 'score', direction: 'asc' } },
+        // 50 % of the French records left {3} = 0 (0.5 rounded down).
+        { id: 'c', label: 'C', filter: rules.FR, limit: { kind: 'percent', value: 50 } },
       ],
       { complement: true },
     );
-    expect((await engine.counts(doc)).counts).toEqual({ in: 6, 't-a': 2, 't-b': 1, rest: 3 });
+    expect((await engine.counts(doc)).counts).toEqual({ in: 6, 't-a': 2, 't-b': 2, 't-c': 0, rest: 2 });
     expect(await keysOf(engine, doc, 't-a')).toEqual([1, 4]);
-    expect(await keysOf(engine, doc, 't-b')).toEqual([6]);
+    expect(await keysOf(engine, doc, 't-b')).toEqual([2, 6]);
+    expect(await keysOf(engine, doc, 'rest')).toEqual([3, 5]);
   });
 
   test('sort on a field through a many-to-one link, ties broken by key', async () => {
@@ -172,15 +175,16 @@ describe('Random splits (A/B tests and holdouts)', () => {
     expect(a).not.toEqual(b);
   });
 
-  test('a 50 / 50 A/B split partitions the audience', async () => {
+  test('10 % / 45 % / 45 %: 10 %, then 50 % of the rest, then the rest', async () => {
     const doc = splitDoc(
       [
-        { id: 'a', label: 'A', limit: { kind: 'percent', value: 50 } },
-        { id: 'b', label: 'B', limit: { kind: 'percent', value: 50 } },
+        { id: 'a', label: 'Control', limit: { kind: 'percent', value: 10 } },
+        { id: 'b', label: 'A', limit: { kind: 'percent', value: 50 } },
+        { id: 'c', label: 'B', limit: { kind: 'percent', value: 100 } },
       ],
       { complement: true },
     );
-    expect((await big.counts(doc)).counts).toEqual({ in: 10_000, 't-a': 5_000, 't-b': 5_000, rest: 0 });
+    expect((await big.counts(doc)).counts).toEqual({ in: 10_000, 't-a': 1_000, 't-b': 4_500, 't-c': 4_500, rest: 0 });
   });
 });
 
