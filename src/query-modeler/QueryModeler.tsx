@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { DndContext, closestCenter } from '@dnd-kit/core';
-import type { ConditionGroup, Condition } from '../domain/rule';
+import type { ConditionGroup } from '../domain/rule';
 import type { DataModel } from '../domain/data-model';
 import { findEntity } from '../domain/data-model';
 import { validateRule, type RuleProblem } from '../domain/rule-validation';
-import { labelOf, walkPath } from '../domain/rule-paths';
+import { labelOf } from '../domain/rule-paths';
 import { GroupEditor } from './GroupEditor';
 import { ModelerContext, type ModelerContextValue } from './modeler-context';
 import { RuleToolbar } from './RuleToolbar';
 import type { RuleServices } from './services';
 import type { SavedFilter } from './saved-filters';
-import { useConditionCounts } from './useConditionCounts';
+import { useRuleCalculation, type RuleCalculation } from './useRuleCalculation';
 import { useRuleDnd } from './useRuleDnd';
 import './query-modeler.css';
 
@@ -33,30 +33,19 @@ export interface QueryModelerProps {
   allowExpand?: boolean;
   /** Accessible name of the rule, e.g. "Audience rule". */
   label?: string;
+  /** Counts from another editor of the same rule (the large dialog shares the inline one's). */
+  calculation?: RuleCalculation;
 }
 
 const noChannels: readonly { id: string; label: string }[] = [];
 const noFilters: readonly SavedFilter[] = [];
-
-/** Every condition with the entity it is evaluated on (collection sub-conditions on theirs). */
-function conditionsWithEntity(model: DataModel, group: ConditionGroup, entity: string, out: { condition: Condition; entity: string }[] = []) {
-  for (const c of group.children) {
-    out.push({ condition: c, entity });
-    if (c.kind === 'group') conditionsWithEntity(model, c, entity, out);
-    if (c.kind === 'collection') {
-      const w = walkPath(model, entity, c.path, 'collection');
-      if (w.ok) conditionsWithEntity(model, c.where, w.entity.name, out);
-    }
-  }
-  return out;
-}
 
 /**
  * The query modeler: a rule as a tree of conditions, edited in place. Reusable wherever a rule is
  * edited (Build audience, Split subsets, Enrichment filters); it never throws on a rule that does
  * not make sense, it shows the problem on the condition.
  */
-export function QueryModeler({ rule, onChange, model, entity, services, problems, earlierChannels = noChannels, savedFilters = noFilters, allowExpand = true, label = 'Rule' }: QueryModelerProps) {
+export function QueryModeler({ rule, onChange, model, entity, services, problems, earlierChannels = noChannels, savedFilters = noFilters, allowExpand = true, label = 'Rule', calculation }: QueryModelerProps) {
   const idPrefix = useId().replace(/:/g, '');
   // Edits apply to the latest rule even when several arrive before the parent re-renders.
   const latest = useRef(rule);
@@ -80,20 +69,11 @@ export function QueryModeler({ rule, onChange, model, entity, services, problems
     for (const p of shown) map.set(p.conditionId, [...(map.get(p.conditionId) ?? []), p]);
     return map;
   }, [shown]);
-  const { counts, countOne } = useConditionCounts(services);
-  const [total, setTotal] = useState<{ key: string; state: 'loading' | 'done' | 'error'; value?: number; error?: string }>();
+  const own = useRuleCalculation(services, model, entity);
+  const { counts, countOne, total } = calculation ?? own;
+  const calculateWith = (calculation ?? own).calculate;
+  const calculate = useCallback(() => calculateWith(latest.current), [calculateWith]);
   const ruleKey = JSON.stringify(rule);
-
-  const calculate = useCallback(() => {
-    if (!services) return;
-    const key = JSON.stringify(latest.current);
-    setTotal({ key, state: 'loading' });
-    services.count(latest.current, entity).then(
-      (value) => setTotal((t) => (t?.key === key ? { key, state: 'done', value } : t)),
-      (e: unknown) => setTotal((t) => (t?.key === key ? { key, state: 'error', error: e instanceof Error ? e.message : String(e) } : t)),
-    );
-    for (const { condition, entity: e } of conditionsWithEntity(model, latest.current, entity)) countOne(condition, e);
-  }, [services, entity, model, countOne]);
 
   const dnd = useRuleDnd(rule, edit);
   const context: ModelerContextValue = useMemo(
@@ -114,7 +94,7 @@ export function QueryModeler({ rule, onChange, model, entity, services, problems
           onCalculate={calculate}
           allowExpand={allowExpand}
           expanded={
-            <QueryModeler rule={rule} onChange={onChange} model={model} entity={entity} services={services} {...(problems ? { problems } : {})} earlierChannels={earlierChannels} savedFilters={savedFilters} allowExpand={false} label={label} />
+            <QueryModeler rule={rule} onChange={onChange} model={model} entity={entity} services={services} {...(problems ? { problems } : {})} earlierChannels={earlierChannels} savedFilters={savedFilters} allowExpand={false} label={label} calculation={calculation ?? own} />
           }
         />
         {rootProblems(problemsById, rule.id)}

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Condition, ConditionGroup } from '../domain/rule';
 import { stableStringify } from '../engine/compile/hash';
 import type { RuleServices } from './services';
@@ -27,7 +27,9 @@ export function conditionKey(condition: Condition, entity: string): string {
 export function useConditionCounts(services: RuleServices | undefined) {
   const [counts, setCounts] = useState<ReadonlyMap<string, ConditionCount>>(new Map());
   const latest = useRef(counts);
-  latest.current = counts;
+  useEffect(() => {
+    latest.current = counts;
+  }, [counts]);
 
   const countOne = useCallback(
     (condition: Condition, entity: string) => {
