@@ -14,7 +14,7 @@ import { formatCount } from './format';
  * field), links, first rows and, for a targeting dimension, its channels.
  */
 export function EntityDetail({ dataset, entity, onOpenEntity }: { dataset: DatasetInfo; entity: EntityDef; onOpenEntity: (name: string) => void }) {
-  const [field, setField] = useState<string | undefined>(entity.displayFields[0] ?? entity.fields.find((f) => f.type === 'enum')?.name);
+  const [field, setField] = useState<string | undefined>(entity.fields.find((f) => f.type === 'enum')?.name ?? entity.displayFields[0]);
   const rowCount = dataset.rowCounts[entity.name];
   const loading = (dataset.loading ?? []).includes(entity.name) || rowCount === undefined;
   const dimension = dataset.model.dimensions.find((d) => d.entity === entity.name);
