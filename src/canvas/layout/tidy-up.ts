@@ -39,8 +39,10 @@ export function toElkGraph(doc: CampaignDoc, sizeOf: (id: string) => Size): ElkN
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': vertical ? 'DOWN' : 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': vertical ? '72' : '96',
-      'elk.spacing.nodeNode': vertical ? '48' : '40',
+      // Room between layers for a transition's label and count chips above its "+".
+      'elk.layered.spacing.nodeNodeBetweenLayers': vertical ? '96' : '150',
+      // Sibling branches far enough apart that their transitions' chips do not collide.
+      'elk.spacing.nodeNode': '64',
       'elk.spacing.componentComponent': '64',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
