@@ -2,12 +2,14 @@ import { Switch } from 'react-aria-components';
 import { getActivityDef, categoryTitles } from '../activities/registry';
 import { activityForms } from '../activities/ui-registry';
 import { iconFor } from '../canvas/activity-icons';
+import { useEngineProblems } from '../canvas/counts/counts-store';
 import { portsOf } from '../domain/ports';
 import { statusOf } from '../domain/problems';
 import { selectActivity, selectActivityProblems } from '../store/selectors';
 import { useEditorStore, useEditorStoreApi } from '../store/useEditorStore';
 import { LabelField } from './LabelField';
 import { OutputConnections } from './OutputConnections';
+import { ActivityEngineSection } from './engine/ActivityEngineSection';
 import { ProblemList } from './ProblemList';
 
 const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Has errors' } as const;
@@ -16,7 +18,9 @@ const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Has errors' 
 export function ActivityInspector({ id }: { id: string }) {
   const store = useEditorStoreApi();
   const activity = useEditorStore(selectActivity(id));
-  const problems = useEditorStore(selectActivityProblems(id));
+  const validation = useEditorStore(selectActivityProblems(id));
+  const engineProblems = useEngineProblems(id);
+  const problems = engineProblems.length === 0 ? validation : [...validation, ...engineProblems];
   if (!activity) return null;
   const def = getActivityDef(activity.type);
   const Icon = iconFor(def?.meta.icon);
@@ -90,6 +94,8 @@ export function ActivityInspector({ id }: { id: string }) {
       </dl>
 
       <OutputConnections activity={activity} />
+
+      <ActivityEngineSection activityId={id} />
 
       <div className="insp-settings" aria-label="Settings" role="group">
         <h3 className="insp-subtitle">Settings</h3>

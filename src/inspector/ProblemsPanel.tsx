@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ChevronDown, CircleCheck } from 'lucide-react';
+import { useEngineProblems } from '../canvas/counts/counts-store';
 import { problemsOf } from '../store/selectors';
 import { useEditorStore, useEditorStoreApi } from '../store/useEditorStore';
 import { ProblemList } from './ProblemList';
@@ -12,7 +13,10 @@ export function ProblemsPanel() {
   const store = useEditorStoreApi();
   const doc = useEditorStore((s) => s.doc);
   const [open, setOpen] = useState(true);
-  const problems = problemsOf(doc).all;
+  const engineProblems = useEngineProblems();
+  // Validation problems, then the queries that failed in the engine (code `engine-error`).
+  const validation = problemsOf(doc).all;
+  const problems = engineProblems.length === 0 ? validation : [...validation, ...engineProblems];
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const labels = new Map(doc.activities.map((a) => [a.id, a.label]));

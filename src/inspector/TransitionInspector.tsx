@@ -3,6 +3,7 @@ import { portsOf } from '../domain/ports';
 import { selectTransition } from '../store/selectors';
 import { useEditorStore, useEditorStoreApi } from '../store/useEditorStore';
 import { LabelField } from './LabelField';
+import { TransitionEngineSection } from './engine/TransitionEngineSection';
 
 /** The inspector of one transition: where it goes, its label, delete. */
 export function TransitionInspector({ id }: { id: string }) {
@@ -43,6 +44,7 @@ export function TransitionInspector({ id }: { id: string }) {
         <dt>To</dt>
         <dd>{target?.label ?? '?'}</dd>
       </dl>
+      <TransitionEngineSection transitionId={id} title={`${source?.label ?? '?'} → ${target?.label ?? '?'}`} />
       <button type="button" className="insp-button insp-button--danger" onClick={() => store.getState().removeElements({ transitionIds: [id] })}>
         <Trash2 size={15} aria-hidden /> Delete transition
       </button>

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { CircleX, Table2 } from 'lucide-react';
+import { recordsText } from '../../canvas/counts/format-count';
+import { useTransitionCount } from '../../canvas/edges/useTransitionCount';
+import { PreviewResultsDialog } from './PreviewResultsDialog';
+import { PreviewSchema } from './PreviewSchema';
+import './engine-panels.css';
+
+/** A transition's records in its inspector: the count, its preview schema and preview results. */
+export function TransitionEngineSection({ transitionId, title }: { transitionId: string; title: string }) {
+  const count = useTransitionCount(transitionId);
+  const [resultsOpen, setResultsOpen] = useState(false);
+  // Previews read the transition's working table: only a transition with a count has one.
+  const available = count?.count !== undefined;
+  return (
+    <section className="insp-engine" aria-labelledby={`engine-${transitionId}`}>
+      <h3 className="insp-subtitle" id={`engine-${transitionId}`}>
+        Records
+      </h3>
+      {count?.error !== undefined ? (
+        <p className="insp-engine__error" role="alert">
+          <CircleX size={15} aria-hidden />
+          <span>
+            <strong>The query of the activity before it failed.</strong> {count.error}
+          </span>
+        </p>
+      ) : count?.count !== undefined ? (
+        <p className={`insp-engine__count${count.stale ? ' insp-engine__stale' : ''}`} aria-label="Transition count">
+          {recordsText(count.count)}
+          {count.stale && <span className="insp-muted"> (updating…)</span>}
+        </p>
+      ) : (
+        <p className="insp-engine__note">{count?.loading ? 'Counting…' : (count?.reason ?? 'No count.')}</p>
+      )}
+      <PreviewSchema transitionId={transitionId} available={available} />
+      <div className="insp-engine__block">
+        <button type="button" className="insp-button" disabled={!available} onClick={() => setResultsOpen(true)}>
+          <Table2 size={15} aria-hidden /> Preview results
+        </button>
+      </div>
+      <PreviewResultsDialog transitionId={transitionId} title={title} isOpen={resultsOpen} onOpenChange={setResultsOpen} />
+    </section>
+  );
+}
