@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import type { Activity } from '../domain/campaign';
 import { BuildAudienceForm } from './build-audience/BuildAudienceForm';
+import { SplitForm } from './split/SplitForm';
+import { CombineForm } from './combine/CombineForm';
+import { DeduplicationForm } from './deduplication/DeduplicationForm';
 
 /** Props every activity settings form receives from the inspector. */
 export interface ActivityFormProps {
@@ -19,4 +22,7 @@ export interface ActivityFormProps {
  */
 export const activityForms: Partial<Record<string, ComponentType<ActivityFormProps>>> = {
   'build-audience': BuildAudienceForm,
+  split: SplitForm,
+  combine: CombineForm,
+  deduplication: DeduplicationForm,
 };

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { CanvasPage } from './pages/canvas-page';
+import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
+import { activityByLabel, exportedDoc, nodeCounts, transitionId } from './helpers/expected-counts';
+
+test('a holdout made with the random split preset shows its count on the canvas', async ({ page }) => {
+  test.setTimeout(300_000);
+  const canvas = new CanvasPage(page);
+  const inspector = new InspectorPage(page);
+  await openSmallCampaign(canvas);
+  await canvas.addInRow(['Build audience', 'Split', 'End']);
+  await canvas.connect('Build audience', 'Split');
+
+  await canvas.select('Split');
+  await inspector.settings.getByRole('button', { name: 'Random split…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Random split' });
+  await dialog.getByRole('button', { name: '10 % holdout' }).click();
+  await dialog.getByRole('spinbutton', { name: 'Share of group 1' }).fill('20');
+  await dialog.getByRole('spinbutton', { name: 'Share of group 2' }).fill('80');
+  await dialog.getByRole('button', { name: 'Replace the subsets' }).click();
+  const control = inspector.settings.getByRole('listitem', { name: 'Subset 1: Control' });
+  await expect(control.getByRole('spinbutton', { name: 'Percentage of eligible records' })).toHaveValue('20');
+  await expect(inspector.settings.getByRole('listitem', { name: 'Subset 2: Target' })).toBeVisible();
+  await inspector.connectOutput('Control', 'End');
+
+  // Sort the control group by a field instead of drawing it at random.
+  await inspector.radio('Records kept', 'By sort', control);
+  await expect(control.getByText('Choose the field to sort by.')).toBeVisible();
+  await control.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Lifetime value' });
+  await expect(control.getByText('Choose the field to sort by.')).toBeHidden();
+
+  const doc = await exportedDoc(page);
+  const split = activityByLabel(doc, 'Split').config as { subsets: { label: string; limit: unknown; order: unknown }[] };
+  expect(split.subsets.map((s) => s.label)).toEqual(['Control', 'Target']);
+  expect(split.subsets[0]!.limit).toEqual({ kind: 'percent', value: 20 });
+  expect(split.subsets[0]!.order).toEqual({ mode: 'sort', field: 'lifetime_value', direction: 'desc' });
+  expect(split.subsets[1]!.limit).toBeNull();
+
+  const id = transitionId(doc, 'Split', 'End');
+  const expected = nodeCounts(doc)[id]!;
+  expect(expected).toBeGreaterThan(0);
+  await expectCanvasCount(canvas, id, expected);
+});
+
+test('removing a connected subset asks first and takes its transition with it', async ({ page }) => {
+  test.setTimeout(180_000);
+  const canvas = new CanvasPage(page);
+  const inspector = new InspectorPage(page);
+  await openSmallCampaign(canvas);
+  await canvas.addInRow(['Build audience', 'Split', 'End']);
+  await canvas.connect('Build audience', 'Split');
+  await canvas.select('Split');
+  await inspector.connectOutput('Subset 2', 'End');
+  await expect(canvas.transitions).toHaveCount(2);
+
+  await inspector.settings.getByRole('button', { name: 'Remove Subset 2' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Remove the subset “Subset 2”?' });
+  await expect(confirm).toContainText('The transition to End is removed too.');
+  await confirm.getByRole('button', { name: 'Remove with its transition' }).click();
+  await expect(canvas.transitions).toHaveCount(1);
+  await expect(inspector.settings.getByRole('listitem', { name: /^Subset 2/ })).toHaveCount(0);
+
+  await canvas.tool('Undo').click();
+  await expect(canvas.transitions).toHaveCount(2);
+  await expect(inspector.settings.getByRole('listitem', { name: 'Subset 2: Subset 2' })).toBeVisible();
+});

@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { CanvasPage } from './canvas-page';
+
+/** The inspector of the selected activity: its settings form and its outputs. */
+export class InspectorPage {
+  constructor(readonly page: Page) {}
+
+  get panel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Inspector' });
+  }
+
+  /** The settings form of the selected activity. */
+  get settings(): Locator {
+    return this.panel.getByRole('group', { name: 'Settings' });
+  }
+
+  /** Connects an output of the selected activity to another activity with the keyboard-friendly "Connect to" choice. */
+  async connectOutput(outputLabel: string, toLabel: string) {
+    await this.panel.getByRole('combobox', { name: `Connect ${outputLabel} to`, exact: true }).selectOption({ label: toLabel });
+  }
+
+  /** Fills a text field of the settings and leaves it, as a person tabbing on would. */
+  async fill(name: string | RegExp, text: string, within: Locator = this.settings) {
+    const box = within.getByRole('textbox', { name }).first();
+    await box.fill(text);
+    await box.press('Tab');
+  }
+
+  async choose(name: string | RegExp, option: string, within: Locator = this.settings) {
+    await within.getByRole('combobox', { name }).first().selectOption({ label: option });
+  }
+
+  async radio(group: string, option: string, within: Locator = this.settings) {
+    // React Aria hides the radio input itself: click its visible label, as a person does.
+    const radio = within.getByRole('radiogroup', { name: group }).first().getByRole('radio', { name: option, exact: true });
+    await radio.locator('xpath=ancestor::label[1]').click();
+    await expect(radio).toBeChecked();
+  }
+
+  async toggle(name: string | RegExp, within: Locator = this.settings) {
+    await within.getByRole('switch', { name }).first().locator('xpath=ancestor::label[1]').click();
+  }
+}
+
+/** Sample size the activity specs load: small enough for a busy machine, the same in Node (see helpers/expected-counts.ts). */
+export const SPEC_PROFILES = 10_000;
+
+/** Opens a new, empty campaign on the sample data of SPEC_PROFILES profiles. */
+export async function openSmallCampaign(canvas: CanvasPage) {
+  await canvas.page.goto(`/?profiles=${SPEC_PROFILES}#/new`);
+  await expect(canvas.canvas).toBeVisible();
+}
+
+/**
+ * Waits until the transition `transitionId` shows exactly `expected` records on the canvas (its
+ * count's accessible name, "1,234 records", has no "(updating)" once the latest edit is counted).
+ */
+export async function expectCanvasCount(canvas: CanvasPage, transitionId: string, expected: number) {
+  const text = `${expected.toLocaleString('en-US')} ${expected === 1 ? 'record' : 'records'}`;
+  const label = canvas.canvas.locator(`[data-transition-id="${transitionId}"]`);
+  await expect(label.getByRole('img', { name: text, exact: true })).toBeVisible({ timeout: 120_000 });
+}
