@@ -29,6 +29,7 @@ export function EntityDetail({ dataset, entity, onOpenEntity }: { dataset: Datas
       <header className="dx-detail-header">
         <h2 id="dx-entity-title" className="dx-detail-title">
           {title}
+          {dimension && <span className="dx-pill">Targeting dimension</span>}
         </h2>
         <dl className="dx-facts">
           <div>
@@ -51,12 +52,6 @@ export function EntityDetail({ dataset, entity, onOpenEntity }: { dataset: Datas
             <dt>Fields</dt>
             <dd>{entity.fields.length}</dd>
           </div>
-          {dimension && (
-            <div>
-              <dt>Targeting</dt>
-              <dd>dimension</dd>
-            </div>
-          )}
         </dl>
       </header>
       <Tabs className="dx-tabs">

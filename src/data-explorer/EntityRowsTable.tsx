@@ -3,6 +3,8 @@ import { useEntityRows } from '../queries/useDataExplorer';
 import { formatCount, formatValue } from './format';
 import { errorText, Failed, Waiting } from './LoadState';
 
+const isNumeric = (f: EntityDef['fields'][number] | undefined) => f?.type === 'integer' || f?.type === 'decimal';
+
 /** Rows shown: enough to get a feel for the data, few enough to cross the worker at once. */
 export const SAMPLE_ROWS = 100;
 
@@ -31,7 +33,7 @@ export function EntityRowsTable({ entity, rowCount, isLoadingInBackground }: { e
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c} scope="col" title={fieldOf.get(c)?.label || undefined}>
+                <th key={c} scope="col" title={fieldOf.get(c)?.label || undefined} className={isNumeric(fieldOf.get(c)) ? 'dx-num' : undefined}>
                   {c}
                 </th>
               ))}
