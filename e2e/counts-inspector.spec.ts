@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { fixtureFile } from './fixtures/campaign-files';
+import { CampaignListPage } from './pages/campaign-list-page';
+import { CanvasPage } from './pages/canvas-page';
+import { CountsPage, recordsName } from './pages/counts-page';
+
+test.describe.configure({ timeout: 240_000 });
+
+test('a transition previews its schema and its first records; an activity shows its SQL', async ({ page }) => {
+  const counts = new CountsPage(page);
+  const canvas = new CanvasPage(page);
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await counts.gotoList();
+  await new CampaignListPage(page).useTemplate('Win-back with holdout');
+  await counts.expectUpToDate();
+  const expected = CountsPage.expectedCounts(await counts.exportCampaign());
+
+  await canvas.transition('Holdout', 'Save holdout group').focus();
+  await page.keyboard.press('Enter');
+  const id = await canvas.transition('Holdout', 'Save holdout group').getAttribute('data-id');
+  const total = expected[id!]!;
+  await expect(inspector.getByLabel('Transition count')).toHaveText(recordsName(total));
+
+  await inspector.getByRole('button', { name: 'Preview schema' }).click();
+  const schema = inspector.getByRole('region', { name: 'Preview schema' }).getByRole('table');
+  await expect(schema.getByRole('row', { name: /profile_id/ })).toBeVisible();
+  await expect(schema.getByRole('row', { name: /email VARCHAR/ })).toBeVisible();
+
+  await inspector.getByRole('button', { name: 'Preview results' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Preview results/ });
+  const records = dialog.getByRole('region', { name: 'Preview records' });
+  await expect(records.getByRole('columnheader', { name: 'profile_id' })).toBeVisible();
+  await expect(records.getByRole('row')).toHaveCount(Math.min(total, 100) + 1);
+  await expect(dialog.getByLabel('Preview total')).toContainText(recordsName(total));
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await canvas.select('Holdout');
+  await inspector.getByRole('button', { name: 'Activity code view' }).click();
+  const sql = inspector.getByRole('region', { name: 'Activity code view' }).getByLabel('SQL');
+  await expect(sql).toContainText('CREATE TEMP TABLE');
+  await expect(sql).toContainText('"profile_id"');
+  await expect(inspector.getByRole('button', { name: 'Copy SQL' })).toBeVisible();
+});
+
+test('an activity whose query fails shows the error; the rest of the campaign is counted', async ({ page }) => {
+  const counts = new CountsPage(page);
+  const canvas = new CanvasPage(page);
+  await counts.gotoList();
+  await new CampaignListPage(page).importFile(fixtureFile('engine-error-campaign.json'));
+  await page.getByRole('link', { name: 'Engine error example' }).click();
+  await counts.expectUpToDate();
+  const expected = CountsPage.expectedCounts('e2e/fixtures/engine-error-campaign.json');
+  expect(expected.t_bad).toBeUndefined();
+  await expect(counts.transitionCount('t_ok')).toHaveAccessibleName(recordsName(expected.t_ok!));
+  await expect(counts.transitionCount('t_bad')).toHaveAccessibleName('Count failed');
+  await expect(canvas.node('Broken rule').getByRole('img', { name: 'Status: Error' })).toHaveAttribute('title', /no_such_field/);
+
+  const problems = page.getByRole('region', { name: /Problems/ });
+  await expect(problems.getByRole('button', { name: /Broken rule.*no_such_field/ })).toBeVisible();
+  await canvas.select('Broken rule');
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByText('No count: the query of this activity failed.')).toBeVisible();
+});
