@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { badShopFiles, dataTextFile, exampleShopFiles } from './fixtures/data-files';
-import { DataPage } from './pages/data-page';
+import { DataPage, dropFiles } from './pages/data-page';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -74,4 +74,12 @@ test('an invalid data model, a missing CSV and a link to a missing key are each 
   await data.problemsDialog.getByRole('button', { name: 'OK' }).click();
 
   await expect(data.summary.getByRole('heading', { name: 'Sample data' })).toBeVisible();
+});
+
+test('files dropped on the screen are imported', async ({ page }) => {
+  const data = new DataPage(page);
+  await data.goto();
+  await dropFiles(page, exampleShopFiles());
+  await expect(data.summary.getByRole('heading', { name: 'Corner shop' })).toBeVisible({ timeout: 60_000 });
+  await expect(data.entity(/^Orders/)).toContainText('12 rows');
 });

@@ -83,3 +83,17 @@ export class DataPage {
     await expect(dialog).toBeHidden();
   }
 }
+
+/** Drops files on the Data screen as a person dragging them from the desktop would. */
+export async function dropFiles(page: Page, files: DataFile[]) {
+  const payload = files.map((f) => ({ name: f.name, type: f.mimeType, text: f.buffer.toString('utf8') }));
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type }));
+    return dt;
+  }, payload);
+  const target = page.getByRole('main');
+  await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await target.dispatchEvent('dragover', { dataTransfer: transfer });
+  await target.dispatchEvent('drop', { dataTransfer: transfer });
+}
