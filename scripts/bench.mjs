@@ -2,7 +2,7 @@
 // Usage: npm run bench [-- <suite> ...]   (suites: see bench/suites/; default: all)
 // Prints one JSON object and writes it to bench/results.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from './chromium-path.mjs';
 
@@ -50,7 +50,15 @@ const suiteFiles = readdirSync(new URL('../bench/suites/', import.meta.url))
   .filter((f) => f.endsWith('.mjs'))
   .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.mjs$/, '')));
 
-const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length } };
+// Suites not run this time keep their last results in bench/results.json.
+const resultsFile = new URL('../bench/results.json', import.meta.url);
+let previous = {};
+try {
+  previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+} catch {
+  /* first run */
+}
+const results = { ...previous, date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length } };
 try {
   await waitForServer(baseURL);
   const executablePath = chromiumExecutable();
@@ -78,6 +86,6 @@ try {
   stopServer();
 }
 const json = JSON.stringify(results, null, 2);
-writeFileSync(new URL('../bench/results.json', import.meta.url), `${json}\n`);
+writeFileSync(resultsFile, `${json}\n`);
 process.stdout.write(`${json}\n`);
 process.exit(0);
