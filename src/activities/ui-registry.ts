@@ -4,6 +4,20 @@ import { BuildAudienceForm } from './build-audience/BuildAudienceForm';
 import { SplitForm } from './split/SplitForm';
 import { CombineForm } from './combine/CombineForm';
 import { DeduplicationForm } from './deduplication/DeduplicationForm';
+import { EnrichmentForm } from './enrichment/EnrichmentForm';
+import { ForkForm } from './fork/ForkForm';
+import { WaitForm } from './wait/WaitForm';
+import { EndForm } from './end/EndForm';
+import { EmailForm } from './email/EmailForm';
+import { SmsForm } from './sms/SmsForm';
+import { PushForm } from './push/PushForm';
+import { DirectMailForm } from './direct-mail/DirectMailForm';
+import { SaveAudienceForm } from './save-audience/SaveAudienceForm';
+import { ChangeDimensionForm } from './change-dimension/ChangeDimensionForm';
+import { AndJoinForm } from './and-join/AndJoinForm';
+import { ReconciliationForm } from './reconciliation/ReconciliationForm';
+import { LoadFileForm } from './load-file/LoadFileForm';
+import { IncrementalQueryForm } from './incremental-query/IncrementalQueryForm';
 
 /** Props every activity settings form receives from the inspector. */
 export interface ActivityFormProps {
@@ -25,4 +39,18 @@ export const activityForms: Partial<Record<string, ComponentType<ActivityFormPro
   split: SplitForm,
   combine: CombineForm,
   deduplication: DeduplicationForm,
+  enrichment: EnrichmentForm,
+  fork: ForkForm,
+  wait: WaitForm,
+  end: EndForm,
+  email: EmailForm,
+  sms: SmsForm,
+  push: PushForm,
+  'direct-mail': DirectMailForm,
+  'save-audience': SaveAudienceForm,
+  'change-dimension': ChangeDimensionForm,
+  'and-join': AndJoinForm,
+  reconciliation: ReconciliationForm,
+  'load-file': LoadFileForm,
+  'incremental-query': IncrementalQueryForm,
 };

@@ -1,0 +1,31 @@
+import type { ActivityFormProps } from '../ui-registry';
+import { andJoinConfigSchema } from './definition';
+import { ChoiceField } from '../../inspector/fields/ChoiceField';
+import { FieldMessages } from '../../inspector/fields/FieldMessages';
+import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
+import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
+import '../../inspector/fields/fields.css';
+
+/** Settings of And-join: which inbound branch's records continue once every branch has arrived. */
+export function AndJoinForm({ activity, onConfigChange }: ActivityFormProps) {
+  const parsed = andJoinConfigSchema.safeParse(activity.config);
+  const data = useActivityFormData(activity);
+  if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(andJoinConfigSchema.parse({}))} />;
+  const config = parsed.data;
+  return (
+    <div className="ff-form">
+      <p className="ff-hint">Waits until every inbound branch has arrived, then continues with the records of one of them.</p>
+      {data.inbound.length > 0 ? (
+        <ChoiceField
+          label="Primary branch"
+          value={config.primaryTransitionId}
+          onChange={(primaryTransitionId) => onConfigChange({ ...config, primaryTransitionId })}
+          choices={data.inbound.map((s) => ({ value: s.transition.id, label: s.name }))}
+        />
+      ) : (
+        <p className="ff-hint">Connect two or more branches to its input.</p>
+      )}
+      <FieldMessages problems={data.problems.filter((p) => p.path === 'primaryTransitionId' || p.code === 'missing-input')} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { Trash2 } from 'lucide-react';
+import type { FileColumn } from './definition';
+import { fileColumnTypes } from './parse';
+import { SelectField } from '../../inspector/fields/SelectField';
+import { TextField } from '../../inspector/fields/TextField';
+import { removeItem, replaceItem } from '../../inspector/fields/list-edits';
+
+const typeLabels: Record<FileColumn['type'], string> = { string: 'Text', integer: 'Whole number', decimal: 'Decimal number', boolean: 'Yes/no', date: 'Date (YYYY-MM-DD)', timestamp: 'Date and time' };
+
+/** The columns read from a file: name, heading, type and what to do with a value that does not convert. */
+export function FileColumnsTable({ columns, onChange, header }: { columns: readonly FileColumn[]; onChange: (columns: FileColumn[], group?: string) => void; header: boolean }) {
+  return (
+    <ol className="ff-list" aria-label="Columns">
+      {columns.map((c, i) => {
+        const set = (patch: Partial<FileColumn>, group?: string) => onChange(replaceItem(columns, i, { ...c, ...patch }), group);
+        const name = c.name || `column ${i + 1}`;
+        return (
+          <li key={i} className="ff-card" aria-label={`Column ${name}`}>
+            <div className="ff-card__head">
+              <h5 className="ff-card__title">
+                {i + 1}. {header && c.source && c.source !== c.name ? `${c.source} → ${c.name}` : name}
+              </h5>
+              <button type="button" className="ff-icon-button ff-icon-button--danger" aria-label={`Do not read ${name}`} onClick={() => onChange(removeItem(columns, i))}>
+                <Trash2 size={15} aria-hidden />
+              </button>
+            </div>
+            <div className="ff-row">
+              <TextField
+                label="Column name"
+                value={c.name}
+                onChange={(v) => set({ name: v }, `file-column-name-${i}`)}
+                problems={/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(c.name) ? [] : [{ severity: 'error', message: 'Letters, digits and underscores, starting with a letter.' }]}
+              />
+              <SelectField label="Type" value={c.type} options={fileColumnTypes.map((t) => ({ value: t, label: typeLabels[t] }))} onChange={(t) => set({ type: t as FileColumn['type'] })} />
+            </div>
+            <div className="ff-row">
+              <SelectField
+                label="A value that does not convert"
+                value={c.onError}
+                options={[
+                  { value: 'reject', label: 'Rejects the line' },
+                  { value: 'ignore', label: 'Is left empty' },
+                  { value: 'default', label: 'Is replaced by a default' },
+                ]}
+                onChange={(v) => set({ onError: v as FileColumn['onError'] })}
+              />
+              {c.onError === 'default' && <TextField label="Default value" value={c.defaultValue} onChange={(v) => set({ defaultValue: v }, `file-column-default-${i}`)} />}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

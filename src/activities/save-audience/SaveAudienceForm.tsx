@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import type { ActivityFormProps } from '../ui-registry';
+import { saveAudienceConfigSchema } from './definition';
+import { TextField } from '../../inspector/fields/TextField';
+import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
+import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
+import { useEditorStore } from '../../store/useEditorStore';
+import '../../inspector/fields/fields.css';
+
+/** Settings of Save audience: the name the working table's records are saved under. */
+export function SaveAudienceForm({ activity, onConfigChange }: ActivityFormProps) {
+  const parsed = saveAudienceConfigSchema.safeParse(activity.config);
+  const data = useActivityFormData(activity);
+  const activities = useEditorStore((s) => s.doc.activities);
+  // Names other activities of this campaign write or read: reusing one keeps readers in step.
+  const names = useMemo(
+    () =>
+      [...new Set(activities.filter((a) => a.id !== activity.id && (a.type === 'save-audience' || a.type === 'build-audience')).map((a) => String((a.config as { audienceName?: unknown }).audienceName ?? '').trim()))].filter((n) => n !== ''),
+    [activities, activity.id],
+  );
+  if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(saveAudienceConfigSchema.parse({}))} />;
+  const config = parsed.data;
+  const sameNameElsewhere = activities.some((a) => a.id !== activity.id && a.type === 'save-audience' && String((a.config as { audienceName?: unknown }).audienceName ?? '').trim() === config.audienceName.trim() && config.audienceName.trim() !== '');
+  return (
+    <div className="ff-form">
+      <TextField
+        label="Audience name"
+        value={config.audienceName}
+        commit="blur"
+        suggestions={names}
+        placeholder="e.g. Win-back holdout"
+        onChange={(audienceName) => onConfigChange({ ...config, audienceName: audienceName.trim() })}
+        help="Build audience activities read it back (“From a saved audience”), in this campaign or another."
+        problems={[...data.problemsAt('audienceName'), ...(sameNameElsewhere ? [{ severity: 'warning' as const, message: 'Another Save audience of this campaign writes this name: the last one computed wins.' }] : [])]}
+      />
+      <p className="ff-note" role="note">
+        The audience is fully overwritten each time the campaign is computed, with the records that reach this activity (keys only, no enrichment columns).
+      </p>
+    </div>
+  );
+}
