@@ -32,7 +32,9 @@ export function EntityList({ dataset, selected, onSelect }: { dataset: DatasetIn
                 {e.label || e.name}
                 {dimensions.has(e.name) && <Target size={13} aria-label="targeting dimension" className="dx-entity-target" />}
               </span>
-              <code className="dx-entity-name">{e.name}</code>
+              <code className="dx-entity-name" title={e.name}>
+                {e.name}
+              </code>
             </span>
             <span className="dx-entity-count">
               {isLoading ? (
