@@ -32,7 +32,8 @@ export class InspectorPage {
 
   async radio(group: string, option: string, within: Locator = this.settings) {
     // React Aria hides the radio input itself: click its visible label, as a person does.
-    const radio = within.getByRole('radiogroup', { name: group }).first().getByRole('radio', { name: option, exact: true });
+    // An option's name is its label followed by its hint, when it has one.
+    const radio = within.getByRole('radiogroup', { name: group }).first().getByRole('radio', { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`) });
     await radio.locator('xpath=ancestor::label[1]').click();
     await expect(radio).toBeChecked();
   }
