@@ -6,7 +6,7 @@ import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results*'] },
+  { ignores: ['dist', 'dist-*/**', 'node_modules', 'test-results', 'playwright-report', 'bench/results*', 'screenshots', '.*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
