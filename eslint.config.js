@@ -6,7 +6,7 @@ import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*/**', 'node_modules', 'test-results', 'playwright-report', 'bench/results*', 'screenshots', '.*/**'] },
+  { ignores: ['dist', 'dist-*/**', 'node_modules', 'test-results', 'playwright-report', 'bench/results*', 'screenshots', '.*/**', '.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,6 +23,11 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Benchmark suites run code in the page too (page.evaluate callbacks).
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   prettier,
 );
