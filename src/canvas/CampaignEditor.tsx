@@ -11,6 +11,7 @@ import { EditorNotice } from './EditorNotice';
 import { FlowCanvas } from './FlowCanvas';
 import { Palette } from './palette/Palette';
 import { EditorToolbar } from './toolbar/EditorToolbar';
+import { useDataModelSync } from './useDataModelSync';
 import { useDocumentSync } from './useDocumentSync';
 import { useEditorCommands } from './useEditorCommands';
 import { useEditorShortcuts } from './useEditorShortcuts';
@@ -49,6 +50,7 @@ function EditorLayout() {
   const root = useRef<HTMLDivElement>(null);
   const commands = useEditorCommands();
   useEditorShortcuts(root, commands);
+  useDataModelSync();
   return (
     <div className="cv-editor" ref={root}>
       <Palette />

@@ -12,10 +12,11 @@ import { ProblemList } from './ProblemList';
 export function ProblemsPanel() {
   const store = useEditorStoreApi();
   const doc = useEditorStore((s) => s.doc);
+  const model = useEditorStore((s) => s.dataModel);
   const [open, setOpen] = useState(true);
   const engineProblems = useEngineProblems();
   // Validation problems, then the queries that failed in the engine (code `engine-error`).
-  const validation = problemsOf(doc).all;
+  const validation = problemsOf(doc, model).all;
   const problems = engineProblems.length === 0 ? validation : [...validation, ...engineProblems];
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

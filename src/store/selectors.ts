@@ -1,20 +1,30 @@
 import type { Activity, CampaignDoc, Transition } from '../domain/campaign';
+import type { DataModel } from '../domain/data-model';
 import type { Problem } from '../domain/problems';
 import { problemsByActivity, validateCampaign } from '../domain/validate';
 import type { EditorState } from './types';
 
-/**
- * Validation results per document version. Documents are immutable, so a WeakMap keyed by the
- * document computes them once per edit however many nodes ask.
- */
-const validation = new WeakMap<CampaignDoc, { all: Problem[]; byActivity: Map<string, Problem[]> }>();
+type Validation = { all: Problem[]; byActivity: Map<string, Problem[]> };
 
-export function problemsOf(doc: CampaignDoc): { all: Problem[]; byActivity: Map<string, Problem[]> } {
-  let v = validation.get(doc);
+/**
+ * Validation results per document version and data model. Documents and models are immutable, so
+ * WeakMaps keyed by them compute the problems once per edit however many nodes ask.
+ */
+const validation = new WeakMap<CampaignDoc, WeakMap<object, Validation>>();
+const noModel = {};
+
+export function problemsOf(doc: CampaignDoc, model?: DataModel | null): Validation {
+  let byModel = validation.get(doc);
+  if (!byModel) {
+    byModel = new WeakMap();
+    validation.set(doc, byModel);
+  }
+  const key = model ?? noModel;
+  let v = byModel.get(key);
   if (!v) {
-    const all = validateCampaign(doc);
+    const all = validateCampaign(doc, model ?? undefined);
     v = { all, byActivity: problemsByActivity(all) };
-    validation.set(doc, v);
+    byModel.set(key, v);
   }
   return v;
 }
@@ -23,7 +33,7 @@ const noProblems: Problem[] = [];
 
 /** Problems of one activity (the same empty array when there are none, so selectors stay stable). */
 export const selectActivityProblems = (id: string) => (s: EditorState) =>
-  problemsOf(s.doc).byActivity.get(id) ?? noProblems;
+  problemsOf(s.doc, s.dataModel).byActivity.get(id) ?? noProblems;
 
 export const selectActivity =
   (id: string) =>

@@ -1,5 +1,6 @@
 import type { CampaignDoc, PortRef, Position } from '../domain/campaign';
 import type { CampaignFragment } from '../domain/clipboard';
+import type { DataModel } from '../domain/data-model';
 
 /** What is selected on the canvas. Not part of the document, never an undo step. */
 export interface Selection {
@@ -72,6 +73,12 @@ export interface ViewSlice {
   dismissNotice: () => void;
   requestFocus: (activityIds: readonly string[], mode?: 'centre' | 'reveal') => void;
   setDropTransition: (id: string | null) => void;
+  /**
+   * The data model of the loaded dataset, once the engine has it. Validation reads it to check
+   * rules against real fields; it is not part of the document and never an undo step.
+   */
+  dataModel: DataModel | null;
+  setDataModel: (model: DataModel | null) => void;
 }
 
 export type EditorState = DocumentSlice & SelectionSlice & ViewSlice;

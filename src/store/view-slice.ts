@@ -11,6 +11,8 @@ export const createViewSlice: StateCreator<EditorState, [], [], ViewSlice> = (se
   focusRequest: null,
   dropTransitionId: null,
   pendingConnection: null,
+  dataModel: null,
+  setDataModel: (dataModel) => set((s) => (s.dataModel === dataModel ? s : { dataModel })),
   setPendingConnection: (pendingConnection) => set({ pendingConnection }),
   setDragPositions: (dragPositions) => set({ dragPositions }),
   setMeasured: (sizes) => set((s) => ({ measured: { ...s.measured, ...sizes } })),
