@@ -21,6 +21,9 @@ export async function run({ browser, baseURL }) {
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 200, null, {
     timeout: 30_000,
   });
+  // Counts are computed in the engine worker in the background; the drag is measured once they
+  // are settled, so that it measures the canvas, not two busy cores shared with the first counts.
+  await page.getByRole('status', { name: 'Counts status' }).filter({ hasText: /up to date|unavailable/ }).waitFor({ timeout: 600_000 });
   await page.waitForTimeout(1000);
 
   const intervals = [];
