@@ -21,7 +21,8 @@ export class InspectorPage {
 
   /** Fills a text field of the settings and leaves it, as a person tabbing on would. */
   async fill(name: string | RegExp, text: string, within: Locator = this.settings) {
-    const box = within.getByRole('textbox', { name }).first();
+    // By label, not role: a field with suggestions is a combobox, a plain one a textbox.
+    const box = within.getByLabel(name, { exact: typeof name === 'string' }).first();
     await box.fill(text);
     await box.press('Tab');
   }

@@ -10,11 +10,12 @@ import { indexGraph, upstreamOf } from '../../domain/graph';
 import { selectActivityProblems } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import { dimensionOfTransition } from './dimension-of';
+import { portsOf } from '../../domain/ports';
 
 /** An inbound transition with the label of the activity it comes from, for pickers. */
 export interface InboundSet {
   transition: Transition;
-  /** "Label of the source activity" plus the transition's own label when it has one. */
+  /** The source activity's label, its output's when it has several, and the transition's own label when it has one. */
   name: string;
   /** Dimension of its records, when it can be told from the document. */
   dimension: string | undefined;
@@ -44,7 +45,10 @@ export function useActivityFormData(activity: Activity, port = 'in'): ActivityFo
       .filter((t) => t.target.activityId === activity.id && t.target.port === port)
       .map((t) => {
         const source = activities.find((a) => a.id === t.source.activityId);
-        const name = `${source?.label ?? 'Unknown activity'}${t.label ? ` · ${t.label}` : ''}`;
+        // An activity with several outputs (a Split) is named with the output, so that two sets from it differ.
+        const outs = source ? portsOf(source).out : [];
+        const port = outs.length > 1 ? outs.find((p) => p.id === t.source.port)?.label : undefined;
+        const name = `${source?.label ?? 'Unknown activity'}${port ? ` › ${port}` : ''}${t.label ? ` · ${t.label}` : ''}`;
         return { transition: t, name, dimension: dimensionOfTransition(doc, t) };
       });
   }, [activities, transitions, activity.id, port]);
