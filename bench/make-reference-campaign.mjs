@@ -67,6 +67,11 @@ activity('ref_enrich', 'enrichment', 'Company and orders', 900, 150, {
   collections: [{ id: 'c_orders', path: ['purchases'], alias: 'orders', mode: 'aggregate', count: 1, fields: [], aggregate: { fn: 'count' } }],
   joins: [],
 });
+// The invitation moves right to make room for the enrichment where it was.
+const invite = activities.find((a) => a.id === vip('act_invite'));
+const enrich = activities.find((a) => a.id === 'ref_enrich');
+enrich.position = { ...invite.position };
+invite.position = { x: invite.position.x + 320, y: invite.position.y };
 const toInvite = transitions.find((t) => t.source.activityId === vip('act_dedup'));
 toInvite.target = { activityId: 'ref_enrich', port: 'in' };
 connect('ref_tr_4', 'ref_enrich', 'out', vip('act_invite'));
