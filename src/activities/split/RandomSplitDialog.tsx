@@ -4,7 +4,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import { Dialog } from '../../ui/Dialog';
 import { NumberField } from '../../inspector/fields/NumberField';
 import { TextField } from '../../inspector/fields/TextField';
-import { moveItem, removeItem, replaceItem } from '../../inspector/fields/list-edits';
+import { removeItem, replaceItem } from '../../inspector/fields/list-edits';
 import { equalGroups, type RandomGroup } from './split-presets';
 
 /**
@@ -72,7 +72,7 @@ export function RandomSplitDialog({ isOpen, onOpenChange, onApply }: { isOpen: b
             </li>
           ))}
         </ol>
-        <Button className="cc-button ff-add" onPress={() => setGroups(moveItem([...groups, { label: `Group ${groups.length + 1}`, share: Math.max(0, Math.round((100 - total) * 100) / 100) }], groups.length, groups.length))}>
+        <Button className="cc-button ff-add" onPress={() => setGroups([...groups, { label: `Group ${groups.length + 1}`, share: Math.max(0, Math.round((100 - total) * 100) / 100) }])}>
           <Plus size={14} aria-hidden /> Add a group
         </Button>
         <p className={`ff-message ${total > 100 ? 'ff-message--error' : ''}`} role="status">
