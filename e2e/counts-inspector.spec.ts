@@ -56,7 +56,7 @@ test('an activity whose query fails shows the error; the rest of the campaign is
   await expect(canvas.node('Broken rule').getByRole('img', { name: 'Status: Error' })).toHaveAttribute('title', /no_such_field/);
 
   const problems = page.getByRole('region', { name: /Problems/ });
-  await expect(problems.getByRole('button', { name: /Broken rule.*no_such_field/ })).toBeVisible();
+  await expect(problems.getByRole('button', { name: /^Broken rule Condition on no_such_field/ })).toBeVisible();
   await canvas.select('Broken rule');
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await expect(inspector.getByText('No count: the query of this activity failed.')).toBeVisible();
