@@ -4,6 +4,7 @@ import { useCountOutputs } from '../../queries/useCountOutputs';
 import { useDataset } from '../../queries/useDataset';
 import { useTransitionCounts } from '../../queries/useTransitionCounts';
 import { useEditorStore } from '../../store/useEditorStore';
+import { useEngineDoc } from '../../query-modeler/useEngineDoc';
 import type { CountsPhase } from './count-types';
 import type { CountsStore } from './counts-store';
 import { deriveCounts, type CountsSnapshot, type DerivedCounts } from './derive-counts';
@@ -15,8 +16,10 @@ import { deriveCounts, type CountsSnapshot, type DerivedCounts } from './derive-
  */
 export function useCountsSync(store: CountsStore): void {
   const doc = useEditorStore((s) => s.doc);
-  const counts = useTransitionCounts(doc);
-  const outputs = useCountOutputs(doc);
+  // The engine sees linked saved filters as the rules they name.
+  const engineDoc = useEngineDoc();
+  const counts = useTransitionCounts(engineDoc);
+  const outputs = useCountOutputs(engineDoc);
   const dataset = useDataset();
   const derived = useRef<DerivedCounts | undefined>(undefined);
 

@@ -1,8 +1,8 @@
+import { useEngineDoc } from '../../query-modeler/useEngineDoc';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ChevronDown, Copy, Loader2 } from 'lucide-react';
 import { useActivitySql } from '../../queries/useActivitySql';
-import { useEditorStore } from '../../store/useEditorStore';
 import { showToast } from '../../ui/Toast';
 
 /**
@@ -11,7 +11,7 @@ import { showToast } from '../../ui/Toast';
  */
 export function ActivityCodeView({ activityId }: { activityId: string }) {
   const [open, setOpen] = useState(false);
-  const doc = useEditorStore((s) => s.doc);
+  const doc = useEngineDoc();
   const query = useActivitySql(doc, activityId, { enabled: open });
   const sql = query.data?.sql;
   const panelId = `code-view-${activityId}`;

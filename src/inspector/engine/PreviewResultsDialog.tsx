@@ -1,7 +1,7 @@
+import { useEngineDoc } from '../../query-modeler/useEngineDoc';
 import { Loader2 } from 'lucide-react';
 import { formatCount } from '../../canvas/counts/format-count';
 import { usePreview } from '../../queries/usePreview';
-import { useEditorStore } from '../../store/useEditorStore';
 import { Dialog } from '../../ui/Dialog';
 
 const LIMIT = 100;
@@ -17,7 +17,7 @@ function cell(v: unknown): string {
  * attributes, in a scrollable table with a sticky header, and the total. Queried only while open.
  */
 export function PreviewResultsDialog({ transitionId, title, isOpen, onOpenChange }: { transitionId: string; title: string; isOpen: boolean; onOpenChange: (open: boolean) => void }) {
-  const doc = useEditorStore((s) => s.doc);
+  const doc = useEngineDoc();
   const query = usePreview(doc, transitionId, { limit: LIMIT, enabled: isOpen });
   return (
     <Dialog title={`Preview results: ${title}`} isOpen={isOpen} onOpenChange={onOpenChange} size="large">

@@ -1,12 +1,12 @@
+import { useEngineDoc } from '../../query-modeler/useEngineDoc';
 import { useState } from 'react';
 import { ChevronDown, Loader2 } from 'lucide-react';
 import { usePreviewSchema } from '../../queries/usePreview';
-import { useEditorStore } from '../../store/useEditorStore';
 
 /** "Preview schema" of a transition: the columns of what it carries, with their types. */
 export function PreviewSchema({ transitionId, available }: { transitionId: string; available: boolean }) {
   const [open, setOpen] = useState(false);
-  const doc = useEditorStore((s) => s.doc);
+  const doc = useEngineDoc();
   const query = usePreviewSchema(doc, transitionId, { enabled: open && available });
   const panelId = `schema-${transitionId}`;
   return (
