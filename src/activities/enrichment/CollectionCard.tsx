@@ -47,7 +47,12 @@ export function CollectionCard({ item, onChange, onRemove, model, entity, servic
         label="Bring"
         segmented
         value={item.mode}
-        onChange={(mode) => onChange({ ...item, mode, ...(mode === 'aggregate' ? { aggregate: item.aggregate ?? { fn: 'count' } } : {}) })}
+        onChange={(mode) => {
+          // A name the form suggested follows the mode (`purchases_count` / `purchases`); a typed one stays.
+          const base = item.path.join('_');
+          const alias = item.alias === `${base}_count` || item.alias === base ? (mode === 'aggregate' ? `${base}_count` : base) : item.alias;
+          onChange({ ...item, mode, alias, ...(mode === 'aggregate' ? { aggregate: item.aggregate ?? { fn: 'count' } } : {}) });
+        }}
         choices={[
           { value: 'aggregate', label: 'An aggregate', hint: 'One column: a count, sum, average, minimum or maximum over the lines.' },
           { value: 'first', label: 'First lines', hint: 'The first lines in an order, one column per line and field.' },

@@ -53,7 +53,13 @@ export function EnrichmentForm({ activity, onConfigChange }: ActivityFormProps) 
         <p className="ff-hint">Fields of the records, or of a record they link to (their account, a product).</p>
         <ul className="ff-list">
           {config.attributes.map((a, i) => (
-            <li key={a.id} className="ff-row en-pair">
+            <li key={a.id} className="ff-card" aria-label={`Attribute ${a.alias || i + 1}`}>
+              <div className="ff-card__head">
+                <h5 className="ff-card__title">{attributeOptions.find((o) => o.value === a.path.join('.'))?.label ?? a.path.join('.')}</h5>
+                <button type="button" className="ff-icon-button ff-icon-button--danger" aria-label={`Remove attribute ${a.alias || i + 1}`} onClick={() => update({ attributes: removeItem(config.attributes, i) })}>
+                  <Trash2 size={15} aria-hidden />
+                </button>
+              </div>
               <SelectField label={`Attribute ${i + 1}`} value={a.path.join('.')} options={attributeOptions} onChange={(p) => update({ attributes: replaceItem(config.attributes, i, { ...a, path: p.split('.') }) })} />
               <TextField
                 label={`Column ${i + 1}`}
@@ -61,9 +67,6 @@ export function EnrichmentForm({ activity, onConfigChange }: ActivityFormProps) 
                 onChange={(alias) => update({ attributes: replaceItem(config.attributes, i, { ...a, alias }) }, `attribute-alias-${a.id}`)}
                 problems={problems.has(a.alias) ? [{ severity: 'error', message: problems.get(a.alias)! }] : []}
               />
-              <button type="button" className="ff-icon-button ff-icon-button--danger" aria-label={`Remove attribute ${a.alias || i + 1}`} onClick={() => update({ attributes: removeItem(config.attributes, i) })}>
-                <Trash2 size={15} aria-hidden />
-              </button>
             </li>
           ))}
         </ul>
