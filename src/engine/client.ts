@@ -20,7 +20,14 @@ export interface EngineClientOptions {
   initialData?: DataSource;
 }
 
-export const DEFAULT_DATA: DataSource = { kind: 'sample', profiles: 100_000, seed: 42 };
+/**
+ * Profiles of the sample the app starts with: 100,000, unless the build sets
+ * `VITE_SAMPLE_PROFILES` (the end-to-end suite builds with 10,000 so that pages which do not
+ * look at counts do not spend its machine's time loading data).
+ */
+const defaultProfiles = Number(import.meta.env?.VITE_SAMPLE_PROFILES) || 100_000;
+
+export const DEFAULT_DATA: DataSource = { kind: 'sample', profiles: defaultProfiles, seed: 42 };
 
 interface Pending {
   resolve: (value: unknown) => void;
