@@ -3,7 +3,6 @@
 // what the page shows (the counts status line, counts on transitions, the query modeler's total)
 // and from two performance marks the app sets (`cc:engine-ready`, `cc:counts-ready`). Definitions:
 // docs/metrics.md. Usage: node scripts/bench.mjs engine
-/* global window, document, MutationObserver, addEventListener */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { median, percentile, round } from '../stats.mjs';
