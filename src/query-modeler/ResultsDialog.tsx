@@ -4,15 +4,10 @@ import type { ConditionGroup } from '../domain/rule';
 import { stableStringify } from '../engine/compile/hash';
 import { Dialog } from '../ui/Dialog';
 import type { RuleServices } from './services';
+import { RecordsTable } from '../ui/RecordsTable';
 
 const numberFormat = new Intl.NumberFormat('en');
 const LIMIT = 50;
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  return String(v);
-}
 
 /** "View results": the first records the rule selects. */
 export function ResultsDialog({ isOpen, onOpenChange, rule, entity, entityLabel, services }: { isOpen: boolean; onOpenChange: (open: boolean) => void; rule: ConditionGroup; entity: string; entityLabel: string; services: RuleServices }) {
@@ -40,30 +35,7 @@ export function ResultsDialog({ isOpen, onOpenChange, rule, entity, entityLabel,
                 ? 'One record matches this rule:'
                 : `${numberFormat.format(query.data.total)} records match this rule${query.data.total > query.data.rows.length ? `; the first ${query.data.rows.length}, by key` : ''}:`}
           </p>
-          {query.data.rows.length > 0 && (
-            <div className="qm-table-wrap" tabIndex={0} role="region" aria-label="Records">
-              <table className="qm-table">
-                <thead>
-                  <tr>
-                    {query.data.columns.map((c) => (
-                      <th key={c.name} scope="col">
-                        {c.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {query.data.rows.map((row, i) => (
-                    <tr key={i}>
-                      {query.data.columns.map((c) => (
-                        <td key={c.name}>{cell(row[c.name])}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {query.data.rows.length > 0 && <RecordsTable columns={query.data.columns} rows={query.data.rows} label="Records" />}
         </>
       )}
     </Dialog>

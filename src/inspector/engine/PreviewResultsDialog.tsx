@@ -3,14 +3,9 @@ import { Loader2 } from 'lucide-react';
 import { formatCount } from '../../canvas/counts/format-count';
 import { usePreview } from '../../queries/usePreview';
 import { Dialog } from '../../ui/Dialog';
+import { RecordsTable } from '../../ui/RecordsTable';
 
 const LIMIT = 100;
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  return String(v);
-}
 
 /**
  * "Preview results" of a transition: its first 100 records by key, with the target's key and main
@@ -34,30 +29,7 @@ export function PreviewResultsDialog({ transitionId, title, isOpen, onOpenChange
               ? 'No records on this transition.'
               : `${formatCount(query.data.total)} ${query.data.total === 1 ? 'record' : 'records'}${query.data.total > query.data.rows.length ? `; the first ${query.data.rows.length}, by key` : ''}.`}
           </p>
-          {query.data.rows.length > 0 && (
-            <div className="insp-engine__table-wrap" tabIndex={0} role="region" aria-label="Preview records">
-              <table className="insp-engine__table">
-                <thead>
-                  <tr>
-                    {query.data.columns.map((c) => (
-                      <th key={c.name} scope="col" title={c.type}>
-                        {c.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {query.data.rows.map((row, i) => (
-                    <tr key={i}>
-                      {query.data.columns.map((c) => (
-                        <td key={c.name}>{cell(row[c.name])}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {query.data.rows.length > 0 && <RecordsTable columns={query.data.columns} rows={query.data.rows} label="Preview records" />}
         </>
       )}
     </Dialog>
