@@ -14,7 +14,8 @@ import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
 import { EngineStore } from './state/engine-store';
 import { SHARED_OUTPUT } from '../activities/compile-types';
-import type { RunRecord, SavedAudienceInfo } from './state/engine-store';
+import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
+import type { StateStorage } from './state/state-storage';
 
 /** The loaded data, as the engine describes it. */
 export interface DatasetInfo {
@@ -281,18 +282,44 @@ export class Engine {
         const mark = tableToRows(t)[0]?.mark;
         marks[step.activityId] = mark === null || mark === undefined ? null : String(mark);
       }
-    const record = await this.exclusive(() => this.store.recordRun(this.conn, doc.id, runAt, marks));
+    const datasetId = this.requireData().id;
+    const record = await this.exclusive(() => this.store.recordRun(this.conn, doc.id, runAt, marks, datasetId));
     return { ...record, result };
   }
 
-  /** The saved audiences, by name. */
+  /** The saved audiences the engine holds (of every dataset loaded so far), by name. */
   savedAudiences(): SavedAudienceInfo[] {
     return this.store.listAudiences();
   }
 
-  /** The recorded runs of a campaign, oldest first. */
+  /** The recorded runs of a campaign on the loaded data, oldest first. */
   runs(campaignId: string): RunRecord[] {
-    return this.store.listRuns(campaignId);
+    return this.store.listRuns(campaignId, this.data?.id);
+  }
+
+  /** Keeps saved audiences and runs in `storage` from now on (see state/state-storage.ts). */
+  keepStateIn(storage: StateStorage): void {
+    this.store.useStorage(storage);
+  }
+
+  /**
+   * Restores what the storage keeps for the loaded dataset (its saved audiences and run history),
+   * naming the dataset `label` in lists of audiences.
+   */
+  async restoreState(label?: string): Promise<RestoreOutcome> {
+    const data = this.requireData();
+    if (label !== undefined) this.store.setDatasetLabel(data.id, label);
+    return this.exclusive(() => this.store.restore(this.conn, data.id));
+  }
+
+  /** Resolves once saved audiences and runs reached the storage; the last write failure, if any. */
+  stateWritten(): Promise<string | undefined> {
+    return this.store.written();
+  }
+
+  /** How a dataset is named in lists of audiences. */
+  datasetLabel(datasetId: string): string {
+    return this.store.datasetLabel(datasetId);
   }
 
   /** Drops working tables the latest campaign no longer uses. */

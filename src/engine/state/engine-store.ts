@@ -1,8 +1,12 @@
+import { tableToIPC } from 'apache-arrow';
 import type { EngineStateView, SavedAudienceRef } from '../../activities/compile-types';
 import type { DuckConnection } from '../duckdb/connection';
+import { duckErrorMessage } from '../duckdb/connection';
 import { hash64 } from '../compile/hash';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { tableToRows } from '../rows';
+import { describeDataset } from './dataset-label';
+import type { PersistedAudience, StateStorage } from './state-storage';
 
 /** Schema of the saved audiences: one table of keys per audience, plus a catalogue. */
 export const AUDIENCE_SCHEMA = 'audiences';
@@ -24,92 +28,179 @@ export interface RunRecord {
   runAt: string;
   /** High-water mark per activity that keeps one (Incremental query), ISO text; null when it has none yet. */
   marks: Record<string, string | null>;
+  /** Dataset the campaign ran on: its marks are dates of that data. */
+  datasetId?: string;
+}
+
+/** What restoring a dataset's kept state found. */
+export interface RestoreOutcome {
+  audiences: number;
+  runs: number;
+  /** Audiences that could not be restored, with the reason (their entries stay in storage). */
+  problems: string[];
 }
 
 interface StoredAudience extends SavedAudienceInfo {
+  keyColumn: string;
   /** Content fingerprint: an unchanged audience is not rewritten, so its readers keep their tables. */
   fingerprint: string;
 }
 
+const byDataset = (datasetId: string, name: string) => `${datasetId}\u0000${name}`;
+const markKey = (datasetId: string, campaignId: string, activityId: string) =>
+  `${datasetId}\u0000${campaignId}\u0000${activityId}`;
+
 /**
- * What the engine keeps between computations: saved audiences and the run history. Both live in
- * DuckDB tables (so a later persistence layer can export them) and are mirrored in memory, because
- * compiling a campaign is synchronous and must read them without a query.
+ * What the engine keeps between computations: saved audiences and the run history, filed by
+ * dataset because keys and dates are only meaningful for the data they came from. Both live in
+ * DuckDB tables and are mirrored in memory, because compiling a campaign is synchronous and must
+ * read them without a query. With a `StateStorage`, every change is also written there (keys as
+ * Arrow IPC bytes), and `restore` brings a dataset's state back after a reload.
  */
 export class EngineStore {
   private readonly audiences = new Map<string, StoredAudience>();
   private readonly marks = new Map<string, string>();
   private readonly runs: RunRecord[] = [];
+  private readonly labels = new Map<string, string>();
   private created = false;
+  private storage: StateStorage | undefined;
+  private writes: Promise<void> = Promise.resolve();
+  private writeProblem: string | undefined;
 
-  /** The read-only view handed to the compiler. */
+  /** Keeps every later change in `storage` too. */
+  useStorage(storage: StateStorage): void {
+    this.storage = storage;
+  }
+
+  /** How the dataset `id` is named in lists of audiences (defaults to one derived from its id). */
+  setDatasetLabel(datasetId: string, label: string): void {
+    this.labels.set(datasetId, label);
+  }
+
+  datasetLabel(datasetId: string): string {
+    return this.labels.get(datasetId) ?? describeDataset(datasetId);
+  }
+
+  /** The read-only view handed to the compiler: the audiences and marks of `datasetId`. */
   view(datasetId: string): EngineStateView {
     return {
       datasetId,
       audience: (name) => {
-        const a = this.audiences.get(name);
-        return a && { name: a.name, dimension: a.dimension, relation: a.relation, campaignId: a.campaignId, activityId: a.activityId, datasetId: a.datasetId };
+        const a = this.audiences.get(byDataset(datasetId, name));
+        return (
+          a && {
+            name: a.name,
+            dimension: a.dimension,
+            relation: a.relation,
+            campaignId: a.campaignId,
+            activityId: a.activityId,
+            datasetId: a.datasetId,
+          }
+        );
       },
-      runMark: (campaignId, activityId) => this.marks.get(markKey(campaignId, activityId)),
+      runMark: (campaignId, activityId) => this.marks.get(markKey(datasetId, campaignId, activityId)),
     };
   }
 
-  /** Every saved audience, by name. */
-  listAudiences(): SavedAudienceInfo[] {
+  /** Saved audiences held by the engine (of `datasetId` only, when given), by name. */
+  listAudiences(datasetId?: string): SavedAudienceInfo[] {
     return [...this.audiences.values()]
-      .map(({ fingerprint: _f, ...a }) => a)
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .filter((a) => datasetId === undefined || a.datasetId === datasetId)
+      .map(({ fingerprint: _f, keyColumn: _k, ...a }) => a)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.datasetId.localeCompare(b.datasetId));
   }
 
-  /** Runs recorded for a campaign, oldest first. */
-  listRuns(campaignId: string): RunRecord[] {
-    return this.runs.filter((r) => r.campaignId === campaignId);
+  /** Runs recorded for a campaign (on `datasetId` only, when given), oldest first. */
+  listRuns(campaignId: string, datasetId?: string): RunRecord[] {
+    return this.runs.filter(
+      (r) => r.campaignId === campaignId && (datasetId === undefined || r.datasetId === datasetId),
+    );
+  }
+
+  /** Resolves once every change so far reached the storage; the last failure, if any. */
+  async written(): Promise<string | undefined> {
+    await this.writes;
+    return this.writeProblem;
+  }
+
+  /** Queues a storage write; writes happen in order, a failure is kept for `written`. */
+  private persist(write: (storage: StateStorage) => Promise<void>): void {
+    const storage = this.storage;
+    if (!storage) return;
+    this.writes = this.writes
+      .then(() => write(storage).then(() => (this.writeProblem = undefined)))
+      .catch((e: unknown) => {
+        this.writeProblem = `This browser could not keep the saved audiences and runs: ${e instanceof Error ? e.message : String(e)}`;
+      });
   }
 
   private async ensureTables(conn: DuckConnection): Promise<void> {
     if (this.created) return;
     await conn.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(AUDIENCE_SCHEMA)}`);
     await conn.query(
-      `CREATE TABLE IF NOT EXISTS ${quoteIdent(AUDIENCE_SCHEMA)}.catalogue (name VARCHAR PRIMARY KEY, dimension VARCHAR, table_name VARCHAR, campaign_id VARCHAR, activity_id VARCHAR, dataset_id VARCHAR, record_count BIGINT, saved_at TIMESTAMP)`,
+      `CREATE TABLE IF NOT EXISTS ${quoteIdent(AUDIENCE_SCHEMA)}.catalogue (dataset_id VARCHAR, name VARCHAR, dimension VARCHAR, table_name VARCHAR, campaign_id VARCHAR, activity_id VARCHAR, record_count BIGINT, saved_at TIMESTAMP, PRIMARY KEY (dataset_id, name))`,
     );
     await conn.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(STATE_SCHEMA)}`);
     await conn.query(
-      `CREATE TABLE IF NOT EXISTS ${quoteIdent(STATE_SCHEMA)}.run_history (campaign_id VARCHAR, activity_id VARCHAR, run_at TIMESTAMP, mark VARCHAR)`,
+      `CREATE TABLE IF NOT EXISTS ${quoteIdent(STATE_SCHEMA)}.run_history (dataset_id VARCHAR, campaign_id VARCHAR, activity_id VARCHAR, run_at TIMESTAMP, mark VARCHAR)`,
     );
     this.created = true;
   }
 
+  /** Records an audience in the catalogue table and in memory. */
+  private async catalogue(conn: DuckConnection, a: StoredAudience, tableName: string): Promise<void> {
+    const catalogue = `${quoteIdent(AUDIENCE_SCHEMA)}.catalogue`;
+    await conn.query(
+      `DELETE FROM ${catalogue} WHERE dataset_id = ${sqlLiteral(a.datasetId)} AND name = ${sqlLiteral(a.name)}`,
+    );
+    await conn.query(
+      `INSERT INTO ${catalogue} VALUES (${[a.datasetId, a.name, a.dimension, tableName, a.campaignId, a.activityId].map(sqlLiteral).join(', ')}, ${a.count}, ${sqlLiteral(a.savedAt.slice(0, 19))}::TIMESTAMP)`,
+    );
+    this.audiences.set(byDataset(a.datasetId, a.name), a);
+  }
+
   /**
-   * Overwrites the audience `name` with the distinct keys of `sourceTable`. Its table is named by
-   * the content's fingerprint: when the content did not change nothing is written, so campaigns
-   * reading the audience keep their working tables.
+   * Overwrites the audience `name` of the dataset with the distinct keys of `sourceTable`. Its table
+   * is named by the content's fingerprint: when the content did not change nothing is written, so
+   * campaigns reading the audience keep their working tables.
    */
   async saveAudience(
     conn: DuckConnection,
-    a: { name: string; dimension: string; keyColumn: string; sourceTable: string; campaignId: string; activityId: string; datasetId: string },
+    a: {
+      name: string;
+      dimension: string;
+      keyColumn: string;
+      sourceTable: string;
+      campaignId: string;
+      activityId: string;
+      datasetId: string;
+    },
   ): Promise<void> {
     await this.ensureTables(conn);
     const key = quoteIdent(a.keyColumn);
     const source = quoteIdent(a.sourceTable);
-    const fp = await conn.query(`SELECT count(DISTINCT ${key})::DOUBLE AS n, coalesce(bit_xor(DISTINCT hash(${key})), 0)::VARCHAR AS h FROM ${source}`);
+    const fp = await conn.query(
+      `SELECT count(DISTINCT ${key})::DOUBLE AS n, coalesce(bit_xor(DISTINCT hash(${key})), 0)::VARCHAR AS h FROM ${source}`,
+    );
     const row = tableToRows(fp)[0]!;
     const fingerprint = `${a.dimension}:${String(row.n)}:${String(row.h)}:${a.datasetId}`;
-    const previous = this.audiences.get(a.name);
-    const savedAt = new Date().toISOString();
+    const previous = this.audiences.get(byDataset(a.datasetId, a.name));
+    const label = this.datasetLabel(a.datasetId);
     if (previous && previous.fingerprint === fingerprint) {
-      this.audiences.set(a.name, { ...previous, campaignId: a.campaignId, activityId: a.activityId });
+      if (previous.campaignId === a.campaignId && previous.activityId === a.activityId) return;
+      const moved = { ...previous, campaignId: a.campaignId, activityId: a.activityId };
+      this.audiences.set(byDataset(a.datasetId, a.name), moved);
+      this.persist((s) => s.putAudience(a.datasetId, label, persisted(moved), undefined));
       return;
     }
-    const tableName = `a_${hash64(a.name)}_${hash64(fingerprint)}`;
+    const tableName = `a_${hash64(`${a.datasetId}\u0000${a.name}`)}_${hash64(fingerprint)}`;
     const relation = `${quoteIdent(AUDIENCE_SCHEMA)}.${quoteIdent(tableName)}`;
-    await conn.query(`CREATE OR REPLACE TABLE ${relation} AS SELECT DISTINCT ${key} FROM ${source}`);
-    if (previous && previous.relation !== relation) await conn.query(`DROP TABLE IF EXISTS ${previous.relation}`);
-    const catalogue = `${quoteIdent(AUDIENCE_SCHEMA)}.catalogue`;
-    await conn.query(`DELETE FROM ${catalogue} WHERE name = ${sqlLiteral(a.name)}`);
     await conn.query(
-      `INSERT INTO ${catalogue} VALUES (${[a.name, a.dimension, tableName, a.campaignId, a.activityId, a.datasetId].map(sqlLiteral).join(', ')}, ${Number(row.n)}, ${sqlLiteral(savedAt.slice(0, 19))}::TIMESTAMP)`,
+      `CREATE OR REPLACE TABLE ${relation} AS SELECT DISTINCT ${key} FROM ${source} ORDER BY ${key}`,
     );
-    this.audiences.set(a.name, {
+    if (previous && previous.relation !== relation)
+      await conn.query(`DROP TABLE IF EXISTS ${previous.relation}`);
+    const stored: StoredAudience = {
       name: a.name,
       dimension: a.dimension,
       relation,
@@ -117,32 +208,94 @@ export class EngineStore {
       activityId: a.activityId,
       datasetId: a.datasetId,
       count: Number(row.n),
-      savedAt,
+      savedAt: new Date().toISOString(),
+      keyColumn: a.keyColumn,
       fingerprint,
-    });
+    };
+    await this.catalogue(conn, stored, tableName);
+    if (this.storage) {
+      // One column of keys as Arrow IPC: 4 or 8 bytes a record for numeric keys.
+      const keys = tableToIPC(await conn.query(`SELECT ${key} FROM ${relation}`), 'stream');
+      this.persist((s) => s.putAudience(a.datasetId, label, persisted(stored), keys));
+    }
   }
 
   /**
-   * Records a run of a campaign. An activity whose mark is null (it returned nothing) keeps the mark
-   * of its previous run, so that records are never skipped.
+   * Records a run of a campaign on a dataset. An activity whose mark is null (it returned nothing)
+   * keeps the mark of its previous run, so that records are never skipped.
    */
-  async recordRun(conn: DuckConnection, campaignId: string, runAt: string, marks: Record<string, string | null>): Promise<RunRecord> {
+  async recordRun(
+    conn: DuckConnection,
+    campaignId: string,
+    runAt: string,
+    marks: Record<string, string | null>,
+    datasetId = '',
+  ): Promise<RunRecord> {
     await this.ensureTables(conn);
     const kept: Record<string, string | null> = {};
-    for (const [activityId, mark] of Object.entries(marks)) {
-      const value = mark ?? this.marks.get(markKey(campaignId, activityId)) ?? null;
-      kept[activityId] = value;
-      if (value !== null) this.marks.set(markKey(campaignId, activityId), value);
-    }
-    const rows = Object.entries(kept).map(([activityId, mark]) => `(${[campaignId, activityId].map(sqlLiteral).join(', ')}, ${sqlLiteral(runAt.slice(0, 19))}::TIMESTAMP, ${sqlLiteral(mark)})`);
-    if (rows.length === 0) rows.push(`(${sqlLiteral(campaignId)}, NULL, ${sqlLiteral(runAt.slice(0, 19))}::TIMESTAMP, NULL)`);
-    await conn.query(`INSERT INTO ${quoteIdent(STATE_SCHEMA)}.run_history VALUES ${rows.join(', ')}`);
-    const record = { campaignId, runAt, marks: kept };
-    this.runs.push(record);
+    for (const [activityId, mark] of Object.entries(marks))
+      kept[activityId] = mark ?? this.marks.get(markKey(datasetId, campaignId, activityId)) ?? null;
+    const record: RunRecord = { campaignId, runAt, marks: kept, datasetId };
+    await this.insertRun(conn, record);
+    this.persist((s) => s.putRun(datasetId, this.datasetLabel(datasetId), record));
     return record;
+  }
+
+  private async insertRun(conn: DuckConnection, run: RunRecord): Promise<void> {
+    const datasetId = run.datasetId ?? '';
+    const at = `${sqlLiteral(run.runAt.slice(0, 19))}::TIMESTAMP`;
+    const rows = Object.entries(run.marks).map(
+      ([activityId, mark]) =>
+        `(${[datasetId, run.campaignId, activityId].map(sqlLiteral).join(', ')}, ${at}, ${sqlLiteral(mark)})`,
+    );
+    if (rows.length === 0)
+      rows.push(`(${sqlLiteral(datasetId)}, ${sqlLiteral(run.campaignId)}, NULL, ${at}, NULL)`);
+    await conn.query(`INSERT INTO ${quoteIdent(STATE_SCHEMA)}.run_history VALUES ${rows.join(', ')}`);
+    for (const [activityId, mark] of Object.entries(run.marks))
+      if (mark !== null) this.marks.set(markKey(datasetId, run.campaignId, activityId), mark);
+    this.runs.push(run);
+  }
+
+  /**
+   * Brings back what the storage keeps for `datasetId`: its saved audiences (their keys into DuckDB
+   * tables) and its run history. Audiences and runs already held are left as they are. An audience
+   * whose keys cannot be read is reported and stays in storage, untouched.
+   */
+  async restore(conn: DuckConnection, datasetId: string): Promise<RestoreOutcome> {
+    const outcome: RestoreOutcome = { audiences: 0, runs: 0, problems: [] };
+    const record = await this.storage?.record(datasetId);
+    if (!record || !this.storage) return outcome;
+    await this.ensureTables(conn);
+    if (!this.labels.has(datasetId)) this.labels.set(datasetId, record.datasetLabel);
+    for (const a of record.audiences) {
+      if (this.audiences.has(byDataset(datasetId, a.name))) continue;
+      try {
+        const bytes = await this.storage.audienceKeys(datasetId, a.name);
+        if (!bytes) throw new Error('its records are missing from this browser’s storage');
+        const tableName = `a_${hash64(`${datasetId}\u0000${a.name}`)}_${hash64(a.fingerprint)}`;
+        await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(AUDIENCE_SCHEMA)}.${quoteIdent(tableName)}`);
+        await conn.insertArrowIPC(bytes, { schema: AUDIENCE_SCHEMA, name: tableName, create: true });
+        await this.catalogue(
+          conn,
+          { ...a, relation: `${quoteIdent(AUDIENCE_SCHEMA)}.${quoteIdent(tableName)}` },
+          tableName,
+        );
+        outcome.audiences++;
+      } catch (e) {
+        outcome.problems.push(`The saved audience "${a.name}" could not be restored: ${duckErrorMessage(e)}`);
+      }
+    }
+    const known = new Set(this.runs.map((r) => `${r.datasetId ?? ''}\u0000${r.campaignId}\u0000${r.runAt}`));
+    for (const run of record.runs) {
+      if (known.has(`${datasetId}\u0000${run.campaignId}\u0000${run.runAt}`)) continue;
+      await this.insertRun(conn, { ...run, datasetId });
+      outcome.runs++;
+    }
+    return outcome;
   }
 }
 
-function markKey(campaignId: string, activityId: string): string {
-  return `${campaignId}\u0000${activityId}`;
+function persisted(a: StoredAudience): PersistedAudience {
+  const { relation: _relation, ...rest } = a;
+  return rest;
 }

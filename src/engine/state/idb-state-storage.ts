@@ -1,0 +1,68 @@
+import { promisifyRequest } from 'idb-keyval';
+import type { DatasetStateRecord, StateStorage } from './state-storage';
+import { audienceKeysId, withAudience, withRun } from './state-storage';
+
+const DB_NAME = 'campaign-canvas-engine-state';
+const DB_VERSION = 1;
+/** One record per dataset: its saved audiences' entries and its run history. */
+const DATASETS = 'datasets';
+/** Keys of each saved audience (Arrow IPC bytes), by dataset and name. */
+const AUDIENCE_KEYS = 'audience-keys';
+
+/**
+ * IndexedDB storage of the engine's state, opened from the engine worker. One database with two
+ * object stores, so that an audience's entry and its keys are written in one transaction and a
+ * crash between them cannot leave an entry without keys.
+ */
+export function createIdbStateStorage(): StateStorage {
+  let db: Promise<IDBDatabase> | undefined;
+  const open = () => {
+    db ??= (() => {
+      const request = indexedDB.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = () => {
+        const upgrading = request.result;
+        if (!upgrading.objectStoreNames.contains(DATASETS)) upgrading.createObjectStore(DATASETS);
+        if (!upgrading.objectStoreNames.contains(AUDIENCE_KEYS)) upgrading.createObjectStore(AUDIENCE_KEYS);
+      };
+      return promisifyRequest(request);
+    })();
+    return db;
+  };
+
+  /** Reads a dataset's record and writes back `change(record)`, in one transaction. */
+  const update = async (
+    datasetId: string,
+    change: (r: DatasetStateRecord | undefined) => DatasetStateRecord,
+    keys?: { id: string; bytes: Uint8Array },
+  ) => {
+    const tx = (await open()).transaction([DATASETS, AUDIENCE_KEYS], 'readwrite');
+    const datasets = tx.objectStore(DATASETS);
+    const current = (await promisifyRequest(datasets.get(datasetId))) as DatasetStateRecord | undefined;
+    datasets.put(change(current), datasetId);
+    if (keys) tx.objectStore(AUDIENCE_KEYS).put(keys.bytes, keys.id);
+    await promisifyRequest(tx);
+  };
+
+  return {
+    records: async () =>
+      (await promisifyRequest(
+        (await open()).transaction(DATASETS).objectStore(DATASETS).getAll(),
+      )) as DatasetStateRecord[],
+    record: async (id) =>
+      (await promisifyRequest((await open()).transaction(DATASETS).objectStore(DATASETS).get(id))) as
+        DatasetStateRecord | undefined,
+    audienceKeys: async (id, name) => {
+      const value: unknown = await promisifyRequest(
+        (await open()).transaction(AUDIENCE_KEYS).objectStore(AUDIENCE_KEYS).get(audienceKeysId(id, name)),
+      );
+      return value instanceof Uint8Array ? value : undefined;
+    },
+    putAudience: (id, label, audience, bytes) =>
+      update(
+        id,
+        (r) => withAudience(r, id, label, audience),
+        bytes && { id: audienceKeysId(id, audience.name), bytes },
+      ),
+    putRun: (id, label, run) => update(id, (r) => withRun(r, id, label, run)),
+  };
+}

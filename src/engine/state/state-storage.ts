@@ -1,0 +1,100 @@
+import type { RunRecord, SavedAudienceInfo } from './engine-store';
+
+/** A saved audience as it is kept between sessions: its catalogue entry, without its keys. */
+export interface PersistedAudience extends Omit<SavedAudienceInfo, 'relation'> {
+  /** Column of the keys (the dimension's primary key). */
+  keyColumn: string;
+  /** Content fingerprint: unchanged records are not rewritten. */
+  fingerprint: string;
+}
+
+/**
+ * What is kept for one dataset. Saved audiences and run marks are only valid for the data they
+ * were computed on, so everything is filed under the dataset's id (`sample-100000-42`,
+ * `import-<hash>`) and restored only when that same data is loaded again.
+ */
+export interface DatasetStateRecord {
+  datasetId: string;
+  /** How a person recognises the data, e.g. "Sample data, 100,000 profiles". */
+  datasetLabel: string;
+  audiences: PersistedAudience[];
+  /** Every recorded run on this data, oldest first, all campaigns. */
+  runs: RunRecord[];
+}
+
+/**
+ * Where saved audiences and the run history live between sessions (IndexedDB in the browser,
+ * memory in tests). Keys are stored compactly, as Arrow IPC stream bytes of one column.
+ */
+export interface StateStorage {
+  /** Every dataset's record, without audience keys. */
+  records(): Promise<DatasetStateRecord[]>;
+  record(datasetId: string): Promise<DatasetStateRecord | undefined>;
+  /** Keys of a saved audience as Arrow IPC stream bytes, when stored. */
+  audienceKeys(datasetId: string, name: string): Promise<Uint8Array | undefined>;
+  /** Writes an audience's entry, and its keys when given (unchanged records keep theirs), together. */
+  putAudience(
+    datasetId: string,
+    datasetLabel: string,
+    audience: PersistedAudience,
+    keys: Uint8Array | undefined,
+  ): Promise<void>;
+  /** Appends a run to the dataset's history. */
+  putRun(datasetId: string, datasetLabel: string, run: RunRecord): Promise<void>;
+}
+
+function emptyRecord(datasetId: string, datasetLabel: string): DatasetStateRecord {
+  return { datasetId, datasetLabel, audiences: [], runs: [] };
+}
+
+/** Adds or replaces an audience entry in a record (by name). */
+export function withAudience(
+  record: DatasetStateRecord | undefined,
+  datasetId: string,
+  datasetLabel: string,
+  audience: PersistedAudience,
+): DatasetStateRecord {
+  const base = record ?? emptyRecord(datasetId, datasetLabel);
+  return {
+    ...base,
+    datasetLabel,
+    audiences: [...base.audiences.filter((a) => a.name !== audience.name), audience],
+  };
+}
+
+/** Appends a run to a record. */
+export function withRun(
+  record: DatasetStateRecord | undefined,
+  datasetId: string,
+  datasetLabel: string,
+  run: RunRecord,
+): DatasetStateRecord {
+  const base = record ?? emptyRecord(datasetId, datasetLabel);
+  return { ...base, datasetLabel, runs: [...base.runs, run] };
+}
+
+/** Key of an audience's keys: the dataset and the audience name. */
+export function audienceKeysId(datasetId: string, name: string): string {
+  return `${datasetId}\u0000${name}`;
+}
+
+/** Storage in memory (tests, and where IndexedDB is unavailable). Values are copied, as IndexedDB does. */
+export function createMemoryStateStorage(): StateStorage {
+  const records = new Map<string, DatasetStateRecord>();
+  const keys = new Map<string, Uint8Array>();
+  return {
+    records: async () => [...records.values()].map((r) => structuredClone(r)),
+    record: async (id) => structuredClone(records.get(id)),
+    audienceKeys: async (id, name) => {
+      const k = keys.get(audienceKeysId(id, name));
+      return k && k.slice();
+    },
+    putAudience: async (id, label, audience, bytes) => {
+      records.set(id, structuredClone(withAudience(records.get(id), id, label, audience)));
+      if (bytes) keys.set(audienceKeysId(id, audience.name), bytes.slice());
+    },
+    putRun: async (id, label, run) => {
+      records.set(id, structuredClone(withRun(records.get(id), id, label, run)));
+    },
+  };
+}
