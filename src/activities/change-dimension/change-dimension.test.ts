@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../engine/engine';
 import { campaign } from '../../engine/testing/fixture';
 import type { ConditionGroup } from '../../domain/rule';
-import { all, attr, audience, engineWith, keysOf, rules } from '../../engine/testing/activity-harness';
+import { fixtureModel } from '../../engine/testing/fixture';
+import { validateCampaign } from '../../domain/validate';
+import {
+  all,
+  attr,
+  audience,
+  engineWith,
+  keysOf,
+  rowsOf,
+  rules,
+} from '../../engine/testing/activity-harness';
 
 // Fixture: purchases 1, 2 (profile 1), 3 (2), 4, 5 (4), 6 (6); products 100 (purchases 1, 3),
 // 101 (2, 6), 102 (4, 5); accounts 10 = {1, 3}, 11 = {4, 6}; profiles 2 and 5 have no account.
@@ -15,8 +25,15 @@ afterAll(async () => engine.close());
 
 const changeDoc = (rule: ConditionGroup, config: Record<string, unknown>, dimension = 'profiles') =>
   campaign(
-    [audience('a', rule, dimension), { id: 'cd', type: 'change-dimension', config }, { id: 'e', type: 'end' }],
-    [['in', 'a', 'cd'], ['out', 'cd', 'e']],
+    [
+      audience('a', rule, dimension),
+      { id: 'cd', type: 'change-dimension', config },
+      { id: 'e', type: 'end' },
+    ],
+    [
+      ['in', 'a', 'cd'],
+      ['out', 'cd', 'e'],
+    ],
   );
 
 async function changed(doc: ReturnType<typeof campaign>, key: string): Promise<number[]> {
@@ -29,27 +46,110 @@ async function changed(doc: ReturnType<typeof campaign>, key: string): Promise<n
 
 describe('Change dimension', () => {
   test('profiles -> their purchases (one-to-many)', async () => {
-    expect(await changed(changeDoc(rules.OPT, { targetDimension: 'purchases', path: ['purchases'] }), 'purchase_id')).toEqual([1, 2, 4, 5, 6]);
+    expect(
+      await changed(
+        changeDoc(rules.OPT, { targetDimension: 'purchases', path: ['purchases'] }),
+        'purchase_id',
+      ),
+    ).toEqual([1, 2, 4, 5, 6]);
   });
 
   test('people -> their accounts (many-to-one), each account once', async () => {
-    expect(await changed(changeDoc(rules.OPT, { targetDimension: 'accounts', path: ['account'] }), 'account_id')).toEqual([10, 11]);
+    expect(
+      await changed(changeDoc(rules.OPT, { targetDimension: 'accounts', path: ['account'] }), 'account_id'),
+    ).toEqual([10, 11]);
   });
 
   test('records without a match drop out', async () => {
-    expect(await changed(changeDoc(all(attr('profile_id', 'in', [2, 5])), { targetDimension: 'accounts', path: ['account'] }), 'account_id')).toEqual([]);
+    expect(
+      await changed(
+        changeDoc(all(attr('profile_id', 'in', [2, 5])), { targetDimension: 'accounts', path: ['account'] }),
+        'account_id',
+      ),
+    ).toEqual([]);
   });
 
   test('accounts -> their people', async () => {
-    expect(await changed(changeDoc(all(attr('company', 'equals', 'Acme')), { targetDimension: 'profiles', path: ['people'] }, 'accounts'), 'profile_id')).toEqual([1, 3]);
+    expect(
+      await changed(
+        changeDoc(
+          all(attr('company', 'equals', 'Acme')),
+          { targetDimension: 'profiles', path: ['people'] },
+          'accounts',
+        ),
+        'profile_id',
+      ),
+    ).toEqual([1, 3]);
   });
 
   test('two links: French profiles -> purchases -> products', async () => {
-    expect(await changed(changeDoc(rules.FR, { targetDimension: 'products', path: ['purchases', 'product'] }), 'product_id')).toEqual([100, 101]);
+    expect(
+      await changed(
+        changeDoc(rules.FR, { targetDimension: 'products', path: ['purchases', 'product'] }),
+        'product_id',
+      ),
+    ).toEqual([100, 101]);
   });
 
   test('links that lead to another dimension than the chosen one are an error', async () => {
-    expect((await engine.counts(changeDoc(rules.FR, { targetDimension: 'accounts', path: ['purchases'] }))).errors.cd).toMatch(/lead to purchases/);
-    expect((await engine.counts(changeDoc(rules.FR, { targetDimension: 'accounts', path: ['nope'] }))).errors.cd).toMatch(/no link nope/);
+    expect(
+      (await engine.counts(changeDoc(rules.FR, { targetDimension: 'accounts', path: ['purchases'] }))).errors
+        .cd,
+    ).toMatch(/lead to purchases/);
+    expect(
+      (await engine.counts(changeDoc(rules.FR, { targetDimension: 'accounts', path: ['nope'] }))).errors.cd,
+    ).toMatch(/no link nope/);
+  });
+
+  test('enrichment columns belong to the old dimension and are not carried over', async () => {
+    const doc = campaign(
+      [
+        audience('a', rules.OPT),
+        { id: 'en', type: 'enrichment', config: { attributes: [{ id: 'x', path: ['name'], alias: 'who' }] } },
+        { id: 'cd', type: 'change-dimension', config: { targetDimension: 'accounts', path: ['account'] } },
+        { id: 'e', type: 'end' },
+      ],
+      [
+        ['in', 'a', 'en'],
+        ['mid', 'en', 'cd'],
+        ['out', 'cd', 'e'],
+      ],
+    );
+    expect((await engine.counts(doc)).errors).toEqual({});
+    expect((await rowsOf(engine, doc, 'mid')).map((r) => r.who)).toEqual(['Ann', 'Cid', 'Dee', 'Fay']);
+    expect(await rowsOf(engine, doc, 'out')).toEqual([{ account_id: 10 }, { account_id: 11 }]);
+  });
+
+  test('the lines of a loaded file must be mapped onto a dimension first', async () => {
+    const doc = campaign(
+      [
+        {
+          id: 'load',
+          type: 'load-file',
+          config: { content: 'id\n1', columns: [{ name: 'id', type: 'integer' }] },
+        },
+        { id: 'cd', type: 'change-dimension', config: { targetDimension: 'accounts', path: ['account'] } },
+        { id: 'e', type: 'end' },
+      ],
+      [
+        ['in', 'load', 'cd'],
+        ['out', 'cd', 'e'],
+      ],
+    );
+    expect((await engine.counts(doc)).errors.cd).toMatch(/map the file onto one with a Reconciliation first/);
+  });
+
+  test('without a destination it is a problem to fix, not a count', () => {
+    const problems = validateCampaign(changeDoc(rules.OPT, {}), fixtureModel).filter(
+      (p) => p.activityId === 'cd',
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'missing-config',
+        path: 'targetDimension',
+        message: 'Choose the dimension to change to.',
+      }),
+    );
   });
 });
