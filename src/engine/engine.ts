@@ -272,7 +272,10 @@ export class Engine {
    * query returns only newer records at the next run. `runAt` is an ISO date-time (now by default).
    */
   async recordRun(doc: CampaignDoc, runAt: string = new Date().toISOString()): Promise<RunRecord & { result: CountsResult }> {
-    const result = await this.counts(doc);
+    // A counts request arriving meanwhile supersedes this computation; the run needs a complete one.
+    let result = await this.counts(doc);
+    for (let attempt = 0; result.superseded && attempt < 3; attempt++) result = await this.counts(doc);
+    if (result.superseded) throw new EngineError('The campaign was being recomputed: record the run again.');
     const plan = this.compile(doc);
     const marks: Record<string, string | null> = {};
     for (const step of plan.steps)
