@@ -2,7 +2,18 @@ import type { CampaignDoc } from '../domain/campaign';
 import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult } from './engine';
 import type { CsvFile } from './data/csv-import';
 import type { PlainRow } from './rows';
-import type { DataSource, Distribution, EngineApi, EngineRequest, EngineResponse, LoadOutcome, RequestType } from './protocol';
+import type {
+  DataSource,
+  Distribution,
+  EngineApi,
+  EngineRequest,
+  EngineResponse,
+  LoadOutcome,
+  RecordedRun,
+  RequestType,
+  SavedAudiences,
+} from './protocol';
+import type { RunRecord } from './state/engine-store';
 import { deserializeError } from './protocol';
 
 /** The part of a Worker the client uses, so that tests can connect it to an in-process handler. */
@@ -58,7 +69,9 @@ export class EngineClient {
 
   private start(): WorkerLike {
     if (this.worker) return this.worker;
-    const worker = this.options.createWorker?.() ?? (new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
+    const worker =
+      this.options.createWorker?.() ??
+      (new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
     worker.onmessage = (event) => this.receive(event.data);
     worker.onerror = (event) => {
       const error = new Error(`The engine stopped: ${event.message || 'worker error'}`);
@@ -80,7 +93,11 @@ export class EngineClient {
   }
 
   /** Sends one request; `signal` lets the caller stop waiting for it. */
-  send<K extends RequestType>(type: K, params: EngineApi[K]['params'], signal?: AbortSignal): Promise<EngineApi[K]['result']> {
+  send<K extends RequestType>(
+    type: K,
+    params: EngineApi[K]['params'],
+    signal?: AbortSignal,
+  ): Promise<EngineApi[K]['result']> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -136,6 +153,25 @@ export class EngineClient {
 
   distribution(entity: string, field: string, limit = 20, signal?: AbortSignal): Promise<Distribution[]> {
     return this.send('distribution', { entity, field, limit }, signal);
+  }
+
+  /**
+   * Records a run of the campaign as of `runAt` (now by default): computes it, saves its audiences
+   * and remembers each Incremental query's high-water mark, so that its next count has only newer
+   * records.
+   */
+  recordRun(doc: CampaignDoc, runAt?: string): Promise<RecordedRun> {
+    return this.send('recordRun', runAt === undefined ? { doc } : { doc, runAt });
+  }
+
+  /** The runs of a campaign on the data in use, oldest first. */
+  runs(campaignId: string, signal?: AbortSignal): Promise<RunRecord[]> {
+    return this.send('runs', { campaignId }, signal);
+  }
+
+  /** Every saved audience kept in this browser, with the data it belongs to. */
+  savedAudiences(signal?: AbortSignal): Promise<SavedAudiences> {
+    return this.send('savedAudiences', {}, signal);
   }
 
   /** Stops the worker; pending requests reject. A later request starts a new one. */

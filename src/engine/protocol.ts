@@ -2,6 +2,7 @@ import type { CampaignDoc } from '../domain/campaign';
 import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult } from './engine';
 import type { CsvFile, ImportProblem } from './data/csv-import';
 import type { PlainRow } from './rows';
+import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
 
 /**
  * Messages between the main thread and the engine worker. Every request carries an id; the
@@ -10,10 +11,35 @@ import type { PlainRow } from './rows';
  */
 
 /** Which data the engine holds. */
-export type DataSource = { kind: 'sample'; profiles: number; seed: number } | { kind: 'csv'; model: string; files: CsvFile[] };
+export type DataSource =
+  { kind: 'sample'; profiles: number; seed: number } | { kind: 'csv'; model: string; files: CsvFile[] };
 
-/** Result of loading data: the new dataset, or the import's problems (the old data stays). */
-export type LoadOutcome = { ok: true; dataset: DatasetInfo } | { ok: false; problems: ImportProblem[] };
+/**
+ * Result of loading data: the new dataset (with what was restored of its saved audiences and runs),
+ * or the import's problems (the old data stays).
+ */
+export type LoadOutcome =
+  { ok: true; dataset: DatasetInfo; state?: RestoreOutcome } | { ok: false; problems: ImportProblem[] };
+
+/** A saved audience as the app lists it: where it comes from and whether it can be read now. */
+export interface SavedAudienceEntry extends Omit<SavedAudienceInfo, 'relation'> {
+  /** The data it was saved from, as a person names it ("Sample data, 100,000 profiles"). */
+  datasetLabel: string;
+  /** Saved from the data in use: Build audience can read it. Others wait for their data to be loaded again. */
+  usable: boolean;
+}
+
+export interface SavedAudiences {
+  /** Id of the data in use. */
+  datasetId: string;
+  /** Every saved audience this browser keeps, those of the data in use first, then by name. */
+  audiences: SavedAudienceEntry[];
+  /** Why saved audiences or runs could not be kept or restored, when that happened. */
+  problems: string[];
+}
+
+/** A recorded run and the counts computed for it. */
+export type RecordedRun = RunRecord & { result: CountsResult };
 
 export interface Distribution {
   value: string | number | boolean | null;
@@ -30,14 +56,24 @@ export interface EngineApi {
   counts: { params: { doc: CampaignDoc }; result: CountsResult };
   preview: { params: { doc: CampaignDoc; transitionId: string; limit?: number }; result: PreviewResult };
   previewSchema: { params: { doc: CampaignDoc; transitionId: string }; result: ColumnInfo[] };
-  sql: { params: { doc: CampaignDoc }; result: { sql: Record<string, string>; errors: Record<string, string> } };
+  sql: {
+    params: { doc: CampaignDoc };
+    result: { sql: Record<string, string>; errors: Record<string, string> };
+  };
   entityRows: { params: { entity: string; limit?: number }; result: PlainRow[] };
   distribution: { params: { entity: string; field: string; limit?: number }; result: Distribution[] };
+  /** Runs the campaign as of `runAt` (now by default): saves its audiences, records its high-water marks. */
+  recordRun: { params: { doc: CampaignDoc; runAt?: string }; result: RecordedRun };
+  /** The runs of a campaign on the data in use, oldest first. */
+  runs: { params: { campaignId: string }; result: RunRecord[] };
+  savedAudiences: { params: Record<string, never>; result: SavedAudiences };
 }
 
 export type RequestType = keyof EngineApi;
 
-export type EngineRequest = { [K in RequestType]: { id: number; type: K; params: EngineApi[K]['params'] } }[RequestType];
+export type EngineRequest = {
+  [K in RequestType]: { id: number; type: K; params: EngineApi[K]['params'] };
+}[RequestType];
 
 /** An error as it crosses the boundary (Error objects do not survive structured cloning intact). */
 export interface SerializedError {
@@ -45,7 +81,8 @@ export interface SerializedError {
   message: string;
 }
 
-export type EngineResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
+export type EngineResponse =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) return { name: e.name, message: e.message };

@@ -2,25 +2,65 @@ import { Engine } from './engine';
 import type { DuckConnection } from './duckdb/connection';
 import { sampleDataset } from './data/sample-dataset';
 import { importCsvDataset } from './data/csv-import';
+import type { Dataset } from './data/dataset';
 import type { DataSource, EngineApi, EngineRequest, EngineResponse, LoadOutcome } from './protocol';
 import { serializeError } from './protocol';
+import type { StateStorage } from './state/state-storage';
+import { describeDataset } from './state/dataset-label';
+import { listSavedAudiences } from './state/list-saved-audiences';
+
+export interface RequestHandlerOptions {
+  /** Where saved audiences and runs are kept between sessions (IndexedDB in the browser). */
+  storage?: StateStorage;
+}
 
 /**
  * The worker's side of the protocol, independent of how DuckDB is opened so that it runs in Node
  * tests as well as in the browser worker. DuckDB opens on the first request; requests run
  * concurrently and the engine orders their statements.
  */
-export function createRequestHandler(openConnection: () => Promise<DuckConnection>): (request: EngineRequest) => Promise<EngineResponse> {
+export function createRequestHandler(
+  openConnection: () => Promise<DuckConnection>,
+  options: RequestHandlerOptions = {},
+): (request: EngineRequest) => Promise<EngineResponse> {
   let engine: Promise<Engine> | undefined;
   let firstLoad: Promise<unknown> | undefined;
-  const getEngine = () => (engine ??= openConnection().then((c) => new Engine(c)));
+  /** Problems met restoring the state of the data in use. */
+  let restoreProblems: string[] = [];
+  const getEngine = () =>
+    (engine ??= openConnection().then((c) => {
+      const e = new Engine(c);
+      if (options.storage) e.keepStateIn(options.storage);
+      return e;
+    }));
+
+  /** Loads a dataset, then brings back its saved audiences and runs; a failed restore never fails the load. */
+  async function loadAndRestore(e: Engine, dataset: Dataset, label: string): Promise<LoadOutcome> {
+    const info = await e.loadDataset(dataset);
+    try {
+      const state = await e.restoreState(label);
+      restoreProblems = state.problems;
+      return { ok: true, dataset: info, state };
+    } catch (error) {
+      restoreProblems = [
+        `The saved audiences and runs of this data could not be restored: ${error instanceof Error ? error.message : String(error)}`,
+      ];
+      return { ok: true, dataset: info, state: { audiences: 0, runs: 0, problems: restoreProblems } };
+    }
+  }
 
   async function load(source: DataSource): Promise<LoadOutcome> {
     const e = await getEngine();
-    if (source.kind === 'sample') return { ok: true, dataset: await e.loadDataset(sampleDataset({ profiles: source.profiles, seed: source.seed })) };
+    if (source.kind === 'sample') {
+      const dataset = sampleDataset({ profiles: source.profiles, seed: source.seed });
+      return loadAndRestore(e, dataset, describeDataset(dataset.id));
+    }
     const imported = importCsvDataset(source.model, source.files);
     if (!imported.ok) return { ok: false, problems: imported.problems };
-    return { ok: true, dataset: await e.loadDataset(imported.dataset) };
+    const sizes = Object.entries(imported.rowCounts).map(
+      ([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`,
+    );
+    return loadAndRestore(e, imported.dataset, `Imported data: ${sizes.join(', ')}`);
   }
 
   /** Requests other than `load` wait for the first load, so that early requests are not refused. */
@@ -43,8 +83,13 @@ export function createRequestHandler(openConnection: () => Promise<DuckConnectio
         if (!d) throw Object.assign(new Error('No data is loaded yet.'), { name: 'EngineError' });
         return d;
       }
-      case 'counts':
-        return (await ready()).counts(request.params.doc);
+      case 'counts': {
+        // Answered once the audiences it saved are kept, so that a reload right after finds them.
+        const e = await ready();
+        const result = await e.counts(request.params.doc);
+        await e.stateWritten();
+        return result;
+      }
       case 'preview':
         return (await ready()).preview(request.params.doc, request.params.transitionId, request.params.limit);
       case 'previewSchema':
@@ -54,7 +99,24 @@ export function createRequestHandler(openConnection: () => Promise<DuckConnectio
       case 'entityRows':
         return (await ready()).entityRows(request.params.entity, request.params.limit);
       case 'distribution':
-        return (await ready()).distribution(request.params.entity, request.params.field, request.params.limit);
+        return (await ready()).distribution(
+          request.params.entity,
+          request.params.field,
+          request.params.limit,
+        );
+      case 'recordRun': {
+        const e = await ready();
+        const recorded = await e.recordRun(request.params.doc, request.params.runAt);
+        await e.stateWritten();
+        return recorded;
+      }
+      case 'runs':
+        return (await ready()).runs(request.params.campaignId);
+      case 'savedAudiences': {
+        const e = await ready();
+        const written = await e.stateWritten();
+        return listSavedAudiences(e, options.storage, [...restoreProblems, ...(written ? [written] : [])]);
+      }
     }
   }
 

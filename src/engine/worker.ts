@@ -2,12 +2,17 @@
 import { createRequestHandler } from './worker-handler';
 import { openBrowserDuckDB } from './duckdb/browser-duckdb';
 import type { EngineRequest } from './protocol';
+import { createIdbStateStorage } from './state/idb-state-storage';
 
 /**
  * The engine worker: generates or imports data, runs DuckDB-WASM and answers the client. Created by
  * the client on first use, so none of this (nor DuckDB) is in the app's initial bundle.
  */
-const handle = createRequestHandler(openBrowserDuckDB);
+// Saved audiences and runs are kept in IndexedDB, from here, so that their keys never cross to the page.
+const handle = createRequestHandler(
+  openBrowserDuckDB,
+  typeof indexedDB === 'undefined' ? {} : { storage: createIdbStateStorage() },
+);
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<EngineRequest>) => {
