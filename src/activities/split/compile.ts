@@ -32,6 +32,8 @@ export function compileSplit(config: SplitConfig, ctx: CompileContext): Compiled
       src.push(`${ctx.sql.condition(s.filter, entity.name, 't')} AS ${match(i)}`);
       usesEntity = true;
     } else src.push(`TRUE AS ${match(i)}`);
+    // The order only matters to pick the records of a limit.
+    if (!s.limit) return;
     const order = orderSql(ctx, input, s, `Subset "${s.label}"`);
     usesEntity ||= order.usesEntity;
     src.push(`${order.sql} AS ${rank(i)}`);
@@ -43,8 +45,11 @@ export function compileSplit(config: SplitConfig, ctx: CompileContext): Compiled
   config.subsets.forEach((s, i) => {
     const taken = !config.overlap && i > 0 ? ` AND ${key} NOT IN (${config.subsets.slice(0, i).map((_, j) => `SELECT ${key} FROM ${subset(j)}`).join(' UNION ALL ')})` : '';
     const limit = limitSql(ctx, s);
+    // Without a limit a subset is its eligible records: no ranking (a sort of every record) needed.
     ctes.push(
-      `${subset(i)} AS (\n  SELECT ${key} FROM (\n    SELECT ${key}, row_number() OVER (ORDER BY ${rank(i)} ${direction(s)} NULLS LAST, ${key}) AS n, count(*) OVER () AS eligible\n    FROM src WHERE ${match(i)}${taken}\n  ) WHERE ${limit}\n)`,
+      limit === undefined
+        ? `${subset(i)} AS (\n  SELECT ${key} FROM src WHERE ${match(i)}${taken}\n)`
+        : `${subset(i)} AS (\n  SELECT ${key} FROM (\n    SELECT ${key}, row_number() OVER (ORDER BY ${rank(i)} ${direction(s)} NULLS LAST, ${key}) AS n, count(*) OVER () AS eligible\n    FROM src WHERE ${match(i)}${taken}\n  ) WHERE ${limit}\n)`,
     );
   });
   // Which subsets each record falls in is computed once, in a shared table every output reads.
@@ -86,9 +91,9 @@ function orderSql(ctx: CompileContext, input: WorkingTableRef, s: SplitSubset, w
   return { sql: v.sql, usesEntity: v.usesEntity };
 }
 
-/** The row-number bound of a subset's limit. */
-function limitSql(ctx: CompileContext, s: SplitSubset): string {
-  if (!s.limit) return 'TRUE';
+/** The row-number bound of a subset's limit; undefined when it has none. */
+function limitSql(ctx: CompileContext, s: SplitSubset): string | undefined {
+  if (!s.limit) return undefined;
   const value = s.limit.value;
   if (!Number.isFinite(value) || value < 0) throw new CompileError(`Subset "${s.label}": the limit must be a positive number.`);
   if (s.limit.kind === 'count') {
