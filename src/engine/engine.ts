@@ -193,10 +193,12 @@ export class Engine {
     try {
       for (const out of step.outputs) {
         if (out.sameAs || this.rowCount.has(out.table)) continue;
-        await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(out.table)} AS\n${out.sql}`);
+        // CREATE TABLE AS answers with the number of rows it wrote: no second scan to count them.
+        const made = await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(out.table)} AS\n${out.sql}`);
         created.push(out.table);
-        const n = await this.conn.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(out.table)}`);
-        this.rowCount.set(out.table, Number(n.toArray()[0]!.n));
+        let count: unknown = made.toArray()[0]?.Count;
+        if (count === undefined) count = (await this.conn.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(out.table)}`)).toArray()[0]!.n;
+        this.rowCount.set(out.table, Number(count));
       }
       return undefined;
     } catch (e) {
