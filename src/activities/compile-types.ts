@@ -34,8 +34,11 @@ export interface SqlToolkit {
   table: (entity: string) => string;
   /** The entity definition of a targeting dimension (throws CompileError when unknown). */
   entity: (name: string) => EntityDef;
-  /** Boolean SQL expression of a rule over `entity`'s rows aliased `alias`. */
-  condition: (rule: ConditionGroup, entity: string, alias: string) => string;
+  /**
+   * Boolean SQL expression of a rule over `entity`'s rows aliased `alias`. With `row`, conditions
+   * may also read the columns of the inbound working table aliased `row.alias`.
+   */
+  condition: (rule: ConditionGroup, entity: string, alias: string, row?: { alias: string; columns: readonly { name: string; type: string }[] }) => string;
 }
 
 /** A saved audience as the compiler sees it (see Save audience). */

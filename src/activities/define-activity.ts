@@ -3,6 +3,7 @@ import type { Activity, CampaignDoc, Transition } from '../domain/campaign';
 import type { Problem } from '../domain/problems';
 import type { DataModel } from '../domain/data-model';
 import type { CompileContext, CompiledOutputs } from './compile-types';
+import type { TransitionSchema } from './inbound-columns';
 
 export type ActivityCategory = 'targeting' | 'flow' | 'channel';
 
@@ -54,6 +55,8 @@ export interface GraphContext {
   outgoing: Transition[];
   /** The loaded data model, when the caller knows it; rules are checked against it. */
   model?: DataModel;
+  /** What the first transition into `port` (default `in`) carries, told from the document; with the model only. */
+  inbound?: (port?: string) => TransitionSchema | undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AttributeCondition, CollectionCondition, ConditionGroup, RuleValue
 import { aggregateFunctions, attributeOperators, deliveryEvents } from './rule';
 import { isNumeric, isTextMatch, operatorFits, operatorLabel, valueShape } from './rule-operators';
 import { labelOf, walkPath } from './rule-paths';
+import { columnField, missingColumnMessage, type WorkingTableColumn } from './rule-columns';
 
 /** A problem of one condition of a rule, in words a marketer understands. */
 export interface RuleProblem {
@@ -24,6 +25,12 @@ export interface RuleValidationOptions {
   earlierChannels?: readonly { id: string; label: string }[];
   /** Ids of the saved filters that exist. When given, a reference to another one is a problem. */
   savedFilterIds?: ReadonlySet<string>;
+  /**
+   * Columns of the inbound working table, as the document describes them. When given, a condition
+   * on a column it does not have is a problem; `null` says the rule has no inbound records (Build
+   * audience), so that any column condition is one; when absent, column names are not checked.
+   */
+  columns?: readonly WorkingTableColumn[] | null;
 }
 
 const MAX_DEPTH = 50;
@@ -56,6 +63,8 @@ interface Ctx {
   problems: RuleProblem[];
   depth: number;
   isRoot?: boolean;
+  /** Inside a collection's sub-conditions: the working table's columns are not in reach. */
+  inCollection?: boolean;
 }
 
 function idOf(c: unknown): string {
@@ -112,7 +121,7 @@ function checkCollection(c: CollectionCondition, ctx: Ctx, path: (string | numbe
   const target = walked.entity;
   if (!['exists', 'not-exists', 'aggregate'].includes(c.quantifier)) add('Choose “has”, “has no” or a count or total.');
   if (c.where && typeof c.where === 'object')
-    checkCondition(c.where, { ...ctx, entity: target.name, depth: ctx.depth + 1, isRoot: true }, [...path, 'where']);
+    checkCondition(c.where, { ...ctx, entity: target.name, depth: ctx.depth + 1, isRoot: true, inCollection: true }, [...path, 'where']);
   if (c.quantifier !== 'aggregate') return;
   const agg = c.aggregate;
   if (!agg || !aggregateFunctions.includes(agg.fn)) return add('Choose what to compute (number, total, average...).');
@@ -128,10 +137,25 @@ function checkCollection(c: CollectionCondition, ctx: Ctx, path: (string | numbe
   } else if (!num(agg.value)) add('Enter a number to compare with.');
 }
 
+/** The field a condition reads, or undefined once the reason it has none is reported. */
+function conditionField(c: AttributeCondition, ctx: Ctx, add: (m: string) => void): FieldDef | undefined {
+  if (c.source !== 'column') {
+    const walked = walkPath(ctx.model, ctx.entity, c.path, 'field');
+    if (!walked.ok) return void add(walked.message);
+    return walked.field!;
+  }
+  const name = Array.isArray(c.path) && typeof c.path[0] === 'string' ? c.path[0] : '';
+  if (ctx.inCollection) return void add('A column of the inbound records cannot be used inside a list condition: move it out of the list.');
+  if (ctx.options.columns === null) return void add('Only an activity with inbound records can filter on their columns: choose a field instead.');
+  if (ctx.options.columns === undefined) return name === '' ? void add(missingColumnMessage(name)) : undefined;
+  const column = ctx.options.columns.find((col) => col.name === name);
+  if (!column) return void add(missingColumnMessage(name));
+  return columnField(column);
+}
+
 function checkAttribute(c: AttributeCondition, ctx: Ctx, add: (m: string) => void): void {
-  const walked = walkPath(ctx.model, ctx.entity, c.path, 'field');
-  if (!walked.ok) return add(walked.message);
-  const field = walked.field!;
+  const field = conditionField(c, ctx, add);
+  if (!field) return;
   const name = labelOf(field);
   if (!attributeOperators.includes(c.operator)) return add(`Choose how to compare ${name}.`);
   if (!operatorFits(field, c.operator)) return add(`“${operatorLabel(c.operator)}” does not apply to ${name}.`);

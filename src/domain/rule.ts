@@ -48,7 +48,13 @@ export type RuleValue = z.infer<typeof ruleValueSchema>;
 export interface AttributeCondition {
   kind: 'attribute';
   id: string;
-  /** Link names to follow (one-to-one or many-to-one), then the field name. */
+  /**
+   * `column`: the condition reads a column of the inbound working table (an Enrichment's column, a
+   * loaded file's column carried by a Reconciliation) rather than the data model; `path` is then
+   * `[column name]`. Absent: a field of the data model.
+   */
+  source?: 'column';
+  /** Link names to follow (one-to-one or many-to-one), then the field name; or `[column]`. */
   path: string[];
   operator: AttributeOperator;
   value?: RuleValue;
@@ -108,6 +114,7 @@ export type Condition =
 const attributeConditionSchema = z.object({
   kind: z.literal('attribute'),
   id: z.string(),
+  source: z.literal('column').optional(),
   path: z.array(z.string()),
   operator: z.enum(attributeOperators),
   value: ruleValueSchema.optional(),

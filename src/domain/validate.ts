@@ -2,6 +2,7 @@ import type { CampaignDoc } from './campaign';
 import type { Problem } from './problems';
 import type { DataModel } from './data-model';
 import { getActivityDef } from '../activities/registry';
+import { inboundSchema } from '../activities/inbound-columns';
 import { indexGraph, topologicalOrder } from './graph';
 import { portsOf } from './ports';
 import { providesAudience } from './connection-rules';
@@ -47,7 +48,7 @@ export function validateCampaign(doc: CampaignDoc, model?: DataModel): Problem[]
         });
     } else if (def.validate) {
       try {
-        problems.push(...def.validate(parsed.data, { doc, activity, incoming, outgoing, ...(model ? { model } : {}) }));
+        problems.push(...def.validate(parsed.data, { doc, activity, incoming, outgoing, ...(model ? { model, inbound: (port?: string) => inboundSchema(doc, model, activity.id, port) } : {}) }));
       } catch (e) {
         problems.push({
           severity: 'error',

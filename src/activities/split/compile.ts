@@ -29,7 +29,7 @@ export function compileSplit(config: SplitConfig, ctx: CompileContext): Compiled
   let usesEntity = false;
   config.subsets.forEach((s, i) => {
     if (s.filter) {
-      src.push(`${ctx.sql.condition(s.filter, entity.name, 't')} AS ${match(i)}`);
+      src.push(`${ctx.sql.condition(s.filter, entity.name, 't', { alias: 'w', columns: input.columns })} AS ${match(i)}`);
       usesEntity = true;
     } else src.push(`TRUE AS ${match(i)}`);
     // The order only matters to pick the records of a limit.

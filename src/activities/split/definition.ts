@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { conditionGroupSchema } from '../../domain/rule';
+import { conditionGroupSchema, type ConditionGroup } from '../../domain/rule';
+import type { Problem } from '../../domain/problems';
+import type { GraphContext } from '../define-activity';
+import type { TransitionSchema } from '../inbound-columns';
 import { compileSplit } from './compile';
+import { validateRule } from '../../domain/rule-validation';
+import { formatPath } from '../../domain/zod-issues';
+import { isFileDimension } from '../working-table';
 
 const subsetSchema = z.object({
   /** Also the output port id of the subset. */
@@ -68,8 +74,17 @@ export const split = defineActivity<SplitConfig>({
         { id: 'subset-2', label: 'Subset 2' },
       ],
     }),
-  validate: (config, ctx) =>
-    config.subsets.flatMap((s, i) => [
+  validate: (config, ctx) => {
+    // Subset filters may read the inbound working table's columns (an Enrichment's): a filter on a
+    // column that is gone upstream is a problem on its condition.
+    const inbound = config.subsets.some((s) => s.filter) ? ctx.inbound?.() : undefined;
+    const fromFilters =
+      inbound && !isFileDimension(inbound.dimension)
+        ? config.subsets.flatMap((s, i) => (s.filter ? filterProblems(s.filter, inbound, ctx, i) : []))
+        : [];
+    return [
+      ...fromFilters,
+      ...config.subsets.flatMap((s, i) => [
       ...(s.limit?.kind === 'percent' && s.limit.value > 100
         ? [
             {
@@ -92,5 +107,23 @@ export const split = defineActivity<SplitConfig>({
             },
           ]
         : []),
-    ]),
+      ]),
+    ];
+  },
 });
+
+/**
+ * Problems of a subset's filter, checked against the data model and the inbound working table's
+ * columns. (Delivery conditions are checked when the engine compiles them: knowing which activities
+ * are channels needs the registry, which this definition is part of.)
+ */
+function filterProblems(filter: ConditionGroup, inbound: TransitionSchema, ctx: GraphContext, index: number): Problem[] {
+  if (!ctx.model) return [];
+  return validateRule(filter, ctx.model, inbound.dimension, { columns: inbound.columns }).map((p) => ({
+    severity: p.severity,
+    code: 'rule',
+    message: p.message,
+    activityId: ctx.activity.id,
+    path: formatPath(['subsets', index, 'filter', ...p.path]),
+  }));
+}

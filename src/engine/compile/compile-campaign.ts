@@ -75,8 +75,8 @@ function toolkit(env: CompileEnv, used: Set<string>): SqlToolkit {
     literal: sqlLiteral,
     table,
     entity,
-    condition: (rule, entityName, alias) =>
-      ruleSql(rule, { model: env.model, entity: entity(entityName), alias, referenceDate: env.model.referenceDate, table, aliases: { next: 0 } }),
+    condition: (rule, entityName, alias, row) =>
+      ruleSql(rule, { model: env.model, entity: entity(entityName), alias, referenceDate: env.model.referenceDate, table, aliases: { next: 0 }, ...(row ? { row } : {}) }),
   };
 }
 

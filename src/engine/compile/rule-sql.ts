@@ -1,6 +1,7 @@
 import type { AttributeCondition, CollectionCondition, Condition, ConditionGroup } from '../../domain/rule';
 import { resolvePath } from '../../domain/data-model';
-import type { DataModel, EntityDef, LinkStep } from '../../domain/data-model';
+import type { DataModel, EntityDef, FieldDef, LinkStep } from '../../domain/data-model';
+import { columnField, missingColumnMessage, type WorkingTableColumn } from '../../domain/rule-columns';
 import { CompileError } from '../../activities/compile-types';
 import { quoteIdent, sqlLiteral, dateLiteral } from '../sql/quote';
 import { countValue, listLiterals, valueLiteral } from './rule-values';
@@ -21,6 +22,12 @@ export interface RuleScope {
   savedFilter?: (filterId: string) => { entity: string; rule: ConditionGroup } | undefined;
   /** Saved filters being expanded, outermost first, so that a filter that refers to itself is caught. */
   filterTrail?: readonly string[];
+  /**
+   * The inbound working table beside the entity's row, for conditions on its columns (an
+   * Enrichment's columns): its alias and its known columns. Absent inside collections and where
+   * a rule selects from the data alone (Build audience).
+   */
+  row?: { alias: string; columns: readonly WorkingTableColumn[] };
 }
 
 /**
@@ -93,12 +100,24 @@ const negative = (sql: string) => `NOT COALESCE(${sql}, FALSE)`;
 const textOnly = new Set(['starts-with', 'not-starts-with', 'contains', 'not-contains', 'like', 'not-like']);
 const dateOnly = new Set(['in-last', 'more-than-ago', 'this-month', 'last-month', 'before', 'after', 'anniversary-within']);
 
-function attributeSql(c: AttributeCondition, scope: RuleScope): string {
+/** The field a condition reads and its SQL: a column of the inbound working table, or a field of the model. */
+function operand(c: AttributeCondition, scope: RuleScope): { field: FieldDef; x: string } {
+  if (c.source === 'column') {
+    const name = c.path[0] ?? '';
+    if (!scope.row) throw new CompileError(`Condition on column ${name}: the columns of the inbound records cannot be read here (only at the top of the rule of an activity with inbound records).`);
+    const column = scope.row.columns.find((col) => col.name === name);
+    if (!column) throw new CompileError(missingColumnMessage(name));
+    // The name is one the working table is known to have, and it is quoted as an identifier.
+    return { field: columnField(column), x: `${scope.row.alias}.${quoteIdent(column.name)}` };
+  }
   const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'field');
   if (!resolved.ok) throw new CompileError(`Condition on ${c.path.join('.') || '(no field)'}: ${resolved.message}`);
-  const field = resolved.field!;
+  return { field: resolved.field!, x: fieldExpr(scope, resolved.steps, resolved.field!.name) };
+}
+
+function attributeSql(c: AttributeCondition, scope: RuleScope): string {
+  const { field, x } = operand(c, scope);
   const name = field.label || field.name;
-  const x = fieldExpr(scope, resolved.steps, field.name);
   const isText = field.type === 'string' || field.type === 'enum';
   const isDate = field.type === 'date' || field.type === 'timestamp';
   if (textOnly.has(c.operator) && !isText) throw new CompileError(`"${c.operator}" applies to text; ${name} is ${field.type}`);
@@ -193,7 +212,9 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
   const last = resolved.steps[resolved.steps.length - 1]!;
   if (last.link.cardinality !== 'one-to-many') throw new CompileError(`${c.path.join('.')} is not a collection`);
   const alias = newAlias(scope);
-  const inner: RuleScope = { ...scope, entity: last.to, alias };
+  // The working table's columns belong to the outer record, not to the collection's lines.
+  const { row: _row, ...outer } = scope;
+  const inner: RuleScope = { ...outer, entity: last.to, alias };
   const before = resolved.steps.slice(0, -1);
   const where = ruleSql(c.where, inner);
   const filter = where === 'TRUE' ? '' : ` AND ${where}`;

@@ -1,0 +1,110 @@
+import type { CampaignDoc } from '../domain/campaign';
+import type { DataModel } from '../domain/data-model';
+import { findEntity } from '../domain/data-model';
+import { indexGraph, topologicalOrder, upstreamOf } from '../domain/graph';
+import type { WorkingTableColumn } from '../domain/rule-columns';
+import { CompileError, SHARED_OUTPUT } from './compile-types';
+import type { CompileContext, SqlToolkit, WorkingTableRef } from './compile-types';
+import { getActivityDef } from './registry';
+
+/** What the document says a transition carries: the dimension of its records and their columns. */
+export interface TransitionSchema {
+  dimension: string;
+  columns: WorkingTableColumn[];
+}
+
+/**
+ * SQL building blocks that build nothing: the schema is read from what each definition's compile
+ * says its outputs hold, and the SQL it writes on the way is thrown away.
+ */
+function schemaToolkit(model: DataModel): SqlToolkit {
+  const entity = (name: string) => {
+    const e = findEntity(model, name);
+    if (!e) throw new CompileError(`The data has no ${name}`);
+    return e;
+  };
+  return {
+    ident: (name) => `"${name.replace(/"/g, '""')}"`,
+    literal: () => 'NULL',
+    table: (name) => `"${entity(name).name}"`,
+    entity,
+    condition: () => 'TRUE',
+  };
+}
+
+/**
+ * Compile-time schema propagation: the dimension and columns of every transition upstream of
+ * `activityId` (of every transition when it is absent), worked out from the document and the data
+ * model alone, before and without the engine. Each activity's columns come from its own
+ * definition's compile (an Enrichment adds its aliases, a Reconciliation carries the file's
+ * columns, a Combine keeps its primary set's), so they never disagree with what the engine builds.
+ * A transition is missing from the result when what produces it cannot be compiled.
+ */
+export function transitionSchemas(
+  doc: Pick<CampaignDoc, 'id' | 'activities' | 'transitions' | 'settings'>,
+  model: DataModel,
+  activityId?: string,
+): Map<string, TransitionSchema> {
+  const g = indexGraph(doc);
+  const wanted = activityId === undefined ? undefined : upstreamOf(g, activityId);
+  const sql = schemaToolkit(model);
+  const outputs = new Map<string, TransitionSchema>();
+  const key = (id: string, port: string) => `${id}\u0000${port}`;
+  for (const activity of topologicalOrder(doc).order) {
+    if (wanted && !wanted.has(activity.id)) continue;
+    const def = getActivityDef(activity.type);
+    if (!def?.compile || activity.disabled) continue;
+    const incoming = g.incoming.get(activity.id) ?? [];
+    if (incoming.length === 0 && !def.producesAudience) continue;
+    const inputs: Record<string, WorkingTableRef[]> = {};
+    let ready = true;
+    for (const t of incoming) {
+      const out = outputs.get(key(t.source.activityId, t.source.port));
+      if (!out) ready = false;
+      else
+        (inputs[t.target.port] ??= []).push({
+          relation: `"in_${t.id}"`,
+          dimension: out.dimension,
+          columns: out.columns,
+          transitionId: t.id,
+        });
+    }
+    if (!ready) continue;
+    const parsed = def.schema.safeParse(activity.config);
+    if (!parsed.success) continue;
+    const ctx: CompileContext = {
+      activity,
+      inputs,
+      seed: doc.settings.seed,
+      model,
+      referenceDate: model.referenceDate,
+      sql,
+      campaignId: doc.id,
+    };
+    try {
+      const compiled = def.compile(parsed.data, ctx);
+      for (const [port, out] of Object.entries(compiled))
+        if (port !== SHARED_OUTPUT)
+          outputs.set(key(activity.id, port), { dimension: out.dimension, columns: out.columns });
+    } catch {
+      // An activity that cannot compile has no known schema; what it feeds says nothing about columns.
+    }
+  }
+  const byTransition = new Map<string, TransitionSchema>();
+  for (const t of doc.transitions) {
+    const out = outputs.get(key(t.source.activityId, t.source.port));
+    if (out) byTransition.set(t.id, out);
+  }
+  return byTransition;
+}
+
+/** The schema of the first transition into `port` of an activity, when the document tells it. */
+export function inboundSchema(
+  doc: Pick<CampaignDoc, 'id' | 'activities' | 'transitions' | 'settings'>,
+  model: DataModel,
+  activityId: string,
+  port = 'in',
+): TransitionSchema | undefined {
+  const t = doc.transitions.find((x) => x.target.activityId === activityId && x.target.port === port);
+  return t ? transitionSchemas(doc, model, activityId).get(t.id) : undefined;
+}

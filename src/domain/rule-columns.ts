@@ -1,0 +1,37 @@
+import type { FieldDef, FieldType } from './data-model';
+import { fieldTypes } from './data-model';
+
+/**
+ * Columns of the inbound working table as rules see them. An activity downstream of an Enrichment
+ * (or of a Reconciliation carrying a loaded file's columns) may filter on those columns: the rule
+ * knows them by name and type from the document, never from free text.
+ */
+export interface WorkingTableColumn {
+  name: string;
+  type: string;
+}
+
+/**
+ * A column as a field, so that operators, value checks and value literals treat it like a field
+ * of its type. Enumerations lose their list of values on the way (a column is free text), and an
+ * unknown type reads as text.
+ */
+export function columnField(column: WorkingTableColumn): FieldDef {
+  const known = (fieldTypes as readonly string[]).includes(column.type)
+    ? (column.type as FieldType)
+    : 'string';
+  return {
+    name: column.name,
+    label: column.name,
+    type: known === 'enum' ? 'string' : known,
+    values: [],
+    description: '',
+  };
+}
+
+/** The message of a condition on a column the inbound working table no longer has. */
+export function missingColumnMessage(name: string): string {
+  return name.trim() === ''
+    ? 'Choose a column.'
+    : `The inbound records no longer have a column “${name}”: the activity that added it was removed or changed upstream.`;
+}
