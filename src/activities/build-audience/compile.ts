@@ -2,9 +2,16 @@ import type { CompileContext, CompiledOutputs } from '../compile-types';
 import { CompileError } from '../compile-types';
 import type { BuildAudienceConfig } from './definition';
 
-/** The keys of the target dimension's records that satisfy the rule, or of a saved audience. */
+/**
+ * The keys of the target dimension's records that satisfy the rule, or of a saved audience. Unless
+ * `emitWhenEmpty` is on, an empty audience emits no transition: what follows does not run.
+ */
 export function compileBuildAudience(config: BuildAudienceConfig, ctx: CompileContext): CompiledOutputs {
-  if (config.source === 'audience') return readAudience(config, ctx);
+  const { out } = config.source === 'audience' ? readAudience(config, ctx) : ruleAudience(config, ctx);
+  return { out: config.emitWhenEmpty ? out! : { ...out!, skipWhenEmpty: true } };
+}
+
+function ruleAudience(config: BuildAudienceConfig, ctx: CompileContext): CompiledOutputs {
   const entity = ctx.sql.entity(config.targetDimension);
   const key = ctx.sql.ident(entity.primaryKey);
   const where = ctx.sql.condition(config.rule, entity.name, 't');
@@ -26,10 +33,15 @@ function readAudience(config: BuildAudienceConfig, ctx: CompileContext): Compile
   const name = config.audienceName.trim();
   if (name === '') throw new CompileError('Choose the saved audience to read.');
   const saved = ctx.state?.audience(name);
-  if (!saved) throw new CompileError(`No audience named "${name}" has been saved yet: compute the campaign that saves it first.`);
-  if (saved.datasetId !== ctx.state?.datasetId) throw new CompileError(`The audience "${name}" was saved from other data; compute the campaign that saves it again.`);
+  // Audiences are filed by dataset: one saved from other data is not found here (the picker says which data it belongs to).
+  if (!saved || saved.datasetId !== ctx.state?.datasetId)
+    throw new CompileError(
+      `No audience named "${name}" has been saved yet from the data in use: compute the campaign that saves it first.`,
+    );
   if (config.targetDimension !== saved.dimension)
-    throw new CompileError(`The audience "${name}" holds ${saved.dimension}, not ${config.targetDimension}: choose ${saved.dimension} as the target dimension.`);
+    throw new CompileError(
+      `The audience "${name}" holds ${saved.dimension}, not ${config.targetDimension}: choose ${saved.dimension} as the target dimension.`,
+    );
   const entity = ctx.sql.entity(saved.dimension);
   const key = ctx.sql.ident(entity.primaryKey);
   return {
