@@ -1,4 +1,3 @@
-import { tableToIPC } from 'apache-arrow';
 import type { EngineStateView, SavedAudienceRef } from '../../activities/compile-types';
 import type { DuckConnection } from '../duckdb/connection';
 import { duckErrorMessage } from '../duckdb/connection';
@@ -6,6 +5,7 @@ import { hash64 } from '../compile/hash';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { tableToRows } from '../rows';
 import { describeDataset } from './dataset-label';
+import { keysToIPC } from './keys-ipc';
 import type { PersistedAudience, StateStorage } from './state-storage';
 
 /** Schema of the saved audiences: one table of keys per audience, plus a catalogue. */
@@ -215,7 +215,7 @@ export class EngineStore {
     await this.catalogue(conn, stored, tableName);
     if (this.storage) {
       // One column of keys as Arrow IPC: 4 or 8 bytes a record for numeric keys.
-      const keys = tableToIPC(await conn.query(`SELECT ${key} FROM ${relation}`), 'stream');
+      const keys = keysToIPC(await conn.query(`SELECT ${key} FROM ${relation}`), a.keyColumn);
       this.persist((s) => s.putAudience(a.datasetId, label, persisted(stored), keys));
     }
   }

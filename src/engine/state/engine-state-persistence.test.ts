@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { tableFromIPC } from 'apache-arrow';
+import { Engine } from '../engine';
+import { openNodeDuckDB } from '../duckdb/node-duckdb';
+import { campaign, fixtureDataset } from '../testing/fixture';
+import { keysOf, rules } from '../testing/activity-harness';
+import type { ConditionGroup } from '../../domain/rule';
+import { createMemoryStateStorage } from './state-storage';
+import type { StateStorage } from './state-storage';
+import { listSavedAudiences } from './list-saved-audiences';
+
+const engines: Engine[] = [];
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((e) => e.close()));
+});
+
+/** A fresh engine (its own DuckDB, as after a page reload) keeping its state in `storage`, on `datasetId`. */
+async function engineOn(storage: StateStorage, datasetId = 'fixture'): Promise<Engine> {
+  const engine = new Engine(await openNodeDuckDB());
+  engines.push(engine);
+  engine.keepStateIn(storage);
+  await engine.loadDataset({ ...fixtureDataset(), id: datasetId });
+  return engine;
+}
+
+const saver = (rule: ConditionGroup, name = 'French') =>
+  campaign(
+    [
+      { id: 'q', type: 'build-audience', config: { rule } },
+      { id: 's', type: 'save-audience', config: { audienceName: name } },
+      { id: 'e', type: 'end' },
+    ],
+    [
+      ['in', 'q', 's'],
+      ['saved', 's', 'e'],
+    ],
+  );
+const reader = (name = 'French') =>
+  campaign(
+    [
+      { id: 'r', type: 'build-audience', config: { source: 'audience', audienceName: name } },
+      { id: 'e', type: 'end' },
+    ],
+    [['out', 'r', 'e']],
+  );
+// Opted-in profiles {1, 3, 4, 6}, created 2025-06-20, 2025-05-31, 2023-03-01, 2025-06-01.
+const incremental = {
+  ...campaign(
+    [
+      { id: 'inc', type: 'incremental-query', config: { rule: rules.OPT, dateField: 'created' } },
+      { id: 'e', type: 'end' },
+    ],
+    [['new', 'inc', 'e']],
+  ),
+  id: 'weekly',
+};
+
+describe('saved audiences and runs kept between sessions', () => {
+  test('a saved audience is written to the storage under its dataset, its keys as one Arrow column', async () => {
+    const storage = createMemoryStateStorage();
+    const engine = await engineOn(storage);
+    await engine.restoreState('Fixture data');
+    await engine.counts(saver(rules.FR));
+    expect(await engine.stateWritten()).toBeUndefined();
+    const record = await storage.record('fixture');
+    expect(record?.datasetLabel).toBe('Fixture data');
+    expect(record?.audiences.map((a) => [a.name, a.dimension, a.count, a.keyColumn])).toEqual([
+      ['French', 'profiles', 3, 'profile_id'],
+    ]);
+    const keys = tableFromIPC((await storage.audienceKeys('fixture', 'French'))!);
+    expect(keys.schema.fields.map((f) => [f.name, String(f.type)])).toEqual([['profile_id', 'Int32']]);
+    expect([...keys.getChild('profile_id')!.toArray()]).toEqual([1, 3, 6]);
+  });
+
+  test('after a reload, the same data gets its audiences and run marks back', async () => {
+    const storage = createMemoryStateStorage();
+    const before = await engineOn(storage);
+    await before.counts(saver(rules.FR));
+    const run = await before.recordRun(incremental, '2025-06-30T12:00:00Z');
+    expect(run.marks).toEqual({ inc: '2025-06-20' });
+    await before.stateWritten();
+
+    const after = await engineOn(storage);
+    expect(after.savedAudiences()).toEqual([]);
+    expect(await after.restoreState()).toEqual({ audiences: 1, runs: 1, problems: [] });
+    expect(after.savedAudiences().map((a) => [a.name, a.count, a.campaignId])).toEqual([
+      ['French', 3, saver(rules.FR).id],
+    ]);
+    expect(await keysOf(after, reader(), 'out')).toEqual([1, 3, 6]);
+    expect(after.runs('weekly').map((r) => [r.runAt, r.marks])).toEqual([
+      ['2025-06-30T12:00:00Z', { inc: '2025-06-20' }],
+    ]);
+    // Nobody opted in was created after 2025-06-20.
+    expect((await after.counts(incremental)).counts).toEqual({ new: 0 });
+  });
+
+  test('other data gets none of them, and lists them as belonging to their data', async () => {
+    const storage = createMemoryStateStorage();
+    const sample = await engineOn(storage, 'sample-100000-42');
+    await sample.restoreState();
+    await sample.counts(saver(rules.FR));
+    await sample.recordRun(incremental, '2025-06-30T12:00:00Z');
+    await sample.stateWritten();
+
+    const imported = await engineOn(storage, 'import-abc123');
+    expect(await imported.restoreState('Imported data: 6 profiles')).toEqual({
+      audiences: 0,
+      runs: 0,
+      problems: [],
+    });
+    expect((await imported.counts(reader())).errors.r).toMatch(
+      /No audience named "French" has been saved yet from the data in use/,
+    );
+    expect(imported.runs('weekly')).toEqual([]);
+    expect((await imported.counts(incremental)).counts).toEqual({ new: 4 });
+    const listed = await listSavedAudiences(imported, storage, []);
+    expect(listed.datasetId).toBe('import-abc123');
+    expect(listed.audiences.map((a) => [a.name, a.datasetLabel, a.usable, a.count])).toEqual([
+      ['French', 'Sample data, 100,000 profiles', false, 3],
+    ]);
+
+    // Saving under the same name on the imported data leaves the sample's audience as it was.
+    await imported.counts(saver(rules.US));
+    await imported.stateWritten();
+    const both = await listSavedAudiences(imported, storage, []);
+    expect(both.audiences.map((a) => [a.name, a.datasetId, a.usable, a.count])).toEqual([
+      ['French', 'import-abc123', true, 1],
+      ['French', 'sample-100000-42', false, 3],
+    ]);
+  });
+
+  test('an unchanged audience is not written again', async () => {
+    const storage = createMemoryStateStorage();
+    let keyWrites = 0;
+    const counting: StateStorage = {
+      ...storage,
+      putAudience: (id, label, a, keys) => {
+        if (keys) keyWrites++;
+        return storage.putAudience(id, label, a, keys);
+      },
+    };
+    const engine = await engineOn(counting);
+    await engine.counts(saver(rules.FR));
+    await engine.counts(saver(rules.FR));
+    await engine.stateWritten();
+    expect(keyWrites).toBe(1);
+    await engine.counts(saver(rules.HIGH));
+    await engine.stateWritten();
+    expect(keyWrites).toBe(2);
+  });
+
+  test('a storage that fails is reported; counts and the audience in the engine are unaffected', async () => {
+    const failing: StateStorage = {
+      ...createMemoryStateStorage(),
+      putAudience: () => Promise.reject(new Error('QuotaExceededError')),
+    };
+    const engine = await engineOn(failing);
+    expect((await engine.counts(saver(rules.FR))).counts.saved).toBe(3);
+    expect(await engine.stateWritten()).toMatch(
+      /could not keep the saved audiences and runs: QuotaExceededError/,
+    );
+    expect((await engine.counts(reader())).counts.out).toBe(3);
+  });
+
+  test('an audience whose keys are missing is reported, and its entry is kept', async () => {
+    const storage = createMemoryStateStorage();
+    const before = await engineOn(storage);
+    await before.counts(saver(rules.FR));
+    await before.stateWritten();
+    const withoutKeys: StateStorage = { ...storage, audienceKeys: async () => undefined };
+    const after = await engineOn(withoutKeys);
+    const outcome = await after.restoreState();
+    expect(outcome.problems).toEqual([
+      'The saved audience "French" could not be restored: its records are missing from this browser’s storage',
+    ]);
+    expect((await storage.record('fixture'))?.audiences).toHaveLength(1);
+  });
+});
