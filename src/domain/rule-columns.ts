@@ -1,5 +1,7 @@
-import type { FieldDef, FieldType } from './data-model';
+import type { DataModel, FieldDef, FieldType } from './data-model';
 import { fieldTypes } from './data-model';
+import type { AttributeCondition } from './rule';
+import { walkPath } from './rule-paths';
 
 /**
  * Columns of the inbound working table as rules see them. An activity downstream of an Enrichment
@@ -34,4 +36,14 @@ export function missingColumnMessage(name: string): string {
   return name.trim() === ''
     ? 'Choose a column.'
     : `The inbound records no longer have a column “${name}”: the activity that added it was removed or changed upstream.`;
+}
+
+/** The field an attribute condition reads (a column of `columns`, or a field of the model), if it exists. */
+export function conditionField(model: DataModel, entity: string, condition: AttributeCondition, columns: readonly WorkingTableColumn[]): FieldDef | undefined {
+  if (condition.source === 'column') {
+    const column = columns.find((c) => c.name === condition.path[0]);
+    return column ? columnField(column) : undefined;
+  }
+  const walked = walkPath(model, entity, condition.path, 'field');
+  return walked.ok ? walked.field : undefined;
 }

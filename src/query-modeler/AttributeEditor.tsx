@@ -1,15 +1,14 @@
 import type { AttributeCondition } from '../domain/rule';
 import { operatorFits, operatorLabel, operatorsFor } from '../domain/rule-operators';
-import { walkPath } from '../domain/rule-paths';
+import { conditionField } from '../domain/rule-columns';
 import { withOperator } from './attribute-edits';
 import { useModeler } from './modeler-context';
 import { ValueEditor } from './ValueEditor';
 
 /** Operator and value of an attribute condition (its field is chosen in the condition's head). */
 export function AttributeEditor({ condition, entity, onChange }: { condition: AttributeCondition; entity: string; onChange: (next: AttributeCondition) => void }) {
-  const { model } = useModeler();
-  const walked = walkPath(model, entity, condition.path, 'field');
-  const field = walked.ok ? walked.field : undefined;
+  const { model, columns } = useModeler();
+  const field = conditionField(model, entity, condition, columns);
   if (!field) return null;
   return (
     <div className="qm-attr__line">

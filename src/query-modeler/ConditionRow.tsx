@@ -21,7 +21,7 @@ const kindNames = { attribute: 'Condition', collection: 'Related records', deliv
 
 /** One condition of a group: drag handle, its editor, its count and problems, and its actions. */
 export function ConditionRow({ condition, entity, index, siblings }: { condition: Condition; entity: string; index: number; siblings: number }) {
-  const { edit, problemsById, counts, countOne, services, idPrefix, model } = useModeler();
+  const { edit, problemsById, counts, countOne, services, idPrefix, model, columns, rootEntity } = useModeler();
   const sortable = useSortable({ id: condition.id });
   const problems = problemsById.get(condition.id) ?? [];
   const errors = problems.filter((p) => p.severity === 'error');
@@ -58,7 +58,14 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
           <GripVertical size={14} aria-hidden />
         </button>
         {condition.kind === 'attribute' ? (
-          <FieldPicker model={model} entity={entity} path={condition.path} onChange={(path) => onChange(withPath(model, entity, condition, path))} />
+          <FieldPicker
+            model={model}
+            entity={entity}
+            path={condition.path}
+            source={condition.source}
+            columns={entity === rootEntity ? columns : undefined}
+            onChange={(target) => onChange(withPath(model, entity, condition, target, columns))}
+          />
         ) : condition.kind === 'group' ? (
           <select className="qm-select qm-select--combinator qm-select--head" aria-label="Match" value={condition.combinator} onChange={(e) => edit((r) => setCombinator(r, condition.id, e.target.value as ConditionGroup['combinator']))}>
             <option value="and">All of these</option>

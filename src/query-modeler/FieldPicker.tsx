@@ -4,6 +4,8 @@ import { ChevronDown } from 'lucide-react';
 import { attributeChoices, labelOf, type AttributeChoice } from '../domain/rule-paths';
 import { findEntity } from '../domain/data-model';
 import type { DataModel } from '../domain/data-model';
+import { columnField, type WorkingTableColumn } from '../domain/rule-columns';
+import type { ConditionTarget } from './attribute-edits';
 
 const typeHints: Record<string, string> = { string: 'Text', enum: 'List', integer: 'Number', decimal: 'Number', date: 'Date', timestamp: 'Date', boolean: 'Yes/no' };
 
@@ -13,13 +15,23 @@ interface Section {
   items: (AttributeChoice & { id: string; text: string })[];
 }
 
+/** Key of a working table column in the list; field names never hold a colon, so it cannot clash with a path. */
+const COLUMN_KEY = 'column:';
+
 /**
- * Chooses a field of the entity or of a record it links to (purchase -> product -> category). One
- * searchable list, in sections per link followed, so that linked fields are found by typing.
+ * Chooses a field of the entity or of a record it links to (purchase -> product -> category), or a
+ * column of the inbound working table (an Enrichment's) when there are some. One searchable list,
+ * in sections per link followed, so that linked fields are found by typing.
  */
-export function FieldPicker({ model, entity, path, onChange, label = 'Field' }: { model: DataModel; entity: string; path: string[]; onChange: (path: string[]) => void; label?: string }) {
+export function FieldPicker({ model, entity, path, source, columns, onChange, label = 'Field' }: { model: DataModel; entity: string; path: string[]; source?: 'column' | undefined; columns?: readonly WorkingTableColumn[] | undefined; onChange: (target: ConditionTarget) => void; label?: string }) {
   const sections = useMemo<Section[]>(() => {
     const byPrefix = new Map<string, Section>();
+    if (columns && columns.length > 0)
+      byPrefix.set(COLUMN_KEY, {
+        id: COLUMN_KEY,
+        title: 'Columns of the inbound records',
+        items: columns.map((c) => ({ path: [c.name], labels: [c.name], field: columnField(c), id: `${COLUMN_KEY}${c.name}`, text: `${c.name} (column)` })),
+      });
     const root = findEntity(model, entity);
     for (const c of attributeChoices(model, entity, 2)) {
       const prefix = c.path.slice(0, -1).join('.');
@@ -31,8 +43,8 @@ export function FieldPicker({ model, entity, path, onChange, label = 'Field' }: 
       s.items.push({ ...c, id: c.path.join('.'), text: c.labels.join(' › ') });
     }
     return [...byPrefix.values()];
-  }, [model, entity]);
-  const selectedKey = path.length > 0 ? path.join('.') : null;
+  }, [model, entity, columns]);
+  const selectedKey = path.length === 0 ? null : source === 'column' ? `${COLUMN_KEY}${path[0]}` : path.join('.');
   const known = sections.some((s) => s.items.some((i) => i.id === selectedKey));
 
   return (
@@ -42,10 +54,12 @@ export function FieldPicker({ model, entity, path, onChange, label = 'Field' }: 
       defaultItems={sections}
       selectedKey={known ? selectedKey : null}
       onSelectionChange={(key) => {
-        if (key !== null && key !== selectedKey) onChange(String(key).split('.'));
+        if (key === null || key === selectedKey) return;
+        const k = String(key);
+        onChange(k.startsWith(COLUMN_KEY) ? { path: [k.slice(COLUMN_KEY.length)], source: 'column' } : { path: k.split('.') });
       }}
       menuTrigger="focus"
-      {...(!known && selectedKey ? { defaultInputValue: selectedKey } : {})}
+      {...(!known && selectedKey ? { defaultInputValue: source === 'column' ? path[0] : selectedKey } : {})}
     >
       <div className="qm-combo__field">
         <Input className="qm-input qm-combo__input" placeholder="Choose a field…" />

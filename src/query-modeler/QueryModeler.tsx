@@ -9,6 +9,7 @@ import { GroupEditor } from './GroupEditor';
 import { ModelerContext, type ModelerContextValue } from './modeler-context';
 import { RuleToolbar } from './RuleToolbar';
 import type { RuleServices } from './services';
+import type { WorkingTableColumn } from '../domain/rule-columns';
 import type { SavedFilter } from './saved-filters';
 import { useRuleCalculation, type RuleCalculation } from './useRuleCalculation';
 import { useRuleDnd } from './useRuleDnd';
@@ -35,17 +36,25 @@ export interface QueryModelerProps {
   label?: string;
   /** Counts from another editor of the same rule (the large dialog shares the inline one's). */
   calculation?: RuleCalculation;
+  /**
+   * Columns of the inbound working table (an Enrichment's, a loaded file's), told from the document:
+   * conditions may read them. Absent: the rule selects from the data alone (Build audience).
+   * `unknown`: there are inbound records but what they carry cannot be told (something upstream
+   * does not compile), so column conditions are kept as they are and not checked.
+   */
+  columns?: readonly WorkingTableColumn[] | 'unknown';
 }
 
 const noChannels: readonly { id: string; label: string }[] = [];
 const noFilters: readonly SavedFilter[] = [];
+const noColumns: readonly WorkingTableColumn[] = [];
 
 /**
  * The query modeler: a rule as a tree of conditions, edited in place. Reusable wherever a rule is
  * edited (Build audience, Split subsets, Enrichment filters); it never throws on a rule that does
  * not make sense, it shows the problem on the condition.
  */
-export function QueryModeler({ rule, onChange, model, entity, services, problems, earlierChannels = noChannels, savedFilters = noFilters, allowExpand = true, label = 'Rule', calculation }: QueryModelerProps) {
+export function QueryModeler({ rule, onChange, model, entity, services, problems, earlierChannels = noChannels, savedFilters = noFilters, allowExpand = true, label = 'Rule', calculation, columns }: QueryModelerProps) {
   const idPrefix = useId().replace(/:/g, '');
   // Edits apply to the latest rule even when several arrive before the parent re-renders.
   const latest = useRef(rule);
@@ -63,7 +72,7 @@ export function QueryModeler({ rule, onChange, model, entity, services, problems
     [onChange],
   );
   const savedFilterIds = useMemo(() => new Set(savedFilters.map((f) => f.id)), [savedFilters]);
-  const shown = useMemo(() => problems ?? validateRule(rule, model, entity, { earlierChannels, ...(savedFilters.length > 0 ? { savedFilterIds } : {}) }), [problems, rule, model, entity, earlierChannels, savedFilters.length, savedFilterIds]);
+  const shown = useMemo(() => problems ?? validateRule(rule, model, entity, { earlierChannels, ...(columns === 'unknown' ? {} : { columns: columns ?? null }), ...(savedFilters.length > 0 ? { savedFilterIds } : {}) }), [problems, rule, model, entity, earlierChannels, savedFilters.length, savedFilterIds, columns]);
   const problemsById = useMemo(() => {
     const map = new Map<string, RuleProblem[]>();
     for (const p of shown) map.set(p.conditionId, [...(map.get(p.conditionId) ?? []), p]);
@@ -77,8 +86,8 @@ export function QueryModeler({ rule, onChange, model, entity, services, problems
 
   const dnd = useRuleDnd(rule, edit);
   const context: ModelerContextValue = useMemo(
-    () => ({ model, services, edit, problemsById, counts, countOne, earlierChannels, savedFilters, idPrefix }),
-    [model, services, edit, problemsById, counts, countOne, earlierChannels, savedFilters, idPrefix],
+    () => ({ model, services, edit, problemsById, counts, countOne, earlierChannels, savedFilters, idPrefix, columns: columns === undefined || columns === 'unknown' ? noColumns : columns, rootEntity: entity }),
+    [model, services, edit, problemsById, counts, countOne, earlierChannels, savedFilters, idPrefix, columns, entity],
   );
   const entityDef = findEntity(model, entity);
   const entityLabel = entityDef ? labelOf(entityDef) : entity;
@@ -94,7 +103,7 @@ export function QueryModeler({ rule, onChange, model, entity, services, problems
           onCalculate={calculate}
           allowExpand={allowExpand}
           expanded={
-            <QueryModeler rule={rule} onChange={onChange} model={model} entity={entity} services={services} {...(problems ? { problems } : {})} earlierChannels={earlierChannels} savedFilters={savedFilters} allowExpand={false} label={label} calculation={calculation ?? own} />
+            <QueryModeler rule={rule} onChange={onChange} model={model} entity={entity} services={services} {...(problems ? { problems } : {})} earlierChannels={earlierChannels} savedFilters={savedFilters} allowExpand={false} label={label} calculation={calculation ?? own} {...(columns ? { columns } : {})} />
           }
         />
         {rootProblems(problemsById, rule.id)}

@@ -28,6 +28,9 @@ function parseTyped(field: FieldDef, text: string): RuleValue {
   return text;
 }
 
+/** Suggestions come from the data; a working table's column is not in it until the campaign computes. */
+const suggests = (condition: AttributeCondition) => condition.source !== 'column';
+
 const asText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** The value part of an attribute condition, shaped by its operator and the field's type. */
@@ -41,7 +44,7 @@ export function ValueEditor({ condition, field, entity, onChange }: Props) {
       return (
         <div className="qm-value">
           <SingleValue field={field} text={isTextMatch(condition.operator)} value={condition.value} label={`Value of ${name}`} onChange={(value) => onChange({ value })} />
-          {!isTextMatch(condition.operator) && field.type !== 'date' && field.type !== 'timestamp' && (
+          {!isTextMatch(condition.operator) && field.type !== 'date' && field.type !== 'timestamp' && suggests(condition) && (
             <ValueSuggestions entity={entity} path={condition.path} field={field} selected={[condition.value]} onPick={(value) => onChange({ value })} />
           )}
         </div>
@@ -142,7 +145,7 @@ function ListValue({ field, entity, condition, onChange }: { field: FieldDef; en
             </Dialog>
           </Popover>
         </DialogTrigger>
-        <ValueSuggestions entity={entity} path={condition.path} field={field} selected={items} multiple onPick={toggle} />
+        {suggests(condition) && <ValueSuggestions entity={entity} path={condition.path} field={field} selected={items} multiple onPick={toggle} />}
       </div>
     );
   }
@@ -163,7 +166,7 @@ function ListValue({ field, entity, condition, onChange }: { field: FieldDef; en
           )
         }
       />
-      <ValueSuggestions entity={entity} path={condition.path} field={field} selected={items} multiple onPick={toggle} />
+      {suggests(condition) && <ValueSuggestions entity={entity} path={condition.path} field={field} selected={items} multiple onPick={toggle} />}
     </div>
   );
 }

@@ -1,20 +1,27 @@
 import type { DataModel } from '../domain/data-model';
 import type { AttributeCondition } from '../domain/rule';
 import { defaultOperator, operatorFits, valueShape } from '../domain/rule-operators';
-import { walkPath } from '../domain/rule-paths';
+import { conditionField, type WorkingTableColumn } from '../domain/rule-columns';
+
+/** What a condition reads: a field of the model by its path, or a column of the inbound working table. */
+export interface ConditionTarget {
+  path: string[];
+  source?: 'column';
+}
 
 /**
- * The condition on another field. It keeps its operator and values when the new field has the same
- * type; a field of another type starts afresh, since its values would not fit.
+ * The condition on another field or column. It keeps its operator and values when the new one has
+ * the same type; one of another type starts afresh, since its values would not fit.
  */
-export function withPath(model: DataModel, entity: string, condition: AttributeCondition, path: string[]): AttributeCondition {
-  const before = walkPath(model, entity, condition.path, 'field');
-  const after = walkPath(model, entity, path, 'field');
-  const field = after.ok ? after.field : undefined;
-  const sameType = field && before.ok && before.field?.type === field.type && operatorFits(field, condition.operator);
-  if (sameType) return { ...condition, path };
+export function withPath(model: DataModel, entity: string, condition: AttributeCondition, target: ConditionTarget, columns: readonly WorkingTableColumn[] = []): AttributeCondition {
+  const { source: _source, ...rest } = condition;
+  const moved: AttributeCondition = { ...rest, path: target.path, ...(target.source ? { source: target.source } : {}) };
+  const before = conditionField(model, entity, condition, columns);
+  const field = conditionField(model, entity, moved, columns);
+  const sameType = field && before && before.type === field.type && operatorFits(field, condition.operator);
+  if (sameType) return moved;
   const isDate = field?.type === 'date' || field?.type === 'timestamp';
-  return { kind: 'attribute', id: condition.id, path, operator: field ? defaultOperator(field) : condition.operator, ...(isDate ? { unit: 'days' as const } : {}) };
+  return { kind: 'attribute', id: condition.id, ...(target.source ? { source: target.source } : {}), path: target.path, operator: field ? defaultOperator(field) : condition.operator, ...(isDate ? { unit: 'days' as const } : {}) };
 }
 
 /** The condition with another operator; values stay when the new operator takes the same shape of value. */

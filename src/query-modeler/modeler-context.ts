@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Condition, ConditionGroup } from '../domain/rule';
 import type { DataModel } from '../domain/data-model';
 import type { RuleProblem } from '../domain/rule-validation';
+import type { WorkingTableColumn } from '../domain/rule-columns';
 import type { RuleServices } from './services';
 import type { SavedFilter } from './saved-filters';
 import type { ConditionCount } from './useConditionCounts';
@@ -21,6 +22,10 @@ export interface ModelerContextValue {
   savedFilters: readonly SavedFilter[];
   /** Prefix for element ids, unique per modeler instance. */
   idPrefix: string;
+  /** Columns of the inbound working table that conditions on the rule's own records may read. */
+  columns: readonly WorkingTableColumn[];
+  /** Entity of the rule's records: columns are offered on its conditions, not inside collections. */
+  rootEntity: string;
 }
 
 export const ModelerContext = createContext<ModelerContextValue | null>(null);

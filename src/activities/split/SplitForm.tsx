@@ -8,6 +8,7 @@ import { RandomSplitDialog } from './RandomSplitDialog';
 import { SubsetCard } from './SubsetCard';
 import { useRuleServices } from '../../query-modeler/useRuleServices';
 import { useSavedFilters } from '../../query-modeler/useSavedFilters';
+import { useInboundSchema } from '../../query-modeler/useInboundSchema';
 import { useEditorStore } from '../../store/useEditorStore';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
 import { SwitchField } from '../../inspector/fields/SwitchField';
@@ -34,6 +35,7 @@ export function SplitForm({ activity, onConfigChange }: ActivityFormProps) {
   const { services } = useRuleServices(filters);
   const dimension = useMemo(() => inboundDimension(doc, activity.id), [doc, activity.id]);
   const columns = useWorkingTableColumns(data.inbound[0]?.transition.id);
+  const inbound = useInboundSchema(activity.id);
   const sortOptions = useMemo(() => recordValueOptions(data.model, dimension, columns), [data.model, dimension, columns]);
   const guard = usePortLossGuard(activity, (c) => onConfigChange(c));
   const [presetOpen, setPresetOpen] = useState(false);
@@ -80,6 +82,7 @@ export function SplitForm({ activity, onConfigChange }: ActivityFormProps) {
               services={services}
               savedFilters={filters}
               sortOptions={sortOptions}
+              columns={inbound?.columns}
               problems={data.problemsAt(`subsets[${i}]`)}
             />
           ))}

@@ -12,6 +12,7 @@ import { SelectField, type SelectOption } from '../../inspector/fields/SelectFie
 import { SwitchField } from '../../inspector/fields/SwitchField';
 import { TextField } from '../../inspector/fields/TextField';
 import type { SplitSubset } from './definition';
+import type { WorkingTableColumn } from '../../domain/rule-columns';
 
 export interface SubsetCardProps {
   subset: SplitSubset;
@@ -28,13 +29,15 @@ export interface SubsetCardProps {
   services: RuleServices | undefined;
   savedFilters: readonly SavedFilter[];
   sortOptions: readonly SelectOption[];
+  /** Columns of the inbound working table, which filters may read. */
+  columns: readonly WorkingTableColumn[] | undefined;
   problems: readonly Problem[];
 }
 
 type LimitKind = 'none' | 'count' | 'percent';
 
 /** One subset of a Split: label, optional filter, optional limit with how records are picked, skip-if-empty. */
-export function SubsetCard({ subset, index, count, onChange, onMove, onRemove, overlap, model, entity, services, savedFilters, sortOptions, problems }: SubsetCardProps) {
+export function SubsetCard({ subset, index, count, onChange, onMove, onRemove, overlap, model, entity, services, savedFilters, sortOptions, columns, problems }: SubsetCardProps) {
   const name = subset.label || `Subset ${index + 1}`;
   const limitKind: LimitKind = subset.limit?.kind ?? 'none';
   const setLimitKind = (kind: LimitKind) => {
@@ -42,7 +45,8 @@ export function SubsetCard({ subset, index, count, onChange, onMove, onRemove, o
     if (kind === 'none') onChange({ ...subset, limit: null });
     else onChange({ ...subset, limit: { kind, value: subset.limit?.value ?? (kind === 'percent' ? 10 : 1000) } });
   };
-  const at = (suffix: string) => problems.filter((p) => p.path?.includes(suffix));
+  // Rule problems show on their conditions inside the query modeler, not a second time below it.
+  const at = (suffix: string) => problems.filter((p) => p.path?.includes(suffix) && p.code !== 'rule');
   return (
     <li className="ff-card sp-subset" aria-label={`Subset ${index + 1}: ${name}`}>
       <div className="ff-card__head">
@@ -79,6 +83,7 @@ export function SubsetCard({ subset, index, count, onChange, onMove, onRemove, o
             entity={entity}
             {...(services ? { services } : {})}
             savedFilters={savedFilters}
+            columns={columns ?? 'unknown'}
             label={`Filter of ${name}`}
           />
         ) : (
