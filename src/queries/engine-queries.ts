@@ -13,7 +13,9 @@ import type { EngineClient } from '../engine/client';
  * What the counts depend on: activities (type, config, disabled) and transitions, not positions or
  * labels. Moving a node or renaming it does not recompute anything.
  */
-export function campaignComputeKey(doc: Pick<CampaignDoc, 'activities' | 'transitions' | 'settings'>): string {
+export function campaignComputeKey(
+  doc: Pick<CampaignDoc, 'activities' | 'transitions' | 'settings'>,
+): string {
   return hash64(
     stableStringify({
       activities: doc.activities.map((a) => [a.id, a.type, a.configVersion, a.config, a.disabled]),
@@ -27,12 +29,42 @@ export const engineKeys = {
   all: ['engine'] as const,
   dataset: () => ['engine', 'dataset'] as const,
   counts: (version: string, computeKey: string) => ['engine', version, 'counts', computeKey] as const,
-  preview: (version: string, computeKey: string, transitionId: string, limit: number) => ['engine', version, 'preview', computeKey, transitionId, limit] as const,
-  previewSchema: (version: string, computeKey: string, transitionId: string) => ['engine', version, 'schema', computeKey, transitionId] as const,
+  preview: (version: string, computeKey: string, transitionId: string, limit: number) =>
+    ['engine', version, 'preview', computeKey, transitionId, limit] as const,
+  previewSchema: (version: string, computeKey: string, transitionId: string) =>
+    ['engine', version, 'schema', computeKey, transitionId] as const,
   sql: (version: string, computeKey: string) => ['engine', version, 'sql', computeKey] as const,
-  entityRows: (version: string, entity: string, limit: number) => ['engine', version, 'rows', entity, limit] as const,
-  distribution: (version: string, entity: string, field: string) => ['engine', version, 'distribution', entity, field] as const,
+  entityRows: (version: string, entity: string, limit: number) =>
+    ['engine', version, 'rows', entity, limit] as const,
+  distribution: (version: string, entity: string, field: string) =>
+    ['engine', version, 'distribution', entity, field] as const,
+  runs: (version: string, campaignId: string) => ['engine', version, 'runs', campaignId] as const,
+  savedAudiences: (version: string) => ['engine', version, 'saved-audiences'] as const,
 };
+
+/**
+ * Whether a campaign's counts depend on what other campaigns write (a Build audience reading a saved
+ * audience): such counts are refreshed whenever the campaign is shown again, instead of kept.
+ */
+export function readsSavedAudiences(doc: Pick<CampaignDoc, 'activities'>): boolean {
+  return doc.activities.some(
+    (a) => a.type === 'build-audience' && (a.config as { source?: unknown }).source === 'audience',
+  );
+}
+
+/**
+ * Whether a query's result follows from the engine's state (saved audiences, runs) rather than from
+ * its key alone: everything about campaigns except the dataset itself, the data explorer's rows and
+ * value distributions. Refreshed after a run is recorded.
+ */
+export function dependsOnEngineState(queryKey: readonly unknown[]): boolean {
+  return (
+    queryKey[0] === 'engine' &&
+    queryKey[1] !== 'dataset' &&
+    queryKey[2] !== 'rows' &&
+    queryKey[2] !== 'distribution'
+  );
+}
 
 /** The dataset; polled every second while large tables still load, so row counts fill in. */
 export function datasetQuery(client: EngineClient) {
@@ -49,12 +81,18 @@ export function countsQuery(client: EngineClient, version: string, doc: Campaign
   return queryOptions({
     queryKey: engineKeys.counts(version, campaignComputeKey(doc)),
     queryFn: ({ signal }) => client.counts(doc, signal),
-    staleTime: Infinity,
+    staleTime: readsSavedAudiences(doc) ? 0 : Infinity,
     retry: false,
   });
 }
 
-export function previewQuery(client: EngineClient, version: string, doc: CampaignDoc, transitionId: string, limit = 100) {
+export function previewQuery(
+  client: EngineClient,
+  version: string,
+  doc: CampaignDoc,
+  transitionId: string,
+  limit = 100,
+) {
   return queryOptions({
     queryKey: engineKeys.preview(version, campaignComputeKey(doc), transitionId, limit),
     queryFn: ({ signal }) => client.preview(doc, transitionId, limit, signal),
@@ -63,7 +101,12 @@ export function previewQuery(client: EngineClient, version: string, doc: Campaig
   });
 }
 
-export function previewSchemaQuery(client: EngineClient, version: string, doc: CampaignDoc, transitionId: string) {
+export function previewSchemaQuery(
+  client: EngineClient,
+  version: string,
+  doc: CampaignDoc,
+  transitionId: string,
+) {
   return queryOptions({
     queryKey: engineKeys.previewSchema(version, campaignComputeKey(doc), transitionId),
     queryFn: ({ signal }) => client.previewSchema(doc, transitionId, signal),
@@ -95,6 +138,26 @@ export function distributionQuery(client: EngineClient, version: string, entity:
     queryKey: engineKeys.distribution(version, entity, field),
     queryFn: ({ signal }) => client.distribution(entity, field, 20, signal),
     staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** The recorded runs of a campaign on the data in use. */
+export function runsQuery(client: EngineClient, version: string, campaignId: string) {
+  return queryOptions({
+    queryKey: engineKeys.runs(version, campaignId),
+    queryFn: ({ signal }) => client.runs(campaignId, signal),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** Every saved audience kept in this browser; any campaign's computation may write one, so it is read afresh when shown. */
+export function savedAudiencesQuery(client: EngineClient, version: string) {
+  return queryOptions({
+    queryKey: engineKeys.savedAudiences(version),
+    queryFn: ({ signal }) => client.savedAudiences(signal),
+    staleTime: 0,
     retry: false,
   });
 }

@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CampaignDoc } from '../domain/campaign';
+import type { RecordedRun } from '../engine/protocol';
+import { useEngineClient } from './EngineClientContext';
+import { dependsOnEngineState, runsQuery, savedAudiencesQuery } from './engine-queries';
+import { useDataset } from './useDataset';
+
+/** The recorded runs of a campaign on the data in use, oldest first. */
+export function useRuns(campaignId: string) {
+  const client = useEngineClient();
+  const dataset = useDataset();
+  const version = dataset.data?.version ?? '';
+  return useQuery({ ...runsQuery(client, version, campaignId), enabled: dataset.data !== undefined });
+}
+
+/** Every saved audience kept in this browser, with the data it belongs to. */
+export function useSavedAudiences() {
+  const client = useEngineClient();
+  const dataset = useDataset();
+  const version = dataset.data?.version ?? '';
+  return useQuery({ ...savedAudiencesQuery(client, version), enabled: dataset.data !== undefined });
+}
+
+/**
+ * Records a run of the campaign as of now. Afterwards counts, previews and code views are
+ * recomputed (an Incremental query now returns only newer records), and the run history and saved
+ * audiences are read again.
+ */
+export function useRecordRun() {
+  const client = useEngineClient();
+  const queryClient = useQueryClient();
+  return useMutation<RecordedRun, Error, CampaignDoc>({
+    mutationFn: (doc) => client.recordRun(doc),
+    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => dependsOnEngineState(q.queryKey) }),
+  });
+}
