@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { Button, Checkbox } from 'react-aria-components';
+import { Check } from 'lucide-react';
 import type { ActivityFormProps } from '../ui-registry';
 import { combineConfigSchema, type CombineConfig } from './definition';
 import { findEntity } from '../../domain/data-model';
@@ -15,6 +17,7 @@ import { useActivityFormData, useWorkingTableColumns } from '../../inspector/fie
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import { isFileDimension } from '../working-table';
 import '../../inspector/fields/fields.css';
+import './combine-form.css';
 
 const complementHints: Record<CombineConfig['mode'], string> = {
   union: 'A union leaves nothing out: the complement is always empty.',
@@ -28,7 +31,9 @@ export function CombineForm({ activity, onConfigChange }: ActivityFormProps) {
   const data = useActivityFormData(activity);
   const guard = usePortLossGuard(activity, (c) => onConfigChange(c));
   const config = parsed.success ? parsed.data : combineConfigSchema.parse({});
-  const primary = data.inbound.find((s) => s.transition.id === config.primaryTransitionId) ?? data.inbound[0];
+  // Absent `sets`: every inbound set takes part.
+  const taking = data.inbound.filter((s) => !config.sets || config.sets.includes(s.transition.id));
+  const primary = taking.find((s) => s.transition.id === config.primaryTransitionId) ?? taking[0];
   const columns = useWorkingTableColumns(primary?.transition.id);
   const columnOptions = useMemo(() => recordValueOptions(data.model, primary?.dimension, columns), [data.model, primary?.dimension, columns]);
   if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(combineConfigSchema.parse({}))} />;
@@ -39,7 +44,15 @@ export function CombineForm({ activity, onConfigChange }: ActivityFormProps) {
     const e = data.model && findEntity(data.model, d);
     return e ? labelOf(e).toLowerCase() : d;
   };
-  const others = data.inbound.filter((s) => s !== primary);
+  const others = taking.filter((s) => s !== primary);
+  const disconnected = (config.sets ?? []).filter((id) => !data.inbound.some((s) => s.transition.id === id));
+  const setTaking = (transitionId: string, on: boolean) => {
+    const ids = config.sets ?? data.inbound.map((s) => s.transition.id);
+    const sets = on ? data.inbound.map((s) => s.transition.id).filter((id) => id === transitionId || ids.includes(id)) : ids.filter((id) => id !== transitionId);
+    // The primary set follows the sets taking part: leaving it out makes the first remaining set primary.
+    const keepsPrimary = sets.includes(config.primaryTransitionId);
+    update({ sets, ...(keepsPrimary ? {} : { primaryTransitionId: sets[0] ?? '' }) });
+  };
   const foreign = config.mode === 'exclusion' ? others.filter((s) => s.dimension && primary?.dimension && s.dimension !== primary.dimension) : [];
   const setRule = (transitionId: string, path: string[] | undefined) =>
     update({ exclusionRules: [...config.exclusionRules.filter((r) => r.transitionId !== transitionId), ...(path ? [{ transitionId, path }] : [])] });
@@ -65,21 +78,36 @@ export function CombineForm({ activity, onConfigChange }: ActivityFormProps) {
           <p className="ff-hint">Connect two or more sets to this activity’s input.</p>
         ) : (
           <ul className="ff-list cb-sets">
-            {data.inbound.map((s) => (
-              <li key={s.transition.id} className="ff-value">
-                <span className="ff-value__name">
-                  {s.name} <span className="ff-hint">({dimensionName(s.dimension)})</span>
-                </span>
-                {s === primary && <span className="cb-primary">Primary</span>}
-              </li>
-            ))}
+            {data.inbound.map((s) => {
+              const on = taking.includes(s);
+              return (
+                <li key={s.transition.id} className={`ff-value${on ? '' : ' cb-set--out'}`}>
+                  <Checkbox className="cb-check" isSelected={on} onChange={(v) => setTaking(s.transition.id, v)} aria-label={`${s.name} takes part`}>
+                    <span className="cb-check__box" aria-hidden>
+                      <Check size={12} />
+                    </span>
+                    <span className="ff-value__name">
+                      {s.name} <span className="ff-hint">({dimensionName(s.dimension)})</span>
+                    </span>
+                  </Checkbox>
+                  {s === primary && <span className="cb-primary">Primary</span>}
+                </li>
+              );
+            })}
           </ul>
+        )}
+        <p className="ff-hint">Ticked sets take part; the others are connected but ignored.</p>
+        <FieldMessages problems={data.problemsAt('sets')} />
+        {disconnected.length > 0 && (
+          <Button className="cc-button ff-add" onPress={() => update({ sets: (config.sets ?? []).filter((id) => !disconnected.includes(id)) })}>
+            Forget the sets no longer connected
+          </Button>
         )}
         <SelectField
           label="Primary set"
           value={primary?.transition.id ?? ''}
           placeholder="Connect sets first"
-          options={data.inbound.map((s) => ({ value: s.transition.id, label: s.name }))}
+          options={taking.map((s) => ({ value: s.transition.id, label: s.name }))}
           onChange={(primaryTransitionId) => update({ primaryTransitionId })}
           help={config.mode === 'exclusion' ? 'The set the others are removed from. The result keeps its columns.' : 'The result keeps the columns of this set.'}
           problems={data.problemsAt('primaryTransitionId')}

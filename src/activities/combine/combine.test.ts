@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../engine/engine';
-import { campaign } from '../../engine/testing/fixture';
+import { campaign, fixtureModel } from '../../engine/testing/fixture';
+import { validateCampaign } from '../../domain/validate';
 import type { ConditionGroup } from '../../domain/rule';
 import { all, attr, audience, engineWith, keysOf, pick, rowsOf, rules } from '../../engine/testing/activity-harness';
 
@@ -121,5 +122,40 @@ describe('Combine reconciled on columns', () => {
 
   test('no columns chosen is an error', async () => {
     expect((await engine.counts(combineDoc({ mode: 'union', reconcile: 'columns' }, [['fr', rules.FR], ['us', rules.US]]))).errors.c).toMatch(/columns to reconcile/);
+  });
+});
+
+describe('Combine: the sets that take part', () => {
+  test('a union of two of three connected sets ignores the third', async () => {
+    // FR {1, 3, 6} and HIGH {1, 3, 4}; US {2} is connected but not ticked.
+    const doc = combineDoc({ mode: 'union', sets: ['in-fr', 'in-high'] }, [['fr', rules.FR], ['us', rules.US], ['high', rules.HIGH]]);
+    expect(await result(doc)).toEqual({ out: [1, 3, 4, 6], rest: [] });
+  });
+
+  test('an exclusion removes only the ticked sets from the primary set', async () => {
+    // Everyone minus FR {1, 3, 6}; HIGH {1, 3, 4} is connected but not ticked.
+    const doc = combineDoc({ mode: 'exclusion', sets: ['in-all', 'in-fr'] }, [['all', all()], ['fr', rules.FR], ['high', rules.HIGH]]);
+    expect(await result(doc)).toEqual({ out: [2, 4, 5], rest: [1, 3, 6] });
+  });
+
+  test('an intersection of the ticked sets; its complement is what some ticked set has and not all', async () => {
+    // OPT {1, 3, 4, 6} and HIGH {1, 3, 4}: {1, 3, 4}; complement {6}. US is left out.
+    const doc = combineDoc({ mode: 'intersection', sets: ['in-opt', 'in-high'] }, [['opt', rules.OPT], ['high', rules.HIGH], ['us', rules.US]]);
+    expect(await result(doc)).toEqual({ out: [1, 3, 4], rest: [6] });
+  });
+
+  test('a ticked set no longer connected, or a primary set left out, is reported', async () => {
+    const gone = combineDoc({ mode: 'union', sets: ['in-fr', 'in-removed'] }, [['fr', rules.FR], ['us', rules.US]]);
+    expect((await engine.counts(gone)).errors.c).toMatch(/A set chosen to take part is no longer connected/);
+    expect(validateCampaign(gone, fixtureModel).filter((p) => p.activityId === 'c')).toEqual([expect.objectContaining({ path: 'sets', severity: 'error', message: expect.stringMatching(/no longer connected/) })]);
+    const primaryOut = combineDoc({ mode: 'exclusion', sets: ['in-us', 'in-high'] }, [['fr', rules.FR], ['us', rules.US], ['high', rules.HIGH]]);
+    expect((await engine.counts(primaryOut)).errors.c).toMatch(/primary set does not take part/);
+    expect(validateCampaign(primaryOut, fixtureModel).some((p) => p.activityId === 'c' && p.path === 'primaryTransitionId')).toBe(true);
+  });
+
+  test('a primary set no longer connected: the first set is used and validation warns', async () => {
+    const doc = combineDoc({ mode: 'exclusion', primaryTransitionId: 'in-gone' }, [['all', all()], ['fr', rules.FR]]);
+    expect(await result(doc)).toEqual({ out: [2, 4, 5], rest: [1, 3, 6] });
+    expect(validateCampaign(doc, fixtureModel).filter((p) => p.activityId === 'c')).toEqual([expect.objectContaining({ severity: 'warning', path: 'primaryTransitionId' })]);
   });
 });

@@ -18,9 +18,28 @@ import { compileCombineOnColumns } from './on-columns';
  * (values are compared, not keys) for an intersection or an exclusion.
  */
 export function compileCombine(config: CombineConfig, ctx: CompileContext): CompiledOutputs {
-  const sets = ctx.inputs.in ?? [];
+  const sets = takingPart(config, ctx.inputs.in ?? []);
   if (sets.length === 0) throw new CompileError('Combine has no inbound set.');
-  const primary = sets.find((s) => s.transitionId === config.primaryTransitionId) ?? sets[0]!;
+  const primary = sets.find((s) => s.transitionId === config.primaryTransitionId);
+  const connected = (ctx.inputs.in ?? []).some((s) => s.transitionId === config.primaryTransitionId);
+  if (!primary && connected) throw new CompileError('The primary set does not take part: tick it, or choose another primary set.');
+  // A primary set no longer connected falls back to the first set (validation warns about it), as
+  // documents made before the choice of sets expect.
+  return compileSets(config, ctx, primary ?? sets[0]!, sets);
+}
+
+/**
+ * The inbound sets chosen to take part, in transition order. A chosen set that is no longer
+ * connected is an error rather than silently nothing: leaving it out would change the result.
+ */
+export function takingPart(config: Pick<CombineConfig, 'sets'>, inbound: WorkingTableRef[]): WorkingTableRef[] {
+  if (!config.sets) return inbound;
+  const gone = config.sets.filter((id) => !inbound.some((s) => s.transitionId === id));
+  if (gone.length > 0) throw new CompileError(`${gone.length === 1 ? 'A set chosen to take part is' : `${gone.length} sets chosen to take part are`} no longer connected: connect ${gone.length === 1 ? 'it' : 'them'} again or untick ${gone.length === 1 ? 'it' : 'them'}.`);
+  return inbound.filter((s) => config.sets!.includes(s.transitionId));
+}
+
+function compileSets(config: CombineConfig, ctx: CompileContext, primary: WorkingTableRef, sets: WorkingTableRef[]): CompiledOutputs {
   const others = sets.filter((s) => s !== primary);
   if (config.reconcile === 'columns') return compileCombineOnColumns(config, ctx, primary, others);
 

@@ -4,6 +4,11 @@ import { compileCombine } from './compile';
 
 export const combineConfigSchema = z.object({
   mode: z.enum(['union', 'intersection', 'exclusion']).default('union'),
+  /**
+   * Inbound sets that take part, by transition id; absent, every inbound set does (as in documents
+   * made before the choice existed). A connected set left out is ignored.
+   */
+  sets: z.array(z.string()).optional(),
   /** Transition whose set is primary (exclusion: the set others are removed from). */
   primaryTransitionId: z.string().default(''),
   /** Reconcile on the dimension's keys only, or on a selection of columns of the primary set. */
@@ -45,12 +50,49 @@ export const combine = defineActivity<CombineConfig>({
   compile: compileCombine,
   validate: (config, ctx) => {
     const min = 2;
-    if (ctx.incoming.length < min) {
+    const gone = (config.sets ?? []).filter((id) => !ctx.incoming.some((t) => t.id === id));
+    if (gone.length > 0) {
+      return [
+        {
+          severity: 'error',
+          code: 'invalid-config',
+          message: `${gone.length === 1 ? 'A set chosen to take part is' : `${gone.length} sets chosen to take part are`} no longer connected: connect ${gone.length === 1 ? 'it' : 'them'} again or untick ${gone.length === 1 ? 'it' : 'them'}.`,
+          activityId: ctx.activity.id,
+          path: 'sets',
+        },
+      ];
+    }
+    if (config.primaryTransitionId !== '' && !ctx.incoming.some((t) => t.id === config.primaryTransitionId)) {
+      return [
+        {
+          severity: 'warning',
+          code: 'invalid-config',
+          message: 'The primary set is no longer connected: the first set taking part is used until you choose another.',
+          activityId: ctx.activity.id,
+          path: 'primaryTransitionId',
+        },
+      ];
+    }
+    if (config.sets && config.primaryTransitionId !== '' && !config.sets.includes(config.primaryTransitionId)) {
+      return [
+        {
+          severity: 'error',
+          code: 'invalid-config',
+          message: 'The primary set does not take part: tick it, or choose another primary set.',
+          activityId: ctx.activity.id,
+          path: 'primaryTransitionId',
+        },
+      ];
+    }
+    const taking = config.sets ? config.sets.length : ctx.incoming.length;
+    if (taking < min) {
       return [
         {
           severity: 'warning',
           code: 'missing-input',
-          message: `Combine needs at least ${min} inbound sets (it has ${ctx.incoming.length}).`,
+          message: config.sets
+            ? `Combine needs at least ${min} sets taking part (${taking} ${taking === 1 ? 'is' : 'are'} ticked).`
+            : `Combine needs at least ${min} inbound sets (it has ${ctx.incoming.length}).`,
           activityId: ctx.activity.id,
         },
       ];
