@@ -1,7 +1,8 @@
 import type { CompileContext, CompiledOutputs } from '../compile-types';
 import { CompileError } from '../compile-types';
-import { isFileDimension, keyColumn, mainInput, recordValue } from '../working-table';
+import { isFileDimension, keyColumn, mainInput, recordValue, type RecordValue } from '../working-table';
 import type { ReconciliationConfig } from './definition';
+import { joinRuleSql, type JoinValue } from '../join-rule-sql';
 
 const isText = (type: string) => type === 'string' || type === 'enum';
 const isNumber = (type: string) => type === 'integer' || type === 'decimal';
@@ -14,18 +15,35 @@ const isNumber = (type: string) => type === 'integer' || type === 'decimal';
  */
 export function compileReconciliation(config: ReconciliationConfig, ctx: CompileContext): CompiledOutputs {
   const input = mainInput(ctx, 'Reconciliation');
-  if (config.pairs.length === 0) throw new CompileError('Choose the fields that identify a record.');
+  if (config.mode === 'pairs' && config.pairs.length === 0) throw new CompileError('Choose the fields that identify a record.');
   const target = ctx.sql.entity(config.targetDimension);
   const targetKey = ctx.sql.ident(target.primaryKey);
   const inKey = ctx.sql.ident(keyColumn(ctx, input.dimension));
-  const values = config.pairs.map((p, i) => recordValue(ctx, input, p.column, `Pair ${i + 1}: the incoming column`));
-  const fields = config.pairs.map((p, i) => {
+  const values: RecordValue[] = config.mode === 'pairs' ? config.pairs.map((p, i) => recordValue(ctx, input, p.column, `Pair ${i + 1}: the incoming column`)) : [];
+  // Rule: each incoming value the rule reads becomes a column of `src`, the dimension's fields are read on `e`.
+  const ruleOn =
+    config.mode === 'rule'
+      ? joinRuleSql(config.rule, ctx, {
+          labels: { records: 'the incoming records', other: `${target.label || target.name}` },
+          records: (name, what): JoinValue => {
+            const v = recordValue(ctx, input, name, `${what}: the incoming value`);
+            values.push(v);
+            return { sql: `src."__v${values.length - 1}"`, type: v.type };
+          },
+          other: (name, what): JoinValue => {
+            const f = target.fields.find((x) => x.name === name);
+            if (!f) throw new CompileError(`${what}: ${target.label || target.name} has no field ${name || '(none)'}.`);
+            return { sql: `e.${ctx.sql.ident(f.name)}`, type: f.type };
+          },
+        })
+      : undefined;
+  const fields = (config.mode === 'pairs' ? config.pairs : []).map((p, i) => {
     const f = target.fields.find((x) => x.name === p.field);
     if (!f) throw new CompileError(`Pair ${i + 1}: ${target.label || target.name} has no field ${p.field || '(none)'}.`);
     return f;
   });
   const join = values.some((v) => v.usesEntity) && !isFileDimension(input.dimension) ? `\n  JOIN ${ctx.sql.table(input.dimension)} AS t ON t.${inKey} = w.${inKey}` : '';
-  const conditions = values.map((v, i) => {
+  const conditions = (config.mode === 'pairs' ? values : []).map((v, i) => {
     const f = fields[i]!;
     const left = `src."__v${i}"`;
     const right = `e.${ctx.sql.ident(f.name)}`;
@@ -38,9 +56,9 @@ export function compileReconciliation(config: ReconciliationConfig, ctx: Compile
   });
   const carried = input.columns.filter((c) => c.name.toLowerCase() !== target.primaryKey.toLowerCase());
   const cols = carried.map((c) => `src.${ctx.sql.ident(c.name)}`);
-  const ctes = `WITH src AS (\n  SELECT w.*, ${values.map((v, i) => `${v.sql} AS "__v${i}"`).join(', ')}\n  FROM ${input.relation} AS w${join}\n),
+  const ctes = `WITH src AS (\n  SELECT w.*${values.map((v, i) => `, ${v.sql} AS "__v${i}"`).join('')}\n  FROM ${input.relation} AS w${join}\n),
 matched AS (\n  SELECT e.${targetKey} AS "__target", src.${inKey} AS "__in"${cols.map((c) => `, ${c}`).join('')},
-    row_number() OVER (PARTITION BY e.${targetKey} ORDER BY src.${inKey}) AS "__n"\n  FROM src JOIN ${ctx.sql.table(target.name)} AS e ON ${conditions.join(' AND ')}\n)`;
+    row_number() OVER (PARTITION BY e.${targetKey} ORDER BY src.${inKey}) AS "__n"\n  FROM src JOIN ${ctx.sql.table(target.name)} AS e ON ${ruleOn ?? conditions.join(' AND ')}\n)`;
   const outputs: CompiledOutputs = {
     out: {
       sql: `${ctes}\nSELECT m."__target" AS ${targetKey}${carried.map((c) => `, m.${ctx.sql.ident(c.name)}`).join('')}\nFROM matched AS m WHERE m."__n" = 1`,

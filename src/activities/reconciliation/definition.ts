@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { compileReconciliation } from './compile';
+import { emptyJoinRule, joinRuleProblems, joinRuleSchema } from '../../domain/rule-join';
 
 export const reconciliationConfigSchema = z.object({
   /** Targeting dimension the incoming records are mapped onto. */
@@ -10,6 +11,14 @@ export const reconciliationConfigSchema = z.object({
    * column or field of its dimension) = `field` of the target dimension.
    */
   pairs: z.array(z.object({ column: z.string(), field: z.string() })).default([]),
+  /**
+   * `pairs`: every pair must match. `rule`: an advanced rule, comparisons between the incoming
+   * records (`records`) and the target dimension's fields (`other`) combined with AND or OR, e.g.
+   * `lower(records.email) = other.email OR records.phone = other.phone`. Documents made before the
+   * rule existed have no mode and mean `pairs`.
+   */
+  mode: z.enum(['pairs', 'rule']).default('pairs'),
+  rule: joinRuleSchema.default(emptyJoinRule()),
   /** Keep the incoming records that match nothing, on an extra outbound transition; otherwise they are dropped. */
   keepUnmatched: z.boolean().default(false),
 });
@@ -35,8 +44,16 @@ export const reconciliation = defineActivity<ReconciliationConfig>({
   schema: reconciliationConfigSchema,
   defaults: () => reconciliationConfigSchema.parse({}),
   compile: compileReconciliation,
-  validate: (config, ctx) =>
-    config.pairs.length === 0
+  validate: (config, ctx) => {
+    if (config.mode === 'rule')
+      return joinRuleProblems(config.rule, { records: 'the incoming records', other: 'the dimension' }).map((p) => ({
+        severity: 'warning' as const,
+        code: 'missing-config',
+        message: p.message,
+        activityId: ctx.activity.id,
+        path: p.index < 0 ? 'rule' : `rule.comparisons[${p.index}]`,
+      }));
+    return config.pairs.length === 0
       ? [
           {
             severity: 'warning',
@@ -46,5 +63,6 @@ export const reconciliation = defineActivity<ReconciliationConfig>({
             path: 'pairs',
           },
         ]
-      : [],
+      : [];
+  },
 });

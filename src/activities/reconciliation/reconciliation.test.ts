@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../engine/engine';
 import { campaign } from '../../engine/testing/fixture';
+import { validateCampaign } from '../../domain/validate';
 import { engineWith, keysOf, pick, rowsOf, rules } from '../../engine/testing/activity-harness';
 
 // Fixture emails: 1 ann@x.com (FR), 2 bob@x.com (US), 3 none (FR), 4 DEE@y.org (DE), 5 '' (none), 6 fay@x.com (FR).
@@ -83,5 +84,72 @@ describe('Reconciliation', () => {
   test('an unknown field or column is an error', async () => {
     expect((await engine.counts(reconcileDoc({ pairs: [{ column: 'mail', field: 'nope' }] }))).errors.rec).toMatch(/no field nope/);
     expect((await engine.counts(reconcileDoc({ pairs: [{ column: 'nope', field: 'email' }] }))).errors.rec).toMatch(/no column nope/);
+  });
+});
+
+describe('Reconciliation by an advanced rule', () => {
+  // Lines: 1 " ANN@x.com " Zed | 2 nobody@z.com Bob | 3 DEE@y.org Dee | 4 fay@x.com Ann | 5 empty, empty.
+  const lines = ['mail,who,code', ' ANN@x.com ,Zed,L1', 'nobody@z.com,Bob,L2', 'DEE@y.org,Dee,L3', 'fay@x.com,Ann,L4', ',,L5'].join('\n');
+  const ruleDoc = (rule: Record<string, unknown>) =>
+    campaign(
+      [
+        { id: 'load', type: 'load-file', config: { content: lines, columns: [{ name: 'mail' }, { name: 'who' }, { name: 'code' }] } },
+        { id: 'rec', type: 'reconciliation', config: { targetDimension: 'profiles', mode: 'rule', rule, keepUnmatched: true } },
+        { id: 'e', type: 'end' },
+      ],
+      [
+        ['file', 'load', 'rec'],
+        ['matched', 'rec', 'e'],
+        ['unmatched', 'rec', 'e', 'unmatched'],
+      ],
+    );
+  const records = (name: string, transform = 'none') => ({ side: 'records', name, transform });
+  const other = (name: string, transform = 'none') => ({ side: 'other', name, transform });
+
+  test('lower(trim(file.mail)) = profile.email OR file.who = profile.name', async () => {
+    // 1 by email (folded); 2 Bob by name; 3 DEE@y.org folded is not "DEE@y.org", but Dee by name -> 4;
+    // 4 matches 6 by email and 1 by name (1 keeps line 1, its first); 5 empty values match nothing.
+    const doc = ruleDoc({
+      combinator: 'or',
+      comparisons: [
+        { id: 'a', left: records('mail', 'lower-trim'), operator: 'equals', right: other('email') },
+        { id: 'b', left: records('who'), operator: 'equals', right: other('name') },
+      ],
+    });
+    const r = await engine.counts(doc);
+    expect(r.errors).toEqual({});
+    expect(pick(await rowsOf(engine, doc, 'matched'), 'profile_id', 'code')).toEqual([
+      [1, 'L1'],
+      [2, 'L2'],
+      [4, 'L3'],
+      [6, 'L4'],
+    ]);
+    expect(await keysOf(engine, doc, 'unmatched', 'line')).toEqual([5]);
+  });
+
+  test('AND with a constant: the name matches and the profile scores above 50', async () => {
+    // Bob (20) fails the score; Dee (95) -> 4 from line 3; Ann (80) -> 1 from line 4.
+    const doc = ruleDoc({
+      combinator: 'and',
+      comparisons: [
+        { id: 'a', left: records('who'), operator: 'equals', right: other('name') },
+        { id: 'b', left: other('score'), operator: 'gt', right: { side: 'value', value: '50' } },
+      ],
+    });
+    expect(pick(await rowsOf(engine, doc, 'matched'), 'profile_id', 'code')).toEqual([
+      [1, 'L4'],
+      [4, 'L3'],
+    ]);
+    expect(await keysOf(engine, doc, 'unmatched', 'line')).toEqual([1, 2, 5]);
+  });
+
+  test('a rule that does not tie the file to profiles, or names a field that is not there, is refused', async () => {
+    const loose = ruleDoc({ combinator: 'or', comparisons: [{ id: 'a', left: records('who'), operator: 'equals', right: other('name') }, { id: 'b', left: other('score'), operator: 'gt', right: { side: 'value', value: 50 } }] });
+    expect((await engine.counts(loose)).errors.rec).toMatch(/Comparison 2: with “any of”, each comparison must set/);
+    expect(validateCampaign(loose).find((p) => p.activityId === 'rec')).toEqual(expect.objectContaining({ path: 'rule.comparisons[1]' }));
+    const unknown = ruleDoc({ comparisons: [{ id: 'a', left: records('mail'), operator: 'equals', right: other('mail_address') }] });
+    expect((await engine.counts(unknown)).errors.rec).toMatch(/has no field mail_address/);
+    const notNumber = ruleDoc({ comparisons: [{ id: 'a', left: records('who'), operator: 'equals', right: other('name') }, { id: 'b', left: other('score'), operator: 'gt', right: { side: 'value', value: 'high' } }] });
+    expect((await engine.counts(notNumber)).errors.rec).toMatch(/"high" is not a number/);
   });
 });
