@@ -49,3 +49,6 @@ export const skipReasonText: Record<SkipReason, string> = {
   'not-computed': 'No count: this activity is not counted before the campaign runs.',
   'no-output': 'No count: this activity has no output.',
 };
+
+/** Why an empty output's transition has no count: it is not emitted, so what follows does not run. */
+export const notEmittedText = 'Not emitted: no records, and the activity does not continue when empty, so what follows does not run.';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CampaignDoc } from '../../domain/campaign';
 import { deriveCounts, type CountsSnapshot } from './derive-counts';
+import { notEmittedText } from './count-types';
 import { fittedCount, formatCompactCount, formatCount } from './format-count';
 
 const doc = {
@@ -61,6 +62,14 @@ describe('counts on the canvas', () => {
     expect(d.transitions.t2?.reason).toMatch(/before this one/);
     const disabled = deriveCounts(doc, snapshot({ skipped: { a: 'disabled' } }));
     expect(disabled.activities.a?.reason).toMatch(/disabled/);
+  });
+
+  test('an empty output that is not emitted says so; the activity shows its 0 records', () => {
+    const d = deriveCounts(doc, snapshot({ counts: {}, outputs: { a: { out: 0 } }, skipped: { b: 'upstream' } }));
+    expect(d.transitions.t1).toEqual({ loading: false, reason: notEmittedText });
+    expect(d.activities.a).toEqual({ loading: false, count: 0 });
+    const emitted = deriveCounts(doc, snapshot({ counts: { t1: 0 }, outputs: { a: { out: 0 } } }));
+    expect(emitted.transitions.t1).toEqual({ loading: false, count: 0 });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import { portsOf } from '../../domain/ports';
 import type { SkipReason } from '../../engine/compile/compile-campaign';
-import { skipReasonText, type ActivityCount, type OutputCount, type TransitionCount } from './count-types';
+import { notEmittedText, skipReasonText, type ActivityCount, type OutputCount, type TransitionCount } from './count-types';
 
 /** The engine's answer as the canvas needs it (absent while the first counts are computing). */
 export interface CountsSnapshot {
@@ -49,6 +49,8 @@ function transitionEntry(id: string, source: string, port: string, s: CountsSnap
   if (error !== undefined) return { loading: false, error };
   const skipped = s.skipped[source];
   if (skipped) return { loading: false, reason: skipReasonText[skipped] };
+  // Computed, empty, and not emitted (a Build audience or Split subset that does not continue when empty).
+  if (s.counts[id] === undefined && s.outputs[source]?.[port] === 0 && !s.stale) return { loading: false, reason: notEmittedText };
   const count = s.counts[id] ?? s.outputs[source]?.[port];
   // A transition added since the counts were computed: it gets its count with the next answer.
   if (count === undefined) return s.stale ? loadingTransition : { loading: false, reason: 'No count: this output carries no records.' };
