@@ -1,8 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
 import type { SkipReason } from '../engine/compile/compile-campaign';
 import { useEngineClient } from './EngineClientContext';
-import { countsQuery } from './engine-queries';
+import { countsQuery, engineKeys } from './engine-queries';
 import { useDataset } from './useDataset';
 
 export interface TransitionCounts {
@@ -37,6 +38,11 @@ export function useTransitionCounts(doc: CampaignDoc | undefined): TransitionCou
     placeholderData: keepPreviousData,
   });
   const data = query.data;
+  // A computation may have written saved audiences: lists of them that are on screen read them again.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (data) void queryClient.invalidateQueries({ queryKey: engineKeys.savedAudiences(version) });
+  }, [data, queryClient, version]);
   return {
     counts: data?.counts ?? {},
     errors: data?.errors ?? {},

@@ -13,6 +13,7 @@ import { useRuleServices } from '../../query-modeler/useRuleServices';
 import { useSavedFilters } from '../../query-modeler/useSavedFilters';
 import { useEditorStore } from '../../store/useEditorStore';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { SavedAudiencePicker } from './SavedAudiencePicker';
 import './build-audience-form.css';
 
 /**
@@ -25,9 +26,19 @@ export function BuildAudienceForm({ activity, onConfigChange }: ActivityFormProp
   const { filters } = useSavedFilters();
   const { model, services, error } = useRuleServices(filters);
   const channelsKey = JSON.stringify(earlierChannelActivities(doc, activity.id));
-  const earlierChannels = useMemo(() => JSON.parse(channelsKey) as { id: string; label: string }[], [channelsKey]);
+  const earlierChannels = useMemo(
+    () => JSON.parse(channelsKey) as { id: string; label: string }[],
+    [channelsKey],
+  );
   const savedAudienceNames = useMemo(
-    () => [...new Set(doc.activities.filter((a) => a.type === 'save-audience').map((a) => String((a.config as { audienceName?: unknown }).audienceName ?? '').trim()).filter((n) => n !== ''))],
+    () => [
+      ...new Set(
+        doc.activities
+          .filter((a) => a.type === 'save-audience')
+          .map((a) => String((a.config as { audienceName?: unknown }).audienceName ?? '').trim())
+          .filter((n) => n !== ''),
+      ),
+    ],
     [doc.activities],
   );
   const [pendingDimension, setPendingDimension] = useState<string>();
@@ -36,7 +47,11 @@ export function BuildAudienceForm({ activity, onConfigChange }: ActivityFormProp
     return (
       <div className="ba-form">
         <p className="insp-muted">These settings cannot be read.</p>
-        <button type="button" className="insp-button" onClick={() => onConfigChange(buildAudienceConfigSchema.parse({}))}>
+        <button
+          type="button"
+          className="insp-button"
+          onClick={() => onConfigChange(buildAudienceConfigSchema.parse({}))}
+        >
           Reset the settings
         </button>
       </div>
@@ -61,8 +76,16 @@ export function BuildAudienceForm({ activity, onConfigChange }: ActivityFormProp
         <label className="insp-field__label" htmlFor={`ba-dim-${activity.id}`}>
           Target dimension
         </label>
-        <select id={`ba-dim-${activity.id}`} className="insp-field__input ba-select" value={config.targetDimension} onChange={(e) => setDimension(e.target.value)} disabled={!model}>
-          {!dimensionKnown && <option value={config.targetDimension}>{entityLabel(config.targetDimension)}</option>}
+        <select
+          id={`ba-dim-${activity.id}`}
+          className="insp-field__input ba-select"
+          value={config.targetDimension}
+          onChange={(e) => setDimension(e.target.value)}
+          disabled={!model}
+        >
+          {!dimensionKnown && (
+            <option value={config.targetDimension}>{entityLabel(config.targetDimension)}</option>
+          )}
           {dimensions.map((d) => (
             <option key={d.entity} value={d.entity}>
               {d.label || entityLabel(d.entity)}
@@ -71,7 +94,11 @@ export function BuildAudienceForm({ activity, onConfigChange }: ActivityFormProp
         </select>
       </div>
 
-      <RadioGroup className="ba-radios" value={config.source} onChange={(v) => update({ source: v as BuildAudienceConfig['source'] })}>
+      <RadioGroup
+        className="ba-radios"
+        value={config.source}
+        onChange={(v) => update({ source: v as BuildAudienceConfig['source'] })}
+      >
         <Label className="insp-field__label">Records</Label>
         <Radio value="rule" className="ba-radio">
           <span className="ba-radio__dot" aria-hidden />
@@ -84,27 +111,18 @@ export function BuildAudienceForm({ activity, onConfigChange }: ActivityFormProp
       </RadioGroup>
 
       {config.source === 'audience' && (
-        <div className="insp-field">
-          <label className="insp-field__label" htmlFor={`ba-aud-${activity.id}`}>
-            Saved audience
-          </label>
-          <input
-            id={`ba-aud-${activity.id}`}
-            className="insp-field__input"
-            list={`ba-aud-list-${activity.id}`}
-            defaultValue={config.audienceName}
-            key={config.audienceName}
-            placeholder="Name of the audience"
-            onBlur={(e) => e.target.value.trim() !== config.audienceName && update({ audienceName: e.target.value.trim() })}
-            onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-          />
-          <datalist id={`ba-aud-list-${activity.id}`}>
-            {savedAudienceNames.map((n) => (
-              <option key={n} value={n} />
-            ))}
-          </datalist>
-          <p className="ba-hint">Audiences are written by Save audience activities, in this campaign or another.</p>
-        </div>
+        <SavedAudiencePicker
+          value={config.audienceName}
+          namesInCampaign={savedAudienceNames}
+          dimensionLabel={entityLabel}
+          // The audience's dimension becomes the target, unless that would strand conditions of the rule.
+          onChange={({ name, dimension }) =>
+            update({
+              audienceName: name,
+              ...(dimension && countConditions(config.rule) === 0 ? { targetDimension: dimension } : {}),
+            })
+          }
+        />
       )}
 
       {config.source === 'rule' && (
@@ -133,13 +151,21 @@ export function BuildAudienceForm({ activity, onConfigChange }: ActivityFormProp
         </div>
       )}
 
-      <Switch className="insp-switch" isSelected={config.emitWhenEmpty} onChange={(emitWhenEmpty) => update({ emitWhenEmpty })}>
+      <Switch
+        className="insp-switch"
+        isSelected={config.emitWhenEmpty}
+        onChange={(emitWhenEmpty) => update({ emitWhenEmpty })}
+      >
         <span className="insp-switch__track" aria-hidden>
           <span className="insp-switch__thumb" />
         </span>
         <span>
           Continue when empty
-          <span className="insp-switch__hint">{config.emitWhenEmpty ? 'The transition is emitted even with no records.' : 'With no records, what follows does not run.'}</span>
+          <span className="insp-switch__hint">
+            {config.emitWhenEmpty
+              ? 'The transition is emitted even with no records.'
+              : 'With no records, what follows does not run.'}
+          </span>
         </span>
       </Switch>
 
@@ -150,13 +176,15 @@ export function BuildAudienceForm({ activity, onConfigChange }: ActivityFormProp
         confirmLabel="Change and clear the rule"
         destructive
         onConfirm={() => {
-          if (pendingDimension) update({ targetDimension: pendingDimension, rule: emptyRule(config.rule.id) });
+          if (pendingDimension)
+            update({ targetDimension: pendingDimension, rule: emptyRule(config.rule.id) });
           setPendingDimension(undefined);
         }}
       >
         <p>
-          The rule’s conditions are on {entityLabel(config.targetDimension).toLowerCase()}; they do not apply to {pendingDimension ? entityLabel(pendingDimension).toLowerCase() : ''} and will be
-          cleared. You can undo this.
+          The rule’s conditions are on {entityLabel(config.targetDimension).toLowerCase()}; they do not apply
+          to {pendingDimension ? entityLabel(pendingDimension).toLowerCase() : ''} and will be cleared. You
+          can undo this.
         </p>
       </ConfirmDialog>
     </div>

@@ -11,21 +11,33 @@ import { countConditions } from '../../query-modeler/tree-edits';
 import { SelectField } from '../../inspector/fields/SelectField';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
+import { useEditorStore } from '../../store/useEditorStore';
+import { RunHistory } from './RunHistory';
 import '../../inspector/fields/fields.css';
 
 /**
- * Settings of Incremental query: the dimension, the rule, and the date field that tells records
- * added since the last run.
+ * Settings of Incremental query: the dimension, the rule, the date field that tells records added
+ * since the last run, and the campaign's runs (record one, see the history).
  */
 export function IncrementalQueryForm({ activity, onConfigChange }: ActivityFormProps) {
   const parsed = incrementalQueryConfigSchema.safeParse(activity.config);
   const data = useActivityFormData(activity);
+  const doc = useEditorStore((s) => s.doc);
   const { filters } = useSavedFilters();
   const { model, services } = useRuleServices(filters);
   const config = parsed.success ? parsed.data : incrementalQueryConfigSchema.parse({});
   const entity = model ? findEntity(model, config.targetDimension) : undefined;
-  const dateFields = useMemo(() => (entity ? entity.fields.filter((f) => f.type === 'date' || f.type === 'timestamp').map((f) => ({ value: f.name, label: labelOf(f) })) : []), [entity]);
-  if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(incrementalQueryConfigSchema.parse({}))} />;
+  const dateFields = useMemo(
+    () =>
+      entity
+        ? entity.fields
+            .filter((f) => f.type === 'date' || f.type === 'timestamp')
+            .map((f) => ({ value: f.name, label: labelOf(f) }))
+        : [],
+    [entity],
+  );
+  if (!parsed.success)
+    return <UnreadableSettings onReset={() => onConfigChange(incrementalQueryConfigSchema.parse({}))} />;
   const update = (patch: Partial<IncrementalQueryConfig>) => onConfigChange({ ...config, ...patch });
   const dimensions = model?.dimensions ?? [];
 
@@ -36,8 +48,17 @@ export function IncrementalQueryForm({ activity, onConfigChange }: ActivityFormP
         value={config.targetDimension}
         options={dimensions.map((d) => ({ value: d.entity, label: d.label || d.entity }))}
         // Conditions and the date field are the old dimension's: a switch starts them afresh (undoable).
-        onChange={(d) => d !== config.targetDimension && update({ targetDimension: d, dateField: '', rule: countConditions(config.rule) > 0 ? emptyRule(config.rule.id) : config.rule })}
-        help={countConditions(config.rule) > 0 ? 'Changing it clears the rule and the date field.' : undefined}
+        onChange={(d) =>
+          d !== config.targetDimension &&
+          update({
+            targetDimension: d,
+            dateField: '',
+            rule: countConditions(config.rule) > 0 ? emptyRule(config.rule.id) : config.rule,
+          })
+        }
+        help={
+          countConditions(config.rule) > 0 ? 'Changing it clears the rule and the date field.' : undefined
+        }
       />
       <SelectField
         label="Date that tells new records"
@@ -51,14 +72,20 @@ export function IncrementalQueryForm({ activity, onConfigChange }: ActivityFormP
       <div className="insp-field">
         <span className="insp-field__label">Rule</span>
         {model ? (
-          <QueryModeler rule={config.rule} onChange={(rule) => update({ rule })} model={model} entity={config.targetDimension} {...(services ? { services } : {})} savedFilters={filters} label={`Rule of ${activity.label}`} />
+          <QueryModeler
+            rule={config.rule}
+            onChange={(rule) => update({ rule })}
+            model={model}
+            entity={config.targetDimension}
+            {...(services ? { services } : {})}
+            savedFilters={filters}
+            label={`Rule of ${activity.label}`}
+          />
         ) : (
           <p className="ff-hint">Loading the data model…</p>
         )}
       </div>
-      <p className="ff-note" role="note">
-        While you edit, no run has been recorded, so the count is every record matching the rule. Runs of the campaign record the high-water mark; the first run after this one returns only newer records.
-      </p>
+      <RunHistory doc={doc} activityId={activity.id} />
     </div>
   );
 }

@@ -7,7 +7,14 @@ import { engineWith, keysOf, rules } from '../../engine/testing/activity-harness
 // last seen 2025-06-29 10:00, none, 2025-06-30 23:59, 2024-12-31 23:00.
 const incDoc = (dateField: string, id = 'c1') => ({
   ...campaign(
-    [{ id: 'inc', type: 'incremental-query', config: { targetDimension: 'profiles', rule: rules.OPT, dateField } }, { id: 'e', type: 'end' }],
+    [
+      {
+        id: 'inc',
+        type: 'incremental-query',
+        config: { targetDimension: 'profiles', rule: rules.OPT, dateField },
+      },
+      { id: 'e', type: 'end' },
+    ],
     [['out', 'inc', 'e']],
   ),
   id,

@@ -5,6 +5,8 @@ import { TextField } from '../../inspector/fields/TextField';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
 import { useEditorStore } from '../../store/useEditorStore';
+import { useSavedAudiences } from '../../queries/useEngineState';
+import { formatRunTime } from '../incremental-query/format-run-time';
 import '../../inspector/fields/fields.css';
 
 /** Settings of Save audience: the name the working table's records are saved under. */
@@ -12,15 +14,33 @@ export function SaveAudienceForm({ activity, onConfigChange }: ActivityFormProps
   const parsed = saveAudienceConfigSchema.safeParse(activity.config);
   const data = useActivityFormData(activity);
   const activities = useEditorStore((s) => s.doc.activities);
+  const saved = useSavedAudiences();
   // Names other activities of this campaign write or read: reusing one keeps readers in step.
   const names = useMemo(
     () =>
-      [...new Set(activities.filter((a) => a.id !== activity.id && (a.type === 'save-audience' || a.type === 'build-audience')).map((a) => String((a.config as { audienceName?: unknown }).audienceName ?? '').trim()))].filter((n) => n !== ''),
+      [
+        ...new Set(
+          activities
+            .filter(
+              (a) => a.id !== activity.id && (a.type === 'save-audience' || a.type === 'build-audience'),
+            )
+            .map((a) => String((a.config as { audienceName?: unknown }).audienceName ?? '').trim()),
+        ),
+      ].filter((n) => n !== ''),
     [activities, activity.id],
   );
-  if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(saveAudienceConfigSchema.parse({}))} />;
+  if (!parsed.success)
+    return <UnreadableSettings onReset={() => onConfigChange(saveAudienceConfigSchema.parse({}))} />;
   const config = parsed.data;
-  const sameNameElsewhere = activities.some((a) => a.id !== activity.id && a.type === 'save-audience' && String((a.config as { audienceName?: unknown }).audienceName ?? '').trim() === config.audienceName.trim() && config.audienceName.trim() !== '');
+  const current = saved.data?.audiences.find((a) => a.usable && a.name === config.audienceName.trim());
+  const sameNameElsewhere = activities.some(
+    (a) =>
+      a.id !== activity.id &&
+      a.type === 'save-audience' &&
+      String((a.config as { audienceName?: unknown }).audienceName ?? '').trim() ===
+        config.audienceName.trim() &&
+      config.audienceName.trim() !== '',
+  );
   return (
     <div className="ff-form">
       <TextField
@@ -31,11 +51,30 @@ export function SaveAudienceForm({ activity, onConfigChange }: ActivityFormProps
         placeholder="e.g. Win-back holdout"
         onChange={(audienceName) => onConfigChange({ ...config, audienceName: audienceName.trim() })}
         help="Build audience activities read it back (“From a saved audience”), in this campaign or another."
-        problems={[...data.problemsAt('audienceName'), ...(sameNameElsewhere ? [{ severity: 'warning' as const, message: 'Another Save audience of this campaign writes this name: the last one computed wins.' }] : [])]}
+        problems={[
+          ...data.problemsAt('audienceName'),
+          ...(sameNameElsewhere
+            ? [
+                {
+                  severity: 'warning' as const,
+                  message:
+                    'Another Save audience of this campaign writes this name: the last one computed wins.',
+                },
+              ]
+            : []),
+        ]}
       />
       <p className="ff-note" role="note">
-        The audience is fully overwritten each time the campaign is computed, with the records that reach this activity (keys only, no enrichment columns).
+        The audience is fully overwritten each time the campaign is computed, with the records that reach this
+        activity (keys only, no enrichment columns). It is kept in this browser with the data it was saved
+        from.
       </p>
+      {current && (
+        <p className="ff-hint" role="status">
+          Last saved {formatRunTime(current.savedAt)}: {current.count.toLocaleString('en-US')} records, from{' '}
+          {current.datasetLabel}.
+        </p>
+      )}
     </div>
   );
 }

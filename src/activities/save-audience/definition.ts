@@ -27,7 +27,10 @@ export const saveAudience = defineActivity<SaveAudienceConfig>({
     // on every computation of the campaign (see docs/activities.md).
     const input = ctx.inputs.in?.[0];
     if (!input) throw new CompileError('Save audience has no input.');
-    if (isFileDimension(input.dimension)) throw new CompileError('Save audience needs records of a targeting dimension; map the file with a Reconciliation first.');
+    if (isFileDimension(input.dimension))
+      throw new CompileError(
+        'Save audience needs records of a targeting dimension; map the file with a Reconciliation first.',
+      );
     const name = config.audienceName.trim();
     return { out: name === '' ? passThrough(input) : { ...passThrough(input), saveAudience: name } };
   },

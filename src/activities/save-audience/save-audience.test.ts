@@ -13,15 +13,29 @@ afterAll(async () => engine.close());
 /** Campaign `saver` saves the records of `rule` as `name`. */
 const saver = (rule: ConditionGroup, name = 'Opted in', dimension = 'profiles') => ({
   ...campaign(
-    [audience('a', rule, dimension), { id: 's', type: 'save-audience', config: { audienceName: name } }, { id: 'e', type: 'end' }],
-    [['in', 'a', 's'], ['saved', 's', 'e']],
+    [
+      audience('a', rule, dimension),
+      { id: 's', type: 'save-audience', config: { audienceName: name } },
+      { id: 'e', type: 'end' },
+    ],
+    [
+      ['in', 'a', 's'],
+      ['saved', 's', 'e'],
+    ],
   ),
   id: 'saver',
 });
 /** Campaign `reader` reads the audience `name`. */
 const reader = (name = 'Opted in', dimension = 'profiles') => ({
   ...campaign(
-    [{ id: 'r', type: 'build-audience', config: { source: 'audience', audienceName: name, targetDimension: dimension } }, { id: 'e', type: 'end' }],
+    [
+      {
+        id: 'r',
+        type: 'build-audience',
+        config: { source: 'audience', audienceName: name, targetDimension: dimension },
+      },
+      { id: 'e', type: 'end' },
+    ],
     [['out', 'r', 'e']],
   ),
   id: 'reader',
@@ -29,14 +43,18 @@ const reader = (name = 'Opted in', dimension = 'profiles') => ({
 
 describe('Save audience and Build audience from an audience', () => {
   test('reading an audience nothing saved yet is a clear error', async () => {
-    expect((await engine.counts(reader('Never saved'))).errors.r).toMatch(/No audience named "Never saved" has been saved yet/);
+    expect((await engine.counts(reader('Never saved'))).errors.r).toMatch(
+      /No audience named "Never saved" has been saved yet/,
+    );
   });
 
   test('computing a campaign saves its audience; another campaign reads it', async () => {
     const r = await engine.counts(saver(rules.OPT));
     expect(r.errors).toEqual({});
     expect(r.counts.saved).toBe(4);
-    expect(engine.savedAudiences().map((a) => [a.name, a.dimension, a.count, a.campaignId, a.activityId])).toEqual([['Opted in', 'profiles', 4, 'saver', 's']]);
+    expect(
+      engine.savedAudiences().map((a) => [a.name, a.dimension, a.count, a.campaignId, a.activityId]),
+    ).toEqual([['Opted in', 'profiles', 4, 'saver', 's']]);
     expect((await engine.counts(reader())).counts.out).toBe(4);
     expect(await keysOf(engine, reader(), 'out')).toEqual([1, 3, 4, 6]);
   });
@@ -56,7 +74,9 @@ describe('Save audience and Build audience from an audience', () => {
   test('an audience of accounts is read on the accounts dimension only', async () => {
     await engine.counts(saver(all(attr('company', 'equals', 'Globex')), 'Globex', 'accounts'));
     expect(await keysOf(engine, reader('Globex', 'accounts'), 'out', 'account_id')).toEqual([11]);
-    expect((await engine.counts(reader('Globex', 'profiles'))).errors.r).toMatch(/holds accounts, not profiles/);
+    expect((await engine.counts(reader('Globex', 'profiles'))).errors.r).toMatch(
+      /holds accounts, not profiles/,
+    );
   });
 
   test('an empty name saves nothing and passes the records on', async () => {
