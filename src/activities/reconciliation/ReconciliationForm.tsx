@@ -7,6 +7,9 @@ import { findEntity } from '../../domain/data-model';
 import { labelOf } from '../../domain/rule-paths';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
+import { ChoiceField } from '../../inspector/fields/ChoiceField';
+import { JoinRuleEditor } from '../../query-modeler/JoinRuleEditor';
+import type { JoinComparison, JoinOperand } from '../../domain/rule-join';
 import { SelectField } from '../../inspector/fields/SelectField';
 import { SwitchField } from '../../inspector/fields/SwitchField';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
@@ -32,7 +35,7 @@ export function ReconciliationForm({ activity, onConfigChange }: ActivityFormPro
   const target = data.model ? findEntity(data.model, config.targetDimension) : undefined;
   const fields = useMemo(() => (target ? target.fields.map((f) => ({ value: f.name, label: labelOf(f) })) : []), [target]);
   if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(reconciliationConfigSchema.parse({}))} />;
-  const update = (patch: Partial<ReconciliationConfig>) => onConfigChange({ ...config, ...patch });
+  const update = (patch: Partial<ReconciliationConfig>, group?: string) => onConfigChange({ ...config, ...patch }, group);
   const dimensions = data.model?.dimensions ?? [];
 
   return (
@@ -41,9 +44,31 @@ export function ReconciliationForm({ activity, onConfigChange }: ActivityFormPro
         label="Map onto"
         value={config.targetDimension}
         options={dimensions.map((d) => ({ value: d.entity, label: d.label || d.entity }))}
-        onChange={(d) => (config.pairs.some((p) => p.field !== '') ? setPendingDimension(d) : update({ targetDimension: d }))}
+        onChange={(d) => (config.pairs.some((p) => p.field !== '') || config.rule.comparisons.length > 0 ? setPendingDimension(d) : update({ targetDimension: d }))}
         help="The targeting dimension the incoming records become."
       />
+      <ChoiceField<ReconciliationConfig['mode']>
+        label="Identify records by"
+        value={config.mode}
+        onChange={(mode) => update({ mode })}
+        choices={[
+          { value: 'pairs', label: 'Pairs of values', hint: 'Every pair must be equal.' },
+          { value: 'rule', label: 'An advanced rule', hint: 'Comparisons combined with all of / any of, e.g. the email without case, or the phone.' },
+        ]}
+      />
+      {config.mode === 'rule' ? (
+        <section className="ff-section" aria-label="Matching rule">
+          <JoinRuleEditor
+            rule={config.rule}
+            onChange={(rule, group) => update({ rule }, group)}
+            sides={{ records: 'Incoming', other: target ? labelOf(target) : 'Dimension' }}
+            recordsOptions={incoming}
+            otherOptions={fields}
+            problems={data.problemsAt('rule')}
+          />
+          <p className="ff-hint">An empty value never matches.</p>
+        </section>
+      ) : (
       <section className="ff-section" aria-label="Matching values">
         <h4 className="ff-section__title">Records match when</h4>
         <p className="ff-hint">Every pair must be equal. Text is compared without case or surrounding spaces; an empty value never matches.</p>
@@ -66,6 +91,7 @@ export function ReconciliationForm({ activity, onConfigChange }: ActivityFormPro
         </Button>
         <FieldMessages problems={data.problemsAt('pairs')} />
       </section>
+      )}
       <SwitchField
         label="Keep unmatched records"
         isSelected={config.keepUnmatched}
@@ -80,7 +106,7 @@ export function ReconciliationForm({ activity, onConfigChange }: ActivityFormPro
         onOpenChange={(open) => !open && setPendingDimension(undefined)}
         confirmLabel="Change and clear the fields"
         onConfirm={() => {
-          if (pendingDimension) update({ targetDimension: pendingDimension, pairs: config.pairs.map((p) => ({ ...p, field: '' })) });
+          if (pendingDimension) update({ targetDimension: pendingDimension, pairs: config.pairs.map((p) => ({ ...p, field: '' })), rule: { ...config.rule, comparisons: config.rule.comparisons.map(forgetOther) } });
           setPendingDimension(undefined);
         }}
       >
@@ -89,4 +115,10 @@ export function ReconciliationForm({ activity, onConfigChange }: ActivityFormPro
       {guard.dialog}
     </div>
   );
+}
+
+/** A comparison with the names of the former dimension's fields cleared. */
+function forgetOther(c: JoinComparison): JoinComparison {
+  const clear = (o: JoinOperand): JoinOperand => (o.side === 'other' ? { ...o, name: '' } : o);
+  return { ...c, left: clear(c.left), right: clear(c.right) };
 }
