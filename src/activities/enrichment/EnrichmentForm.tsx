@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Trash2 } from 'lucide-react';
 import type { ActivityFormProps } from '../ui-registry';
+import { emptyJoinRule } from '../../domain/rule-join';
 import { enrichmentConfigSchema, type EnrichmentConfig } from './definition';
 import { aliasFor, aliasProblems, enrichmentColumns } from './enrichment-columns';
 import { CollectionCard } from './CollectionCard';
@@ -138,7 +139,7 @@ export function EnrichmentForm({ activity, onConfigChange }: ActivityFormProps) 
           placeholder={joinSets.length === 0 ? 'No table connected to join' : 'Join with…'}
           options={joinSets.map((s) => ({ value: s.transition.id, label: s.name }))}
           disabled={joinSets.length === 0}
-          onChange={(transitionId) => transitionId !== '' && update({ joins: [...config.joins, { id: freshId('join', ids), transitionId, keys: [{ left: '', right: '' }], columns: [] }] })}
+          onChange={(transitionId) => transitionId !== '' && update({ joins: [...config.joins, { id: freshId('join', ids), transitionId, mode: 'keys', keys: [{ left: '', right: '' }], rule: emptyJoinRule(), multiple: 'first', columns: [] }] })}
         />
       </section>
 

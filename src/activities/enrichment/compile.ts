@@ -5,6 +5,7 @@ import { CompileError } from '../compile-types';
 import { checkAlias, dimensionEntity, keyColumn, mainInput, recordValue } from '../working-table';
 import type { EnrichmentConfig } from './definition';
 import { collectionSql } from './collection';
+import { joinRuleSql } from '../join-rule-sql';
 
 type Column = { name: string; type: string };
 
@@ -97,7 +98,7 @@ function joinSql(ctx: CompileContext, input: WorkingTableRef, j: EnrichmentConfi
   const tables = ctx.inputs.join ?? [];
   const other = tables.find((t) => t.transitionId === j.transitionId) ?? (j.transitionId === '' && tables.length === 1 ? tables[0] : undefined);
   if (!other) throw new CompileError('Join: connect the working table to join to the "Tables to join" input and choose it.');
-  if (j.keys.length === 0) throw new CompileError('Join: choose at least one pair of columns to join on.');
+  if (j.mode === 'keys' && j.keys.length === 0) throw new CompileError('Join: choose at least one pair of columns to join on.');
   if (j.columns.length === 0) throw new CompileError('Join: choose the columns to bring.');
   const otherKey = keyColumn(ctx, other.dimension);
   const otherColumn = (name: string, what: string): Column => {
@@ -108,6 +109,46 @@ function joinSql(ctx: CompileContext, input: WorkingTableRef, j: EnrichmentConfi
   };
   let usesEntity = false;
   const cte = `j${n}`;
+  const brought = j.columns.map((c) => {
+    const col = otherColumn(c.name, 'column to bring');
+    const alias = checkAlias(c.alias || c.name, taken, `Join column ${c.name}`);
+    parts.columns.push({ name: alias, type: col.type });
+    parts.select.push(`${cte}.${ctx.sql.ident(alias)}`);
+    return `r.${ctx.sql.ident(col.name)} AS ${ctx.sql.ident(alias)}`;
+  });
+  // Several matching rows: the first in the chosen order (then the lowest key), or none at all.
+  const order = [
+    ...(j.sort ? [`r.${ctx.sql.ident(otherColumn(j.sort.column, 'sort column').name)} ${j.sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`] : []),
+    `r.${ctx.sql.ident(otherKey)}`,
+  ].join(', ');
+  const keep = `"__n" = 1${j.multiple === 'reject' ? ' AND "__m" = 1' : ''}`;
+
+  if (j.mode === 'rule') {
+    // The rule may compare anything (OR, <, folded text): the records are joined to the table's rows
+    // once, in a CTE over `base`, and the chosen row is joined back by the record's key.
+    const key = ctx.sql.ident(keyColumn(ctx, input.dimension));
+    let operands = 0;
+    const on = joinRuleSql(j.rule, ctx, {
+      labels: { records: 'the records', other: 'the joined table' },
+      records: (name, what) => {
+        const v = recordValue(ctx, input, name, what);
+        usesEntity ||= v.usesEntity;
+        const hidden = `"__j${n}_o${operands++}"`;
+        parts.baseColumns.push(`${v.sql} AS ${hidden}`);
+        return { sql: `b.${hidden}`, type: v.type };
+      },
+      other: (name, what) => {
+        const col = otherColumn(name, what.toLowerCase());
+        return { sql: `r.${ctx.sql.ident(col.name)}`, type: col.type };
+      },
+    });
+    parts.ctes.push(
+      `${cte} AS (\n  SELECT * EXCLUDE ("__n", "__m") FROM (\n    SELECT b.${key} AS "__key", ${brought.join(', ')}, row_number() OVER (PARTITION BY b.${key} ORDER BY ${order}) AS "__n", count(*) OVER (PARTITION BY b.${key}) AS "__m"\n    FROM base AS b JOIN ${other.relation} AS r ON ${on}\n  ) WHERE ${keep}\n)`,
+    );
+    parts.joins.push(`LEFT JOIN ${cte} ON ${cte}."__key" = base.${key}`);
+    return usesEntity;
+  }
+
   const on: string[] = [];
   const partition: string[] = [];
   j.keys.forEach((pair, i) => {
@@ -122,17 +163,10 @@ function joinSql(ctx: CompileContext, input: WorkingTableRef, j: EnrichmentConfi
     partition.push(same ? r : `CAST(${r} AS VARCHAR)`);
     on.push(`${cte}."__k${i}" = base.${hidden}`);
   });
-  const brought = j.columns.map((c) => {
-    const col = otherColumn(c.name, 'column to bring');
-    const alias = checkAlias(c.alias || c.name, taken, `Join column ${c.name}`);
-    parts.columns.push({ name: alias, type: col.type });
-    parts.select.push(`${cte}.${ctx.sql.ident(alias)}`);
-    return `r.${ctx.sql.ident(col.name)} AS ${ctx.sql.ident(alias)}`;
-  });
-  // A key may match several rows of the joined table: the one with the lowest key is used, so
+  // A key may match several rows of the joined table: one row per key is kept (or none), so
   // records are never multiplied and the choice is the same at every computation.
   parts.ctes.push(
-    `${cte} AS (\n  SELECT * EXCLUDE ("__n") FROM (\n    SELECT ${partition.map((p, i) => `${p} AS "__k${i}"`).join(', ')}, ${brought.join(', ')}, row_number() OVER (PARTITION BY ${partition.join(', ')} ORDER BY r.${ctx.sql.ident(otherKey)}) AS "__n"\n    FROM ${other.relation} AS r\n  ) WHERE "__n" = 1\n)`,
+    `${cte} AS (\n  SELECT * EXCLUDE ("__n", "__m") FROM (\n    SELECT ${partition.map((p, i) => `${p} AS "__k${i}"`).join(', ')}, ${brought.join(', ')}, row_number() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${order}) AS "__n", count(*) OVER (PARTITION BY ${partition.join(', ')}) AS "__m"\n    FROM ${other.relation} AS r\n  ) WHERE ${keep}\n)`,
   );
   parts.joins.push(`LEFT JOIN ${cte} ON ${on.join(' AND ')}`);
   return usesEntity;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { conditionGroupSchema, emptyRule, aggregateFunctions } from '../../domain/rule';
 import { compileEnrichment } from './compile';
+import { emptyJoinRule, joinRuleSchema } from '../../domain/rule-join';
 
 const attributeEnrichmentSchema = z.object({
   id: z.string(),
@@ -36,6 +37,21 @@ const joinEnrichmentSchema = z.object({
    * a column (or the key) of the joined table.
    */
   keys: z.array(z.object({ left: z.string(), right: z.string() })),
+  /**
+   * `keys`: the pairs of `keys` must all be equal (a simple key join). `rule`: an advanced rule
+   * join, comparisons between the records (`records`) and the joined table's columns (`other`)
+   * combined with AND or OR (`records.email = other.email_address AND other.score > 5`).
+   * Documents made before the rule existed have no mode and mean `keys`.
+   */
+  mode: z.enum(['keys', 'rule']).default('keys'),
+  rule: joinRuleSchema.default(emptyJoinRule()),
+  /**
+   * When several rows of the joined table match one record: `first` brings the first row in the
+   * order of `sort` (then the lowest key; the lowest key alone without a sort); `reject` brings
+   * nothing for that record, whose new columns stay empty. Records are never multiplied.
+   */
+  multiple: z.enum(['first', 'reject']).default('first'),
+  sort: z.object({ column: z.string(), direction: z.enum(['asc', 'desc']) }).optional(),
   /** Columns of the joined table to bring, each under an alias (its own name when the alias is empty). */
   columns: z.array(z.object({ name: z.string(), alias: z.string() })),
 });

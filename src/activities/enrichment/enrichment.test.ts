@@ -221,3 +221,77 @@ describe('Enrichment join with a loaded file', () => {
     ]);
   });
 });
+
+describe('Enrichment join by an advanced rule, and several matching rows', () => {
+  // Opted-in profiles' emails: 1 ann@x.com | 3 none | 4 DEE@y.org | 6 fay@x.com.
+  // File lines: 1 ANN@X.COM 9 GOLD10 | 2 ann@x.com 3 LOW | 3 fay@x.com 7 FAY7 | 4 fay@x.com 8 FAY8 | 5 dee@y.org 6 DEE6.
+  const content = 'mail,score,coupon\nANN@X.COM,9,GOLD10\nann@x.com,3,LOW\nfay@x.com,7,FAY7\nfay@x.com,8,FAY8\ndee@y.org,6,DEE6';
+  const file = { id: 'load', type: 'load-file', config: { content, columns: [{ name: 'mail' }, { name: 'score', type: 'integer' }, { name: 'coupon' }] } };
+  const rule = {
+    combinator: 'and',
+    comparisons: [
+      { id: 'a', left: { side: 'records', name: 'email', transform: 'lower' }, operator: 'equals', right: { side: 'other', name: 'mail', transform: 'lower' } },
+      { id: 'b', left: { side: 'other', name: 'score' }, operator: 'gt', right: { side: 'value', value: 5 } },
+    ],
+  };
+  const joinDoc = (join: Config) =>
+    enrichDoc({ joins: [{ id: 'j', transitionId: 'file', keys: [], columns: [{ name: 'coupon', alias: 'coupon' }], ...join }] }, { activities: [file], transitions: [['file', 'load', 'x', 'out', 'join']] });
+
+  test('lower(email) = lower(file.mail) AND file.score > 5: the first matching line by default', async () => {
+    // 1: line 1 (line 2 scores 3); 4: line 5 by folded case; 6: lines 3 and 4 match, line 3 comes first.
+    expect(await enriched(joinDoc({ mode: 'rule', rule }), 'coupon')).toEqual([
+      [1, 'GOLD10'],
+      [3, null],
+      [4, 'DEE6'],
+      [6, 'FAY7'],
+    ]);
+  });
+
+  test('the first matching line in a chosen order: the highest score', async () => {
+    expect(await enriched(joinDoc({ mode: 'rule', rule, sort: { column: 'score', direction: 'desc' } }), 'coupon')).toEqual([
+      [1, 'GOLD10'],
+      [3, null],
+      [4, 'DEE6'],
+      [6, 'FAY8'],
+    ]);
+  });
+
+  test('reject: a record with several matching lines gets nothing, and is kept', async () => {
+    expect(await enriched(joinDoc({ mode: 'rule', rule, multiple: 'reject' }), 'coupon')).toEqual([
+      [1, 'GOLD10'],
+      [3, null],
+      [4, 'DEE6'],
+      [6, null],
+    ]);
+    // A simple key join rejects the same way: email = mail exactly matches line 2 for 1, lines 3 and 4 for 6.
+    expect(await enriched(joinDoc({ mode: 'keys', keys: [{ left: 'email', right: 'mail' }], multiple: 'reject' }), 'coupon')).toEqual([
+      [1, 'LOW'],
+      [3, null],
+      [4, null],
+      [6, null],
+    ]);
+  });
+
+  test('a joined column is usable downstream: a Split keeps the records whose file score is 7 or more', async () => {
+    const doc = campaign(
+      [
+        audience('a', rules.OPT),
+        file,
+        { id: 'x', type: 'enrichment', config: { joins: [{ id: 'j', transitionId: 'file', mode: 'rule', rule, keys: [], columns: [{ name: 'score', alias: 'file_score' }] }] } },
+        { id: 's', type: 'split', config: { subsets: [{ id: 'hi', label: 'High', filter: all({ kind: 'attribute', id: 'c', source: 'column', path: ['file_score'], operator: 'gte', value: 7 }) }] } },
+        { id: 'e', type: 'end' },
+      ],
+      [['in', 'a', 'x'], ['file', 'load', 'x', 'out', 'join'], ['t', 'x', 's'], ['hi', 's', 'e', 'hi']],
+    );
+    // file_score: 1 -> 9, 3 -> none, 4 -> 6, 6 -> 7.
+    expect((await engine.counts(doc)).errors).toEqual({});
+    expect(await keysOf(engine, doc, 'hi')).toEqual([1, 6]);
+  });
+
+  test('a rule that does not tie the records to the table, or a column the table lacks, is refused', async () => {
+    const loose = joinDoc({ mode: 'rule', rule: { combinator: 'and', comparisons: [rule.comparisons[1]] } });
+    expect((await engine.counts(loose)).errors.x).toMatch(/At least one comparison must set the records against the joined table/);
+    const unknown = joinDoc({ mode: 'rule', rule: { combinator: 'and', comparisons: [{ ...rule.comparisons[0], right: { side: 'other', name: 'email_address' } }] } });
+    expect((await engine.counts(unknown)).errors.x).toMatch(/the joined table has no column email_address/);
+  });
+});
