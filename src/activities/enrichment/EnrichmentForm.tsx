@@ -127,6 +127,7 @@ export function EnrichmentForm({ activity, onConfigChange }: ActivityFormProps) 
               sets={joinSets}
               leftOptions={leftOptions}
               aliasProblems={problems}
+              problems={data.problemsAt(`joins[${i}]`)}
               onChange={(next, group) => update({ joins: replaceItem(config.joins, i, next) }, group)}
               onRemove={() => update({ joins: removeItem(config.joins, i) })}
             />

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { conditionGroupSchema, emptyRule, aggregateFunctions } from '../../domain/rule';
 import { compileEnrichment } from './compile';
-import { emptyJoinRule, joinRuleSchema } from '../../domain/rule-join';
+import { emptyJoinRule, joinRuleProblems, joinRuleSchema } from '../../domain/rule-join';
 
 const attributeEnrichmentSchema = z.object({
   id: z.string(),
@@ -83,15 +83,30 @@ export const enrichment = defineActivity<EnrichmentConfig>({
   schema: enrichmentConfigSchema,
   compile: compileEnrichment,
   defaults: () => enrichmentConfigSchema.parse({}),
-  validate: (config, ctx) =>
-    config.attributes.length + config.collections.length + config.joins.length === 0
+  validate: (config, ctx) => [
+    ...(config.attributes.length + config.collections.length + config.joins.length === 0
       ? [
           {
-            severity: 'warning',
+            severity: 'warning' as const,
             code: 'missing-config',
             message: 'Add at least one column to enrich with.',
             activityId: ctx.activity.id,
           },
         ]
-      : [],
+      : []),
+    ...config.joins.flatMap((j, i) => [
+      ...(j.transitionId !== '' && !ctx.incoming.some((t) => t.id === j.transitionId && t.target.port === 'join')
+        ? [{ severity: 'error' as const, code: 'invalid-config', message: `Join ${i + 1}: its table is no longer connected to “Tables to join”.`, activityId: ctx.activity.id, path: `joins[${i}].transitionId` }]
+        : []),
+      ...(j.mode === 'rule'
+        ? joinRuleProblems(j.rule, { records: 'the records', other: 'the joined table' }).map((p) => ({
+            severity: 'warning' as const,
+            code: 'missing-config',
+            message: `Join ${i + 1}: ${p.message}`,
+            activityId: ctx.activity.id,
+            path: p.index < 0 ? `joins[${i}].rule` : `joins[${i}].rule.comparisons[${p.index}]`,
+          }))
+        : []),
+    ]),
+  ],
 });
