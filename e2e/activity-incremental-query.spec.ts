@@ -5,7 +5,9 @@ import { QueryModelerPage } from './pages/query-modeler-page';
 import { expectSameCountAsNode } from './helpers/activity-flow';
 import { activityByLabel, transitionId } from './helpers/expected-counts';
 
-test('an incremental query with its rule and date field counts every match before its first run', async ({ page }) => {
+test('an incremental query with its rule and date field counts every match before its first run', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const canvas = new CanvasPage(page);
   const inspector = new InspectorPage(page);
@@ -13,7 +15,9 @@ test('an incremental query with its rule and date field counts every match befor
   await canvas.addInRow(['Incremental query', 'End']);
   await canvas.connect('Incremental query', 'End');
   await canvas.select('Incremental query');
-  await expect(inspector.settings.getByText('Choose the date field that tells new records.').first()).toBeVisible();
+  await expect(
+    inspector.settings.getByText('Choose the date field that tells new records.').first(),
+  ).toBeVisible();
   await inspector.choose('Date that tells new records', 'Created');
   await expect(inspector.settings.getByText('Choose the date field that tells new records.')).toHaveCount(0);
 
@@ -23,12 +27,17 @@ test('an incremental query with its rule and date field counts every match befor
   await qm.last.getByRole('combobox', { name: 'Value of Loyalty tier' }).selectOption({ label: 'Gold' });
 
   const { doc, count } = await expectSameCountAsNode(canvas, 'Incremental query', 'End');
-  expect(activityByLabel(doc, 'Incremental query').config).toMatchObject({ targetDimension: 'profiles', dateField: 'created_date' });
+  expect(activityByLabel(doc, 'Incremental query').config).toMatchObject({
+    targetDimension: 'profiles',
+    dateField: 'created_date',
+  });
   expect(count).toBeGreaterThan(0);
   expect(count).toBeLessThan(10_000);
 });
 
-test('recording a run keeps the high-water mark: the count drops to the newer records, and the history survives a reload', async ({ page }) => {
+test('recording a run keeps the high-water mark: the count drops to the newer records, and the history survives a reload', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const canvas = new CanvasPage(page);
   const inspector = new InspectorPage(page);
@@ -55,12 +64,16 @@ test('recording a run keeps the high-water mark: the count drops to the newer re
   await expect(mark).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   const transition = transitionId(doc, 'Incremental query', 'End');
   await expectCanvasCount(canvas, transition, 0);
-  await expect(runs.getByRole('note')).toContainText(`only records with a date after ${await mark.textContent()} count now`);
+  await expect(runs.getByRole('note')).toContainText(
+    `only records with a date after ${await mark.textContent()} count now`,
+  );
 
   // Kept in the browser with the data: after a reload the history and the mark still apply.
   await page.reload();
   await expect(canvas.canvas).toBeVisible();
   await expectCanvasCount(canvas, transition, 0);
   await canvas.select('Incremental query');
-  await expect(inspector.settings.getByRole('table', { name: 'Run history' }).getByRole('row')).toHaveCount(2);
+  await expect(inspector.settings.getByRole('table', { name: 'Run history' }).getByRole('row')).toHaveCount(
+    2,
+  );
 });

@@ -1,11 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { chainOf, expectSameCountAsNode } from './helpers/activity-flow';
-import { activityByLabel } from './helpers/expected-counts';
+import { addActivities, chainOf, expectSameCountAsNode } from './helpers/activity-flow';
+import { activityByLabel, exportedDoc, transitionId } from './helpers/expected-counts';
+import { expectCanvasCount, openSmallCampaign } from './pages/inspector-page';
 import { QueryModelerPage } from './pages/query-modeler-page';
 
 test('save audience names the audience and passes the records on', async ({ page }) => {
   test.setTimeout(300_000);
-  const { canvas, inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Build audience');
+  const { canvas, inspector } = await chainOf(
+    page,
+    ['Build audience', 'Save audience', 'End'],
+    'Build audience',
+  );
   const qm = QueryModelerPage.inInspector(page);
   await qm.add('A field');
   await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
@@ -13,7 +18,9 @@ test('save audience names the audience and passes the records on', async ({ page
 
   await canvas.select('Save audience');
   await expect(inspector.settings.getByText('Name the audience to save.').first()).toBeVisible();
-  await expect(inspector.settings.getByRole('note')).toContainText('fully overwritten each time the campaign is computed');
+  await expect(inspector.settings.getByRole('note')).toContainText(
+    'fully overwritten each time the campaign is computed',
+  );
   await inspector.fill('Audience name', 'Gold members');
   await expect(inspector.settings.getByText('Name the audience to save.')).toHaveCount(0);
 
@@ -21,4 +28,80 @@ test('save audience names the audience and passes the records on', async ({ page
   expect(activityByLabel(doc, 'Save audience').config).toEqual({ audienceName: 'Gold members' });
   expect(count).toBe(Object.values(counts)[0]);
   expect(count).toBeLessThan(10_000);
+});
+
+test('a saved audience is kept after a reload; another campaign builds its audience from it', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const { canvas, inspector } = await chainOf(
+    page,
+    ['Build audience', 'Save audience', 'End'],
+    'Build audience',
+  );
+  const qm = QueryModelerPage.inInspector(page);
+  await qm.add('A field');
+  await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
+  await qm.last.getByRole('combobox', { name: 'Value of Loyalty tier' }).selectOption({ label: 'Silver' });
+  await canvas.select('Save audience');
+  await inspector.fill('Audience name', 'Silver members');
+  const { count } = await expectSameCountAsNode(canvas, 'Save audience', 'End');
+  const saved = `${count.toLocaleString('en-US')} records`;
+  await expect(inspector.settings.getByRole('status')).toContainText(
+    `${saved}, from Sample data, 10,000 profiles`,
+  );
+
+  // A new page (the engine starts afresh; a change of the address's hash alone would keep it) on
+  // the same data, in a new campaign: the saving campaign is not open, so the audience can only
+  // come from what the browser kept.
+  await page.goto('about:blank');
+  await openSmallCampaign(canvas);
+  await addActivities(canvas, ['Build audience', 'End']);
+  await canvas.connect('Build audience', 'End');
+  await canvas.select('Build audience');
+  await inspector.radio('Records', 'From a saved audience');
+  const picker = inspector.settings.getByRole('combobox', { name: 'Saved audience' });
+  await expect(
+    picker.getByRole('option', { name: `Silver members — ${count.toLocaleString('en-US')} profiles` }),
+  ).toBeAttached();
+  await picker.selectOption({ label: `Silver members — ${count.toLocaleString('en-US')} profiles` });
+  await expect(
+    inspector.settings.getByText(/saved .* by “.*”, from Sample data, 10,000 profiles\./),
+  ).toBeVisible();
+
+  const doc = await exportedDoc(page);
+  expect(activityByLabel(doc, 'Build audience').config).toMatchObject({
+    source: 'audience',
+    audienceName: 'Silver members',
+    targetDimension: 'profiles',
+  });
+  await expectCanvasCount(canvas, transitionId(doc, 'Build audience', 'End'), count);
+});
+
+test('audiences saved from other data stay listed with their data, and are not read', async ({ page }) => {
+  test.setTimeout(300_000);
+  const { canvas, inspector } = await chainOf(
+    page,
+    ['Build audience', 'Save audience', 'End'],
+    'Save audience',
+  );
+  await inspector.fill('Audience name', 'Everyone');
+  await expectSameCountAsNode(canvas, 'Save audience', 'End');
+
+  // Other data: a smaller sample. The audience of the 10,000 profiles is kept, listed apart.
+  await canvas.page.goto('/?profiles=2000#/new');
+  await expect(canvas.canvas).toBeVisible();
+  await addActivities(canvas, ['Build audience', 'End']);
+  await canvas.connect('Build audience', 'End');
+  await canvas.select('Build audience');
+  await inspector.radio('Records', 'From a saved audience');
+  const elsewhere = inspector.settings.getByRole('list', { name: 'Saved audiences of other data' });
+  await expect(elsewhere.getByRole('listitem')).toHaveText([
+    /^Everyone — 10,000 profiles, saved .*, from Sample data, 10,000 profiles\./,
+  ]);
+  await expect(
+    inspector.settings
+      .getByRole('combobox', { name: 'Saved audience' })
+      .getByRole('option', { name: /^Everyone/ }),
+  ).toHaveCount(0);
 });
