@@ -282,7 +282,8 @@ export class Engine {
     const marks: Record<string, string | null> = {};
     for (const step of plan.steps)
       for (const o of step.outputs) {
-        if (o.runMark === undefined || !this.rowCount.has(o.table) || result.errors[step.activityId]) continue;
+        // The mark reads the data, not the working table, which a concurrent computation may have dropped.
+        if (o.runMark === undefined || result.errors[step.activityId] || result.skipped[step.activityId]) continue;
         const t = await this.exclusive(() => this.conn.query(o.runMark!));
         const mark = tableToRows(t)[0]?.mark;
         marks[step.activityId] = mark === null || mark === undefined ? null : String(mark);
