@@ -71,6 +71,17 @@ describe('Incremental query', () => {
     ]);
   });
 
+  test('a counts request arriving while a run computes does not cost the run its marks', async () => {
+    const [run, other] = await Promise.all([
+      engine.recordRun(incDoc('created', 'c1')),
+      engine.counts(incDoc('last_seen', 'c2')),
+    ]);
+    expect(other.superseded).toBe(false);
+    expect(run.marks).toEqual({ inc: '2025-06-20' });
+    expect(run.result.superseded).toBe(false);
+    expect((await engine.counts(incDoc('created', 'c1'))).counts.out).toBe(0);
+  });
+
   test('each campaign has its own history', async () => {
     await engine.recordRun(incDoc('created', 'c1'));
     expect((await engine.counts(incDoc('created', 'c2'))).counts.out).toBe(4);
