@@ -7,7 +7,7 @@ import { chromium } from '@playwright/test';
 import { chromiumExecutable } from './chromium-path.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 4399);
-const outDir = 'dist-bench';
+const outDir = process.env.BENCH_DIST ?? 'dist-bench';
 const baseURL = `http://127.0.0.1:${port}`;
 
 function run(cmd, args) {
