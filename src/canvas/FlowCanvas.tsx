@@ -30,8 +30,13 @@ const categoryColours = { targeting: '#3b5bdb', flow: '#7048e8', channel: '#0c85
 const minimapColour = (node: ActivityNodeType) =>
   categoryColours[getActivityDef(node.data.activity.type)?.meta.category ?? 'targeting'];
 
+// Props that are arrays or objects are module constants: React Flow re-binds its pan/zoom and key
+// listeners whenever one changes identity, and re-binding the wheel listener makes Chromium repaint
+// the whole canvas (its hit-test regions change). Inline literals would do that on every drag move.
 const minimapSize = { width: 168, height: 104 };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+const zoomKeys = ['Meta', 'Control'];
+const panButtons = [1, 2];
 
 /**
  * The React Flow canvas. Figma-like controls: dragging on empty canvas draws a selection box,
@@ -85,10 +90,10 @@ export function FlowCanvas() {
         multiSelectionKeyCode={multiSelectKeys}
         selectionOnDrag
         selectionMode={SelectionMode.Partial}
-        panOnDrag={[1, 2]}
+        panOnDrag={panButtons}
         panOnScroll
         zoomOnScroll={false}
-        zoomActivationKeyCode={['Meta', 'Control']}
+        zoomActivationKeyCode={zoomKeys}
         connectionLineType={ConnectionLineType.Bezier}
         connectionRadius={28}
         fitView={fitOnOpen}
