@@ -81,6 +81,8 @@ export class Engine {
   private tail: Promise<unknown> = Promise.resolve();
   private countsGeneration = 0;
   private readonly store = new EngineStore();
+  /** Per dataset and audience name: the working table, campaign and activity it was last saved from. */
+  private readonly audienceSources = new Map<string, string>();
 
   constructor(private readonly conn: DuckConnection) {}
 
@@ -252,6 +254,9 @@ export class Engine {
         if (o.saveAudience === undefined || !this.rowCount.has(o.table)) continue;
         const entity = findEntity(data.model, o.dimension);
         if (!entity) continue;
+        // The audience was last written from this very working table: it already holds it.
+        const written = `${data.id}\u0000${o.saveAudience}`;
+        if (this.audienceSources.get(written) === `${o.table}\u0000${doc.id}\u0000${step.activityId}`) continue;
         try {
           await this.store.saveAudience(this.conn, {
             name: o.saveAudience,
@@ -262,7 +267,9 @@ export class Engine {
             activityId: step.activityId,
             datasetId: data.id,
           });
+          this.audienceSources.set(written, `${o.table}\u0000${doc.id}\u0000${step.activityId}`);
         } catch (e) {
+          this.audienceSources.delete(written);
           errors[step.activityId] = `Could not save the audience: ${duckErrorMessage(e)}`;
         }
       }
@@ -377,10 +384,19 @@ export class Engine {
     return tableToRows(described).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
   }
 
-  /** The first `limit` records (by key) of a transition's working table (Preview results). */
+  /**
+   * The first `limit` records (by key) of a transition's working table (Preview results). With a
+   * limit of 0 only the total is computed (the columns are those the plan knows, without types
+   * from DuckDB).
+   */
   async preview(doc: CampaignDoc, transitionId: string, limit = 100): Promise<PreviewResult> {
     const { table, plan } = await this.transitionTable(doc, transitionId);
     const safeLimit = Math.max(0, Math.min(1000, Math.floor(limit)));
+    // No rows asked (a count, e.g. Calculate): the working table's size is known without a query.
+    if (safeLimit === 0) {
+      const out = plan.steps.flatMap((s) => s.outputs).find((o) => o.table === table);
+      return { columns: out?.columns ?? [], rows: [], total: this.rowCount.get(table) ?? 0 };
+    }
     const result = await this.exclusive(() => this.conn.query(`${this.previewSelect(table, plan)}\nLIMIT ${safeLimit}`));
     const columns = result.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
     const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${this.previewSelect(table, plan)}`));
