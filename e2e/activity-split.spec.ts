@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
 import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
 import { activityByLabel, exportedDoc, nodeCounts, transitionId } from './helpers/expected-counts';
+import { addActivities, expectSameCountAsNode } from './helpers/activity-flow';
+import { QueryModelerPage } from './pages/query-modeler-page';
 
 test('a holdout made with the random split preset shows its count on the canvas', async ({ page }) => {
   test.setTimeout(300_000);
@@ -63,4 +65,41 @@ test('removing a connected subset asks first and takes its transition with it', 
   await canvas.tool('Undo').click();
   await expect(canvas.transitions).toHaveCount(2);
   await expect(inspector.settings.getByRole('listitem', { name: 'Subset 2: Subset 2' })).toBeVisible();
+});
+
+test('a subset filter reads a column an Enrichment added, and shows a problem on it once the column is gone', async ({ page }) => {
+  test.setTimeout(300_000);
+  const canvas = new CanvasPage(page);
+  const inspector = new InspectorPage(page);
+  await openSmallCampaign(canvas);
+  await addActivities(canvas, ['Build audience', 'Enrichment', 'Split', 'End']);
+  await canvas.connect('Build audience', 'Enrichment');
+  await canvas.connect('Enrichment', 'Split');
+  await canvas.select('Enrichment');
+  await inspector.choose('Add from a collection', 'Purchases');
+  const purchases = inspector.settings.getByRole('listitem', { name: /^Collection / });
+  await inspector.fill('Column name', 'purchase_count', purchases);
+
+  await canvas.select('Split');
+  await inspector.connectOutput('Subset 1', 'End');
+  const first = inspector.settings.getByRole('listitem', { name: /^Subset 1/ });
+  await inspector.toggle('Filter', first);
+  const qm = new QueryModelerPage(page, first.locator('section.qm'));
+  await qm.add('A field');
+  // The column is offered beside the data model's fields, told from the document.
+  await qm.chooseField(qm.last, 'purchase_count', /purchase_count/);
+  await qm.comparison(qm.last, 'is at least');
+  await qm.type(qm.last, 'Value of purchase_count', '3');
+
+  const { doc, count, counts } = await expectSameCountAsNode(canvas, 'Split', 'End');
+  const filter = (activityByLabel(doc, 'Split').config as { subsets: { filter: { children: unknown[] } }[] }).subsets[0]!.filter;
+  expect(filter.children).toEqual([expect.objectContaining({ source: 'column', path: ['purchase_count'], operator: 'gte', value: 3 })]);
+  expect(count).toBeGreaterThan(0);
+  expect(count).toBeLessThan(counts[transitionId(doc, 'Enrichment', 'Split')]!);
+
+  // The Enrichment no longer adds the column: the condition says so, nothing breaks.
+  await canvas.select('Enrichment');
+  await inspector.settings.getByRole('button', { name: 'Remove purchase_count' }).click();
+  await canvas.select('Split');
+  await expect(qm.problem(qm.last)).toContainText('no longer have a column “purchase_count”');
 });
