@@ -30,7 +30,7 @@ export function ChangeDimensionForm({ activity, onConfigChange }: ActivityFormPr
   const chosen = paths.find((p) => p.path.join('.') === value);
   return (
     <div className="ff-form">
-      <p className="ff-hint">{from ? (isFileDimension(from) ? 'The records come from a file: map them onto a dimension with a Reconciliation first.' : `The incoming records are ${entityLabel(from).toLowerCase()}.`) : 'Connect the records to switch from.'}</p>
+      <p className="ff-hint">{from ? (isFileDimension(from) ? 'The incoming records are lines of a file.' : `The incoming records are ${entityLabel(from).toLowerCase()}.`) : 'Connect the records to switch from.'}</p>
       <SelectField
         label="Switch to"
         value={value}

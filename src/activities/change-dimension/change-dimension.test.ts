@@ -152,4 +152,50 @@ describe('Change dimension', () => {
       }),
     );
   });
+
+  test('links that cannot be followed from the records coming in are a problem on the setting', () => {
+    const problemsOf = (doc: ReturnType<typeof campaign>) =>
+      validateCampaign(doc, fixtureModel).filter((p) => p.activityId === 'cd');
+    expect(problemsOf(changeDoc(rules.OPT, { targetDimension: 'accounts', path: ['account'] }))).toEqual([]);
+    // The audience was switched to accounts after the links were chosen from profiles.
+    expect(
+      problemsOf(changeDoc(all(), { targetDimension: 'accounts', path: ['account'] }, 'accounts')),
+    ).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'path',
+        message:
+          'accounts have no link “account”: the records coming in changed; choose where to switch to again.',
+      }),
+    ]);
+    expect(problemsOf(changeDoc(rules.OPT, { targetDimension: 'accounts', path: ['purchases'] }))).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'path',
+        message: 'These links lead to purchases, not to accounts; choose where to switch to again.',
+      }),
+    ]);
+    const fromFile = campaign(
+      [
+        {
+          id: 'load',
+          type: 'load-file',
+          config: { content: 'id\n1', columns: [{ name: 'id', type: 'integer' }] },
+        },
+        { id: 'cd', type: 'change-dimension', config: { targetDimension: 'accounts', path: ['account'] } },
+        { id: 'e', type: 'end' },
+      ],
+      [
+        ['in', 'load', 'cd'],
+        ['out', 'cd', 'e'],
+      ],
+    );
+    expect(problemsOf(fromFile)).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'targetDimension',
+        message: expect.stringMatching(/Reconciliation first/),
+      }),
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { compileChangeDimension } from './compile';
+import { pathProblem } from './path-problems';
 
 export const changeDimensionConfigSchema = z.object({
   /** Entity the working table switches to. */
@@ -24,16 +25,29 @@ export const changeDimension = defineActivity<ChangeDimensionConfig>({
   schema: changeDimensionConfigSchema,
   compile: compileChangeDimension,
   defaults: () => changeDimensionConfigSchema.parse({}),
-  validate: (config, ctx) =>
-    config.targetDimension === '' || config.path.length === 0
+  validate: (config, ctx) => {
+    if (config.targetDimension === '' || config.path.length === 0)
+      return [
+        {
+          severity: 'warning',
+          code: 'missing-config',
+          message: 'Choose the dimension to change to.',
+          activityId: ctx.activity.id,
+          path: 'targetDimension',
+        },
+      ];
+    const from = ctx.model ? ctx.inbound?.()?.dimension : undefined;
+    const problem = ctx.model && from ? pathProblem(config, ctx.model, from) : undefined;
+    return problem
       ? [
           {
-            severity: 'warning',
-            code: 'missing-config',
-            message: 'Choose the dimension to change to.',
+            severity: 'error',
+            code: 'invalid-config',
+            message: problem.message,
             activityId: ctx.activity.id,
-            path: 'targetDimension',
+            path: problem.path,
           },
         ]
-      : [],
+      : [];
+  },
 });
