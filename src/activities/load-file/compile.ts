@@ -62,14 +62,22 @@ export function compileLoadFile(config: LoadFileConfig, ctx: CompileContext): Co
   };
 }
 
-/** Index in each record of every configured column: by heading with a header line, else in order. */
+/**
+ * Index in each record of every configured column: by heading with a header line, else in order.
+ * A heading matches exactly first, then without case; when a file repeats a heading (`email`,
+ * `Email`), each column takes the first matching position no earlier column took.
+ */
 function columnPositions(config: LoadFileConfig, header: string[]): number[] {
   if (!config.header) return config.columns.map((_, j) => j);
-  const headings = header.map((h) => h.trim().toLowerCase());
+  const headings = header.map((h) => h.trim());
+  const taken = new Set<number>();
   return config.columns.map((c) => {
-    const wanted = (c.source.trim() || c.name).toLowerCase();
-    const at = headings.indexOf(wanted);
-    if (at < 0) throw new CompileError(`The file has no column "${c.source.trim() || c.name}" (its columns: ${header.join(', ')}).`);
+    const wanted = c.source.trim() || c.name;
+    const exact = headings.flatMap((h, i) => (h === wanted ? [i] : []));
+    const loose = headings.flatMap((h, i) => (h.toLowerCase() === wanted.toLowerCase() ? [i] : []));
+    const at = [...exact, ...loose].find((i) => !taken.has(i)) ?? exact[0] ?? loose[0];
+    if (at === undefined) throw new CompileError(`The file has no column "${wanted}" (its columns: ${header.join(', ')}).`);
+    taken.add(at);
     return at;
   });
 }

@@ -171,3 +171,27 @@ describe('converting one cell', () => {
     else expect(r).toEqual({ ok: true, value: expected });
   });
 });
+
+describe('columns found by their heading', () => {
+  test('a repeated heading: each column reads its own position, exact case first', async () => {
+    const content = 'email,Email,EMAIL\nann@x.com,ANN@X.COM,Ann@X.com';
+    const { out } = await read(
+      fileDoc(content, [
+        { name: 'email_2', source: 'Email' },
+        { name: 'email', source: 'email' },
+        { name: 'email_3', source: 'email' },
+      ]),
+    );
+    expect(out).toEqual([{ line: 1, email_2: 'ANN@X.COM', email: 'ann@x.com', email_3: 'Ann@X.com' }]);
+  });
+
+  test('the same heading may be read twice, under two names', async () => {
+    const { out } = await read(
+      fileDoc('n\n5', [
+        { name: 'a', source: 'n', type: 'integer' },
+        { name: 'b', source: 'N', type: 'string' },
+      ]),
+    );
+    expect(out).toEqual([{ line: 1, a: 5, b: '5' }]);
+  });
+});
