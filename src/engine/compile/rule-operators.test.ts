@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AttributeCondition, Condition } from '../../domain/rule';
+import type { AttributeCondition, CollectionCondition, Condition, ConditionGroup } from '../../domain/rule';
 import { operatorLabel, operatorsFor } from '../../domain/rule-operators';
 import { findEntity } from '../../domain/data-model';
 import { Engine } from '../engine';
@@ -7,8 +7,8 @@ import { openNodeDuckDB } from '../duckdb/node-duckdb';
 import { sampleDataModel } from '../data/sample-model';
 import { rowsToArrow } from '../data/rows-to-arrow';
 import type { Cell } from '../data/rows-to-arrow';
-import { fixtureModel, fixtureRows } from '../testing/fixture';
-import { and, audienceKeys, fixtureEngine } from '../testing/engine-harness';
+import { campaign, fixtureModel, fixtureRows } from '../testing/fixture';
+import { and, fixtureEngine } from '../testing/engine-harness';
 
 /**
  * Every operator the query modeler offers, type by type, on the fixture rows (testing/fixture.ts,
@@ -24,6 +24,31 @@ import { and, audienceKeys, fixtureEngine } from '../testing/engine-harness';
  *
  * Negative operators keep records without a value (someone without a score "is not 55").
  */
+
+/**
+ * Keys of the profiles (or `dimension`) a rule selects, read from the transition's preview and
+ * checked against its count. The audience continues when empty, so that "nobody" is a count of 0.
+ */
+async function audienceKeys(
+  on: Engine,
+  rule: ConditionGroup,
+  dimension = 'profiles',
+): Promise<number[] | { error: string }> {
+  const doc = campaign(
+    [
+      { id: 'q', type: 'build-audience', config: { targetDimension: dimension, rule, emitWhenEmpty: true } },
+      { id: 'e', type: 'end' },
+    ],
+    [['t', 'q', 'e']],
+  );
+  const result = await on.counts(doc);
+  if (result.errors.q) return { error: result.errors.q };
+  const keys = (await on.preview(doc, 't')).rows.map((r) =>
+    Number(r[dimension === 'profiles' ? 'profile_id' : 'account_id']),
+  );
+  expect(result.counts.t).toBe(keys.length);
+  return keys;
+}
 
 let engine: Engine;
 beforeAll(async () => {
@@ -227,6 +252,61 @@ describe('through a many-to-one link', () => {
       'account company is none of Globex keeps people without account',
       attr('account.company', 'not-in', ['Globex']),
       [1, 2, 3, 5],
+    ],
+  ]);
+});
+
+describe('collections: exists, does not exist, aggregates over the filtered lines', () => {
+  // Purchases: profile 1 -> 50, 20 (products 100, 101); 2 -> 200 (100); 4 -> 15.5, 15.5 (102, 102);
+  // 6 -> 5 (101); profiles 3 and 5 have none.
+  const purchases = (
+    quantifier: CollectionCondition['quantifier'],
+    where: Condition[] = [],
+    aggregate?: CollectionCondition['aggregate'],
+  ): CollectionCondition => ({
+    kind: 'collection',
+    id: 'c',
+    path: ['purchases'],
+    quantifier,
+    where: and(...where),
+    ...(aggregate ? { aggregate } : {}),
+  });
+  run([
+    ['has no purchase over 100', purchases('not-exists', [attr('amount', 'gt', 100)]), [1, 3, 4, 5, 6]],
+    [
+      'smallest purchase at most 15.5 (no purchase: no smallest)',
+      purchases('aggregate', [], { fn: 'min', field: 'amount', operator: 'lte', value: 15.5 }),
+      [4, 6],
+    ],
+    [
+      'number of purchases is not 1',
+      purchases('aggregate', [], { fn: 'count', operator: 'not-equals', value: 1 }),
+      [1, 3, 4, 5],
+    ],
+    [
+      'fewer than 2 purchases',
+      purchases('aggregate', [], { fn: 'count', operator: 'lt', value: 2 }),
+      [2, 3, 5, 6],
+    ],
+    [
+      'at most 1 purchase',
+      purchases('aggregate', [], { fn: 'count', operator: 'lte', value: 1 }),
+      [2, 3, 5, 6],
+    ],
+    [
+      'exactly 2 purchases over 10 (the count of the filtered lines)',
+      purchases('aggregate', [attr('amount', 'gt', 10)], { fn: 'count', operator: 'equals', value: 2 }),
+      [1, 4],
+    ],
+    [
+      'total between 30 and 70',
+      purchases('aggregate', [], { fn: 'sum', field: 'amount', operator: 'between', value: 30, value2: 70 }),
+      [1, 4],
+    ],
+    [
+      'at least 2 different products',
+      purchases('aggregate', [], { fn: 'count-distinct', field: 'product_id', operator: 'gte', value: 2 }),
+      [1],
     ],
   ]);
 });
