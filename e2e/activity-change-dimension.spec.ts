@@ -41,6 +41,18 @@ test('change dimension from profiles to their bookings', async ({
   });
   expect(count).toBeGreaterThan(0);
   expect(counts[transitionId(doc, 'Build audience', 'Change dimension')]).toBe(10_000);
+
+  // The audience now targets accounts: the links chosen from profiles no longer apply, and the
+  // form says so where the choice is made.
+  await canvas.select('Build audience');
+  await inspector.choose('Target dimension', 'Accounts');
+  await canvas.select('Change dimension');
+  await expect(inspector.settings.getByText('The incoming records are accounts.')).toBeVisible();
+  await expect(
+    inspector.settings.getByText('Accounts have no link “bookings”: the records coming in changed; choose where to switch to again.'),
+  ).toBeVisible();
+  await inspector.choose('Switch to', 'Profiles (through People)');
+  await expect(inspector.settings.getByText(/have no link/)).toBeHidden();
 });
 
 test('change dimension from accounts to their people, then back to their accounts', async ({ page }) => {
