@@ -4,11 +4,24 @@ import { fileColumnTypes } from './parse';
 import { SelectField } from '../../inspector/fields/SelectField';
 import { TextField } from '../../inspector/fields/TextField';
 import { removeItem, replaceItem } from '../../inspector/fields/list-edits';
+import { FieldMessages } from '../../inspector/fields/FieldMessages';
+import type { Problem } from '../../domain/problems';
 
 const typeLabels: Record<FileColumn['type'], string> = { string: 'Text', integer: 'Whole number', decimal: 'Decimal number', boolean: 'Yes/no', date: 'Date (YYYY-MM-DD)', timestamp: 'Date and time' };
 
 /** The columns read from a file: name, heading, type and what to do with a value that does not convert. */
-export function FileColumnsTable({ columns, onChange, header }: { columns: readonly FileColumn[]; onChange: (columns: FileColumn[], group?: string) => void; header: boolean }) {
+export function FileColumnsTable({
+  columns,
+  onChange,
+  header,
+  problemsAt,
+}: {
+  columns: readonly FileColumn[];
+  onChange: (columns: FileColumn[], group?: string) => void;
+  header: boolean;
+  /** Problems of the activity at a config path (`columns[1].defaultValue`), shown by the field concerned. */
+  problemsAt: (path: string) => Problem[];
+}) {
   return (
     <ol className="ff-list" aria-label="Columns">
       {columns.map((c, i) => {
@@ -29,7 +42,7 @@ export function FileColumnsTable({ columns, onChange, header }: { columns: reado
                 label="Column name"
                 value={c.name}
                 onChange={(v) => set({ name: v }, `file-column-name-${i}`)}
-                problems={/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(c.name) ? [] : [{ severity: 'error', message: 'Letters, digits and underscores, starting with a letter.' }]}
+                problems={problemsAt(`columns[${i}].name`)}
               />
               <SelectField label="Type" value={c.type} options={fileColumnTypes.map((t) => ({ value: t, label: typeLabels[t] }))} onChange={(t) => set({ type: t as FileColumn['type'] })} />
             </div>
@@ -44,8 +57,11 @@ export function FileColumnsTable({ columns, onChange, header }: { columns: reado
                 ]}
                 onChange={(v) => set({ onError: v as FileColumn['onError'] })}
               />
-              {c.onError === 'default' && <TextField label="Default value" value={c.defaultValue} onChange={(v) => set({ defaultValue: v }, `file-column-default-${i}`)} />}
+              {c.onError === 'default' && (
+                <TextField label="Default value" value={c.defaultValue} onChange={(v) => set({ defaultValue: v }, `file-column-default-${i}`)} problems={problemsAt(`columns[${i}].defaultValue`)} />
+              )}
             </div>
+            <FieldMessages problems={problemsAt(`columns[${i}].source`)} />
           </li>
         );
       })}

@@ -87,8 +87,8 @@ export function LoadFileForm({ activity, onConfigChange }: ActivityFormProps) {
 
       <section className="ff-section" aria-label="Columns">
         <h4 className="ff-section__title">Columns</h4>
-        {config.columns.length === 0 ? <p className="ff-hint">Choose a file: its columns are described from its first lines, and you can adjust them.</p> : <FileColumnsTable columns={config.columns} header={config.header} onChange={(columns, group) => update({ columns }, group)} />}
-        <FieldMessages problems={data.problemsAt('columns')} />
+        {config.columns.length === 0 ? <p className="ff-hint">Choose a file: its columns are described from its first lines, and you can adjust them.</p> : <FileColumnsTable columns={config.columns} header={config.header} onChange={(columns, group) => update({ columns }, group)} problemsAt={(path) => data.problemsAt(path)} />}
+        <FieldMessages problems={data.problems.filter((p) => p.path === 'columns')} />
       </section>
 
       <section className="ff-section" aria-label="Rejected lines">

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { compileLoadFile } from './compile';
+import { columnProblems } from './column-problems';
 import { fileColumnTypes } from './parse';
 
 /** Largest CSV text a campaign stores (characters): files are for lists, not for data sets. */
@@ -62,5 +63,5 @@ export const loadFile = defineActivity<LoadFileConfig>({
             path: config.content.trim() === '' ? 'content' : 'columns',
           },
         ]
-      : [],
+      : columnProblems(config, ctx.activity.id),
 });
