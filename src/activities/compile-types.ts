@@ -39,6 +39,12 @@ export interface SqlToolkit {
    * may also read the columns of the inbound working table aliased `row.alias`.
    */
   condition: (rule: ConditionGroup, entity: string, alias: string, row?: { alias: string; columns: readonly { name: string; type: string }[] }) => string;
+  /**
+   * A relation of facts derived from the data alone by `sql` (e.g. each profile's number of
+   * purchases): the engine computes it once per dataset and every activity and every recount that
+   * asks for the same facts reads it, instead of scanning a large table again.
+   */
+  facts: (sql: string) => string;
 }
 
 /** A saved audience as the compiler sees it (see Save audience). */

@@ -78,6 +78,8 @@ export class Engine {
   private background: BackgroundLoad | undefined;
   private loads = 0;
   private readonly rowCount = new Map<string, number>();
+  /** Facts tables created (see SqlToolkit.facts); they live as long as a campaign reads them. */
+  private readonly facts = new Set<string>();
   private tail: Promise<unknown> = Promise.resolve();
   private countsGeneration = 0;
   private readonly store = new EngineStore();
@@ -123,8 +125,9 @@ export class Engine {
         this.background = background;
         background.start(later);
       }
-      for (const table of this.rowCount.keys()) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      for (const table of [...this.rowCount.keys(), ...this.facts]) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
       this.rowCount.clear();
+      this.facts.clear();
       if (previous) await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
       return this.dataset!;
     });
@@ -193,6 +196,11 @@ export class Engine {
   private async runStep(step: PlannedActivity): Promise<string | undefined> {
     const created: string[] = [];
     try {
+      for (const f of step.facts) {
+        if (this.facts.has(f.table)) continue;
+        await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(f.table)} AS\n${f.sql}`);
+        this.facts.add(f.table);
+      }
       for (const out of step.outputs) {
         if (out.sameAs || this.rowCount.has(out.table)) continue;
         // CREATE TABLE AS answers with the number of rows it wrote: no second scan to count them.
@@ -341,6 +349,12 @@ export class Engine {
     for (const table of [...this.rowCount.keys()]) {
       if (used.has(table)) continue;
       this.rowCount.delete(table);
+      await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    }
+    const factsUsed = new Set(plan.steps.flatMap((s) => s.facts.map((f) => f.table)));
+    for (const table of [...this.facts]) {
+      if (factsUsed.has(table)) continue;
+      this.facts.delete(table);
       await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
     }
   }

@@ -64,7 +64,12 @@ export function collectionSql(
       else if (agg.fn === 'avg') [expr, type] = [`avg(${col})`, 'decimal'];
       else [expr, type] = [`${agg.fn}(${col})`, f.type];
     }
-    parts.ctes.push(`${cte} AS (\n  SELECT ${groupKeys}, ${expr} AS "__v"\n  FROM ${from}\n  GROUP BY ${groupBy}\n)`);
+    // Each parent's aggregate over the collection is a fact of the data: computed once, then every
+    // enrichment that asks for it, and every recount after an edit, joins it instead of reading
+    // the whole collection again.
+    const lines = `${ctx.sql.table(coll.name)} AS c${where === 'TRUE' ? '' : `\n  WHERE ${where}`}`;
+    const facts = ctx.sql.facts(`SELECT ${groupKeys}, ${expr} AS "__v"\nFROM ${lines}\nGROUP BY ${groupBy}`);
+    parts.ctes.push(`${cte} AS (\n  SELECT * FROM ${facts}\n)`);
     // Counts and sums over no lines are 0 (no purchases: spent 0); averages, minimums and maximums stay empty.
     const zero = agg.fn === 'count' || agg.fn === 'count-distinct' || agg.fn === 'sum';
     parts.select.push(`${zero ? `coalesce(${cte}."__v", 0)` : `${cte}."__v"`} AS ${ctx.sql.ident(alias)}`);

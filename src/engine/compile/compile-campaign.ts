@@ -44,7 +44,16 @@ export interface PlannedActivity {
   inputs: string[];
   /** Entities of the dataset its SQL reads (so that it can wait for a table still loading). */
   tables: string[];
+  /** Facts tables its SQL reads, in the order to create them (see SqlToolkit.facts). */
+  facts: PlannedFacts[];
   outputs: PlannedOutput[];
+}
+
+/** A table of facts derived from the dataset alone, shared by every activity that reads it. */
+export interface PlannedFacts {
+  /** `df_` + a hash of its SQL (which names the dataset's schema). */
+  table: string;
+  sql: string;
 }
 
 /** Why an activity produces nothing, when it is not an error. */
@@ -60,7 +69,7 @@ export interface CampaignPlan {
   skipped: Record<string, SkipReason>;
 }
 
-function toolkit(env: CompileEnv, used: Set<string>): SqlToolkit {
+function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, string>): SqlToolkit {
   const entity = (name: string) => {
     const e = findEntity(env.model, name);
     if (!e) throw new CompileError(`The data has no ${name}`);
@@ -70,13 +79,19 @@ function toolkit(env: CompileEnv, used: Set<string>): SqlToolkit {
     used.add(entity(name).name);
     return `${quoteIdent(env.dataSchema)}.${quoteIdent(entity(name).name)}`;
   };
+  const facts = (sql: string) => {
+    const name = `df_${hash64(sql)}`;
+    factsUsed.set(name, sql);
+    return quoteIdent(name);
+  };
   return {
     ident: quoteIdent,
     literal: sqlLiteral,
     table,
     entity,
+    facts,
     condition: (rule, entityName, alias, row) =>
-      ruleSql(rule, { model: env.model, entity: entity(entityName), alias, referenceDate: env.model.referenceDate, table, aliases: { next: 0 }, ...(row ? { row } : {}) }),
+      ruleSql(rule, { model: env.model, entity: entity(entityName), alias, referenceDate: env.model.referenceDate, table, facts, aliases: { next: 0 }, ...(row ? { row } : {}) }),
   };
 }
 
@@ -88,7 +103,8 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
   const g = indexGraph(doc);
   const { order, hasCycle } = topologicalOrder(doc);
   const used = new Set<string>();
-  const sql = toolkit(env, used);
+  const factsUsed = new Map<string, string>();
+  const sql = toolkit(env, used, factsUsed);
   const plan: CampaignPlan = { steps: [], transitions: {}, errors: {}, skipped: {} };
   const outputTable = new Map<string, PlannedOutput>();
   const portKey = (activityId: string, port: string) => `${activityId}\u0000${port}`;
@@ -148,6 +164,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
       let compiled: CompiledOutputs;
       try {
         used.clear();
+        factsUsed.clear();
         compiled = def.compile(config, ctx);
       } catch (e) {
         plan.errors[activity.id] = e instanceof CompileError ? e.message : `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
@@ -181,7 +198,8 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         outputTable.set(portKey(activity.id, port), out);
       }
       const inputTables = incoming.map((t) => outputTable.get(portKey(t.source.activityId, t.source.port))!.table);
-      plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, tables: [...used], outputs });
+      const facts = [...factsUsed].map(([table, sql]) => ({ table, sql }));
+      plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, tables: [...used], facts, outputs });
     } catch (e) {
       // A definition that throws something other than a CompileError is still only that activity's problem.
       plan.errors[activity.id] = `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
@@ -202,7 +220,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
 export function activitySql(plan: CampaignPlan, activityId: string): string | undefined {
   const step = plan.steps.find((s) => s.activityId === activityId);
   if (!step) return undefined;
-  return step.outputs
-    .map((o) => (o.sameAs ? `-- ${o.port}: passes ${o.sameAs} through unchanged` : `-- ${o.port}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`))
-    .join('\n\n');
+  const facts = step.facts.map((f) => `-- facts from the data, computed once and shared\nCREATE TEMP TABLE IF NOT EXISTS ${f.table} AS\n${f.sql};`);
+  const outputs = step.outputs.map((o) => (o.sameAs ? `-- ${o.port}: passes ${o.sameAs} through unchanged` : `-- ${o.port}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`));
+  return [...facts, ...outputs].join('\n\n');
 }

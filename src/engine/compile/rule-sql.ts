@@ -13,6 +13,11 @@ export interface RuleScope {
   alias: string;
   referenceDate: string;
   table: (entity: string) => string;
+  /**
+   * Registers facts derived from the data alone (see SqlToolkit.facts) and returns their relation.
+   * Without it, collection conditions read the collection itself.
+   */
+  facts?: (sql: string) => string;
   /** Shared counter so that nested sub-queries get distinct aliases. */
   aliases: { next: number };
   /**
@@ -211,14 +216,18 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
   if (!resolved.ok) throw new CompileError(`Condition on ${c.path.join('.') || '(no collection)'}: ${resolved.message}`);
   const last = resolved.steps[resolved.steps.length - 1]!;
   if (last.link.cardinality !== 'one-to-many') throw new CompileError(`${c.path.join('.')} is not a collection`);
-  const alias = newAlias(scope);
+  const single = last.link.on.length === 1;
+  // Facts are named by their SQL: their aliases are numbered on their own, so that the same
+  // condition anywhere in any rule (or counted alone) reads the same facts.
+  const aliases = single && scope.facts ? { next: 0 } : scope.aliases;
+  const alias = newAlias({ ...scope, aliases });
   // The working table's columns belong to the outer record, not to the collection's lines.
   const { row: _row, ...outer } = scope;
-  const inner: RuleScope = { ...outer, entity: last.to, alias };
+  const inner: RuleScope = { ...outer, entity: last.to, alias, aliases };
   const before = resolved.steps.slice(0, -1);
   const where = ruleSql(c.where, inner);
   const filter = where === 'TRUE' ? '' : ` AND ${where}`;
-  if (last.link.on.length === 1) {
+  if (single) {
     // A link on one column compiles to an uncorrelated sub-query over the collection's keys
     // (`key IN (SELECT ...)`), which DuckDB runs as one hash semi-join: about three times faster
     // than a correlated EXISTS or a scalar aggregate per record on millions of lines.
@@ -226,6 +235,7 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
     const outerKey = fieldExpr(scope, before, pair.from);
     const lineKey = `${alias}.${quoteIdent(pair.to)}`;
     const lines = `FROM ${scope.table(last.to.name)} AS ${alias} WHERE ${lineKey} IS NOT NULL${filter}`;
+    if (scope.facts) return collectionFactsSql(c, inner, scope.facts, outerKey, lineKey, lines);
     switch (c.quantifier) {
       case 'exists':
         return positive(`${outerKey} IN (SELECT ${lineKey} ${lines})`);
@@ -251,6 +261,29 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
     case 'aggregate': {
       const { expr, test } = aggregateTest(c, inner);
       return positive(test(`(SELECT ${expr} ${from})`));
+    }
+  }
+}
+
+/**
+ * A collection condition over facts computed once per dataset: the keys that have a matching
+ * line, or each key's aggregate over its matching lines. The facts do not depend on the value
+ * compared with, so changing that value, or any other condition of the rule, reads them again
+ * instead of scanning the collection.
+ */
+function collectionFactsSql(c: CollectionCondition, inner: RuleScope, facts: (sql: string) => string, outerKey: string, lineKey: string, lines: string): string {
+  switch (c.quantifier) {
+    case 'exists':
+      return positive(`${outerKey} IN (SELECT "k" FROM ${facts(`SELECT DISTINCT ${lineKey} AS "k" ${lines}`)})`);
+    case 'not-exists':
+      return negative(`${outerKey} IN (SELECT "k" FROM ${facts(`SELECT DISTINCT ${lineKey} AS "k" ${lines}`)})`);
+    case 'aggregate': {
+      const { expr, test, holdsForNone } = aggregateTest(c, inner);
+      const values = facts(`SELECT ${lineKey} AS "k", ${expr} AS "v" ${lines} GROUP BY ${lineKey}`);
+      // As in the grouped form: keys without lines pass when the value over no lines passes.
+      return holdsForNone
+        ? negative(`${outerKey} IN (SELECT "k" FROM ${values} WHERE NOT ${positive(test('"v"'))})`)
+        : positive(`${outerKey} IN (SELECT "k" FROM ${values} WHERE ${positive(test('"v"'))})`);
     }
   }
 }
