@@ -81,7 +81,12 @@ test('each column says what a value that does not convert does: reject the line,
   await amount
     .getByRole('combobox', { name: 'A value that does not convert' })
     .selectOption({ label: 'Is replaced by a default' });
+  // A default that is not a number is refused where it is typed.
+  await inspector.fill('Default value', 'n/a', amount);
+  const badDefault = amount.getByText('Column amount: the default value "n/a" is not a number.');
+  await expect(badDefault).toBeVisible();
   await inspector.fill('Default value', '0', amount);
+  await expect(badDefault).toBeHidden();
   const defaulted = await expectSameCountAsNode(canvas, 'Load file', 'End', 'out');
   expect(defaulted.count).toBe(43);
   expect(activityByLabel(defaulted.doc, 'Load file').config).toMatchObject({
