@@ -32,7 +32,8 @@ export function and(...children: Condition[]): ConditionGroup {
 export async function audienceKeys(engine: Engine, rule: ConditionGroup, dimension = 'profiles'): Promise<number[] | { error: string }> {
   const doc = campaign(
     [
-      { id: 'q', type: 'build-audience', config: { targetDimension: dimension, rule } },
+      // Emitted even when empty, so that an empty audience reads as no keys, not as no transition.
+      { id: 'q', type: 'build-audience', config: { targetDimension: dimension, rule, emitWhenEmpty: true } },
       { id: 'e', type: 'end' },
     ],
     [['t', 'q', 'e']],
