@@ -115,6 +115,25 @@ describe('Deduplication options', () => {
   });
 });
 
+describe('Deduplication by an enriched column', () => {
+  test('keeps the record of each group that spent most, a sum an Enrichment added upstream', async () => {
+    // Spent (fixture purchases): 1 -> 70, 2 -> 200, 4 -> 31, 3, 5, 8 -> 0. Groups: {1, 2} keeps 2;
+    // {3, 4, 5} keeps 4; 8 alone; 6 and 7 have no email and are kept.
+    const doc = campaign(
+      [
+        audience('a'),
+        { id: 'x', type: 'enrichment', config: { collections: [{ id: 's', path: ['purchases'], alias: 'spent', mode: 'aggregate', aggregate: { fn: 'sum', field: 'amount' } }] } },
+        { id: 'd', type: 'deduplication', config: { fields: ['email'], method: 'expression', expression: { field: 'spent', order: 'highest' }, complement: true } },
+        { id: 'e', type: 'end' },
+      ],
+      [['in', 'a', 'x'], ['t', 'x', 'd'], ['out', 'd', 'e'], ['dup', 'd', 'e', 'complement']],
+    );
+    expect((await engine.counts(doc)).errors).toEqual({});
+    expect(await keysOf(engine, doc, 'out')).toEqual([2, 4, 6, 7, 8]);
+    expect(await keysOf(engine, doc, 'dup')).toEqual([1, 3, 5]);
+  });
+});
+
 describe('Deduplication of a loaded file', () => {
   test('duplicate lines of a file by one of its columns, the first line kept', async () => {
     const content = 'mail,n\nA@x.com,1\nb@x.com,2\na@x.com ,3\n,4\n,5';

@@ -69,6 +69,14 @@ describe('Reconciliation', () => {
     expect(await keysOf(engine, doc, 'next')).toEqual([1]);
   });
 
+  test("the file's columns travel with the profiles: a Split filters on the code the file gave them", async () => {
+    // Matched: 1 with line 1 (code A1), 4 with line 2 (D1); "code starts with d" keeps 4 only.
+    const byCode = { kind: 'group', id: 'g', combinator: 'and', children: [{ kind: 'attribute', id: 'c', source: 'column', path: ['code'], operator: 'starts-with', value: 'd' }] };
+    const doc = reconcileDoc({ pairs: [{ column: 'mail', field: 'email' }] }, { id: 's', type: 'split', config: { subsets: [{ id: 'fr', label: 'D codes', filter: byCode }] } });
+    expect((await engine.counts(doc)).errors).toEqual({});
+    expect(await keysOf(engine, doc, 'next')).toEqual([4]);
+  });
+
   test('a file that is not reconciled is refused by activities that need a dimension', async () => {
     const doc = campaign(
       [
