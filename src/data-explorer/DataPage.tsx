@@ -3,6 +3,7 @@ import { Upload } from 'lucide-react';
 import { useDataset } from '../queries/useDataset';
 import { useFileDrop } from '../campaigns/list/useFileDrop';
 import { DatasetSummary } from './DatasetSummary';
+import { SavedAudiencesSection } from './SavedAudiencesSection';
 import { EntityDetail } from './EntityDetail';
 import { EntityList } from './EntityList';
 import { ImportProblemsDialog } from './ImportProblemsDialog';
@@ -74,6 +75,7 @@ export function DataPage() {
             ) : (
               <p className="dx-empty">This dataset has no entities.</p>
             )}
+            <SavedAudiencesSection />
             <section className="dx-help" aria-labelledby="dx-help-title">
               <h2 id="dx-help-title" className="dx-subtitle">
                 Bring your own data
