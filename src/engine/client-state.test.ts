@@ -91,7 +91,7 @@ describe('runs and saved audiences over the worker protocol', () => {
     const listed = await client.savedAudiences();
     expect(
       listed.audiences.map((a) => [a.name, a.dimension, a.count, a.campaignId, a.datasetLabel, a.usable]),
-    ).toEqual([['VIP', 'customers', 3, 'saver', 'Imported data: 5 customers, 4 orders', true]]);
+    ).toEqual([['VIP', 'customers', 3, 'saver', 'Imported data “Small shop”: 5 customers, 4 orders', true]]);
     expect(listed.problems).toEqual([]);
     expect((await client.counts(reader)).counts).toEqual({ out: 3 });
 
@@ -127,7 +127,7 @@ describe('runs and saved audiences over the worker protocol', () => {
     expect(sample.ok && sample.state).toEqual({ audiences: 0, runs: 0, problems: [] });
     const other = await second.savedAudiences();
     expect(other.audiences.map((a) => [a.name, a.datasetLabel, a.usable])).toEqual([
-      ['VIP', 'Imported data: 5 customers, 4 orders', false],
+      ['VIP', 'Imported data “Small shop”: 5 customers, 4 orders', false],
     ]);
     expect(await second.runs('newcomers')).toEqual([]);
   });

@@ -60,7 +60,7 @@ export function createRequestHandler(
     const sizes = Object.entries(imported.rowCounts).map(
       ([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`,
     );
-    return loadAndRestore(e, imported.dataset, `Imported data: ${sizes.join(', ')}`);
+    return loadAndRestore(e, imported.dataset, `Imported data “${imported.dataset.model.name}”: ${sizes.join(', ')}`);
   }
 
   /** Requests other than `load` wait for the first load, so that early requests are not refused. */
