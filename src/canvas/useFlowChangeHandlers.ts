@@ -19,6 +19,7 @@ export function useFlowChangeHandlers() {
   const onNodesChange = useCallback(
     (changes: NodeChange<ActivityNodeType>[]) => {
       const s = store.getState();
+      const dragPositions = store.drag.getState().positions;
       const dragging: Record<string, Position> = {};
       const committed: Record<string, Position> = {};
       const sizes: Record<string, { width: number; height: number }> = {};
@@ -42,9 +43,9 @@ export function useFlowChangeHandlers() {
         }
       }
       if (Object.keys(sizes).length > 0) s.setMeasured(sizes);
-      if (Object.keys(dragging).length > 0) s.setDragPositions({ ...s.dragPositions, ...dragging });
-      if (Object.keys(committed).length > 0 || (dragEnded && s.dragPositions))
-        s.moveActivities({ ...s.dragPositions, ...committed });
+      if (Object.keys(dragging).length > 0) s.setDragPositions({ ...dragPositions, ...dragging });
+      if (Object.keys(committed).length > 0 || (dragEnded && dragPositions))
+        s.moveActivities({ ...dragPositions, ...committed });
       if (selection) s.setSelection({ activityIds: [...selection] });
     },
     [store],

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { useEditorStore } from '../store/useEditorStore';
+import { useDragPositions, useEditorStore } from '../store/useEditorStore';
 import { deriveEdges, deriveNodes } from './flow-elements';
 import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
 
@@ -7,7 +7,7 @@ import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
 export function useFlowNodes(): ActivityNodeType[] {
   const activities = useEditorStore((s) => s.doc.activities);
   const selected = useEditorStore((s) => s.selection.activityIds);
-  const drag = useEditorStore((s) => s.dragPositions);
+  const drag = useDragPositions();
   const measured = useEditorStore((s) => s.measured);
   const cache = useRef(new Map<string, ActivityNodeType>());
   return useMemo(() => {

@@ -3,6 +3,7 @@ import { createActivity } from '../domain/factory';
 import { pasteFragment } from '../domain/clipboard';
 import { portsOf } from '../domain/ports';
 import * as edits from '../domain/edits';
+import type { DragOverlay } from './drag-overlay';
 import { NODE_BOX } from './node-size';
 import type { DocumentSlice, EditorState } from './types';
 
@@ -15,7 +16,7 @@ type TemporalApi = { temporal: { getState: () => { pause: () => void; resume: ()
  * (keystrokes in one text field, say) make a single step.
  */
 export const createDocumentSlice =
-  (initial: EditorState['doc']): StateCreator<EditorState, [], [], DocumentSlice> =>
+  (initial: EditorState['doc'], drag: DragOverlay): StateCreator<EditorState, [], [], DocumentSlice> =>
   (set, get, api) => {
     let lastConfigEdit: { id: string; group?: string; doc: EditorState['doc'] | null } = {
       id: '',
@@ -86,8 +87,12 @@ export const createDocumentSlice =
         return activity.id;
       },
 
-      moveActivities: (positions) =>
-        set((s) => ({ doc: edits.moveActivities(s.doc, positions), dragPositions: null })),
+      // The document takes the final positions first, then the overlay is cleared: both reach
+      // React in the same render, so the nodes never show the positions from before the drag.
+      moveActivities: (positions) => {
+        set((s) => ({ doc: edits.moveActivities(s.doc, positions) }));
+        drag.setState({ positions: null });
+      },
 
       removeElements: (ids) => set((s) => ({ doc: edits.removeElements(s.doc, ids) })),
 

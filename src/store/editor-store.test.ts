@@ -41,9 +41,25 @@ describe('editor store history', () => {
       store.getState().setDragPositions({ [a!.id]: { x: i, y: i }, [b!.id]: { x: i, y: 0 } });
     store.getState().moveActivities({ [a!.id]: { x: 20, y: 20 }, [b!.id]: { x: 20, y: 0 } });
     expect(history(store).pastStates).toHaveLength(1);
-    expect(store.getState().dragPositions).toBeNull();
+    expect(store.drag.getState().positions).toBeNull();
     history(store).undo();
     expect(store.getState().doc.activities[0]!.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('keeps a drag in progress out of the editor state, so its subscribers are not run on every move', () => {
+    const store = createEditorStore(sampleCampaign());
+    const a = store.getState().doc.activities[0]!;
+    let editorNotifications = 0;
+    let overlayNotifications = 0;
+    store.subscribe(() => editorNotifications++);
+    store.drag.subscribe(() => overlayNotifications++);
+    for (let i = 1; i <= 5; i++) store.getState().setDragPositions({ [a.id]: { x: i, y: i } });
+    expect(editorNotifications).toBe(0);
+    expect(overlayNotifications).toBe(5);
+    expect(store.drag.getState().positions).toEqual({ [a.id]: { x: 5, y: 5 } });
+    store.getState().moveActivities({ [a.id]: { x: 5, y: 5 } });
+    expect(editorNotifications).toBe(1);
+    expect(store.getState().doc.activities[0]!.position).toEqual({ x: 5, y: 5 });
   });
 
   it('does not record no-op edits', () => {

@@ -52,8 +52,6 @@ export interface SelectionSlice {
 }
 
 export interface ViewSlice {
-  /** Positions of nodes being dragged; committed to the document once, when the drag ends. */
-  dragPositions: Readonly<Record<string, Position>> | null;
   /** Sizes React Flow measured, kept so that re-derived nodes keep them. */
   measured: Readonly<Record<string, { width: number; height: number }>>;
   notice: Notice | null;
@@ -67,6 +65,10 @@ export interface ViewSlice {
   setPendingConnection: (pending: ViewSlice['pendingConnection']) => void;
   /** The transition an activity dragged from the palette would be inserted on if dropped now. */
   dropTransitionId: string | null;
+  /**
+   * Positions of nodes being dragged, written to the store's drag overlay (`store.drag`), not to
+   * this state: see drag-overlay.ts. Committed to the document once, when the drag ends.
+   */
   setDragPositions: (positions: Readonly<Record<string, Position>> | null) => void;
   setMeasured: (sizes: Readonly<Record<string, { width: number; height: number }>>) => void;
   notify: (message: string, tone?: Notice['tone']) => void;

@@ -2,6 +2,7 @@ import { useContext } from 'react';
 import { useStore } from 'zustand';
 import type { TemporalState } from 'zundo';
 import { EditorStoreContext } from './editor-context';
+import type { DragPositions } from './drag-overlay';
 import type { EditorStore } from './editor-store';
 import type { EditorState } from './types';
 
@@ -20,4 +21,9 @@ export function useEditorStore<T>(selector: (state: EditorState) => T): T {
 /** Subscribes to the undo history (can undo, can redo). */
 export function useHistory<T>(selector: (state: TemporalState<Pick<EditorState, 'doc'>>) => T): T {
   return useStore(useEditorStoreApi().temporal, selector);
+}
+
+/** The positions of the drag in progress (null when none): changes on every pointer move. */
+export function useDragPositions(): DragPositions {
+  return useStore(useEditorStoreApi().drag, (s) => s.positions);
 }
