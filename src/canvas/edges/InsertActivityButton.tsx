@@ -1,4 +1,4 @@
-import type { KeyboardEvent, SyntheticEvent } from 'react';
+import { memo, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
 import { Plus } from 'lucide-react';
 import { useEditorStoreApi } from '../../store/useEditorStore';
@@ -14,9 +14,14 @@ const stopKeys = (e: KeyboardEvent) => {
 /**
  * The "+" on a transition: opens a searchable activity menu and inserts the chosen activity on the
  * transition. The menu lives in a portal, but React still bubbles its events to the edge, so they
- * are stopped here to keep typing and clicking in the menu from selecting the edge.
+ * are stopped here to keep typing and clicking in the menu from selecting the edge. Memoised: the
+ * edge around it draws again on every move of a drag that moves one of its ends.
  */
-export function InsertActivityButton({ transitionId }: { transitionId: string }) {
+export const InsertActivityButton = memo(function InsertActivityButton({
+  transitionId,
+}: {
+  transitionId: string;
+}) {
   const store = useEditorStoreApi();
   return (
     <DialogTrigger>
@@ -41,4 +46,4 @@ export function InsertActivityButton({ transitionId }: { transitionId: string })
       </Popover>
     </DialogTrigger>
   );
-}
+});

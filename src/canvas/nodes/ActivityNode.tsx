@@ -16,12 +16,28 @@ const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Error' } as 
 const statusIcons = { ok: CircleCheck, incomplete: CircleAlert, error: CircleX } as const;
 
 /**
- * The shell every activity is drawn in: category colour, icon, label, status badge, handles for
- * its ports (labelled when there are several), a disabled look. Memoised: React Flow re-renders a
- * node only when its node object changes, and the node object changes only with its activity.
+ * The node React Flow renders. Its props include the node's position, which changes on every move
+ * of a drag, so it only hands what the drawing depends on to the memoised shell below: a dragged
+ * node is moved by React Flow's wrapper without drawing it again.
  */
 function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNodeType>) {
-  const { activity } = data;
+  return <ActivityShell id={id} activity={data.activity} selected={!!selected} />;
+}
+
+/**
+ * The shell every activity is drawn in: category colour, icon, label, status badge, handles for
+ * its ports (labelled when there are several), a disabled look. Memoised: it draws again only when
+ * its activity object, its selection, its status, its count or the orientation changes.
+ */
+const ActivityShell = memo(function ActivityShell({
+  id,
+  activity,
+  selected,
+}: {
+  id: string;
+  activity: ActivityNodeType['data']['activity'];
+  selected: boolean;
+}) {
   const def = getActivityDef(activity.type);
   const Icon = iconFor(def?.meta.icon);
   const vertical = useEditorStore((s) => s.doc.settings.orientation === 'vertical');
@@ -40,7 +56,9 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNodeType>) {
 
   const outLabelled = ports.out.length > 1;
   const minHeight = !vertical && outLabelled ? 28 + ports.out.length * 22 : undefined;
-  const problemText = [...problems.map((p) => p.message), count?.error, count?.reason].filter(Boolean).join('\n');
+  const problemText = [...problems.map((p) => p.message), count?.error, count?.reason]
+    .filter(Boolean)
+    .join('\n');
   // The type, unless the label already says it; then the category, so the line never repeats the label.
   const title = def?.meta.title ?? activity.type;
   const subtitle = activity.label === title && def ? categoryTitles[def.meta.category] : title;
@@ -108,7 +126,7 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNodeType>) {
       ))}
     </div>
   );
-}
+});
 
 /** Spreads several handles evenly along one side of the node. */
 function spread(index: number, count: number, vertical: boolean) {
