@@ -22,6 +22,7 @@ import { edgeTypes } from './edges/edge-types';
 import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
 import { nodeTypes } from './nodes/node-types';
 import { useFlowEdges, useFlowNodes } from './useFlowElements';
+import { useDraggingClass } from './useDraggingClass';
 import { useFlowChangeHandlers } from './useFlowChangeHandlers';
 import { useFocusRequests } from './useFocusRequests';
 import { usePaletteDrop } from './usePaletteDrop';
@@ -66,6 +67,7 @@ export function FlowCanvas() {
   // The "+" on transitions keeps a usable size when zoomed out: a CSS variable, set without
   // re-rendering, scales it back up (at most 1.5x) as the canvas zooms below 100%.
   const flowRef = useRef<HTMLDivElement>(null);
+  useDraggingClass(flowRef);
   const onViewportChange = useCallback((viewport: Viewport) => {
     const scale = Math.min(1.5, Math.max(1, 1 / viewport.zoom));
     flowRef.current?.style.setProperty('--cv-label-scale', scale.toFixed(3));
