@@ -1,6 +1,6 @@
 import type { DataModel, FieldDef, FieldType } from './data-model';
 import { fieldTypes } from './data-model';
-import type { AttributeCondition } from './rule';
+import type { AttributeCondition, Condition } from './rule';
 import { walkPath } from './rule-paths';
 
 /**
@@ -47,3 +47,20 @@ export function conditionField(model: DataModel, entity: string, condition: Attr
   const walked = walkPath(model, entity, condition.path, 'field');
   return walked.ok ? walked.field : undefined;
 }
+
+/** True when a condition, or one inside it, reads a column of the inbound working table. */
+export function readsColumns(condition: Condition): boolean {
+  switch (condition.kind) {
+    case 'attribute':
+      return condition.source === 'column';
+    case 'group':
+      return condition.children.some(readsColumns);
+    case 'collection':
+      return readsColumns(condition.where);
+    default:
+      return false;
+  }
+}
+
+/** Why the rule helpers (Calculate, results, code view) do not evaluate a rule that reads columns. */
+export const COLUMNS_COUNTED_ON_CANVAS = 'This reads columns of the inbound records, which exist only in the campaign: its count shows on the transitions.';

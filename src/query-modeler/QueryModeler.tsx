@@ -9,6 +9,7 @@ import { GroupEditor } from './GroupEditor';
 import { ModelerContext, type ModelerContextValue } from './modeler-context';
 import { RuleToolbar } from './RuleToolbar';
 import type { RuleServices } from './services';
+import { withColumnGuard } from './column-guard';
 import type { WorkingTableColumn } from '../domain/rule-columns';
 import type { SavedFilter } from './saved-filters';
 import { useRuleCalculation, type RuleCalculation } from './useRuleCalculation';
@@ -54,8 +55,9 @@ const noColumns: readonly WorkingTableColumn[] = [];
  * edited (Build audience, Split subsets, Enrichment filters); it never throws on a rule that does
  * not make sense, it shows the problem on the condition.
  */
-export function QueryModeler({ rule, onChange, model, entity, services, problems, earlierChannels = noChannels, savedFilters = noFilters, allowExpand = true, label = 'Rule', calculation, columns }: QueryModelerProps) {
+export function QueryModeler({ rule, onChange, model, entity, services: engineServices, problems, earlierChannels = noChannels, savedFilters = noFilters, allowExpand = true, label = 'Rule', calculation, columns }: QueryModelerProps) {
   const idPrefix = useId().replace(/:/g, '');
+  const services = useMemo(() => engineServices && withColumnGuard(engineServices), [engineServices]);
   // Edits apply to the latest rule even when several arrive before the parent re-renders.
   const latest = useRef(rule);
   useEffect(() => {
@@ -103,7 +105,7 @@ export function QueryModeler({ rule, onChange, model, entity, services, problems
           onCalculate={calculate}
           allowExpand={allowExpand}
           expanded={
-            <QueryModeler rule={rule} onChange={onChange} model={model} entity={entity} services={services} {...(problems ? { problems } : {})} earlierChannels={earlierChannels} savedFilters={savedFilters} allowExpand={false} label={label} calculation={calculation ?? own} {...(columns ? { columns } : {})} />
+            <QueryModeler rule={rule} onChange={onChange} model={model} entity={entity} services={engineServices} {...(problems ? { problems } : {})} earlierChannels={earlierChannels} savedFilters={savedFilters} allowExpand={false} label={label} calculation={calculation ?? own} {...(columns ? { columns } : {})} />
           }
         />
         {rootProblems(problemsById, rule.id)}

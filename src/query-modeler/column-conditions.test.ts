@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { AttributeCondition, ConditionGroup } from '../domain/rule';
 import { validateRule } from '../domain/rule-validation';
-import { columnField } from '../domain/rule-columns';
+import { columnField, COLUMNS_COUNTED_ON_CANVAS, readsColumns } from '../domain/rule-columns';
+import { withColumnGuard } from './column-guard';
 import { fixtureModel } from '../engine/testing/fixture';
 import { withPath } from './attribute-edits';
 
@@ -41,5 +42,24 @@ describe('conditions on the inbound working table columns', () => {
     const onScore: AttributeCondition = { kind: 'attribute', id: 'c', path: ['score'], operator: 'gt', value: 30 };
     expect(withPath(fixtureModel, 'profiles', onScore, { path: ['spent'], source: 'column' }, [{ name: 'spent', type: 'integer' }])).toEqual({ ...onScore, path: ['spent'], source: 'column' });
     expect(withPath(fixtureModel, 'profiles', col('who', 'contains', 'a'), { path: ['score'] }, columns)).toEqual({ kind: 'attribute', id: 'who', path: ['score'], operator: 'equals' });
+  });
+});
+
+describe('the rule helpers and column conditions', () => {
+  const engine = {
+    count: async () => 7,
+    rows: async () => ({ columns: [], rows: [], total: 0 }),
+    sql: async () => 'SELECT 1',
+    topValues: async () => [],
+  };
+  const guarded = withColumnGuard(engine);
+
+  test('a rule reading a column is explained rather than sent to the engine; others are counted', async () => {
+    expect(readsColumns(rule(col('spent', 'gt', 1)))).toBe(true);
+    expect(readsColumns(rule({ kind: 'group', id: 'g', combinator: 'or', children: [col('spent', 'gt', 1)] }))).toBe(true);
+    expect(readsColumns(rule({ kind: 'attribute', id: 'a', path: ['score'], operator: 'gt', value: 1 }))).toBe(false);
+    await expect(guarded.count(rule(col('spent', 'gt', 1)), 'profiles')).rejects.toThrow(COLUMNS_COUNTED_ON_CANVAS);
+    await expect(guarded.sql(rule(col('spent', 'gt', 1)), 'profiles')).rejects.toThrow(/on the transitions/);
+    expect(await guarded.count(rule({ kind: 'attribute', id: 'a', path: ['score'], operator: 'gt', value: 1 }), 'profiles')).toBe(7);
   });
 });
