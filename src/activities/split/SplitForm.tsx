@@ -9,6 +9,7 @@ import { SubsetCard } from './SubsetCard';
 import { useRuleServices } from '../../query-modeler/useRuleServices';
 import { useSavedFilters } from '../../query-modeler/useSavedFilters';
 import { useInboundSchema } from '../../query-modeler/useInboundSchema';
+import { knownColumns } from '../../query-modeler/known-columns';
 import { useEditorStore } from '../../store/useEditorStore';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
 import { SwitchField } from '../../inspector/fields/SwitchField';
@@ -34,8 +35,9 @@ export function SplitForm({ activity, onConfigChange }: ActivityFormProps) {
   const { filters } = useSavedFilters();
   const { services } = useRuleServices(filters);
   const dimension = useMemo(() => inboundDimension(doc, activity.id), [doc, activity.id]);
-  const columns = useWorkingTableColumns(data.inbound[0]?.transition.id);
   const inbound = useInboundSchema(activity.id);
+  const engineColumns = useWorkingTableColumns(data.inbound[0]?.transition.id);
+  const columns = useMemo(() => knownColumns(engineColumns, inbound?.columns), [engineColumns, inbound?.columns]);
   const sortOptions = useMemo(() => recordValueOptions(data.model, dimension, columns), [data.model, dimension, columns]);
   const guard = usePortLossGuard(activity, (c) => onConfigChange(c));
   const [presetOpen, setPresetOpen] = useState(false);
