@@ -99,3 +99,31 @@ describe('facts of enrichment aggregates', () => {
     expect(rows).toEqual([[4, 2]]);
   });
 });
+
+describe('facts of deduplication', () => {
+  const deduplicated = (rule: ConditionGroup) =>
+    campaign(
+      [
+        { id: 'q', type: 'build-audience', config: { targetDimension: 'profiles', rule, emitWhenEmpty: true } },
+        { id: 'd', type: 'deduplication', config: { fields: ['tier'], keep: 1, complement: true, method: 'expression', expression: { field: 'score', order: 'highest' } } },
+        { id: 'e', type: 'end' },
+        { id: 'x', type: 'end' },
+      ],
+      [
+        ['t1', 'q', 'd'],
+        ['kept', 'd', 'e'],
+        ['dups', 'd', 'x', 'complement'],
+      ],
+    );
+  const keys = async (rule: ConditionGroup, transition: string) => (await engine.preview(deduplicated(rule), transition)).rows.map((r) => Number(r.profile_id));
+
+  test('records whose values no other record shares are kept without ranking; a recount reuses the shared values', async () => {
+    // Tiers: gold 1 (score 80), 4 (95); none 2 (20), 5 (no score); silver 3; bronze 6.
+    expect(await keys(and(), 'kept')).toEqual([2, 3, 4, 6]);
+    expect(await keys(and(), 'dups')).toEqual([1, 5]);
+    const before = statements.length;
+    expect(await keys(and(country('FR')), 'kept')).toEqual([1, 3, 6]);
+    expect(await keys(and(country('FR')), 'dups')).toEqual([]);
+    expect(statements.slice(before).some((s) => s.includes('QUALIFY'))).toBe(false);
+  });
+});

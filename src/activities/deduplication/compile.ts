@@ -30,10 +30,14 @@ export function compileDeduplication(config: DeduplicationConfig, ctx: CompileCo
   const join = values.some((v) => v.usesEntity)
     ? `\nJOIN ${ctx.sql.table(input.dimension)} AS t ON t.${ctx.sql.ident(keyColumn(ctx, input.dimension))} = ${key}`
     : '';
-  const partition = ids.map((v) => (isText(v.type) ? `lower(trim(${v.sql}))` : v.sql)).join(', ');
+  const identity = ids.map((v) => (isText(v.type) ? `lower(trim(${v.sql}))` : v.sql));
+  const partition = identity.join(', ');
   const allEmpty = ids.map((v) => (isText(v.type) ? `(${v.sql} IS NULL OR trim(${v.sql}) = '')` : `(${v.sql} IS NULL)`)).join(' AND ');
+  const orderBy = `${order.sql}${order.sql ? ', ' : ''}${key}`;
   // Ranking is computed once, in a shared table that both outputs read.
-  const ranked = `SELECT w.*, ${allEmpty} AS "__alone", row_number() OVER (PARTITION BY ${partition} ORDER BY ${order.sql}${order.sql ? ', ' : ''}${key}) AS "__rank"\nFROM ${input.relation} AS w${join}`;
+  const ranked = ids.every((v) => v.usesEntity)
+    ? rankedAmongSharedValues(ctx, input, identity, allEmpty, orderBy, join)
+    : `SELECT w.*, ${allEmpty} AS "__alone", row_number() OVER (PARTITION BY ${partition} ORDER BY ${orderBy}) AS "__rank"\nFROM ${input.relation} AS w${join}`;
   const kept = config.keep === 0 ? 'TRUE' : `"__alone" OR "__rank" <= ${ctx.sql.literal(config.keep)}`;
   const select = (where: string) => `SELECT * EXCLUDE ("__alone", "__rank") FROM ${SHARED_TABLE}\nWHERE ${where}`;
   const table = { dimension: input.dimension, columns: input.columns };
@@ -42,6 +46,26 @@ export function compileDeduplication(config: DeduplicationConfig, ctx: CompileCo
     out: { sql: select(kept), ...table },
     complement: { sql: select(`NOT (${kept})`), ...table },
   };
+}
+
+/**
+ * Ranking when the identifying values are fields of the data (not working-table columns): only a
+ * record whose values another record of the whole dimension shares can have a duplicate. Those
+ * records, with their normalised values, are facts of the data, computed once (see
+ * SqlToolkit.facts); the others are kept without ranking, so that a recount ranks a few thousand
+ * records instead of partitioning the whole input by text.
+ */
+function rankedAmongSharedValues(ctx: CompileContext, input: ReturnType<typeof mainInput>, identity: string[], allEmpty: string, orderBy: string, join: string): string {
+  const keyName = ctx.sql.ident(keyColumn(ctx, input.dimension));
+  const groups = identity.map((_, i) => `"g${i}"`);
+  const shared = ctx.sql.facts(
+    `SELECT t.${keyName} AS "k", ${identity.map((x, i) => `${x} AS ${groups[i]}`).join(', ')}\nFROM ${ctx.sql.table(input.dimension)} AS t\nWHERE NOT (${allEmpty})\nQUALIFY count(*) OVER (PARTITION BY ${groups.join(', ')}) > 1`,
+  );
+  const withEntity = join || `\nJOIN ${ctx.sql.table(input.dimension)} AS t ON t.${keyName} = w.${keyName}`;
+  return [
+    `SELECT w.*, TRUE AS "__alone", 1 AS "__rank"\nFROM ${input.relation} AS w\nWHERE w.${keyName} NOT IN (SELECT "k" FROM ${shared})`,
+    `SELECT w.*, FALSE AS "__alone", row_number() OVER (PARTITION BY ${groups.map((g) => `d.${g}`).join(', ')} ORDER BY ${orderBy}) AS "__rank"\nFROM ${input.relation} AS w\nJOIN ${shared} AS d ON d."k" = w.${keyName}${withEntity}`,
+  ].join('\nUNION ALL\n');
 }
 
 function orderOf(config: DeduplicationConfig, ctx: CompileContext, input: ReturnType<typeof mainInput>, key: string): { sql: string; value?: RecordValue } {
