@@ -104,4 +104,10 @@ test('audiences saved from other data stay listed with their data, and are not r
       .getByRole('combobox', { name: 'Saved audience' })
       .getByRole('option', { name: /^Everyone/ }),
   ).toHaveCount(0);
+
+  // The Data screen lists it too, with the data it belongs to (not the data in use).
+  await page.goto('/?profiles=2000#/data');
+  const row = page.getByRole('table', { name: 'Saved audiences' }).getByRole('row', { name: /^Everyone/ });
+  await expect(row).toContainText('10,000');
+  await expect(row.getByRole('cell').last()).toHaveText('Sample data, 10,000 profiles');
 });
