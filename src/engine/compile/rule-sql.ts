@@ -120,7 +120,31 @@ function operand(c: AttributeCondition, scope: RuleScope): { field: FieldDef; x:
   return { field: resolved.field!, x: fieldExpr(scope, resolved.steps, resolved.field!.name) };
 }
 
+/** Operators that a record without the linked record (its value missing) satisfies. */
+const MATCHES_MISSING = new Set<AttributeCondition['operator']>(['not-equals', 'not-in', 'not-starts-with', 'not-contains', 'not-like', 'is-empty']);
+
+/**
+ * A condition on a field of the record one link away (`account.tier`), as a semi-join on the link's
+ * key: the keys of the linked records that satisfy it. DuckDB runs that as one hash join over the
+ * small linked table, instead of looking the value up for every record. A record without a linked
+ * record has the value missing, which only the operators of MATCHES_MISSING accept.
+ */
+function linkedAttributeSql(c: AttributeCondition, scope: RuleScope): string | undefined {
+  if (c.source === 'column') return undefined;
+  const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'field');
+  if (!resolved.ok || resolved.steps.length !== 1 || resolved.steps[0]!.link.on.length !== 1) return undefined;
+  const step = resolved.steps[0]!;
+  const pair = step.link.on[0]!;
+  const alias = newAlias(scope);
+  const { row: _row, ...outer } = scope;
+  const onLinked = attributeSql({ ...c, path: [resolved.field!.name] }, { ...outer, entity: step.to, alias });
+  const keys = (where: string) => `${scope.alias}.${quoteIdent(pair.from)} IN (SELECT ${alias}.${quoteIdent(pair.to)} FROM ${scope.table(step.to.name)} AS ${alias} WHERE ${where})`;
+  return MATCHES_MISSING.has(c.operator) ? negative(keys(`NOT ${onLinked}`)) : positive(keys(onLinked));
+}
+
 function attributeSql(c: AttributeCondition, scope: RuleScope): string {
+  const linked = linkedAttributeSql(c, scope);
+  if (linked !== undefined) return linked;
   const { field, x } = operand(c, scope);
   const name = field.label || field.name;
   const isText = field.type === 'string' || field.type === 'enum';
