@@ -3,6 +3,7 @@ import type { AttributeCondition, ConditionGroup } from '../domain/rule';
 import { validateRule } from '../domain/rule-validation';
 import { columnField, COLUMNS_COUNTED_ON_CANVAS, readsColumns } from '../domain/rule-columns';
 import { withColumnGuard } from './column-guard';
+import { knownColumns } from './known-columns';
 import { fixtureModel } from '../engine/testing/fixture';
 import { withPath } from './attribute-edits';
 
@@ -62,4 +63,13 @@ describe('the rule helpers and column conditions', () => {
     await expect(guarded.sql(rule(col('spent', 'gt', 1)), 'profiles')).rejects.toThrow(/on the transitions/);
     expect(await guarded.count(rule({ kind: 'attribute', id: 'a', path: ['score'], operator: 'gt', value: 1 }), 'profiles')).toBe(7);
   });
+});
+
+test('forms offer the engine’s columns, then the ones only the document declares yet, each once', () => {
+  expect(knownColumns([{ name: 'line', type: 'integer' }, { name: 'mail', type: 'string' }], [{ name: 'mail', type: 'string' }, { name: 'spent', type: 'decimal' }])).toEqual([
+    { name: 'line', type: 'integer' },
+    { name: 'mail', type: 'string' },
+    { name: 'spent', type: 'decimal' },
+  ]);
+  expect(knownColumns([], undefined)).toEqual([]);
 });

@@ -13,7 +13,8 @@ import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { ValueList } from '../../inspector/fields/ValueList';
 import { linkPaths } from '../../inspector/fields/link-paths';
 import { recordValueOptions } from '../../inspector/fields/value-choices';
-import { useActivityFormData, useWorkingTableColumns } from '../../inspector/fields/useActivityFormData';
+import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
+import { useKnownColumns } from '../../query-modeler/useKnownColumns';
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import { isFileDimension } from '../working-table';
 import '../../inspector/fields/fields.css';
@@ -34,7 +35,7 @@ export function CombineForm({ activity, onConfigChange }: ActivityFormProps) {
   // Absent `sets`: every inbound set takes part.
   const taking = data.inbound.filter((s) => !config.sets || config.sets.includes(s.transition.id));
   const primary = taking.find((s) => s.transition.id === config.primaryTransitionId) ?? taking[0];
-  const columns = useWorkingTableColumns(primary?.transition.id);
+  const columns = useKnownColumns(activity.id, primary?.transition.id);
   const columnOptions = useMemo(() => recordValueOptions(data.model, primary?.dimension, columns), [data.model, primary?.dimension, columns]);
   if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(combineConfigSchema.parse({}))} />;
   const update = (patch: Partial<CombineConfig>) => onConfigChange({ ...config, ...patch });

@@ -10,10 +10,9 @@ import { SwitchField } from '../../inspector/fields/SwitchField';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { ValueList } from '../../inspector/fields/ValueList';
 import { recordValueOptions } from '../../inspector/fields/value-choices';
-import { useActivityFormData, useWorkingTableColumns } from '../../inspector/fields/useActivityFormData';
+import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
-import { useInboundSchema } from '../../query-modeler/useInboundSchema';
-import { knownColumns } from '../../query-modeler/known-columns';
+import { useKnownColumns } from '../../query-modeler/useKnownColumns';
 import '../../inspector/fields/fields.css';
 
 /** Settings of Deduplication: what identifies duplicates, how many to keep, which ones, and the complement. */
@@ -22,9 +21,7 @@ export function DeduplicationForm({ activity, onConfigChange }: ActivityFormProp
   const data = useActivityFormData(activity);
   const guard = usePortLossGuard(activity, (c) => onConfigChange(c));
   const inbound = data.inbound[0];
-  const declared = useInboundSchema(activity.id)?.columns;
-  const engineColumns = useWorkingTableColumns(inbound?.transition.id);
-  const columns = useMemo(() => knownColumns(engineColumns, declared), [engineColumns, declared]);
+  const columns = useKnownColumns(activity.id, inbound?.transition.id);
   const options = useMemo(() => recordValueOptions(data.model, inbound?.dimension, columns), [data.model, inbound?.dimension, columns]);
   if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(deduplicationConfigSchema.parse({}))} />;
   const config = parsed.data;

@@ -15,7 +15,8 @@ import { TextField } from '../../inspector/fields/TextField';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { freshId, removeItem, replaceItem } from '../../inspector/fields/list-edits';
 import { recordValueOptions } from '../../inspector/fields/value-choices';
-import { useActivityFormData, useWorkingTableColumns } from '../../inspector/fields/useActivityFormData';
+import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
+import { useKnownColumns } from '../../query-modeler/useKnownColumns';
 import { isFileDimension } from '../working-table';
 import '../../inspector/fields/fields.css';
 import './enrichment-form.css';
@@ -31,7 +32,7 @@ export function EnrichmentForm({ activity, onConfigChange }: ActivityFormProps) 
   const { services } = useRuleServices();
   const inbound = data.inbound[0];
   const dimension = inbound?.dimension && !isFileDimension(inbound.dimension) ? inbound.dimension : undefined;
-  const existing = useWorkingTableColumns(inbound?.transition.id);
+  const existing = useKnownColumns(activity.id, inbound?.transition.id);
   const attributeOptions = useMemo(() => recordValueOptions(data.model, dimension, []), [data.model, dimension]);
   const leftOptions = useMemo(() => recordValueOptions(data.model, inbound?.dimension, existing), [data.model, inbound?.dimension, existing]);
   if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(enrichmentConfigSchema.parse({}))} />;
@@ -128,6 +129,7 @@ export function EnrichmentForm({ activity, onConfigChange }: ActivityFormProps) 
               leftOptions={leftOptions}
               aliasProblems={problems}
               problems={data.problemsAt(`joins[${i}]`)}
+              activityId={activity.id}
               onChange={(next, group) => update({ joins: replaceItem(config.joins, i, next) }, group)}
               onRemove={() => update({ joins: removeItem(config.joins, i) })}
             />

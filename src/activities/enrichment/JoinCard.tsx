@@ -1,7 +1,7 @@
 import { Plus, Trash2, X } from 'lucide-react';
 import { Button } from 'react-aria-components';
 import type { InboundSet } from '../../inspector/fields/useActivityFormData';
-import { useWorkingTableColumns } from '../../inspector/fields/useActivityFormData';
+import { useKnownColumns } from '../../query-modeler/useKnownColumns';
 import { SelectField, type SelectOption } from '../../inspector/fields/SelectField';
 import { TextField } from '../../inspector/fields/TextField';
 import { removeItem, replaceItem } from '../../inspector/fields/list-edits';
@@ -16,9 +16,9 @@ type Join = EnrichmentConfig['joins'][number];
  * A join with another inbound working table: pairs of values that must match (a key join) or an
  * advanced rule, what to do when several rows match, and the columns to bring, each under an alias.
  */
-export function JoinCard({ item, sets, leftOptions, onChange, onRemove, aliasProblems, problems = [] }: { item: Join; sets: readonly InboundSet[]; leftOptions: readonly SelectOption[]; onChange: (j: Join, group?: string) => void; onRemove: () => void; aliasProblems: Map<string, string>; problems?: readonly Problem[] }) {
+export function JoinCard({ item, sets, leftOptions, onChange, onRemove, aliasProblems, problems = [], activityId }: { activityId: string; item: Join; sets: readonly InboundSet[]; leftOptions: readonly SelectOption[]; onChange: (j: Join, group?: string) => void; onRemove: () => void; aliasProblems: Map<string, string>; problems?: readonly Problem[] }) {
   const set = sets.find((s) => s.transition.id === item.transitionId);
-  const columns = useWorkingTableColumns(set?.transition.id);
+  const columns = useKnownColumns(activityId, set?.transition.id);
   const right = columns.map((c) => ({ value: c.name, label: c.name }));
   const title = set ? `Join with ${set.name}` : 'Join';
   return (

@@ -15,7 +15,8 @@ import { SwitchField } from '../../inspector/fields/SwitchField';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { removeItem, replaceItem } from '../../inspector/fields/list-edits';
 import { recordValueOptions } from '../../inspector/fields/value-choices';
-import { useActivityFormData, useWorkingTableColumns } from '../../inspector/fields/useActivityFormData';
+import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
+import { useKnownColumns } from '../../query-modeler/useKnownColumns';
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import '../../inspector/fields/fields.css';
 
@@ -28,7 +29,7 @@ export function ReconciliationForm({ activity, onConfigChange }: ActivityFormPro
   const data = useActivityFormData(activity);
   const guard = usePortLossGuard(activity, (c) => onConfigChange(c));
   const inbound = data.inbound[0];
-  const columns = useWorkingTableColumns(inbound?.transition.id);
+  const columns = useKnownColumns(activity.id, inbound?.transition.id);
   const incoming = useMemo(() => recordValueOptions(data.model, inbound?.dimension, columns, { depth: 1 }), [data.model, inbound?.dimension, columns]);
   const [pendingDimension, setPendingDimension] = useState<string>();
   const config = parsed.success ? parsed.data : reconciliationConfigSchema.parse({});
