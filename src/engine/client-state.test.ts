@@ -131,4 +131,21 @@ describe('runs and saved audiences over the worker protocol', () => {
     ]);
     expect(await second.runs('newcomers')).toEqual([]);
   });
+
+  test('a storage that never answers holds counts back for two seconds at most', async () => {
+    const stuck: StateStorage = {
+      ...createMemoryStateStorage(),
+      putAudience: () => new Promise<void>(() => undefined),
+    };
+    const client = await clientOn(stuck);
+    await client.dataset();
+    const started = performance.now();
+    expect((await client.counts(saver)).counts).toEqual({ in: 3, saved: 3 });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect((await client.counts(reader)).counts).toEqual({ out: 3 });
+    // The write gives up after a while and says so; the list of audiences then answers.
+    expect((await client.savedAudiences()).problems).toEqual([
+      'This browser could not keep the saved audiences and runs: the browser storage did not answer within 15 s',
+    ]);
+  }, 60_000);
 });

@@ -9,6 +9,9 @@ import type { StateStorage } from './state/state-storage';
 import { describeDataset } from './state/dataset-label';
 import { listSavedAudiences } from './state/list-saved-audiences';
 
+/** How long a counts answer waits for the saved audiences it wrote to reach the storage. */
+const STATE_WRITE_WAIT_MS = 2000;
+
 export interface RequestHandlerOptions {
   /** Where saved audiences and runs are kept between sessions (IndexedDB in the browser). */
   storage?: StateStorage;
@@ -60,7 +63,11 @@ export function createRequestHandler(
     const sizes = Object.entries(imported.rowCounts).map(
       ([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`,
     );
-    return loadAndRestore(e, imported.dataset, `Imported data “${imported.dataset.model.name}”: ${sizes.join(', ')}`);
+    return loadAndRestore(
+      e,
+      imported.dataset,
+      `Imported data “${imported.dataset.model.name}”: ${sizes.join(', ')}`,
+    );
   }
 
   /** Requests other than `load` wait for the first load, so that early requests are not refused. */
@@ -84,10 +91,14 @@ export function createRequestHandler(
         return d;
       }
       case 'counts': {
-        // Answered once the audiences it saved are kept, so that a reload right after finds them.
+        // Answered once the audiences it saved are kept, so that a reload right after finds them;
+        // a storage that does not answer never holds counts back for long.
         const e = await ready();
         const result = await e.counts(request.params.doc);
-        await e.stateWritten();
+        await Promise.race([
+          e.stateWritten(),
+          new Promise((resolve) => setTimeout(resolve, STATE_WRITE_WAIT_MS)),
+        ]);
         return result;
       }
       case 'preview':

@@ -46,6 +46,28 @@ interface StoredAudience extends SavedAudienceInfo {
   fingerprint: string;
 }
 
+/** A write the storage has not finished by then counts as failed, so that later writes still happen. */
+const STORAGE_TIMEOUT_MS = 15_000;
+
+function withTimeout(write: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the browser storage did not answer within ${ms / 1000} s`)),
+      ms,
+    );
+    write.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
 const byDataset = (datasetId: string, name: string) => `${datasetId}\u0000${name}`;
 const markKey = (datasetId: string, campaignId: string, activityId: string) =>
   `${datasetId}\u0000${campaignId}\u0000${activityId}`;
@@ -128,7 +150,7 @@ export class EngineStore {
     const storage = this.storage;
     if (!storage) return;
     this.writes = this.writes
-      .then(() => write(storage).then(() => (this.writeProblem = undefined)))
+      .then(() => withTimeout(write(storage), STORAGE_TIMEOUT_MS).then(() => (this.writeProblem = undefined)))
       .catch((e: unknown) => {
         this.writeProblem = `This browser could not keep the saved audiences and runs: ${e instanceof Error ? e.message : String(e)}`;
       });
