@@ -185,14 +185,11 @@ describe('dates: absolute', () => {
 });
 
 /**
- * The modeler picks a day for a date-time field ("Last seen is on 29 June"), but the compiler
- * compares the date-time with that day at midnight: "is on" finds only records seen exactly at
- * 00:00, and "between" leaves out the last day after midnight. Expected here is the day a person
- * means; `test.fails` records the defect until rule-sql.ts compares these by day, when these
- * cases start to pass and must become plain tests.
+ * The modeler picks a day for a date-time field ("Last seen is on 29 June"): the date-time is
+ * compared by its day, so "is on" means any time that day and "between" includes the whole last day.
  */
-describe('date-time fields compared with a day (known defect of rule-sql.ts)', () => {
-  test.fails.each<Case>([
+describe('date-time fields compared with a day', () => {
+  test.each<Case>([
     ['last seen is on 2025-06-29 (a day)', attr('last_seen', 'equals', '2025-06-29'), [1]],
     [
       'last seen is not on 2025-06-29 (a day)',

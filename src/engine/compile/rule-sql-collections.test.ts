@@ -33,6 +33,7 @@ describe('aggregates decide records without lines by the value over no lines', (
     ['sum between 10 and 40', { fn: 'sum', field: 'amount', operator: 'between', value: 10, value2: 40 } as const, [4]],
     ['sum <= 5 includes those who spent nothing', { fn: 'sum', field: 'amount', operator: 'lte', value: 5 } as const, [3, 5, 6]],
     ['min <= 15.5: no purchase has no minimum', { fn: 'min', field: 'amount', operator: 'lte', value: 15.5 } as const, [4, 6]],
+    ['average amount is not 15.5: no purchase has no average, which "is not" keeps', { fn: 'avg', field: 'amount', operator: 'not-equals', value: 15.5 } as const, [1, 2, 3, 5, 6]],
     ['distinct products < 2', { fn: 'count-distinct', field: 'product_id', operator: 'lt', value: 2 } as const, [2, 3, 4, 5, 6]],
   ])('%s', async (_name, aggregate, expected) => {
     expect(await audienceKeys(engine, and(coll('aggregate', [], aggregate)))).toEqual(expected);

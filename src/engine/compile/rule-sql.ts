@@ -151,7 +151,12 @@ function attributeSql(c: AttributeCondition, scope: RuleScope): string {
   const isDate = field.type === 'date' || field.type === 'timestamp';
   if (textOnly.has(c.operator) && !isText) throw new CompileError(`"${c.operator}" applies to text; ${name} is ${field.type}`);
   if (dateOnly.has(c.operator) && !isDate) throw new CompileError(`"${c.operator}" applies to dates; ${name} is ${field.type}`);
-  const v = () => valueLiteral(field, c.value);
+  // A date-time compared with a day (the modeler picks a day) is compared by its day: "last seen
+  // on 29 June" is any time that day, "between 15 and 30 June" includes the whole 30th.
+  const byDay = field.type === 'timestamp' && [c.value, c.value2, ...(Array.isArray(c.value) ? c.value : [])].every((value) => !hasTime(value));
+  const cx = byDay ? `CAST(${x} AS DATE)` : x;
+  const cf: FieldDef = byDay ? { ...field, type: 'date' } : field;
+  const cv = () => valueLiteral(cf, c.value);
   const text = () => {
     if (typeof c.value !== 'string' || c.value === '') throw new CompileError(`${name} needs some text`);
     return sqlLiteral(c.value);
@@ -164,23 +169,23 @@ function attributeSql(c: AttributeCondition, scope: RuleScope): string {
   };
   switch (c.operator) {
     case 'equals':
-      return positive(`${x} = ${v()}`);
+      return positive(`${cx} = ${cv()}`);
     case 'not-equals':
-      return negative(`${x} = ${v()}`);
+      return negative(`${cx} = ${cv()}`);
     case 'lt':
-      return positive(`${x} < ${v()}`);
+      return positive(`${cx} < ${cv()}`);
     case 'lte':
-      return positive(`${x} <= ${v()}`);
+      return positive(`${cx} <= ${cv()}`);
     case 'gt':
-      return positive(`${x} > ${v()}`);
+      return positive(`${cx} > ${cv()}`);
     case 'gte':
-      return positive(`${x} >= ${v()}`);
+      return positive(`${cx} >= ${cv()}`);
     case 'between':
-      return positive(`${x} BETWEEN ${v()} AND ${valueLiteral(field, c.value2, 'an upper bound')}`);
+      return positive(`${cx} BETWEEN ${cv()} AND ${valueLiteral(cf, c.value2, 'an upper bound')}`);
     case 'in':
-      return positive(`${x} IN (${listLiterals(field, c.value).join(', ')})`);
+      return positive(`${cx} IN (${listLiterals(cf, c.value).join(', ')})`);
     case 'not-in':
-      return negative(`${x} IN (${listLiterals(field, c.value).join(', ')})`);
+      return negative(`${cx} IN (${listLiterals(cf, c.value).join(', ')})`);
     case 'is-empty':
       return isText ? `(${x} IS NULL OR ${x} = '')` : `(${x} IS NULL)`;
     case 'is-not-empty':
@@ -348,5 +353,8 @@ function aggregateTest(c: CollectionCondition, inner: RuleScope): { expr: string
   const value = number(agg.value, 'a value to compare with');
   const ops = { equals: '=', 'not-equals': '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
   const holds = { equals: (a: number) => a === value, 'not-equals': (a: number) => a !== value, lt: (a: number) => a < value, lte: (a: number) => a <= value, gt: (a: number) => a > value, gte: (a: number) => a >= value };
+  // "Is not" keeps an unknown aggregate (an average over no lines), as every negative operator
+  // keeps a missing value.
+  if (op === 'not-equals') return { expr, test: (x) => `NOT COALESCE(${x} = ${sqlLiteral(value)}, FALSE)`, holdsForNone: zero === undefined || zero !== value };
   return { expr, test: (x) => `${x} ${ops[op]} ${sqlLiteral(value)}`, holdsForNone: zero !== undefined && holds[op](zero) };
 }
