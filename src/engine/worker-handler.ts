@@ -1,6 +1,7 @@
 import { Engine } from './engine';
 import type { DuckConnection } from './duckdb/connection';
 import { sampleDataset } from './data/sample-dataset';
+import { generateAhead } from './data/generate-ahead';
 import { importCsvDataset } from './data/csv-import';
 import type { Dataset } from './data/dataset';
 import type { DataSource, EngineApi, EngineRequest, EngineResponse, LoadOutcome } from './protocol';
@@ -53,11 +54,13 @@ export function createRequestHandler(
   }
 
   async function load(source: DataSource): Promise<LoadOutcome> {
-    const e = await getEngine();
     if (source.kind === 'sample') {
-      const dataset = sampleDataset({ profiles: source.profiles, seed: source.seed });
-      return loadAndRestore(e, dataset, describeDataset(dataset.id));
+      // The sample's first table is generated while DuckDB starts in its own worker.
+      const opening = getEngine();
+      const dataset = await generateAhead(sampleDataset({ profiles: source.profiles, seed: source.seed }), opening);
+      return loadAndRestore(await opening, dataset, describeDataset(dataset.id));
     }
+    const e = await getEngine();
     const imported = importCsvDataset(source.model, source.files);
     if (!imported.ok) return { ok: false, problems: imported.problems };
     const sizes = Object.entries(imported.rowCounts).map(
