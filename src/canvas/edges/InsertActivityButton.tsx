@@ -1,6 +1,5 @@
 import { memo, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
-import { Plus } from 'lucide-react';
 import { useEditorStoreApi } from '../../store/useEditorStore';
 import { ActivityList } from '../palette/ActivityList';
 import { insertableActivities } from '../palette/palette-search';
@@ -26,7 +25,7 @@ export const InsertActivityButton = memo(function InsertActivityButton({
   return (
     <DialogTrigger>
       <Button className="cv-edge-insert" aria-label="Insert an activity here">
-        <Plus size={13} strokeWidth={2.5} aria-hidden />
+        <span className="cv-edge-insert__plus" aria-hidden />
       </Button>
       <Popover className="cv-popover" placement="bottom" offset={6}>
         <Dialog className="cv-insert-dialog" aria-label="Insert an activity">
