@@ -1,10 +1,10 @@
-import type { CampaignDoc } from '../domain/campaign';
+import type { Activity, CampaignDoc } from '../domain/campaign';
 import type { DataModel } from '../domain/data-model';
 import { findEntity } from '../domain/data-model';
 import { indexGraph, topologicalOrder, upstreamOf } from '../domain/graph';
 import type { WorkingTableColumn } from '../domain/rule-columns';
 import { CompileError, SHARED_OUTPUT } from './compile-types';
-import type { CompileContext, SqlToolkit, WorkingTableRef } from './compile-types';
+import type { CompileContext, CompiledOutputs, SqlToolkit, WorkingTableRef } from './compile-types';
 import { getActivityDef } from './registry';
 
 /** What the document says a transition carries: the dimension of its records and their columns. */
@@ -32,6 +32,19 @@ function schemaToolkit(model: DataModel): SqlToolkit {
     facts: () => '"facts"',
   };
 }
+
+interface DeclaredOutputs {
+  key: string;
+  outputs: [string, TransitionSchema][] | undefined;
+}
+
+/**
+ * What activities' outputs declare, per data model and per activity object. Documents are
+ * immutable and an edit replaces only the activities it changes, so an unchanged activity with
+ * unchanged inputs is not compiled again (a Load file would otherwise parse its whole file at every
+ * keystroke made elsewhere).
+ */
+const declared = new WeakMap<DataModel, WeakMap<object, DeclaredOutputs>>();
 
 /**
  * Compile-time schema propagation: the dimension and columns of every transition upstream of
@@ -71,25 +84,16 @@ export function transitionSchemas(
         });
     }
     if (!ready) continue;
-    const parsed = def.schema.safeParse(activity.config);
-    if (!parsed.success) continue;
-    const ctx: CompileContext = {
-      activity,
-      inputs,
-      seed: doc.settings.seed,
-      model,
-      referenceDate: model.referenceDate,
-      sql,
-      campaignId: doc.id,
-    };
-    try {
-      const compiled = def.compile(parsed.data, ctx);
-      for (const [port, out] of Object.entries(compiled))
-        if (port !== SHARED_OUTPUT)
-          outputs.set(key(activity.id, port), { dimension: out.dimension, columns: out.columns });
-    } catch {
-      // An activity that cannot compile has no known schema; what it feeds says nothing about columns.
+    // An unchanged activity with unchanged inputs is not compiled again (see `declared`).
+    const cacheKey = JSON.stringify([inputs, doc.id, doc.settings.seed]);
+    const perModel = declared.get(model) ?? new WeakMap<object, DeclaredOutputs>();
+    declared.set(model, perModel);
+    let known = perModel.get(activity);
+    if (!known || known.key !== cacheKey) {
+      known = { key: cacheKey, outputs: declaredOutputs(def, activity, inputs, doc, model, sql) };
+      perModel.set(activity, known);
     }
+    for (const [port, out] of known.outputs ?? []) outputs.set(key(activity.id, port), out);
   }
   const byTransition = new Map<string, TransitionSchema>();
   for (const t of doc.transitions) {
@@ -97,6 +101,29 @@ export function transitionSchemas(
     if (out) byTransition.set(t.id, out);
   }
   return byTransition;
+}
+
+/** The outputs a definition's compile declares, or undefined when it cannot compile. */
+function declaredOutputs(
+  def: NonNullable<ReturnType<typeof getActivityDef>>,
+  activity: Activity,
+  inputs: Record<string, WorkingTableRef[]>,
+  doc: Pick<CampaignDoc, 'id' | 'settings'>,
+  model: DataModel,
+  sql: SqlToolkit,
+): [string, TransitionSchema][] | undefined {
+  const parsed = def.schema.safeParse(activity.config);
+  if (!parsed.success || !def.compile) return undefined;
+  const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model, referenceDate: model.referenceDate, sql, campaignId: doc.id };
+  try {
+    const compiled: CompiledOutputs = def.compile(parsed.data, ctx);
+    return Object.entries(compiled)
+      .filter(([port]) => port !== SHARED_OUTPUT)
+      .map(([port, out]): [string, TransitionSchema] => [port, { dimension: out.dimension, columns: out.columns }]);
+  } catch {
+    // An activity that cannot compile has no known schema; what it feeds says nothing about columns.
+    return undefined;
+  }
 }
 
 /** The schema of the first transition into `port` of an activity, when the document tells it. */

@@ -110,6 +110,14 @@ describe('Split filters on the inbound working table columns', () => {
     });
   });
 
+  test('the declared columns follow an edit upstream, and an unchanged document gives the same answer', () => {
+    const before = doc([['big', all()]]);
+    const renamed = { ...before, activities: before.activities.map((a) => (a.id === 'x' ? { ...a, config: { ...a.config, attributes: [{ id: 'n', path: ['name'], alias: 'first_name' }] } } : a)) };
+    expect(inboundSchema(before, fixtureModel, 's')?.columns.map((c) => c.name)).toEqual(['who', 'spent']);
+    expect(inboundSchema(renamed, fixtureModel, 's')?.columns.map((c) => c.name)).toEqual(['first_name', 'spent']);
+    expect(inboundSchema(before, fixtureModel, 's')?.columns.map((c) => c.name)).toEqual(['who', 'spent']);
+  });
+
   test('once the Enrichment is removed, the condition shows a problem and the Split reports it, nothing throws', async () => {
     const d = doc([['big', all(column('spent', 'gt', 30))]], false);
     expect((await engine.counts(d)).errors.s).toMatch(/no longer have a column “spent”/);
