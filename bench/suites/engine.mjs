@@ -139,11 +139,21 @@ export async function run({ browser, baseURL }) {
   };
 }
 
-/** Main-thread JS heap (after a collection) and the renderer process's resident memory. */
+/**
+ * JS heaps plus wasm memory of the page and its workers (the engine's and DuckDB's), as the browser
+ * itself measures them (`performance.measureUserAgentSpecificMemory`, which needs the cross-origin
+ * isolation the app's server sets); the main thread's JS heap; and, for reference, the resident
+ * memory of the renderer processes, which also counts the browser's own code and buffers.
+ */
 async function memoryNow(page, context) {
-  const heap = await page.evaluate(() => {
+  const { heap, measured } = await page.evaluate(async () => {
     globalThis.gc?.();
-    return performance.memory?.usedJSHeapSize ?? null;
+    const measured = crossOriginIsolated && performance.measureUserAgentSpecificMemory ? (await performance.measureUserAgentSpecificMemory()).bytes : null;
+    return { heap: performance.memory?.usedJSHeapSize ?? null, measured };
   });
-  return { mainJsHeap: heap === null ? null : round(heap / 2 ** 20), rendererRss: await rendererMemoryMB(context.browser()) };
+  return {
+    jsAndWasm: measured === null ? null : round(measured / 2 ** 20),
+    mainJsHeap: heap === null ? null : round(heap / 2 ** 20),
+    rendererRss: await rendererMemoryMB(context.browser()),
+  };
 }
