@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { useSavedAudiences } from '../queries/useEngineState';
-import { useCampaignList } from '../campaigns/useCampaigns';
+import { useCampaignNames } from '../queries/useCampaignNames';
 import { formatRunTime } from '../activities/incremental-query/format-run-time';
 import { formatCount } from './format';
 
@@ -10,8 +9,7 @@ import { formatCount } from './format';
  */
 export function SavedAudiencesSection() {
   const saved = useSavedAudiences();
-  const campaigns = useCampaignList();
-  const names = useMemo(() => new Map((campaigns.data ?? []).map((c) => [c.id, c.name])), [campaigns.data]);
+  const names = useCampaignNames();
   const audiences = saved.data?.audiences ?? [];
   return (
     <section className="dx-audiences" aria-labelledby="dx-audiences-title">
@@ -19,8 +17,8 @@ export function SavedAudiencesSection() {
         Saved audiences
       </h2>
       <p className="dx-muted">
-        Kept in this browser with the data they were saved from, together with the campaigns’ run history. Loading other data keeps them: Build audience reads an audience once its data is in use
-        again.
+        Kept in this browser with the data they were saved from, together with the campaigns’ run history.
+        Loading other data keeps them: Build audience reads an audience once its data is in use again.
       </p>
       {saved.data?.problems.map((p) => (
         <p key={p} className="dx-audiences-problem" role="alert">
@@ -28,7 +26,11 @@ export function SavedAudiencesSection() {
         </p>
       ))}
       {audiences.length === 0 ? (
-        <p className="dx-empty">{saved.isPending ? 'Reading the saved audiences…' : 'No audience saved yet: a Save audience activity writes one each time its campaign is computed.'}</p>
+        <p className="dx-empty">
+          {saved.isPending
+            ? 'Reading the saved audiences…'
+            : 'No audience saved yet: a Save audience activity writes one each time its campaign is computed.'}
+        </p>
       ) : (
         <table className="dx-table" aria-label="Saved audiences">
           <thead>
@@ -49,7 +51,13 @@ export function SavedAudiencesSection() {
                 <td className="dx-num">{formatCount(a.count)}</td>
                 <td>{names.get(a.campaignId) ?? 'a deleted campaign'}</td>
                 <td>{formatRunTime(a.savedAt)}</td>
-                <td>{a.usable ? `${a.datasetLabel} (in use)` : a.datasetId === saved.data?.datasetId ? `${a.datasetLabel} (saved in another tab: reload)` : a.datasetLabel}</td>
+                <td>
+                  {a.usable
+                    ? `${a.datasetLabel} (in use)`
+                    : a.datasetId === saved.data?.datasetId
+                      ? `${a.datasetLabel} (saved in another tab: reload)`
+                      : a.datasetLabel}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
 import type { SavedAudienceEntry } from '../../engine/protocol';
 import { useSavedAudiences } from '../../queries/useEngineState';
-import { useCampaignList } from '../../campaigns/useCampaigns';
+import { useCampaignNames } from '../../queries/useCampaignNames';
 import { SelectField, type SelectOption } from '../../inspector/fields/SelectField';
 import { formatRunTime } from '../incremental-query/format-run-time';
 
@@ -22,11 +21,7 @@ interface Props {
  */
 export function SavedAudiencePicker({ value, onChange, namesInCampaign, dimensionLabel }: Props) {
   const saved = useSavedAudiences();
-  const campaigns = useCampaignList();
-  const campaignName = useMemo(
-    () => new Map((campaigns.data ?? []).map((c) => [c.id, c.name])),
-    [campaigns.data],
-  );
+  const campaignName = useCampaignNames();
   const all = saved.data?.audiences ?? [];
   const usable = all.filter((a) => a.usable);
   const elsewhere = all.filter((a) => !a.usable);
