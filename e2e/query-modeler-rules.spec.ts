@@ -120,3 +120,35 @@ test.describe('Query modeler: building a rule', () => {
     await expect(qm.root.locator('> .qm-group > .qm-group__list > div.qm-cond')).toHaveCount(3);
   });
 });
+
+test('conditions reorder by dragging their grip with the mouse', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { qm } = await newAudience(page);
+  await qm.add('A field');
+  await qm.chooseField(qm.last, 'first', /First name/);
+  await qm.add('A field');
+  await qm.chooseField(qm.last, 'city', /^City/);
+  await qm.add('A field');
+  await qm.chooseField(qm.last, 'country', /^Country/);
+  const fields = qm.root.getByRole('combobox', { name: 'Field' });
+  await expect(fields.nth(0)).toHaveValue('First name');
+
+  // Picks up the first card by its grip and drops it below the last one, moving in small steps as a hand does.
+  const grip = qm.condition(0).getByRole('button', { name: /^Drag to reorder/ });
+  const from = (await grip.boundingBox())!;
+  const target = (await qm.condition(2).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 10, { steps: 3 });
+  await expect(qm.condition(0)).toHaveClass(/qm-cond--dragging/);
+  await page.mouse.move(from.x + from.width / 2, target.y + target.height - 5, { steps: 15 });
+  await page.mouse.up();
+  await expect(fields.nth(0)).toHaveValue('City');
+  await expect(fields.nth(1)).toHaveValue('Country');
+  await expect(fields.nth(2)).toHaveValue('First name');
+
+  // One drag, one undo step.
+  await page.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(fields.nth(0)).toHaveValue('First name');
+  await expect(fields.nth(2)).toHaveValue('Country');
+});

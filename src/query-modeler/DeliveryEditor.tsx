@@ -1,10 +1,18 @@
 import { Info } from 'lucide-react';
 import type { DeliveryCondition } from '../domain/rule';
 import { deliveryEvents } from '../domain/rule';
-import { deliveryEventLabels } from '../domain/rule-operators';
 import { useModeler } from './modeler-context';
 
-/** "Opened / did not open the email of activity X": retargeting on earlier sends. */
+/** The event after "Did" / "Did not": "Did open", "Did not click in" the message. */
+const eventWords: Record<DeliveryCondition['event'], string> = {
+  sent: 'get sent',
+  delivered: 'receive',
+  opened: 'open',
+  clicked: 'click in',
+  bounced: 'bounce on',
+};
+
+/** "Did / did not open the email of activity X": retargeting on earlier sends. */
 export function DeliveryEditor({ condition, onChange }: { condition: DeliveryCondition; onChange: (next: DeliveryCondition) => void }) {
   const { earlierChannels } = useModeler();
   const known = earlierChannels.some((c) => c.id === condition.activityId);
@@ -18,7 +26,7 @@ export function DeliveryEditor({ condition, onChange }: { condition: DeliveryCon
         <select className="qm-select qm-select--grow" aria-label="What happened to the message" value={condition.event} onChange={(e) => onChange({ ...condition, event: e.target.value as DeliveryCondition['event'] })}>
           {deliveryEvents.map((ev) => (
             <option key={ev} value={ev}>
-              {condition.negate ? deliveryEventLabels[ev].replace(/^was sent$/, 'get sent').replace(/^received$/, 'receive').replace(/^opened$/, 'open').replace(/^clicked in$/, 'click in').replace(/^bounced on$/, 'bounce on') : deliveryEventLabels[ev]}
+              {eventWords[ev]}
             </option>
           ))}
         </select>
@@ -33,7 +41,7 @@ export function DeliveryEditor({ condition, onChange }: { condition: DeliveryCon
         ))}
       </select>
       <p className="qm-note">
-        <Info size={13} aria-hidden /> Delivery results fill once the campaign is simulated; until then this condition matches no one.
+        <Info size={13} aria-hidden /> Message results exist once the campaign has run: until then, a rule that reads them is not counted while you edit.
       </p>
     </div>
   );
