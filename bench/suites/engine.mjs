@@ -140,19 +140,27 @@ export async function run({ browser, baseURL }) {
 }
 
 /**
- * JS heaps plus wasm memory of the page and its workers (the engine's and DuckDB's), as the browser
- * itself measures them (`performance.measureUserAgentSpecificMemory`, which needs the cross-origin
- * isolation the app's server sets); the main thread's JS heap; and, for reference, the resident
- * memory of the renderer processes, which also counts the browser's own code and buffers.
+ * JS heaps plus wasm memory of the page and its workers: the JS heaps as the browser measures them
+ * (`performance.measureUserAgentSpecificMemory`, page and workers, which needs the cross-origin
+ * isolation the app's server sets; it leaves wasm memory out), plus the size of DuckDB's wasm
+ * memory, read in DuckDB's worker (`DUCKDB_BINDINGS`, a global of duckdb-wasm's worker script).
+ * Also the page's JS heap alone and, for reference, the resident memory of the renderer
+ * processes, which holds the browser's own code, compiled wasm and buffers besides.
  */
 async function memoryNow(page, context) {
-  const { heap, measured } = await page.evaluate(async () => {
+  const { heap, jsHeaps } = await page.evaluate(async () => {
     globalThis.gc?.();
-    const measured = crossOriginIsolated && performance.measureUserAgentSpecificMemory ? (await performance.measureUserAgentSpecificMemory()).bytes : null;
-    return { heap: performance.memory?.usedJSHeapSize ?? null, measured };
+    const jsHeaps = crossOriginIsolated && performance.measureUserAgentSpecificMemory ? (await performance.measureUserAgentSpecificMemory()).bytes : null;
+    return { heap: performance.memory?.usedJSHeapSize ?? null, jsHeaps };
   });
+  const wasm = await Promise.all(
+    page.workers().map((w) => w.evaluate(() => globalThis.DUCKDB_BINDINGS?.mod?.HEAPU8?.buffer?.byteLength ?? 0).catch(() => 0)),
+  );
+  const wasmBytes = wasm.reduce((a, b) => a + b, 0);
   return {
-    jsAndWasm: measured === null ? null : round(measured / 2 ** 20),
+    jsAndWasm: jsHeaps === null ? null : round((jsHeaps + wasmBytes) / 2 ** 20),
+    wasm: round(wasmBytes / 2 ** 20),
+    jsHeaps: jsHeaps === null ? null : round(jsHeaps / 2 ** 20),
     mainJsHeap: heap === null ? null : round(heap / 2 ** 20),
     rendererRss: await rendererMemoryMB(context.browser()),
   };
