@@ -15,7 +15,9 @@ function addTemplate(name, prefix, dy, drop = []) {
   const id = (x) => `${prefix}_${x}`;
   for (const a of t.activities) {
     if (drop.includes(a.id)) continue;
-    activities.push({ ...a, id: id(a.id), position: { x: a.position.x, y: a.position.y + dy } });
+    // Settings that name a transition of the template (Combine's primary set) follow its new id.
+    const config = a.config?.primaryTransitionId ? { ...a.config, primaryTransitionId: id(a.config.primaryTransitionId) } : a.config;
+    activities.push({ ...a, id: id(a.id), config, position: { x: a.position.x, y: a.position.y + dy } });
   }
   for (const tr of t.transitions) {
     transitions.push({ ...tr, id: id(tr.id), source: { ...tr.source, activityId: id(tr.source.activityId) }, target: { ...tr.target, activityId: id(tr.target.activityId) } });
