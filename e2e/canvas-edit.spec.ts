@@ -66,6 +66,31 @@ test('box select several activities and move them together', async ({ page }) =>
   await page.mouse.move(box.x + 800, box.y + 420, { steps: 10 });
   await page.mouse.up();
   await expect(page.getByRole('heading', { name: '2 items selected' })).toBeVisible();
+
+  // Dragging one of them moves both by the same distance, in one undo step.
+  const audience = canvas.node('Build audience');
+  const wait = canvas.node('Wait');
+  const [a0, w0] = [(await audience.boundingBox())!, (await wait.boundingBox())!];
+  await page.mouse.move(w0.x + 60, w0.y + 20);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(w0.x + 60 + i * 10, w0.y + 20 + i * 15);
+  await page.mouse.up();
+  // (React Flow starts the drag on the first move, so that first step is not part of the distance.)
+  await expect.poll(async () => (await wait.boundingBox())!.y - w0.y).toBeGreaterThan(90);
+  const [a1, w1] = [(await audience.boundingBox())!, (await wait.boundingBox())!];
+  expect(Math.round(a1.x - a0.x)).toBe(Math.round(w1.x - w0.x));
+  expect(Math.round(a1.y - a0.y)).toBe(Math.round(w1.y - w0.y));
+
+  // Once the drag is over, the canvas takes clicks again: clearing the selection on the pane,
+  // then one click selects one activity.
+  await canvas.canvas.click({ position: { x: 20, y: 500 } });
+  await expect(page.getByRole('heading', { name: 'Nothing selected' })).toBeVisible();
+  await canvas.select('Build audience');
+  await expect(page.getByRole('heading', { name: 'Build audience', level: 2 })).toBeVisible();
+
+  await canvas.press('Control+Z');
+  await expect.poll(async () => Math.round((await wait.boundingBox())!.y)).toBe(Math.round(w0.y));
+  expect(Math.round((await audience.boundingBox())!.y)).toBe(Math.round(a0.y));
 });
 
 test('problems are listed; clicking one selects its activity', async ({ page }) => {
