@@ -47,7 +47,7 @@ export function AddConditionMenu({ groupId, entity, nested }: { groupId: string;
               <MailCheck size={15} aria-hidden />
               <span className="qm-menu__text">
                 <Text slot="label">Message results</Text>
-                <Text slot="description" className="qm-menu__hint">Opened or clicked an earlier message</Text>
+                <Text slot="description" className="qm-menu__hint">{earlierChannels.length > 0 ? 'Opened or clicked an earlier message' : 'No message is sent before this activity yet'}</Text>
               </span>
             </MenuItem>
           )}

@@ -1,7 +1,7 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
-import { ArrowDown, ArrowUp, Calculator, CircleAlert, CircleX, Copy, FolderInput, GripVertical, Loader2, MoreHorizontal, Trash2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, Calculator, CircleAlert, CircleSlash, CircleX, Copy, FolderInput, GripVertical, Loader2, MoreHorizontal, Trash2 } from 'lucide-react';
 import type { Condition, ConditionGroup } from '../domain/rule';
 import { findEntity } from '../domain/data-model';
 import { labelOf } from '../domain/rule-paths';
@@ -76,10 +76,17 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
           <span className="qm-cond__kind">{kindNames[condition.kind]}</span>
         )}
         {count && (
-          <span className={`qm-count${stale ? ' qm-count--stale' : ''}${count.state === 'error' ? ' qm-count--error' : ''}`} title={count.state === 'error' ? count.error : stale ? `${counted ?? ''} before the last change` : counted} aria-label={count.state === 'done' ? `${counted}${stale ? ', before the last change' : ''}` : undefined} aria-live="polite">
+          <span
+            className={`qm-count${stale ? ' qm-count--stale' : ''}${count.state === 'error' ? ' qm-count--error' : ''}`}
+            title={count.state === 'error' ? `Cannot count: ${count.error ?? ''}` : stale ? `${counted ?? ''} before the last change` : counted}
+            aria-label={count.state === 'done' ? `${counted}${stale ? ', before the last change' : ''}` : count.state === 'error' ? `Cannot count: ${count.error ?? ''}` : undefined}
+            role={count.state === 'error' ? 'img' : undefined}
+            aria-live="polite"
+          >
             {count.state === 'loading' && <Loader2 size={12} className="cc-spinner" aria-label="Counting" />}
             {count.state === 'done' && `${numberFormat.format(count.value ?? 0)}`}
-            {count.state === 'error' && 'Cannot count'}
+            {/* The reason is on the condition or at Calculate; a mark keeps the field its room. */}
+            {count.state === 'error' && <CircleSlash size={12} aria-hidden />}
           </span>
         )}
         <MenuTrigger>

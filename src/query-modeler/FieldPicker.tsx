@@ -30,7 +30,7 @@ export function FieldPicker({ model, entity, path, source, columns, onChange, la
       byPrefix.set(COLUMN_KEY, {
         id: COLUMN_KEY,
         title: 'Columns of the inbound records',
-        items: columns.map((c) => ({ path: [c.name], labels: [c.name], field: columnField(c), id: `${COLUMN_KEY}${c.name}`, text: `${c.name} (column)` })),
+        items: columns.map((c) => ({ path: [c.name], labels: [c.name], field: columnField(c), id: `${COLUMN_KEY}${c.name}`, text: c.name })),
       });
     const root = findEntity(model, entity);
     for (const c of attributeChoices(model, entity, 2)) {

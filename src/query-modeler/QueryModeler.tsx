@@ -103,6 +103,7 @@ export function QueryModeler({ rule, onChange, model, entity, services: engineSe
           entityLabel={entityLabel}
           total={total ? { ...total, stale: total.key !== ruleKey } : undefined}
           onCalculate={calculate}
+          invalid={shown.filter((p) => p.severity === 'error').length}
           allowExpand={allowExpand}
           expanded={
             <QueryModeler rule={rule} onChange={onChange} model={model} entity={entity} services={engineServices} {...(problems ? { problems } : {})} earlierChannels={earlierChannels} savedFilters={savedFilters} allowExpand={false} label={label} calculation={calculation ?? own} {...(columns ? { columns } : {})} />

@@ -23,7 +23,7 @@ interface Total {
 type Open = 'results' | 'code' | 'save' | 'filters' | 'expand' | undefined;
 
 /** Calculate with its result, then View results, Code view, saved filters and the large editor. */
-export function RuleToolbar({ rule, entity, entityLabel, total, onCalculate, allowExpand, expanded }: { rule: ConditionGroup; entity: string; entityLabel: string; total: Total | undefined; onCalculate: () => void; allowExpand: boolean; expanded: ReactNode }) {
+export function RuleToolbar({ rule, entity, entityLabel, total, onCalculate, invalid = 0, allowExpand, expanded }: { rule: ConditionGroup; entity: string; entityLabel: string; total: Total | undefined; onCalculate: () => void; /** Problems (errors) shown on the conditions. */ invalid?: number; allowExpand: boolean; expanded: ReactNode }) {
   const { services, model, edit } = useModeler();
   const [open, setOpen] = useState<Open>();
   const onOpenChange = (which: Open) => (isOpen: boolean) => setOpen(isOpen ? which : undefined);
@@ -44,7 +44,7 @@ export function RuleToolbar({ rule, entity, entityLabel, total, onCalculate, all
               {total.stale && <span className="qm-total__stale"> · outdated</span>}
             </>
           )}
-          {total?.state === 'error' && <span>{total.error}</span>}
+          {total?.state === 'error' && <span title={total.error}>{invalid > 0 && !total.stale ? `Fix the ${invalid === 1 ? 'problem' : `${invalid} problems`} marked in red to count the whole rule.` : total.error}</span>}
         </output>
       </div>
       <div className="qm-toolbar__actions" role="group" aria-label="Rule tools">
