@@ -129,6 +129,16 @@ test('query modeler in the inspector and in its large dialog', async ({ page }) 
   await expect(qm.root.locator('.qm-count .cc-spinner')).toHaveCount(0, { timeout: 60_000 });
   await inspectorShot(page, 'inspector-calculated');
 
+  // View results and Code view.
+  await qm.tool('View results').click();
+  await expect(page.getByRole('dialog', { name: /^Results/ }).getByRole('table')).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: shot('results') });
+  await page.keyboard.press('Escape');
+  await qm.tool('Code view').click();
+  await expect(page.getByRole('dialog', { name: 'Code view' }).getByLabel('SQL')).toContainText('SELECT', { timeout: 60_000 });
+  await page.screenshot({ path: shot('code') });
+  await page.keyboard.press('Escape');
+
   // Value suggestions of the country, open.
   const country = qm.root.locator('div.qm-cond', { has: page.getByRole('combobox', { name: 'Value of Country' }) }).last();
   await country.getByRole('button', { name: 'Suggest values of Country from the data' }).click();
@@ -172,6 +182,9 @@ test('column of an upstream Enrichment, and message results', async ({ page }) =
   await page.waitForTimeout(300);
   await page.screenshot({ path: shot('split-field-list') });
   await page.keyboard.press('Escape');
+  await subset.getByRole('button', { name: 'Calculate' }).click();
+  await expect(subset.locator('output.qm-total')).not.toHaveText(/Counting/, { timeout: 60_000 });
+  await inspectorShot(page, 'split-column-calculated');
 
   await canvas.select('Retarget');
   const retarget = QueryModelerPage.inInspector(page);
@@ -181,4 +194,13 @@ test('column of an upstream Enrichment, and message results', async ({ page }) =
   await retarget.calculate.click();
   await expect(retarget.total).not.toHaveText('', { timeout: 60_000 });
   await inspectorShot(page, 'message-results-calculated');
+});
+
+test('an empty rule', async ({ page }) => {
+  const canvas = await openReviewCampaign(page);
+  await canvas.dragFromPalette('Build audience', { x: 600, y: 500 });
+  await canvas.select('Build audience');
+  const qm = QueryModelerPage.inInspector(page);
+  await expect(qm.root).toBeVisible({ timeout: 60_000 });
+  await inspectorShot(page, 'empty', 1200);
 });

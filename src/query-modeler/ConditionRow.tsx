@@ -14,6 +14,7 @@ import { GroupEditor } from './GroupEditor';
 import { SavedFilterEditor } from './SavedFilterEditor';
 import { useModeler } from './modeler-context';
 import { conditionKey } from './useConditionCounts';
+import { isNotCountedHere } from './column-guard';
 import { duplicateCondition, moveCondition, removeCondition, setCombinator, updateCondition, wrapInGroup } from './tree-edits';
 
 const numberFormat = new Intl.NumberFormat('en');
@@ -32,6 +33,7 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
   const entityDef = findEntity(model, entity);
   // Sub-conditions count records of their collection (purchases), not of the audience: say which.
   const counted = count?.state === 'done' ? `${numberFormat.format(count.value ?? 0)} ${entityDef ? labelOf(entityDef).toLowerCase() : entity}` : undefined;
+  const uncounted = count?.state === 'error' ? `${isNotCountedHere(count.error) ? 'Not counted here' : 'Cannot count'}: ${count.error ?? ''}` : undefined;
   const onChange = (next: Condition) => edit((rule) => updateCondition(rule, condition.id, () => next));
 
   const actions: Record<string, () => void> = {
@@ -77,9 +79,9 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
         )}
         {count && (
           <span
-            className={`qm-count${stale ? ' qm-count--stale' : ''}${count.state === 'error' ? ' qm-count--error' : ''}`}
-            title={count.state === 'error' ? `Cannot count: ${count.error ?? ''}` : stale ? `${counted ?? ''} before the last change` : counted}
-            aria-label={count.state === 'done' ? `${counted}${stale ? ', before the last change' : ''}` : count.state === 'error' ? `Cannot count: ${count.error ?? ''}` : undefined}
+            className={`qm-count${stale ? ' qm-count--stale' : ''}${count.state === 'error' ? (isNotCountedHere(count.error) ? ' qm-count--note' : ' qm-count--error') : ''}`}
+            title={count.state === 'error' ? uncounted : stale ? `${counted ?? ''} before the last change` : counted}
+            aria-label={count.state === 'done' ? `${counted}${stale ? ', before the last change' : ''}` : count.state === 'error' ? uncounted : undefined}
             role={count.state === 'error' ? 'img' : undefined}
             aria-live="polite"
           >

@@ -5,6 +5,7 @@ import type { ConditionGroup } from '../domain/rule';
 import { Dialog } from '../ui/Dialog';
 import { IconButton } from '../ui/IconButton';
 import { CodeDialog } from './CodeDialog';
+import { isNotCountedHere } from './column-guard';
 import { useModeler } from './modeler-context';
 import { ResultsDialog } from './ResultsDialog';
 import { SaveFilterDialog } from './SaveFilterDialog';
@@ -34,7 +35,7 @@ export function RuleToolbar({ rule, entity, entityLabel, total, onCalculate, inv
           {total?.state === 'loading' ? <Loader2 size={15} className="cc-spinner" aria-hidden /> : <Calculator size={15} aria-hidden />}
           Calculate
         </Button>
-        <output className={`qm-total${total?.stale ? ' qm-total--stale' : ''}${total?.state === 'error' ? ' qm-total--error' : ''}`} aria-live="polite" title={total?.stale ? 'The rule changed since: calculate again' : undefined}>
+        <output className={`qm-total${total?.stale ? ' qm-total--stale' : ''}${total?.state === 'error' ? (isNotCountedHere(total.error) ? ' qm-total--note' : ' qm-total--error') : ''}`} aria-live="polite" title={total?.stale ? 'The rule changed since: calculate again' : undefined}>
           {!services && 'Counts need the data, still loading…'}
           {services && !total && <span className="qm-total__hint">Count the {entityLabel.toLowerCase()} that match</span>}
           {total?.state === 'loading' && 'Counting…'}

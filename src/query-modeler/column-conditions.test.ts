@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { AttributeCondition, ConditionGroup } from '../domain/rule';
 import { validateRule } from '../domain/rule-validation';
 import { columnField, COLUMNS_COUNTED_ON_CANVAS, readsColumns } from '../domain/rule-columns';
-import { withColumnGuard } from './column-guard';
+import { isNotCountedHere, MESSAGE_RESULTS_NEED_A_RUN, readsMessageResults, withColumnGuard } from './column-guard';
 import { knownColumns } from './known-columns';
 import { fixtureModel } from '../engine/testing/fixture';
 import { withPath } from './attribute-edits';
@@ -62,6 +62,17 @@ describe('the rule helpers and column conditions', () => {
     await expect(guarded.count(rule(col('spent', 'gt', 1)), 'profiles')).rejects.toThrow(COLUMNS_COUNTED_ON_CANVAS);
     await expect(guarded.sql(rule(col('spent', 'gt', 1)), 'profiles')).rejects.toThrow(/on the transitions/);
     expect(await guarded.count(rule({ kind: 'attribute', id: 'a', path: ['score'], operator: 'gt', value: 1 }), 'profiles')).toBe(7);
+  });
+
+  test('a rule reading message results says it needs a run, at any depth, and is not an error', async () => {
+    const opened = { kind: 'delivery', id: 'd', activityId: 'mail', event: 'opened' } as const;
+    expect(readsMessageResults(rule({ kind: 'group', id: 'g', combinator: 'except', children: [col('spent', 'gt', 1), opened] }))).toBe(true);
+    expect(readsMessageResults(rule(col('spent', 'gt', 1)))).toBe(false);
+    await expect(guarded.count(rule(opened), 'profiles')).rejects.toThrow(MESSAGE_RESULTS_NEED_A_RUN);
+    await expect(guarded.rows(rule({ kind: 'group', id: 'g', combinator: 'or', children: [opened] }), 'profiles', 10)).rejects.toThrow(MESSAGE_RESULTS_NEED_A_RUN);
+    expect(isNotCountedHere(MESSAGE_RESULTS_NEED_A_RUN)).toBe(true);
+    expect(isNotCountedHere(COLUMNS_COUNTED_ON_CANVAS)).toBe(true);
+    expect(isNotCountedHere('Binder Error: no such column')).toBe(false);
   });
 });
 

@@ -1,17 +1,50 @@
+import type { Condition } from '../domain/rule';
 import { COLUMNS_COUNTED_ON_CANVAS, readsColumns } from '../domain/rule-columns';
 import type { RuleServices } from './services';
 
+/** Why a rule that reads results of earlier messages is not counted while editing (the engine says the same). */
+export const MESSAGE_RESULTS_NEED_A_RUN = 'Conditions on message feedback need a run of the campaign; they are not counted while editing.';
+
+/** Whether a rule (or condition) reads results of earlier messages. */
+export function readsMessageResults(condition: Condition): boolean {
+  switch (condition.kind) {
+    case 'delivery':
+      return true;
+    case 'group':
+      return condition.children.some(readsMessageResults);
+    case 'collection':
+      return readsMessageResults(condition.where);
+    default:
+      return false;
+  }
+}
+
+/** Answers that say why something is not counted here, as opposed to something being wrong. */
+export function isNotCountedHere(message: string | undefined): boolean {
+  return message === COLUMNS_COUNTED_ON_CANVAS || message === MESSAGE_RESULTS_NEED_A_RUN;
+}
+
+/** Why the helpers do not evaluate `rule`, or undefined when they do. */
+function notCountedHere(rule: Condition): string | undefined {
+  if (readsColumns(rule)) return COLUMNS_COUNTED_ON_CANVAS;
+  if (readsMessageResults(rule)) return MESSAGE_RESULTS_NEED_A_RUN;
+  return undefined;
+}
+
 /**
  * The engine's rule helpers evaluate a rule on the dimension alone, where the inbound records'
- * columns do not exist: a rule (or condition) that reads them is answered with that explanation
- * instead of a compile error about a missing column.
+ * columns do not exist, and before any run, when there are no message results: a rule (or
+ * condition) that reads either is answered with that explanation instead of a compile error.
  */
 export function withColumnGuard(services: RuleServices): RuleServices {
-  const refuse = () => Promise.reject(new Error(COLUMNS_COUNTED_ON_CANVAS));
+  const guard = <T>(rule: Condition, ask: () => Promise<T>): Promise<T> => {
+    const why = notCountedHere(rule);
+    return why ? Promise.reject(new Error(why)) : ask();
+  };
   return {
-    count: (rule, entity, signal) => (readsColumns(rule) ? refuse() : services.count(rule, entity, signal)),
-    rows: (rule, entity, limit, signal) => (readsColumns(rule) ? refuse() : services.rows(rule, entity, limit, signal)),
-    sql: (rule, entity, signal) => (readsColumns(rule) ? refuse() : services.sql(rule, entity, signal)),
+    count: (rule, entity, signal) => guard(rule, () => services.count(rule, entity, signal)),
+    rows: (rule, entity, limit, signal) => guard(rule, () => services.rows(rule, entity, limit, signal)),
+    sql: (rule, entity, signal) => guard(rule, () => services.sql(rule, entity, signal)),
     topValues: (entity, path, signal) => services.topValues(entity, path, signal),
   };
 }
