@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { addActivities } from './helpers/activity-flow';
 import { activityByLabel, exportedDoc, nodeCounts, transitionId } from './helpers/expected-counts';
@@ -42,6 +43,10 @@ test('a retargeting condition on an earlier message says it needs a run, and the
 
   await qm.calculate.click();
   await qm.expectTotal(new RegExp(`^${needsRun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  // The condition's own count is a mark that says why, grey rather than red: nothing is wrong.
+  await expect(condition.getByRole('img', { name: `Not counted here: ${needsRun}` })).toBeVisible();
+  const audit = await new AxeBuilder({ page }).include('section.qm').analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // What the editor stored; Node counts every other transition, and the canvas shows the same.
   const doc = await exportedDoc(page);
