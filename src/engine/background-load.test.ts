@@ -54,6 +54,43 @@ describe('tables loaded in the background', () => {
     expect(await engine.entityRows('purchases', 1)).toHaveLength(1);
   });
 
+  test('activities that read no table still loading are computed while it loads, not after it', async () => {
+    const order: string[] = [];
+    const conn = await openNodeDuckDB();
+    const recording = new Engine({
+      query: (sql) => {
+        order.push(sql);
+        return conn.query(sql);
+      },
+      insertArrowIPC: (bytes, target) => {
+        order.push(`insert ${target.name}`);
+        return conn.insertArrowIPC(bytes, target);
+      },
+      close: () => conn.close(),
+    });
+    // Purchases in three batches, so that the load leaves room between them.
+    const d = fixtureDataset();
+    d.tables = d.tables.map((t) =>
+      t.entity !== 'purchases'
+        ? t
+        : {
+            entity: t.entity,
+            deferred: true,
+            *batches() {
+              for (const table of t.batches()) for (let i = 0; i < table.numRows; i += 2) yield table.slice(i, i + 2);
+            },
+          },
+    );
+    await recording.loadDataset(d);
+    expect((await recording.counts(doc)).counts).toEqual({ tb: 4, tf: 3 });
+    const french = order.findIndex((sql) => sql.startsWith('CREATE') && sql.includes("'FR'"));
+    const lastPurchases = order.lastIndexOf('insert purchases');
+    expect(order.filter((x) => x === 'insert purchases')).toHaveLength(3);
+    expect(french).toBeGreaterThan(-1);
+    expect(french).toBeLessThan(lastPurchases);
+    await recording.close();
+  });
+
   test('a deferred table that fails to load is an error on the activities that read it only', async () => {
     await engine.loadDataset(withDeferredPurchases(true));
     const r = await engine.counts(doc);

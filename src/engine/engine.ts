@@ -159,29 +159,54 @@ export class Engine {
   private async materialise(plan: CampaignPlan, errors: Record<string, string>, skipped: Record<string, SkipReason>, stillWanted: () => boolean, only?: Set<string>): Promise<boolean> {
     const failed = new Set<string>();
     const notEmitted = this.notEmitted(plan);
-    for (const step of plan.steps) {
-      if (only && !only.has(step.activityId)) continue;
-      if (!stillWanted()) return false;
-      if (step.inputs.some((t) => failed.has(t) || !this.rowCount.has(t) || notEmitted(t))) {
-        skipped[step.activityId] = 'upstream';
-        step.outputs.forEach((o) => failed.add(o.table));
+    const steps = plan.steps.filter((step) => !only || only.has(step.activityId));
+    // First the steps whose data is loaded, while the large tables still load in the background;
+    // then, in order, those that read a table still loading and what follows them. The engine
+    // computes instead of waiting, and every count is the same as in one pass in order.
+    const loading = new Set(this.background?.loading ?? []);
+    const waiting = new Set<string>();
+    const later: PlannedActivity[] = [];
+    for (const step of steps) {
+      if (step.tables.some((e) => loading.has(e)) || step.inputs.some((t) => waiting.has(t))) {
+        later.push(step);
+        step.outputs.forEach((o) => waiting.add(o.table));
         continue;
       }
-      if (this.background && step.tables.length > 0) {
-        try {
-          await this.background.whenReady(step.tables);
-        } catch (e) {
-          errors[step.activityId] = e instanceof Error ? e.message : String(e);
-          step.outputs.forEach((o) => failed.add(o.table));
-          continue;
-        }
-        if (!stillWanted()) return false;
-      }
-      const error = await this.exclusive(() => this.runStep(step));
-      if (error !== undefined) {
-        errors[step.activityId] = error;
+      if (!(await this.materialiseStep(step, failed, notEmitted, errors, skipped, stillWanted))) return false;
+    }
+    for (const step of later) if (!(await this.materialiseStep(step, failed, notEmitted, errors, skipped, stillWanted))) return false;
+    return true;
+  }
+
+  /** Materialises one step, or records why it cannot run; false when `stillWanted` turned false. */
+  private async materialiseStep(
+    step: PlannedActivity,
+    failed: Set<string>,
+    notEmitted: (table: string) => boolean,
+    errors: Record<string, string>,
+    skipped: Record<string, SkipReason>,
+    stillWanted: () => boolean,
+  ): Promise<boolean> {
+    if (!stillWanted()) return false;
+    if (step.inputs.some((t) => failed.has(t) || !this.rowCount.has(t) || notEmitted(t))) {
+      skipped[step.activityId] = 'upstream';
+      step.outputs.forEach((o) => failed.add(o.table));
+      return true;
+    }
+    if (this.background && step.tables.length > 0) {
+      try {
+        await this.background.whenReady(step.tables);
+      } catch (e) {
+        errors[step.activityId] = e instanceof Error ? e.message : String(e);
         step.outputs.forEach((o) => failed.add(o.table));
+        return true;
       }
+      if (!stillWanted()) return false;
+    }
+    const error = await this.exclusive(() => this.runStep(step));
+    if (error !== undefined) {
+      errors[step.activityId] = error;
+      step.outputs.forEach((o) => failed.add(o.table));
     }
     return true;
   }
