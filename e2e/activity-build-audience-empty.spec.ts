@@ -24,7 +24,7 @@ test('an empty audience emits no transition unless it continues when empty', asy
   const first = transitionId(off, 'Build audience', 'Save audience');
   const second = transitionId(off, 'Save audience', 'End');
   // The engine in Node agrees: neither transition has a count.
-  expect(nodeCounts(off)).toEqual({});
+  expect(await nodeCounts(off)).toEqual({});
   const notEmitted = canvas.canvas
     .locator(`[data-transition-id="${first}"]`)
     .getByRole('img', { name: /^Not emitted: no records/ });

@@ -43,7 +43,7 @@ test('an exclusion removes the gold members from everyone, with the count on the
   expect(combine.complement).toBe(true);
 
   const id = transitionId(doc, 'Combine', 'End');
-  const counts = nodeCounts(doc);
+  const counts = await nodeCounts(doc);
   const everyone = counts[transitionId(doc, 'Build audience', 'Combine')]!;
   const gold = counts[transitionId(doc, 'Build audience 2', 'Combine')]!;
   expect(counts[id]).toBe(everyone - gold);

@@ -31,7 +31,7 @@ test('deduplication by city and last name keeps the two highest lifetime values,
   const doc = await exportedDoc(page);
   expect(activityByLabel(doc, 'Deduplication').config).toMatchObject({ fields: ['last_name', 'city'], keep: 2, method: 'expression', expression: { field: 'lifetime_value', order: 'highest' }, complement: true });
   const id = transitionId(doc, 'Deduplication', 'End');
-  const expected = nodeCounts(doc)[id]!;
+  const expected = (await nodeCounts(doc))[id]!;
   expect(expected).toBeLessThan(10_000);
   await expectCanvasCount(canvas, id, expected);
 });

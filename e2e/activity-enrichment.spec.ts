@@ -41,7 +41,7 @@ test('enriched columns feed a split sorted by the number of purchases, with the 
     collections: [{ path: ['purchases'], alias: 'purchase_count', mode: 'aggregate', aggregate: { fn: 'count' } }],
   });
   const id = transitionId(doc, 'Split', 'End');
-  const expected = nodeCounts(doc)[id]!;
+  const expected = (await nodeCounts(doc))[id]!;
   expect(expected).toBe(100);
   await expectCanvasCount(canvas, id, expected);
 });

@@ -39,7 +39,7 @@ test('a holdout made with the random split preset shows its count on the canvas'
   expect(split.subsets[1]!.limit).toBeNull();
 
   const id = transitionId(doc, 'Split', 'End');
-  const expected = nodeCounts(doc)[id]!;
+  const expected = (await nodeCounts(doc))[id]!;
   expect(expected).toBeGreaterThan(0);
   await expectCanvasCount(canvas, id, expected);
 });

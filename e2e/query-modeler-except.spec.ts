@@ -53,10 +53,10 @@ test('an EXCEPT group built in the rule editor: gold or platinum, except those o
     ],
   });
   const id = transitionId(doc, 'Build audience', 'End');
-  const except = nodeCounts(doc)[id]!;
+  const except = (await nodeCounts(doc))[id]!;
   // EXCEPT is the first condition without those matching the second: first = (first except second) + (first and second).
-  const first = nodeCounts(withRule(doc, (r) => ({ ...r, combinator: 'and', children: r.children.slice(0, 1) })))[id]!;
-  const both = nodeCounts(withRule(doc, (r) => ({ ...r, combinator: 'and' })))[id]!;
+  const first = (await nodeCounts(withRule(doc, (r) => ({ ...r, combinator: 'and', children: r.children.slice(0, 1) }))))[id]!;
+  const both = (await nodeCounts(withRule(doc, (r) => ({ ...r, combinator: 'and' }))))[id]!;
   expect(both).toBeGreaterThan(0);
   expect(except).toBeGreaterThan(0);
   expect(except + both).toBe(first);

@@ -52,7 +52,7 @@ test('a retargeting condition on an earlier message says it needs a run, and the
   const doc = await exportedDoc(page);
   const rule = (activityByLabel(doc, 'Build audience 2').config as { rule: { children: unknown[] } }).rule;
   expect(rule.children).toEqual([expect.objectContaining({ kind: 'delivery', activityId: activityByLabel(doc, 'SMS').id, event: 'clicked', negate: true })]);
-  const counts = nodeCounts(doc);
+  const counts = await nodeCounts(doc);
   expect(counts[transitionId(doc, 'Build audience 2', 'End 2')]).toBeUndefined();
   for (const [from, to] of [
     ['Build audience', 'Email'],

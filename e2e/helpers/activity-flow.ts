@@ -41,7 +41,7 @@ function labelAt(titles: string[], i: number): string {
 export async function expectSameCountAsNode(canvas: CanvasPage, from: string, to: string, port?: string): Promise<{ doc: CampaignDoc; count: number; counts: Record<string, number> }> {
   const doc = await exportedDoc(canvas.page);
   const id = transitionId(doc, from, to, port);
-  const counts = nodeCounts(doc);
+  const counts = await nodeCounts(doc);
   const count = counts[id];
   expect(count, `Node computes a count for ${from} -> ${to}`).toBeDefined();
   await expectCanvasCount(canvas, id, count!);

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CampaignDoc } from '../../src/domain/campaign';
+import { runCli } from '../../cli/run';
 
 /**
  * Expected counts computed outside the browser: the campaign as the editor exports it, evaluated by
@@ -19,13 +19,17 @@ export async function exportedDoc(page: Page): Promise<CampaignDoc> {
   return JSON.parse(readFileSync(await file.path(), 'utf8')) as CampaignDoc;
 }
 
-/** Counts per transition id of `doc`, computed by `npm run campaign -- counts`. */
-export function nodeCounts(doc: CampaignDoc, profiles = 10_000): Record<string, number> {
+/**
+ * Counts per transition id of `doc`, computed by the command-line tool (`npm run campaign --
+ * counts`), run in the test's own process: the same code and a fresh engine, without starting a
+ * new Node for each count.
+ */
+export async function nodeCounts(doc: CampaignDoc, profiles = 10_000): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'cc-counts-'));
   const file = join(dir, 'campaign.json');
   writeFileSync(file, JSON.stringify(doc));
-  const run = spawnSync('npx', ['tsx', 'cli/campaign.ts', 'counts', file, '--profiles', String(profiles)], { encoding: 'utf8', timeout: 240_000 });
-  if (!run.stdout.trim().startsWith('{')) throw new Error(`campaign counts failed (${run.status}): ${run.stderr}`);
+  const run = await runCli(['counts', file, '--profiles', String(profiles)]);
+  if (!run.stdout.trim().startsWith('{')) throw new Error(`campaign counts failed (${run.code}): ${run.stderr}`);
   return JSON.parse(run.stdout) as Record<string, number>;
 }
 
