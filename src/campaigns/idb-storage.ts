@@ -1,4 +1,5 @@
 import { get, promisifyRequest, values, type UseStore } from 'idb-keyval';
+import { lazyDatabase } from '../storage/idb-database';
 import type { CampaignStorage } from './campaign-storage';
 import type { CampaignSummary } from './campaign-summary';
 
@@ -13,19 +14,7 @@ const DOCUMENTS = 'documents';
  * leave the two out of step after a crash between the writes).
  */
 export function createIdbStorage(): CampaignStorage {
-  let db: Promise<IDBDatabase> | undefined;
-  const open = () => {
-    db ??= (() => {
-      const request = indexedDB.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => {
-        const upgrading = request.result;
-        if (!upgrading.objectStoreNames.contains(SUMMARIES)) upgrading.createObjectStore(SUMMARIES);
-        if (!upgrading.objectStoreNames.contains(DOCUMENTS)) upgrading.createObjectStore(DOCUMENTS);
-      };
-      return promisifyRequest(request);
-    })();
-    return db;
-  };
+  const open = lazyDatabase(DB_NAME, DB_VERSION, [SUMMARIES, DOCUMENTS]);
   const storeOf =
     (name: string): UseStore =>
     (mode, callback) =>

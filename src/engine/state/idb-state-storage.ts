@@ -1,4 +1,5 @@
 import { promisifyRequest } from 'idb-keyval';
+import { lazyDatabase } from '../../storage/idb-database';
 import type { DatasetStateRecord, StateStorage } from './state-storage';
 import { audienceKeysId, withAudience, withRun } from './state-storage';
 
@@ -15,19 +16,7 @@ const AUDIENCE_KEYS = 'audience-keys';
  * crash between them cannot leave an entry without keys.
  */
 export function createIdbStateStorage(): StateStorage {
-  let db: Promise<IDBDatabase> | undefined;
-  const open = () => {
-    db ??= (() => {
-      const request = indexedDB.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => {
-        const upgrading = request.result;
-        if (!upgrading.objectStoreNames.contains(DATASETS)) upgrading.createObjectStore(DATASETS);
-        if (!upgrading.objectStoreNames.contains(AUDIENCE_KEYS)) upgrading.createObjectStore(AUDIENCE_KEYS);
-      };
-      return promisifyRequest(request);
-    })();
-    return db;
-  };
+  const open = lazyDatabase(DB_NAME, DB_VERSION, [DATASETS, AUDIENCE_KEYS]);
 
   /** Reads a dataset's record and writes back `change(record)`, in one transaction. */
   const update = async (
