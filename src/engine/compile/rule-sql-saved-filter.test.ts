@@ -18,6 +18,7 @@ const scope = (withLookup: boolean): RuleScope => ({
   model,
   entity: findEntity(model, 'profiles')!,
   alias: 't',
+  facts: (sql) => `(${sql})`,
   referenceDate: model.referenceDate,
   table: (e) => `"ds"."${e}"`,
   aliases: { next: 0 },

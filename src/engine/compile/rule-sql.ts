@@ -13,11 +13,8 @@ export interface RuleScope {
   alias: string;
   referenceDate: string;
   table: (entity: string) => string;
-  /**
-   * Registers facts derived from the data alone (see SqlToolkit.facts) and returns their relation.
-   * Without it, collection conditions read the collection itself.
-   */
-  facts?: (sql: string) => string;
+  /** Registers facts derived from the data alone (see SqlToolkit.facts) and returns their relation. */
+  facts: (sql: string) => string;
   /** Shared counter so that nested sub-queries get distinct aliases. */
   aliases: { next: number };
   /**
@@ -248,7 +245,7 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
   const single = last.link.on.length === 1;
   // Facts are named by their SQL: their aliases are numbered on their own, so that the same
   // condition anywhere in any rule (or counted alone) reads the same facts.
-  const aliases = single && scope.facts ? { next: 0 } : scope.aliases;
+  const aliases = single ? { next: 0 } : scope.aliases;
   const alias = newAlias({ ...scope, aliases });
   // The working table's columns belong to the outer record, not to the collection's lines.
   const { row: _row, ...outer } = scope;
@@ -264,21 +261,7 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
     const outerKey = fieldExpr(scope, before, pair.from);
     const lineKey = `${alias}.${quoteIdent(pair.to)}`;
     const lines = `FROM ${scope.table(last.to.name)} AS ${alias} WHERE ${lineKey} IS NOT NULL${filter}`;
-    if (scope.facts) return collectionFactsSql(c, inner, scope.facts, outerKey, lineKey, lines);
-    switch (c.quantifier) {
-      case 'exists':
-        return positive(`${outerKey} IN (SELECT ${lineKey} ${lines})`);
-      case 'not-exists':
-        return negative(`${outerKey} IN (SELECT ${lineKey} ${lines})`);
-      case 'aggregate': {
-        const { expr, test, holdsForNone } = aggregateTest(c, inner);
-        // Only records with at least one line have a group; for the others the aggregate is its
-        // value over no lines (0 for count and sum). When that value passes the test, the records
-        // that match are those without a group that fails it.
-        const groups = (having: string) => `${outerKey} IN (SELECT ${lineKey} ${lines} GROUP BY ${lineKey} HAVING ${having})`;
-        return holdsForNone ? negative(groups(`NOT ${positive(test(expr))}`)) : positive(groups(positive(test(expr))));
-      }
-    }
+    return collectionFactsSql(c, inner, scope.facts, outerKey, lineKey, lines);
   }
   const join = last.link.on.map((p) => `${alias}.${quoteIdent(p.to)} = ${fieldExpr(scope, before, p.from)}`).join(' AND ');
   const from = `FROM ${scope.table(last.to.name)} AS ${alias} WHERE ${join}${filter}`;
