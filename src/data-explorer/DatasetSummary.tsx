@@ -53,6 +53,9 @@ export function DatasetSummary({
               <dt>Reference date</dt>
               <dd>
                 <time dateTime={dataset.model.referenceDate}>{dataset.model.referenceDate}</time>
+                {dataset.referenceDateIsImportDay && (
+                  <span className="dx-muted"> (the day of import: the data model sets no reference date)</span>
+                )}
               </dd>
             </div>
             <div>

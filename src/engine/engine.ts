@@ -27,6 +27,8 @@ export interface DatasetInfo {
   rowCounts: Record<string, number>;
   /** Entities still loading in the background (queries that read them wait). */
   loading?: string[];
+  /** The model set no reference date: "today" is the day the data was imported (UTC). */
+  referenceDateIsImportDay?: boolean;
 }
 
 /** Counts of every transition of a campaign, and the problems met on the way. */
@@ -115,7 +117,14 @@ export class Engine {
       const now = { ...dataset, tables: dataset.tables.filter((t) => !t.deferred) };
       const rowCounts = await loadDatasetInto(this.conn, now, schema, later.map((t) => t.entity));
       const previous = this.data;
-      this.data = { id: dataset.id, version: `${dataset.id}#${seq}`, model: dataset.model, rowCounts, schema };
+      this.data = {
+        id: dataset.id,
+        version: `${dataset.id}#${seq}`,
+        model: dataset.model,
+        rowCounts,
+        schema,
+        ...(dataset.referenceDateIsImportDay ? { referenceDateIsImportDay: true } : {}),
+      };
       this.background?.cancel();
       this.background = undefined;
       if (later.length > 0) {

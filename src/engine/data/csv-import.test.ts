@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { importCsvDataset } from './csv-import';
 import type { CsvFile } from './csv-import';
 import { Engine } from '../engine';
@@ -113,6 +113,47 @@ describe('CSV import', () => {
     );
     expect((await engine.counts(doc)).counts).toEqual({ t: 2 });
     await engine.close();
+  });
+
+  describe('the dataset id', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const undated = (() => {
+      const { referenceDate: _r, ...rest } = JSON.parse(model) as Record<string, unknown>;
+      return JSON.stringify(rest);
+    })();
+    const importOn = (day: string, modelText: string, csv = files()) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(`${day}T23:30:00Z`));
+      const r = importCsvDataset(modelText, csv);
+      vi.useRealTimers();
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return r.dataset;
+    };
+
+    test('without a reference date: the import day is "today", and the id stays the same from day to day', () => {
+      const monday = importOn('2026-03-02', undated);
+      const tuesday = importOn('2026-03-03', undated);
+      expect(monday.model.referenceDate).toBe('2026-03-02');
+      expect(tuesday.model.referenceDate).toBe('2026-03-03');
+      expect(monday.referenceDateIsImportDay).toBe(true);
+      expect(tuesday.id).toBe(monday.id);
+      expect(monday.id).toMatch(/^import-[0-9a-z]+$/);
+    });
+
+    test('follows the content: the model as written and every file', () => {
+      const base = importOn('2026-03-02', undated).id;
+      const dated = importOn('2026-03-02', model);
+      expect(dated.referenceDateIsImportDay).toBeUndefined();
+      expect(dated.id).not.toBe(base);
+      // A reference date that happens to be the import day is still other data: it does not move.
+      expect(
+        importOn('2026-03-02', JSON.stringify({ ...JSON.parse(undated), referenceDate: '2026-03-02' })).id,
+      ).not.toBe(base);
+      expect(importOn('2026-03-02', undated, files({ orders: orders.replace('9.5', '9.6') })).id).not.toBe(base);
+      expect(importOn('2026-03-05', undated, files()).id).toBe(base);
+    });
   });
 
   test('wrong column count, with the line and column', () => {

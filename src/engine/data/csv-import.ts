@@ -40,7 +40,11 @@ interface ParsedEntity {
  * Imports "bring your own data": a data model (JSON text or object) and one CSV per entity with a
  * header row naming the fields. Everything is checked before anything is loaded: column counts,
  * values against their field types, duplicate primary keys and links to missing keys. Without a
- * `referenceDate` in the model, today's date (UTC) is used.
+ * `referenceDate` in the model, the day of the import (UTC) is "today" for relative dates.
+ *
+ * The dataset's id is a hash of the model as written and of the files: the same files imported on
+ * another day are the same data (their saved audiences and run history come back), even though
+ * "today" is then that other day when the model sets no reference date.
  */
 export function importCsvDataset(model: string | unknown, files: readonly CsvFile[], modelFile = 'data-model.json'): ImportResult {
   const problems: ImportProblem[] = [];
@@ -52,7 +56,8 @@ export function importCsvDataset(model: string | unknown, files: readonly CsvFil
       return { ok: false, problems: [{ file: modelFile, line: 0, column: 0, message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
     }
   }
-  if (json && typeof json === 'object' && !('referenceDate' in json)) json = { ...json, referenceDate: new Date().toISOString().slice(0, 10) };
+  const importDay = !!json && typeof json === 'object' && !('referenceDate' in json);
+  if (importDay) json = { ...(json as object), referenceDate: new Date().toISOString().slice(0, 10) };
   const parsedModel = parseDataModel(json);
   if (!parsedModel.ok) return { ok: false, problems: parsedModel.errors.map((e) => ({ file: modelFile, line: 0, column: 0, message: `${e.path || 'model'}: ${e.message}` })) };
   const dataModel = parsedModel.model;
@@ -75,7 +80,9 @@ export function importCsvDataset(model: string | unknown, files: readonly CsvFil
     if (problems.length >= MAX_PROBLEMS) problems.push({ file: '', line: 0, column: 0, message: `stopped after ${MAX_PROBLEMS} problems` });
     return { ok: false, problems };
   }
-  const contentHash = hash64(JSON.stringify(dataModel) + files.map((f) => `${f.name}\u0000${f.text}`).join('\u0000'));
+  // The import day is left out: it is not content, and would make the same files other data each day.
+  const asWritten = importDay ? { ...dataModel, referenceDate: undefined } : dataModel;
+  const contentHash = hash64(JSON.stringify(asWritten) + files.map((f) => `${f.name}\u0000${f.text}`).join('\u0000'));
   const rowCounts = Object.fromEntries([...parsed.values()].map((p) => [p.entity.name, p.rows.length]));
   return {
     ok: true,
@@ -83,6 +90,7 @@ export function importCsvDataset(model: string | unknown, files: readonly CsvFil
     dataset: {
       id: `import-${contentHash}`,
       model: dataModel,
+      ...(importDay ? { referenceDateIsImportDay: true } : {}),
       tables: [...parsed.values()].map((p) => ({
         entity: p.entity.name,
         *batches() {

@@ -19,4 +19,9 @@ export interface Dataset {
   id: string;
   model: DataModel;
   tables: TableSource[];
+  /**
+   * The model set no `referenceDate`: the one it has is the day the data was imported (UTC), which
+   * is not part of the id.
+   */
+  referenceDateIsImportDay?: boolean;
 }
