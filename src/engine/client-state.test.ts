@@ -148,4 +148,28 @@ describe('runs and saved audiences over the worker protocol', () => {
       'This browser could not keep the saved audiences and runs: the browser storage did not answer within 15 s',
     ]);
   }, 60_000);
+
+  test('deleting a saved audience and clearing a run history go through the protocol and last', async () => {
+    const storage = createMemoryStateStorage();
+    const first = await clientOn(storage);
+    await first.counts(saver);
+    await first.recordRun(newcomers, '2025-06-30T09:00:00.000Z');
+    const { datasetId } = await first.savedAudiences();
+
+    const left = await first.deleteSavedAudience(datasetId, 'VIP');
+    expect(left.audiences).toEqual([]);
+    expect((await first.counts(reader)).errors.r).toMatch(/No audience named "VIP" .*or it was deleted/);
+    expect(await first.deleteSavedAudience(datasetId, 'VIP')).toMatchObject({ audiences: [] });
+
+    expect(await first.clearRuns('newcomers')).toEqual({ removed: 1 });
+    expect(await first.runs('newcomers')).toEqual([]);
+    expect((await first.counts(newcomers)).counts).toEqual({ new: 5 });
+    first.terminate();
+
+    const second = await clientOn(storage);
+    expect((await second.savedAudiences()).audiences).toEqual([]);
+    expect(await second.runs('newcomers')).toEqual([]);
+    expect((await second.counts(newcomers)).counts).toEqual({ new: 5 });
+    expect(await storage.records()).toEqual([]);
+  });
 });

@@ -174,6 +174,16 @@ export class EngineClient {
     return this.send('savedAudiences', {}, signal);
   }
 
+  /** Deletes a saved audience of the dataset `datasetId`; answers the saved audiences left. */
+  deleteSavedAudience(datasetId: string, name: string): Promise<SavedAudiences> {
+    return this.send('deleteSavedAudience', { datasetId, name });
+  }
+
+  /** Clears the run history of a campaign on the data in use; answers how many runs went. */
+  clearRuns(campaignId: string): Promise<{ removed: number }> {
+    return this.send('clearRuns', { campaignId });
+  }
+
   /** Stops the worker; pending requests reject. A later request starts a new one. */
   terminate(): void {
     this.worker?.terminate();

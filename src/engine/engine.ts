@@ -352,6 +352,27 @@ export class Engine {
     return this.store.listRuns(campaignId, this.data?.id);
   }
 
+  /**
+   * Deletes a saved audience of any dataset (see EngineStore.deleteAudience). A campaign that still
+   * saves it writes it again at its next computation; a Build audience reading it reports it missing.
+   */
+  async deleteSavedAudience(datasetId: string, name: string): Promise<boolean> {
+    return this.exclusive(() => {
+      // Forgotten as written, so that a campaign that still saves it writes it again.
+      this.audienceSources.delete(`${datasetId}\u0000${name}`);
+      return this.store.deleteAudience(this.conn, datasetId, name);
+    });
+  }
+
+  /**
+   * Clears the run history of a campaign on the loaded data: its incremental queries count every
+   * matching record again. Returns how many runs were removed.
+   */
+  async clearRuns(campaignId: string): Promise<number> {
+    const datasetId = this.requireData().id;
+    return this.exclusive(() => this.store.clearRuns(this.conn, datasetId, campaignId));
+  }
+
   /** Keeps saved audiences and runs in `storage` from now on (see state/state-storage.ts). */
   keepStateIn(storage: StateStorage): void {
     this.store.useStorage(storage);

@@ -67,6 +67,17 @@ export interface EngineApi {
   /** The runs of a campaign on the data in use, oldest first. */
   runs: { params: { campaignId: string }; result: RunRecord[] };
   savedAudiences: { params: Record<string, never>; result: SavedAudiences };
+  /**
+   * Deletes the saved audience `name` of the dataset `datasetId` (any dataset the list shows), from
+   * the engine and from the browser's storage; answers the list without it. Deleting one that is
+   * already gone is not an error.
+   */
+  deleteSavedAudience: { params: { datasetId: string; name: string }; result: SavedAudiences };
+  /**
+   * Clears the run history of a campaign on the data in use, from the engine and the browser's
+   * storage: its incremental queries count every matching record again. Answers how many runs went.
+   */
+  clearRuns: { params: { campaignId: string }; result: { removed: number } };
 }
 
 export type RequestType = keyof EngineApi;

@@ -131,6 +131,15 @@ export function createRequestHandler(
         const written = await e.stateWritten();
         return listSavedAudiences(e, options.storage, [...restoreProblems, ...(written ? [written] : [])]);
       }
+      case 'deleteSavedAudience': {
+        const e = await ready();
+        await e.deleteSavedAudience(request.params.datasetId, request.params.name);
+        return listSavedAudiences(e, options.storage, [...restoreProblems]);
+      }
+      case 'clearRuns': {
+        const e = await ready();
+        return { removed: await e.clearRuns(request.params.campaignId) };
+      }
     }
   }
 

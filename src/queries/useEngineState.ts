@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
-import type { RecordedRun } from '../engine/protocol';
+import type { RecordedRun, SavedAudiences } from '../engine/protocol';
 import { useEngineClient } from './EngineClientContext';
 import { dependsOnEngineState, runsQuery, savedAudiencesQuery } from './engine-queries';
 import { useDataset } from './useDataset';
@@ -31,6 +31,32 @@ export function useRecordRun() {
   const queryClient = useQueryClient();
   return useMutation<RecordedRun, Error, CampaignDoc>({
     mutationFn: (doc) => client.recordRun(doc),
+    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => dependsOnEngineState(q.queryKey) }),
+  });
+}
+
+/**
+ * Deletes a saved audience (of any data the list shows). Afterwards the list and everything that
+ * may read the audience (counts of a Build audience, previews, code views) are read again.
+ */
+export function useDeleteSavedAudience() {
+  const client = useEngineClient();
+  const queryClient = useQueryClient();
+  return useMutation<SavedAudiences, Error, { datasetId: string; name: string }>({
+    mutationFn: ({ datasetId, name }) => client.deleteSavedAudience(datasetId, name),
+    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => dependsOnEngineState(q.queryKey) }),
+  });
+}
+
+/**
+ * Clears the run history of a campaign on the data in use. Afterwards its incremental queries count
+ * every matching record again: counts, previews and the run history are read again.
+ */
+export function useClearRuns() {
+  const client = useEngineClient();
+  const queryClient = useQueryClient();
+  return useMutation<{ removed: number }, Error, string>({
+    mutationFn: (campaignId) => client.clearRuns(campaignId),
     onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => dependsOnEngineState(q.queryKey) }),
   });
 }

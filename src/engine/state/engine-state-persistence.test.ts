@@ -175,4 +175,135 @@ describe('saved audiences and runs kept between sessions', () => {
     ]);
     expect((await storage.record('fixture'))?.audiences).toHaveLength(1);
   });
+
+  test('a deleted audience is gone from the engine and the storage, also after a reload', async () => {
+    const storage = createMemoryStateStorage();
+    const before = await engineOn(storage);
+    await before.counts(saver(rules.FR));
+    await before.counts(saver(rules.US, 'American'));
+    await before.stateWritten();
+
+    expect(await before.deleteSavedAudience('fixture', 'French')).toBe(true);
+    expect(before.savedAudiences().map((a) => a.name)).toEqual(['American']);
+    expect((await before.counts(reader())).errors.r).toMatch(/No audience named "French" .*deleted/);
+    expect((await storage.record('fixture'))?.audiences.map((a) => a.name)).toEqual(['American']);
+    expect(await storage.audienceKeys('fixture', 'French')).toBeUndefined();
+    // Deleting it again is not an error; there was nothing left to delete.
+    expect(await before.deleteSavedAudience('fixture', 'French')).toBe(false);
+
+    const after = await engineOn(storage);
+    expect(await after.restoreState()).toEqual({ audiences: 1, runs: 0, problems: [] });
+    expect((await after.counts(reader())).errors.r).toMatch(/No audience named "French"/);
+    expect((await after.counts(reader('American'))).counts.out).toBe(1);
+  });
+
+  test('a campaign that still saves a deleted audience writes it again at its next computation', async () => {
+    const storage = createMemoryStateStorage();
+    const engine = await engineOn(storage);
+    await engine.counts(saver(rules.FR));
+    await engine.deleteSavedAudience('fixture', 'French');
+    // The same campaign, unchanged: its working tables are reused, the audience is still written.
+    await engine.counts(saver(rules.FR));
+    await engine.stateWritten();
+    expect(engine.savedAudiences().map((a) => [a.name, a.count])).toEqual([['French', 3]]);
+    expect((await storage.record('fixture'))?.audiences.map((a) => a.name)).toEqual(['French']);
+  });
+
+  test('an audience of other data is deleted from the storage alone; the dataset record goes when empty', async () => {
+    const storage = createMemoryStateStorage();
+    const sample = await engineOn(storage, 'sample-100000-42');
+    await sample.counts(saver(rules.FR));
+    await sample.stateWritten();
+
+    const imported = await engineOn(storage, 'import-abc123');
+    await imported.restoreState();
+    expect(await imported.deleteSavedAudience('sample-100000-42', 'French')).toBe(true);
+    expect(await storage.record('sample-100000-42')).toBeUndefined();
+    expect(await storage.audienceKeys('sample-100000-42', 'French')).toBeUndefined();
+    expect((await listSavedAudiences(imported, storage, [])).audiences).toEqual([]);
+  });
+
+  test('a delete the storage refuses is an error, not a silent success', async () => {
+    const storage = createMemoryStateStorage();
+    const engine = await engineOn({
+      ...storage,
+      deleteAudience: () => Promise.reject(new Error('QuotaExceededError')),
+    });
+    await engine.counts(saver(rules.FR));
+    await expect(engine.deleteSavedAudience('fixture', 'French')).rejects.toThrow('QuotaExceededError');
+    // Later writes still happen.
+    await engine.counts(saver(rules.US, 'American'));
+    expect(await engine.stateWritten()).toBeUndefined();
+  });
+
+  test('clearing a run history forgets its marks, on this data and for this campaign only', async () => {
+    const storage = createMemoryStateStorage();
+    const other = { ...incremental, id: 'monthly' };
+    const sample = await engineOn(storage, 'sample-100000-42');
+    await sample.recordRun(incremental, '2025-06-30T12:00:00Z');
+    await sample.stateWritten();
+    const engine = await engineOn(storage);
+    await engine.counts(saver(rules.FR));
+    await engine.recordRun(incremental, '2025-06-29T12:00:00Z');
+    await engine.recordRun(incremental, '2025-06-30T12:00:00Z');
+    await engine.recordRun(other, '2025-06-30T12:00:00Z');
+    expect((await engine.counts(incremental)).counts).toEqual({ new: 0 });
+
+    expect(await engine.clearRuns('weekly')).toBe(2);
+    expect(engine.runs('weekly')).toEqual([]);
+    expect(engine.runs('monthly')).toHaveLength(1);
+    // Every opted-in profile counts again.
+    expect((await engine.counts(incremental)).counts).toEqual({ new: 4 });
+    expect((await engine.counts(other)).counts).toEqual({ new: 0 });
+    expect((await storage.record('fixture'))?.runs.map((r) => r.campaignId)).toEqual(['monthly']);
+    expect((await storage.record('sample-100000-42'))?.runs.map((r) => r.campaignId)).toEqual(['weekly']);
+    expect(await engine.clearRuns('weekly')).toBe(0);
+
+    const after = await engineOn(storage);
+    expect(await after.restoreState()).toEqual({ audiences: 1, runs: 1, problems: [] });
+    expect(after.runs('weekly')).toEqual([]);
+    expect((await after.counts(incremental)).counts).toEqual({ new: 4 });
+  });
+});
+
+describe('the storage in memory', () => {
+  const audience = (name: string) => ({
+    name,
+    dimension: 'profiles',
+    campaignId: 'c',
+    activityId: 's',
+    datasetId: 'd',
+    count: 1,
+    savedAt: '2025-06-30T12:00:00.000Z',
+    keyColumn: 'id',
+    fingerprint: name,
+  });
+
+  test('deletes an audience with its keys, and the record once nothing is left', async () => {
+    const storage = createMemoryStateStorage();
+    await storage.putAudience('d', 'Data', audience('A'), new Uint8Array([1]));
+    await storage.putAudience('d', 'Data', audience('B'), new Uint8Array([2]));
+    expect(await storage.deleteAudience('d', 'A')).toBe(true);
+    expect(await storage.deleteAudience('d', 'A')).toBe(false);
+    expect(await storage.deleteAudience('elsewhere', 'A')).toBe(false);
+    expect((await storage.record('d'))?.audiences.map((a) => a.name)).toEqual(['B']);
+    expect(await storage.audienceKeys('d', 'A')).toBeUndefined();
+    expect(await storage.audienceKeys('d', 'B')).toEqual(new Uint8Array([2]));
+    expect(await storage.deleteAudience('d', 'B')).toBe(true);
+    expect(await storage.records()).toEqual([]);
+  });
+
+  test('clears the runs of one campaign, keeping the others and the audiences', async () => {
+    const storage = createMemoryStateStorage();
+    const run = (campaignId: string, runAt: string) => ({ campaignId, runAt, marks: {}, datasetId: 'd' });
+    await storage.putRun('d', 'Data', run('a', '2025-06-01T00:00:00Z'));
+    await storage.putRun('d', 'Data', run('b', '2025-06-02T00:00:00Z'));
+    await storage.putRun('d', 'Data', run('a', '2025-06-03T00:00:00Z'));
+    expect(await storage.clearRuns('d', 'a')).toBe(2);
+    expect((await storage.record('d'))?.runs.map((r) => r.campaignId)).toEqual(['b']);
+    await storage.putAudience('d', 'Data', audience('A'), new Uint8Array([1]));
+    expect(await storage.clearRuns('d', 'b')).toBe(1);
+    expect((await storage.record('d'))?.audiences.map((a) => a.name)).toEqual(['A']);
+    expect(await storage.clearRuns('d', 'b')).toBe(0);
+  });
 });

@@ -49,16 +49,16 @@ interface StoredAudience extends SavedAudienceInfo {
 /** A write the storage has not finished by then counts as failed, so that later writes still happen. */
 const STORAGE_TIMEOUT_MS = 15_000;
 
-function withTimeout(write: Promise<void>, ms: number): Promise<void> {
+function withTimeout<T>(write: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`the browser storage did not answer within ${ms / 1000} s`)),
       ms,
     );
     write.then(
-      () => {
+      (value) => {
         clearTimeout(timer);
-        resolve();
+        resolve(value);
       },
       (e: unknown) => {
         clearTimeout(timer);
@@ -145,15 +145,23 @@ export class EngineStore {
     return this.writeProblem;
   }
 
-  /** Queues a storage write; writes happen in order, a failure is kept for `written`. */
-  private persist(write: (storage: StateStorage) => Promise<void>): void {
+  /**
+   * Queues a storage write; writes happen in order, a failure is kept for `written`. The promise
+   * returned settles with this write (callers that must know it reached the storage await it).
+   */
+  private persist<T>(write: (storage: StateStorage) => Promise<T>): Promise<T | undefined> {
     const storage = this.storage;
-    if (!storage) return;
-    this.writes = this.writes
-      .then(() => withTimeout(write(storage), STORAGE_TIMEOUT_MS).then(() => (this.writeProblem = undefined)))
-      .catch((e: unknown) => {
+    if (!storage) return Promise.resolve(undefined);
+    const done = this.writes.then(() => withTimeout(write(storage), STORAGE_TIMEOUT_MS));
+    this.writes = done.then(
+      () => {
+        this.writeProblem = undefined;
+      },
+      (e: unknown) => {
         this.writeProblem = `This browser could not keep the saved audiences and runs: ${e instanceof Error ? e.message : String(e)}`;
-      });
+      },
+    );
+    return done;
   }
 
   private async ensureTables(conn: DuckConnection): Promise<void> {
@@ -213,7 +221,7 @@ export class EngineStore {
       if (previous.campaignId === a.campaignId && previous.activityId === a.activityId) return;
       const moved = { ...previous, campaignId: a.campaignId, activityId: a.activityId };
       this.audiences.set(byDataset(a.datasetId, a.name), moved);
-      this.persist((s) => s.putAudience(a.datasetId, label, persisted(moved), undefined));
+      void this.persist((s) => s.putAudience(a.datasetId, label, persisted(moved), undefined));
       return;
     }
     const tableName = `a_${hash64(`${a.datasetId}\u0000${a.name}`)}_${hash64(fingerprint)}`;
@@ -237,7 +245,7 @@ export class EngineStore {
     if (this.storage) {
       // One column of keys as Arrow IPC: 4 or 8 bytes a record for numeric keys.
       const keys = keysToIPC(await conn.query(`SELECT ${key} FROM ${relation}`), a.keyColumn);
-      this.persist((s) => s.putAudience(a.datasetId, label, persisted(stored), keys));
+      void this.persist((s) => s.putAudience(a.datasetId, label, persisted(stored), keys));
     }
   }
 
@@ -258,8 +266,49 @@ export class EngineStore {
       kept[activityId] = mark ?? this.marks.get(markKey(datasetId, campaignId, activityId)) ?? null;
     const record: RunRecord = { campaignId, runAt, marks: kept, datasetId };
     await this.insertRun(conn, record);
-    this.persist((s) => s.putRun(datasetId, this.datasetLabel(datasetId), record));
+    void this.persist((s) => s.putRun(datasetId, this.datasetLabel(datasetId), record));
     return record;
+  }
+
+  /**
+   * Deletes the saved audience `name` of a dataset: its table and catalogue entry, and what the
+   * storage keeps of it (also when this engine never held it: saved from other data, or by another
+   * tab). Resolves once the storage no longer has it, and throws when it could not be removed there.
+   * Returns whether there was such an audience.
+   */
+  async deleteAudience(conn: DuckConnection, datasetId: string, name: string): Promise<boolean> {
+    const held = this.audiences.get(byDataset(datasetId, name));
+    if (held) {
+      await this.ensureTables(conn);
+      this.audiences.delete(byDataset(datasetId, name));
+      await conn.query(
+        `DELETE FROM ${quoteIdent(AUDIENCE_SCHEMA)}.catalogue WHERE dataset_id = ${sqlLiteral(datasetId)} AND name = ${sqlLiteral(name)}`,
+      );
+      await conn.query(`DROP TABLE IF EXISTS ${held.relation}`);
+    }
+    const stored = await this.persist((s) => s.deleteAudience(datasetId, name));
+    return held !== undefined || stored === true;
+  }
+
+  /**
+   * Clears the run history of a campaign on a dataset: its runs and the high-water marks they left,
+   * so that its incremental queries count every matching record again. Resolves once the storage no
+   * longer has them (throws when they could not be removed there); returns how many runs there were.
+   */
+  async clearRuns(conn: DuckConnection, datasetId: string, campaignId: string): Promise<number> {
+    await this.ensureTables(conn);
+    const held = this.runs.filter((r) => r.campaignId === campaignId && (r.datasetId ?? '') === datasetId).length;
+    for (let i = this.runs.length - 1; i >= 0; i--) {
+      const r = this.runs[i]!;
+      if (r.campaignId === campaignId && (r.datasetId ?? '') === datasetId) this.runs.splice(i, 1);
+    }
+    const prefix = markKey(datasetId, campaignId, '');
+    for (const key of [...this.marks.keys()]) if (key.startsWith(prefix)) this.marks.delete(key);
+    await conn.query(
+      `DELETE FROM ${quoteIdent(STATE_SCHEMA)}.run_history WHERE dataset_id = ${sqlLiteral(datasetId)} AND campaign_id = ${sqlLiteral(campaignId)}`,
+    );
+    const stored = await this.persist((s) => s.clearRuns(datasetId, campaignId));
+    return Math.max(held, stored ?? 0);
   }
 
   private async insertRun(conn: DuckConnection, run: RunRecord): Promise<void> {

@@ -1,7 +1,7 @@
 import { promisifyRequest } from 'idb-keyval';
 import { lazyDatabase } from '../../storage/idb-database';
 import type { DatasetStateRecord, StateStorage } from './state-storage';
-import { audienceKeysId, withAudience, withRun } from './state-storage';
+import { audienceKeysId, withAudience, withoutAudience, withoutRuns, withRun } from './state-storage';
 
 const DB_NAME = 'campaign-canvas-engine-state';
 const DB_VERSION = 1;
@@ -32,6 +32,32 @@ export function createIdbStateStorage(): StateStorage {
     await promisifyRequest(tx);
   };
 
+  /**
+   * Takes something out of a dataset's record in one transaction (and the keys `keysId`, when
+   * given): the record becomes `change(record)`, or goes when that is undefined. Returns
+   * `removed(before, after)`, 0 when there was no record.
+   */
+  const remove = async (
+    datasetId: string,
+    change: (r: DatasetStateRecord) => DatasetStateRecord | undefined,
+    removed: (before: DatasetStateRecord, after: DatasetStateRecord | undefined) => number,
+    keysId?: string,
+  ): Promise<number> => {
+    const tx = (await open()).transaction([DATASETS, AUDIENCE_KEYS], 'readwrite');
+    const datasets = tx.objectStore(DATASETS);
+    const current = (await promisifyRequest(datasets.get(datasetId))) as DatasetStateRecord | undefined;
+    let n = 0;
+    if (current) {
+      const next = change(current);
+      n = removed(current, next);
+      if (next === undefined) datasets.delete(datasetId);
+      else if (n > 0) datasets.put(next, datasetId);
+    }
+    if (keysId !== undefined) tx.objectStore(AUDIENCE_KEYS).delete(keysId);
+    await promisifyRequest(tx);
+    return n;
+  };
+
   return {
     records: async () =>
       (await promisifyRequest(
@@ -53,5 +79,18 @@ export function createIdbStateStorage(): StateStorage {
         bytes && { id: audienceKeysId(id, audience.name), bytes },
       ),
     putRun: (id, label, run) => update(id, (r) => withRun(r, id, label, run)),
+    deleteAudience: (id, name) =>
+      remove(
+        id,
+        (r) => (r.audiences.some((a) => a.name === name) ? withoutAudience(r, name) : r),
+        (before, after) => (before.audiences.length === (after?.audiences.length ?? 0) ? 0 : 1),
+        audienceKeysId(id, name),
+      ).then((n) => n > 0),
+    clearRuns: (id, campaignId) =>
+      remove(
+        id,
+        (r) => withoutRuns(r, campaignId),
+        (before, after) => before.runs.length - (after?.runs.length ?? 0),
+      ),
   };
 }

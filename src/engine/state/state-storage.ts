@@ -41,6 +41,13 @@ export interface StateStorage {
   ): Promise<void>;
   /** Appends a run to the dataset's history. */
   putRun(datasetId: string, datasetLabel: string, run: RunRecord): Promise<void>;
+  /**
+   * Removes a saved audience's entry and its keys, together; whether there was one. A dataset left
+   * with neither audiences nor runs has its record removed too.
+   */
+  deleteAudience(datasetId: string, name: string): Promise<boolean>;
+  /** Removes every run of a campaign from the dataset's history; how many there were. */
+  clearRuns(datasetId: string, campaignId: string): Promise<number>;
 }
 
 function emptyRecord(datasetId: string, datasetLabel: string): DatasetStateRecord {
@@ -73,6 +80,20 @@ export function withRun(
   return { ...base, datasetLabel, runs: [...base.runs, run] };
 }
 
+/** A record without the audience `name` (undefined when nothing else is left in it). */
+export function withoutAudience(record: DatasetStateRecord, name: string): DatasetStateRecord | undefined {
+  return nonEmpty({ ...record, audiences: record.audiences.filter((a) => a.name !== name) });
+}
+
+/** A record without the runs of `campaignId` (undefined when nothing else is left in it). */
+export function withoutRuns(record: DatasetStateRecord, campaignId: string): DatasetStateRecord | undefined {
+  return nonEmpty({ ...record, runs: record.runs.filter((r) => r.campaignId !== campaignId) });
+}
+
+function nonEmpty(record: DatasetStateRecord): DatasetStateRecord | undefined {
+  return record.audiences.length === 0 && record.runs.length === 0 ? undefined : record;
+}
+
 /** Key of an audience's keys: the dataset and the audience name. */
 export function audienceKeysId(datasetId: string, name: string): string {
   return `${datasetId}\u0000${name}`;
@@ -95,6 +116,25 @@ export function createMemoryStateStorage(): StateStorage {
     },
     putRun: async (id, label, run) => {
       records.set(id, structuredClone(withRun(records.get(id), id, label, run)));
+    },
+    deleteAudience: async (id, name) => {
+      const record = records.get(id);
+      const had = record?.audiences.some((a) => a.name === name) ?? false;
+      keys.delete(audienceKeysId(id, name));
+      if (!record || !had) return false;
+      const rest = withoutAudience(record, name);
+      if (rest) records.set(id, rest);
+      else records.delete(id);
+      return true;
+    },
+    clearRuns: async (id, campaignId) => {
+      const record = records.get(id);
+      const n = record?.runs.filter((r) => r.campaignId === campaignId).length ?? 0;
+      if (!record || n === 0) return 0;
+      const rest = withoutRuns(record, campaignId);
+      if (rest) records.set(id, rest);
+      else records.delete(id);
+      return n;
     },
   };
 }

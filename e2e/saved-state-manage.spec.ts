@@ -1,0 +1,179 @@
+import { expect, test } from '@playwright/test';
+import { addActivities, chainOf, expectSameCountAsNode } from './helpers/activity-flow';
+import { transitionId } from './helpers/expected-counts';
+import { CanvasPage } from './pages/canvas-page';
+import { DataPage } from './pages/data-page';
+import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
+
+test('a saved audience deleted on the Data screen stays gone after a reload; its reader shows a problem', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  // A campaign saves the audience...
+  const { canvas, inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Save audience');
+  await inspector.fill('Audience name', 'Everyone for the spring newsletter');
+  const { count } = await expectSameCountAsNode(canvas, 'Save audience', 'End');
+  const saver = canvas.page.url();
+
+  // ...and another reads it.
+  await openSmallCampaign(canvas);
+  await addActivities(canvas, ['Build audience', 'End']);
+  await canvas.connect('Build audience', 'End');
+  await canvas.select('Build audience');
+  await inspector.radio('Records', 'From a saved audience');
+  await inspector.choose(
+    'Saved audience',
+    `Everyone for the spring newsletter — ${count.toLocaleString('en-US')} profiles`,
+  );
+  await expect(canvas.node('Build audience').getByRole('img', { name: 'Status: Error' })).toHaveCount(0);
+  const reader = canvas.page.url();
+  expect(reader).not.toBe(saver);
+
+  const data = new DataPage(page);
+  await data.goto();
+  const table = page.getByRole('table', { name: 'Saved audiences' });
+  const row = table.getByRole('row', { name: /^Everyone for the spring newsletter/ });
+  await expect(row.getByRole('cell')).toHaveText([
+    'Profiles',
+    count.toLocaleString('en-US'),
+    /.+/,
+    /.+/,
+    'Sample data, 10,000 profiles (in use)',
+    'Delete',
+  ]);
+
+  await row
+    .getByRole('button', { name: 'Delete Everyone for the spring newsletter (Sample data, 10,000 profiles)' })
+    .click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete this saved audience?' });
+  await expect(dialog).toContainText(
+    `Everyone for the spring newsletter: ${count.toLocaleString('en-US')} profiles saved from Sample data, 10,000 profiles.`,
+  );
+  await expect(dialog).toContainText('is written again the next time that campaign is computed');
+  await page.screenshot({ path: testInfo.outputPath('delete-audience-dialog.png') });
+
+  // Cancel keeps it.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toBeVisible();
+
+  await row.getByRole('button', { name: /^Delete Everyone/ }).click();
+  await dialog.getByRole('button', { name: 'Delete audience' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the audience' })).toHaveText(
+    'Deleted the audience “Everyone for the spring newsletter” of Sample data, 10,000 profiles.',
+  );
+  await expect(page.getByRole('heading', { name: 'Saved audiences' })).toBeFocused();
+  await expect(table).toBeHidden();
+  const section = page.getByRole('region', { name: 'Saved audiences' });
+  await expect(section).toContainText('No audience is saved in this browser.');
+  await section.screenshot({ path: testInfo.outputPath('saved-audiences-empty.png') });
+
+  // Gone from the browser's storage too: a new page does not restore it.
+  await page.reload();
+  await data.waitUntilReady();
+  await expect(section).toContainText('No audience is saved in this browser.');
+
+  // The campaign that read it now says what is wrong.
+  await page.goto(reader);
+  await expect(canvas.canvas).toBeVisible();
+  const problem =
+    'No audience named "Everyone for the spring newsletter" has been saved yet from the data in use, or it was deleted';
+  await expect(canvas.node('Build audience').getByRole('img', { name: 'Status: Error' })).toHaveAttribute(
+    'title',
+    new RegExp(problem),
+    { timeout: 120_000 },
+  );
+  await expect(
+    page.getByRole('region', { name: /^Problems/ }).getByRole('button', { name: /No audience named "Everyone for/ }),
+  ).toBeVisible();
+  await canvas.select('Build audience');
+  await expect(inspector.settings.getByRole('combobox', { name: 'Saved audience' })).toHaveValue(
+    'Everyone for the spring newsletter',
+  );
+  await expect(
+    inspector.settings.getByRole('option', { name: 'Everyone for the spring newsletter (not available)' }),
+  ).toBeAttached();
+});
+
+test('the Data screen lists saved audiences with long names and of other data, each with its own Delete', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const longName = 'Gold members who bought twice in the spring and opened every newsletter since March';
+  const { canvas, inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Save audience');
+  await inspector.fill('Audience name', longName);
+  await expectSameCountAsNode(canvas, 'Save audience', 'End');
+
+  // The same name on other data is another audience.
+  await page.goto('/?profiles=2000#/new');
+  await expect(canvas.canvas).toBeVisible();
+  await addActivities(canvas, ['Build audience', 'Save audience', 'End']);
+  await canvas.connect('Build audience', 'Save audience');
+  await canvas.connect('Save audience', 'End');
+  await canvas.select('Save audience');
+  await inspector.fill('Audience name', longName);
+  await expect(inspector.settings.getByRole('status')).toContainText('from Sample data, 2,000 profiles', {
+    timeout: 120_000,
+  });
+
+  const data = new DataPage(page);
+  await data.goto();
+  const rows = page.getByRole('table', { name: 'Saved audiences' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  const section = page.getByRole('region', { name: 'Saved audiences' });
+  await section.screenshot({ path: testInfo.outputPath('saved-audiences-list.png') });
+
+  await page.getByRole('button', { name: `Delete ${longName} (Sample data, 2,000 profiles)` }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete audience' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Sample data, 10,000 profiles (in use)');
+});
+
+test('clearing the run history of an incremental query counts every record again, also after a reload', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const canvas = new CanvasPage(page);
+  const inspector = new InspectorPage(page);
+  await openSmallCampaign(canvas);
+  await canvas.addInRow(['Incremental query', 'End']);
+  await canvas.connect('Incremental query', 'End');
+  await canvas.select('Incremental query');
+  await inspector.choose('Date that tells new records', 'Created');
+  const { doc, count } = await expectSameCountAsNode(canvas, 'Incremental query', 'End');
+  const transition = transitionId(doc, 'Incremental query', 'End');
+
+  const runs = inspector.settings.getByRole('region', { name: 'Runs' });
+  await expect(runs.getByRole('button', { name: 'Clear history' })).toHaveCount(0);
+  await runs.getByRole('button', { name: 'Record a run now' }).click();
+  const history = runs.getByRole('table', { name: 'Run history' });
+  await expect(history.getByRole('row')).toHaveCount(2);
+  await expectCanvasCount(canvas, transition, 0);
+  await runs.screenshot({ path: testInfo.outputPath('run-history.png') });
+
+  await runs.getByRole('button', { name: 'Clear history' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Clear the run history?' });
+  await expect(dialog).toContainText('The run of “');
+  await expect(dialog).toContainText('count every record matching their rule again');
+  await page.screenshot({ path: testInfo.outputPath('clear-history-dialog.png') });
+  await dialog.getByRole('button', { name: 'Clear history' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(runs.getByRole('status')).toHaveText(
+    'Run history cleared: 1 run removed. The next count has every matching record.',
+  );
+  await expect(history).toBeHidden();
+  await expect(runs.getByRole('note')).toHaveText(/No run recorded yet/);
+  await expect(runs.getByRole('button', { name: 'Record a run now' })).toBeFocused();
+  await expectCanvasCount(canvas, transition, count);
+  await runs.screenshot({ path: testInfo.outputPath('run-history-cleared.png') });
+
+  await page.reload();
+  await expect(canvas.canvas).toBeVisible();
+  await expectCanvasCount(canvas, transition, count);
+  await canvas.select('Incremental query');
+  await expect(inspector.settings.getByRole('region', { name: 'Runs' }).getByRole('note')).toHaveText(
+    /No run recorded yet/,
+  );
+});
