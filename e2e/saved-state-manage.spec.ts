@@ -1,9 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { addActivities, chainOf, expectSameCountAsNode } from './helpers/activity-flow';
 import { transitionId } from './helpers/expected-counts';
 import { CanvasPage } from './pages/canvas-page';
 import { DataPage } from './pages/data-page';
 import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 test('a saved audience deleted on the Data screen stays gone after a reload; its reader shows a problem', async ({
   page,
@@ -124,8 +131,14 @@ test('the Data screen lists saved audiences with long names and of other data, e
   const section = page.getByRole('region', { name: 'Saved audiences' });
   await section.screenshot({ path: testInfo.outputPath('saved-audiences-list.png') });
 
+  await expectNoSeriousViolations(page);
+
   await page.getByRole('button', { name: `Delete ${longName} (Sample data, 2,000 profiles)` }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete audience' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete this saved audience?' });
+  await expect(dialog).toContainText(longName);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousViolations(page);
+  await dialog.getByRole('button', { name: 'Delete audience' }).click();
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText('Sample data, 10,000 profiles (in use)');
 });
