@@ -4,6 +4,7 @@ import { addActivities, chainOf, expectSameCountAsNode } from './helpers/activit
 import { transitionId } from './helpers/expected-counts';
 import { CanvasPage } from './pages/canvas-page';
 import { DataPage } from './pages/data-page';
+import { dataTextFile, exampleShopFiles } from './fixtures/data-files';
 import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
 
 async function expectNoSeriousViolations(page: Page) {
@@ -189,4 +190,22 @@ test('clearing the run history of an incremental query counts every record again
   await expect(inspector.settings.getByRole('region', { name: 'Runs' }).getByRole('note')).toHaveText(
     /No run recorded yet/,
   );
+});
+
+test('imported data without a reference date says its "today" is the day of import', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const files = exampleShopFiles().map((f) => {
+    if (!f.name.endsWith('.json')) return f;
+    const { referenceDate: _r, ...model } = JSON.parse(f.buffer.toString('utf8')) as Record<string, unknown>;
+    return dataTextFile(f.name, JSON.stringify(model));
+  });
+  const data = new DataPage(page);
+  await data.goto();
+  await data.importFiles(files);
+  await expect(data.summary.getByRole('heading', { name: 'Corner shop' })).toBeVisible({ timeout: 60_000 });
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(data.summary).toContainText(
+    `Reference date${today} (the day of import: the data model sets no reference date)`,
+  );
+  await data.summary.screenshot({ path: testInfo.outputPath('import-day-reference-date.png') });
 });
