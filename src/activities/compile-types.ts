@@ -40,6 +40,12 @@ export interface SqlToolkit {
    */
   condition: (rule: ConditionGroup, entity: string, alias: string, row?: { alias: string; columns: readonly { name: string; type: string }[] }) => string;
   /**
+   * The same rule for a WHERE clause alone: it selects the same records as `condition` but may be
+   * unknown where that is false, which lets DuckDB plan faster joins. Never put it under NOT or in
+   * a column.
+   */
+  filter: (rule: ConditionGroup, entity: string, alias: string, row?: { alias: string; columns: readonly { name: string; type: string }[] }) => string;
+  /**
    * A relation of facts derived from the data alone by `sql` (e.g. each profile's number of
    * purchases): the engine computes it once per dataset and every activity and every recount that
    * asks for the same facts reads it, instead of scanning a large table again.

@@ -29,6 +29,7 @@ function schemaToolkit(model: DataModel): SqlToolkit {
     table: (name) => `"${entity(name).name}"`,
     entity,
     condition: () => 'TRUE',
+    filter: () => 'TRUE',
     facts: () => '"facts"',
   };
 }

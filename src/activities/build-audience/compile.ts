@@ -14,7 +14,7 @@ export function compileBuildAudience(config: BuildAudienceConfig, ctx: CompileCo
 function ruleAudience(config: BuildAudienceConfig, ctx: CompileContext): CompiledOutputs {
   const entity = ctx.sql.entity(config.targetDimension);
   const key = ctx.sql.ident(entity.primaryKey);
-  const where = ctx.sql.condition(config.rule, entity.name, 't');
+  const where = ctx.sql.filter(config.rule, entity.name, 't');
   return {
     out: {
       sql: `SELECT t.${key}\nFROM ${ctx.sql.table(entity.name)} AS t${where === 'TRUE' ? '' : `\nWHERE ${where}`}`,

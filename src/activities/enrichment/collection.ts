@@ -37,7 +37,7 @@ export function collectionSql(
     parts.baseColumns.push(`${owner}.${ctx.sql.ident(p.from)} AS ${hidden}`);
     return { hidden, to: ctx.sql.ident(p.to) };
   });
-  const where = ctx.sql.condition(c.where, coll.name, 'c');
+  const where = ctx.sql.filter(c.where, coll.name, 'c');
   const parents = `(SELECT DISTINCT ${parentCols.map((p) => p.hidden).join(', ')} FROM base) AS p`;
   const from = `${ctx.sql.table(coll.name)} AS c\n    JOIN ${parents} ON ${parentCols.map((p) => `c.${p.to} = p.${p.hidden}`).join(' AND ')}${where === 'TRUE' ? '' : `\n    WHERE ${where}`}`;
   const groupKeys = parentCols.map((p, i) => `c.${p.to} AS "__k${i}"`).join(', ');

@@ -20,7 +20,7 @@ export function compileIncrementalQuery(
     throw new CompileError(`${field.label || field.name} is not a date; choose a date or date-time field.`);
   const key = ctx.sql.ident(entity.primaryKey);
   const date = `t.${ctx.sql.ident(field.name)}`;
-  const conditions = [ctx.sql.condition(config.rule, entity.name, 't')];
+  const conditions = [ctx.sql.filter(config.rule, entity.name, 't')];
   const mark = ctx.campaignId === undefined ? undefined : ctx.state?.runMark(ctx.campaignId, ctx.activity.id);
   if (mark !== undefined)
     conditions.push(

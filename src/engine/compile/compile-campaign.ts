@@ -6,7 +6,7 @@ import { getActivityDef } from '../../activities/registry';
 import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../../activities/compile-types';
 import type { CompileContext, CompiledOutputs, EngineStateView, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
-import { ruleSql } from './rule-sql';
+import { ruleSql, type RuleScope } from './rule-sql';
 import { hash64, stableStringify } from './hash';
 
 /** What the compiler needs to know about the loaded data. */
@@ -84,14 +84,24 @@ function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, stri
     factsUsed.set(name, sql);
     return quoteIdent(name);
   };
+  const scope = (entityName: string, alias: string, row?: RuleScope['row']): RuleScope => ({
+    model: env.model,
+    entity: entity(entityName),
+    alias,
+    referenceDate: env.model.referenceDate,
+    table,
+    facts,
+    aliases: { next: 0 },
+    ...(row ? { row } : {}),
+  });
   return {
     ident: quoteIdent,
     literal: sqlLiteral,
     table,
     entity,
     facts,
-    condition: (rule, entityName, alias, row) =>
-      ruleSql(rule, { model: env.model, entity: entity(entityName), alias, referenceDate: env.model.referenceDate, table, facts, aliases: { next: 0 }, ...(row ? { row } : {}) }),
+    condition: (rule, entityName, alias, row) => ruleSql(rule, scope(entityName, alias, row), 'value'),
+    filter: (rule, entityName, alias, row) => ruleSql(rule, scope(entityName, alias, row), 'filter'),
   };
 }
 

@@ -33,47 +33,99 @@ export interface RuleScope {
 }
 
 /**
+ * How a rule's expression is used. As a `value` (a column, or under NOT) it must be exactly true or
+ * false. As a `filter` (a WHERE clause, alone or in ANDs and ORs) unknown drops the record as false
+ * does, so a positive condition needs no COALESCE: DuckDB then plans `key IN (SELECT ...)` as a
+ * hash semi-join instead of a mark join, about twice as fast on a million records.
+ */
+export type RuleUse = 'filter' | 'value';
+
+/**
  * Compiles a rule to a boolean SQL expression. Every condition is two-valued: a missing value never
  * matches a positive operator, and the negative operators (not equal, not in, does not contain...)
  * are exactly the complement of their positive, so a rule and its negation always partition the
- * records (someone without a country is "not in France").
+ * records (someone without a country is "not in France"). As a filter (see RuleUse) the expression
+ * may be unknown where the value would be false; it selects the same records.
  */
-export function ruleSql(rule: Condition, scope: RuleScope): string {
+export function ruleSql(rule: Condition, scope: RuleScope, use: RuleUse = 'value'): string {
   switch (rule.kind) {
     case 'group':
-      return groupSql(rule, scope);
+      return groupSql(rule, scope, use);
     case 'attribute':
-      return attributeSql(rule, scope);
+      return attributeSql(rule, scope, use);
     case 'collection':
-      return collectionSql(rule, scope);
+      return collectionSql(rule, scope, use);
     case 'delivery':
       throw new CompileError('Conditions on message feedback need a run of the campaign; they are not counted while editing.');
     case 'saved-filter':
-      return savedFilterSql(rule.filterId, scope);
+      return savedFilterSql(rule.filterId, scope, use);
   }
 }
 
-function savedFilterSql(filterId: string, scope: RuleScope): string {
+function savedFilterSql(filterId: string, scope: RuleScope, use: RuleUse): string {
   const saved = scope.savedFilter?.(filterId);
   if (!saved) throw new CompileError('A saved filter used in this rule is not available here.');
   if (saved.entity !== scope.entity.name)
     throw new CompileError(`A saved filter on ${saved.entity} cannot be used on ${scope.entity.label || scope.entity.name}.`);
   const trail = scope.filterTrail ?? [];
   if (trail.includes(filterId)) throw new CompileError('A saved filter refers to itself.');
-  return ruleSql(saved.rule, { ...scope, filterTrail: [...trail, filterId] });
+  return ruleSql(saved.rule, { ...scope, filterTrail: [...trail, filterId] }, use);
 }
 
-function groupSql(group: ConditionGroup, scope: RuleScope): string {
-  const parts = group.children.map((c) => ruleSql(c, scope));
-  if (parts.length === 0) return 'TRUE';
-  switch (group.combinator) {
-    case 'and':
-      return parts.length === 1 ? parts[0]! : `(${parts.join('\n  AND ')})`;
-    case 'or':
-      return parts.length === 1 ? parts[0]! : `(${parts.join('\n  OR ')})`;
-    case 'except':
-      return `(${[parts[0]!, ...parts.slice(1).map((p) => `NOT ${p}`)].join('\n  AND ')})`;
+function groupSql(group: ConditionGroup, scope: RuleScope, use: RuleUse): string {
+  if (group.children.length === 0) return 'TRUE';
+  if (group.combinator === 'except') {
+    // What follows the first condition is negated: it must be exactly true or false.
+    const [first, ...rest] = group.children.map((c, i) => ruleSql(c, scope, i === 0 ? use : 'value'));
+    return rest.length === 0 ? first! : `(${[first!, ...rest.map((p) => `NOT ${p}`)].join('\n  AND ')})`;
   }
+  const parts = mergeLinked(group.children, scope).map((part) =>
+    Array.isArray(part) ? linkedSql(part, group.combinator === 'and' ? 'AND' : 'OR', scope, use) : ruleSql(part, scope, use),
+  );
+  const joiner = group.combinator === 'and' ? '\n  AND ' : '\n  OR ';
+  return parts.length === 1 ? parts[0]! : `(${parts.join(joiner)})`;
+}
+
+/** A condition on a field one link away, through a link on one column, that only a linked record can satisfy. */
+interface LinkedCondition {
+  condition: AttributeCondition;
+  step: LinkStep;
+  field: FieldDef;
+}
+
+function linkedCondition(c: Condition, scope: RuleScope): LinkedCondition | undefined {
+  if (c.kind !== 'attribute' || c.source === 'column' || MATCHES_MISSING.has(c.operator)) return undefined;
+  const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'field');
+  if (!resolved.ok || resolved.steps.length !== 1 || resolved.steps[0]!.link.on.length !== 1) return undefined;
+  return { condition: c, step: resolved.steps[0]!, field: resolved.field! };
+}
+
+/**
+ * A group's conditions, those on fields of the same linked record gathered in place of the first
+ * of them: "account tier is enterprise AND account employees >= 50" is one semi-join on the
+ * accounts that satisfy both (with OR, either), not two over the million records. That holds
+ * because a record has at most one linked record through such a link.
+ */
+function mergeLinked(children: readonly Condition[], scope: RuleScope): (Condition | LinkedCondition[])[] {
+  const parts: (Condition | LinkedCondition[])[] = [];
+  const byLink = new Map<string, LinkedCondition[]>();
+  for (const child of children) {
+    const linked = linkedCondition(child, scope);
+    if (!linked) {
+      parts.push(child);
+      continue;
+    }
+    const pair = linked.step.link.on[0]!;
+    const key = `${linked.step.to.name}\u0000${pair.from}\u0000${pair.to}`;
+    const same = byLink.get(key);
+    if (same) same.push(linked);
+    else {
+      const list = [linked];
+      byLink.set(key, list);
+      parts.push(list);
+    }
+  }
+  return parts;
 }
 
 function newAlias(scope: RuleScope): string {
@@ -126,22 +178,55 @@ const MATCHES_MISSING = new Set<AttributeCondition['operator']>(['not-equals', '
  * small linked table, instead of looking the value up for every record. A record without a linked
  * record has the value missing, which only the operators of MATCHES_MISSING accept.
  */
-function linkedAttributeSql(c: AttributeCondition, scope: RuleScope): string | undefined {
+function linkedAttributeSql(c: AttributeCondition, scope: RuleScope, use: RuleUse): string | undefined {
   if (c.source === 'column') return undefined;
+  if (!MATCHES_MISSING.has(c.operator)) {
+    const linked = linkedCondition(c, scope);
+    return linked ? linkedSql([linked], 'AND', scope, use) : undefined;
+  }
   const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'field');
   if (!resolved.ok || resolved.steps.length !== 1 || resolved.steps[0]!.link.on.length !== 1) return undefined;
+  // Satisfied without a linked record: the records whose linked record fails the opposite.
   const step = resolved.steps[0]!;
-  const pair = step.link.on[0]!;
-  const alias = newAlias(scope);
-  const { row: _row, ...outer } = scope;
-  const onLinked = attributeSql({ ...c, path: [resolved.field!.name] }, { ...outer, entity: step.to, alias });
-  const keys = (where: string) => `${scope.alias}.${quoteIdent(pair.from)} IN (SELECT ${alias}.${quoteIdent(pair.to)} FROM ${scope.table(step.to.name)} AS ${alias} WHERE ${where})`;
-  return MATCHES_MISSING.has(c.operator) ? negative(keys(`NOT ${onLinked}`)) : positive(keys(onLinked));
+  const { alias, keys } = linkedKeys(step, scope);
+  const onLinked = attributeSql({ ...c, path: [resolved.field!.name] }, { ...outerScope(scope), entity: step.to, alias }, 'value');
+  return negative(keys(`NOT ${onLinked}`));
 }
 
-function attributeSql(c: AttributeCondition, scope: RuleScope): string {
-  const linked = linkedAttributeSql(c, scope);
+/** The record's link key among the keys of the linked records that satisfy `where` (a semi-join). */
+function linkedKeys(step: LinkStep, scope: RuleScope): { alias: string; keys: (where: string) => string } {
+  const pair = step.link.on[0]!;
+  const alias = newAlias(scope);
+  return {
+    alias,
+    keys: (where) => `${scope.alias}.${quoteIdent(pair.from)} IN (SELECT ${alias}.${quoteIdent(pair.to)} FROM ${scope.table(step.to.name)} AS ${alias} WHERE ${where})`,
+  };
+}
+
+/** The scope without the inbound working table, whose columns belong to the outer record only. */
+function outerScope(scope: RuleScope): Omit<RuleScope, 'row'> {
+  const { row: _row, ...outer } = scope;
+  return outer;
+}
+
+/** Conditions on fields of the same linked record (see mergeLinked), as one semi-join. */
+function linkedSql(conditions: LinkedCondition[], joiner: 'AND' | 'OR', scope: RuleScope, use: RuleUse): string {
+  const step = conditions[0]!.step;
+  const { alias, keys } = linkedKeys(step, scope);
+  const inner = { ...outerScope(scope), entity: step.to, alias };
+  const tests = conditions.map((l) => attributeSql({ ...l.condition, path: [l.field.name] }, inner, 'filter'));
+  return truth(use)(keys(tests.length === 1 ? tests[0]! : `(${tests.join(` ${joiner} `)})`));
+}
+
+/** A positive test as `use` needs it: as is in a filter, false when unknown as a value. */
+function truth(use: RuleUse): (sql: string) => string {
+  return use === 'filter' ? (sql) => sql : positive;
+}
+
+function attributeSql(c: AttributeCondition, scope: RuleScope, use: RuleUse): string {
+  const linked = linkedAttributeSql(c, scope, use);
   if (linked !== undefined) return linked;
+  const yes = truth(use);
   const { field, x } = operand(c, scope);
   const name = field.label || field.name;
   const isText = field.type === 'string' || field.type === 'enum';
@@ -166,21 +251,21 @@ function attributeSql(c: AttributeCondition, scope: RuleScope): string {
   };
   switch (c.operator) {
     case 'equals':
-      return positive(`${cx} = ${cv()}`);
+      return yes(`${cx} = ${cv()}`);
     case 'not-equals':
       return negative(`${cx} = ${cv()}`);
     case 'lt':
-      return positive(`${cx} < ${cv()}`);
+      return yes(`${cx} < ${cv()}`);
     case 'lte':
-      return positive(`${cx} <= ${cv()}`);
+      return yes(`${cx} <= ${cv()}`);
     case 'gt':
-      return positive(`${cx} > ${cv()}`);
+      return yes(`${cx} > ${cv()}`);
     case 'gte':
-      return positive(`${cx} >= ${cv()}`);
+      return yes(`${cx} >= ${cv()}`);
     case 'between':
-      return positive(`${cx} BETWEEN ${cv()} AND ${valueLiteral(cf, c.value2, 'an upper bound')}`);
+      return yes(`${cx} BETWEEN ${cv()} AND ${valueLiteral(cf, c.value2, 'an upper bound')}`);
     case 'in':
-      return positive(`${cx} IN (${listLiterals(cf, c.value).join(', ')})`);
+      return yes(`${cx} IN (${listLiterals(cf, c.value).join(', ')})`);
     case 'not-in':
       return negative(`${cx} IN (${listLiterals(cf, c.value).join(', ')})`);
     case 'is-empty':
@@ -188,40 +273,40 @@ function attributeSql(c: AttributeCondition, scope: RuleScope): string {
     case 'is-not-empty':
       return isText ? `(${x} IS NOT NULL AND ${x} <> '')` : `(${x} IS NOT NULL)`;
     case 'starts-with':
-      return positive(`starts_with(lower(${x}), lower(${text()}))`);
+      return yes(`starts_with(lower(${x}), lower(${text()}))`);
     case 'not-starts-with':
       return negative(`starts_with(lower(${x}), lower(${text()}))`);
     case 'contains':
-      return positive(`contains(lower(${x}), lower(${text()}))`);
+      return yes(`contains(lower(${x}), lower(${text()}))`);
     case 'not-contains':
       return negative(`contains(lower(${x}), lower(${text()}))`);
     case 'like':
-      return positive(`${x} LIKE ${text()}`);
+      return yes(`${x} LIKE ${text()}`);
     case 'not-like':
       return negative(`${x} LIKE ${text()}`);
     case 'in-last':
-      return positive(`(${day} > ${shift(countValue(c.value, name))} AND ${day} <= ${ref})`);
+      return yes(`(${day} > ${shift(countValue(c.value, name))} AND ${day} <= ${ref})`);
     case 'more-than-ago':
-      return positive(`${day} < ${shift(countValue(c.value, name))}`);
+      return yes(`${day} < ${shift(countValue(c.value, name))}`);
     case 'this-month':
-      return positive(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) AS DATE)`);
+      return yes(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) AS DATE)`);
     case 'last-month':
-      return positive(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) - INTERVAL 1 MONTH AS DATE)`);
+      return yes(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) - INTERVAL 1 MONTH AS DATE)`);
     case 'before':
-      return positive(`${dateOperand(field.type, x, day, c.value, name)} < ${dateValue(field.type, c.value, name)}`);
+      return yes(`${dateOperand(field.type, x, day, c.value, name)} < ${dateValue(field.type, c.value, name)}`);
     case 'after':
-      return positive(`${dateOperand(field.type, x, day, c.value, name)} > ${dateValue(field.type, c.value, name)}`);
+      return yes(`${dateOperand(field.type, x, day, c.value, name)} > ${dateValue(field.type, c.value, name)}`);
     case 'anniversary-within': {
       const n = countValue(c.value, name);
       // This year's anniversary; 29 February rolls to 1 March in other years.
       const thisYear = `CAST(date_trunc('year', ${ref}) + INTERVAL (month(${day}) - 1) MONTH + INTERVAL (day(${day}) - 1) DAY AS DATE)`;
       const next = `CASE WHEN ${thisYear} >= ${ref} THEN ${thisYear} ELSE CAST(${thisYear} + INTERVAL 1 YEAR AS DATE) END`;
-      return positive(`date_diff('day', ${ref}, ${next}) BETWEEN 0 AND ${n}`);
+      return yes(`date_diff('day', ${ref}, ${next}) BETWEEN 0 AND ${n}`);
     }
     case 'is-true':
-      return positive(`${x} = TRUE`);
+      return yes(`${x} = TRUE`);
     case 'is-false':
-      return positive(`${x} = FALSE`);
+      return yes(`${x} = FALSE`);
   }
 }
 
@@ -237,7 +322,7 @@ function dateValue(type: string, value: AttributeCondition['value'], name: strin
   return valueLiteral({ name, label: name, type: 'date', values: [], description: '' }, value);
 }
 
-function collectionSql(c: CollectionCondition, scope: RuleScope): string {
+function collectionSql(c: CollectionCondition, scope: RuleScope, use: RuleUse): string {
   const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'link');
   if (!resolved.ok) throw new CompileError(`Condition on ${c.path.join('.') || '(no collection)'}: ${resolved.message}`);
   const last = resolved.steps[resolved.steps.length - 1]!;
@@ -251,7 +336,8 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
   const { row: _row, ...outer } = scope;
   const inner: RuleScope = { ...outer, entity: last.to, alias, aliases };
   const before = resolved.steps.slice(0, -1);
-  const where = ruleSql(c.where, inner);
+  // The lines' conditions select lines: always a filter.
+  const where = ruleSql(c.where, inner, 'filter');
   const filter = where === 'TRUE' ? '' : ` AND ${where}`;
   if (single) {
     // A link on one column compiles to an uncorrelated sub-query over the collection's keys
@@ -261,7 +347,7 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
     const outerKey = fieldExpr(scope, before, pair.from);
     const lineKey = `${alias}.${quoteIdent(pair.to)}`;
     const lines = `FROM ${scope.table(last.to.name)} AS ${alias} WHERE ${lineKey} IS NOT NULL${filter}`;
-    return collectionFactsSql(c, inner, scope.facts, outerKey, lineKey, lines);
+    return collectionFactsSql(c, inner, scope.facts, outerKey, lineKey, lines, use);
   }
   const join = last.link.on.map((p) => `${alias}.${quoteIdent(p.to)} = ${fieldExpr(scope, before, p.from)}`).join(' AND ');
   const from = `FROM ${scope.table(last.to.name)} AS ${alias} WHERE ${join}${filter}`;
@@ -272,7 +358,7 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
       return `NOT EXISTS (SELECT 1 ${from})`;
     case 'aggregate': {
       const { expr, test } = aggregateTest(c, inner);
-      return positive(test(`(SELECT ${expr} ${from})`));
+      return truth(use)(test(`(SELECT ${expr} ${from})`));
     }
   }
 }
@@ -283,10 +369,10 @@ function collectionSql(c: CollectionCondition, scope: RuleScope): string {
  * compared with, so changing that value, or any other condition of the rule, reads them again
  * instead of scanning the collection.
  */
-function collectionFactsSql(c: CollectionCondition, inner: RuleScope, facts: (sql: string) => string, outerKey: string, lineKey: string, lines: string): string {
+function collectionFactsSql(c: CollectionCondition, inner: RuleScope, facts: (sql: string) => string, outerKey: string, lineKey: string, lines: string, use: RuleUse): string {
   switch (c.quantifier) {
     case 'exists':
-      return positive(`${outerKey} IN (SELECT "k" FROM ${facts(`SELECT DISTINCT ${lineKey} AS "k" ${lines}`)})`);
+      return truth(use)(`${outerKey} IN (SELECT "k" FROM ${facts(`SELECT DISTINCT ${lineKey} AS "k" ${lines}`)})`);
     case 'not-exists':
       return negative(`${outerKey} IN (SELECT "k" FROM ${facts(`SELECT DISTINCT ${lineKey} AS "k" ${lines}`)})`);
     case 'aggregate': {
@@ -295,7 +381,7 @@ function collectionFactsSql(c: CollectionCondition, inner: RuleScope, facts: (sq
       // As in the grouped form: keys without lines pass when the value over no lines passes.
       return holdsForNone
         ? negative(`${outerKey} IN (SELECT "k" FROM ${values} WHERE NOT ${positive(test('"v"'))})`)
-        : positive(`${outerKey} IN (SELECT "k" FROM ${values} WHERE ${positive(test('"v"'))})`);
+        : truth(use)(`${outerKey} IN (SELECT "k" FROM ${values} WHERE ${test('"v"')})`);
     }
   }
 }
