@@ -32,7 +32,7 @@ test('an empty audience emits no transition unless it continues when empty', asy
   await expect(
     canvas.canvas
       .locator(`[data-transition-id="${second}"]`)
-      .getByRole('img', { name: /^No count: an activity before this one/ }),
+      .getByRole('img', { name: 'No count: “Build audience” before this one has no records to pass on.' }),
   ).toBeVisible();
 
   await inspector.toggle(/^Continue when empty/);

@@ -42,7 +42,7 @@ test('a transition previews its schema and its first records; an activity shows 
   await expect(inspector.getByRole('button', { name: 'Copy SQL' })).toBeVisible();
 });
 
-test('an activity whose query fails shows the error; the rest of the campaign is counted', async ({ page }) => {
+test('an activity whose rule has an error says it once; its transition says why it has no count; the rest is counted', async ({ page }) => {
   const counts = new CountsPage(page);
   const canvas = new CanvasPage(page);
   await counts.gotoList();
@@ -51,13 +51,25 @@ test('an activity whose query fails shows the error; the rest of the campaign is
   await counts.expectUpToDate();
   const expected = CountsPage.expectedCounts('e2e/fixtures/engine-error-campaign.json');
   expect(expected.t_bad).toBeUndefined();
+  const problem = 'Profiles have no field “no_such_field” in this data.';
   await expect(counts.transitionCount('t_ok')).toHaveAccessibleName(recordsName(expected.t_ok!));
-  await expect(counts.transitionCount('t_bad')).toHaveAccessibleName('Count failed');
+  // An error mark that names the activity and its problem, not a bare "failed".
+  await expect(counts.transitionCount('t_bad')).toHaveAccessibleName(`No count: “Broken rule” has an error to fix. ${problem}`);
   await expect(canvas.node('Broken rule').getByRole('img', { name: 'Status: Error' })).toHaveAttribute('title', /no_such_field/);
 
+  // The problem is listed once: the engine's own words for it are not a second problem.
   const problems = page.getByRole('region', { name: /Problems/ });
-  await expect(problems.getByRole('button', { name: /^Broken rule Condition on no_such_field/ })).toBeVisible();
+  await expect(problems.getByRole('button', { name: /^Broken rule/ })).toHaveCount(1);
+  await expect(problems.getByRole('button', { name: `Broken rule ${problem}` })).toBeVisible();
   await canvas.select('Broken rule');
-  const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  await expect(inspector.getByText('No count: the query of this activity failed.')).toBeVisible();
+  const activity = page.getByRole('region', { name: 'Broken rule' });
+  await expect(activity.getByRole('list', { name: 'Problems of this activity' }).getByRole('listitem')).toHaveText([problem]);
+  const records = activity.getByRole('region', { name: 'Records' });
+  await expect(records.getByText(problem)).toHaveCount(0);
+  await expect(records.getByText('No count until the errors of this activity are fixed.')).toBeVisible();
+  // The engine's message stays available, folded away.
+  const details = records.getByRole('group').filter({ hasText: 'Technical details' });
+  await expect(details.getByLabel('Message from the engine')).toBeHidden();
+  await details.getByText('Technical details').click();
+  await expect(details.getByLabel('Message from the engine')).toHaveText(/Condition on no_such_field/);
 });

@@ -20,6 +20,8 @@ export function ActivityInspector({ id }: { id: string }) {
   const activity = useEditorStore(selectActivity(id));
   const validation = useEditorStore(selectActivityProblems(id));
   const engineProblems = useEngineProblems(id);
+  // The status counts a failed query; the list leaves it to the Records section below, which tells
+  // its reason with the engine's own message on demand, so that the inspector says it once.
   const problems = engineProblems.length === 0 ? validation : [...validation, ...engineProblems];
   if (!activity) return null;
   const def = getActivityDef(activity.type);
@@ -72,7 +74,7 @@ export function ActivityInspector({ id }: { id: string }) {
         </span>
       </Switch>
 
-      {problems.length > 0 && <ProblemList problems={problems} compact />}
+      {validation.length > 0 && <ProblemList problems={validation} compact label="Problems of this activity" />}
 
       <dl className="insp-summary">
         <dt>Type</dt>

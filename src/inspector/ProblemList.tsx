@@ -7,14 +7,17 @@ export function ProblemList({
   onSelect,
   compact,
   labelOf,
+  label,
 }: {
   problems: readonly Problem[];
   onSelect?: (p: Problem) => void;
   compact?: boolean;
   labelOf?: (p: Problem) => string | undefined;
+  /** Accessible name of the list. */
+  label?: string;
 }) {
   return (
-    <ul className={`insp-problems${compact ? ' insp-problems--compact' : ''}`}>
+    <ul className={`insp-problems${compact ? ' insp-problems--compact' : ''}`} aria-label={label}>
       {problems.map((p, i) => {
         const Icon = p.severity === 'error' ? CircleX : CircleAlert;
         const body = (

@@ -10,8 +10,14 @@ export interface TransitionCount {
   stale?: boolean;
   /** Why there is no count (disabled source, nothing upstream...), as a sentence for the tooltip. */
   reason?: string;
-  /** The source activity's query failed; its message. */
+  /** The source activity's query failed, or it has errors to fix: why, in a marketer's words. */
   error?: string;
+  /** Not counted because the source (or an activity before it) needs a run of the campaign; `reason` says why. Not an error. */
+  needsRun?: boolean;
+  /** `error` or `reason` retells the problems of the source activity rather than a failure of its query. */
+  fromProblems?: boolean;
+  /** The engine's own message when `error` or `reason` rewords it. */
+  technical?: string;
 }
 
 /** Records on one output of an activity. */
@@ -34,8 +40,14 @@ export interface ActivityCount {
   stale?: boolean;
   /** Why there is no count, as a sentence for the tooltip. */
   reason?: string;
-  /** The activity's query failed; its message. */
+  /** The activity's query failed (in a marketer's words), or it has errors to fix. */
   error?: string;
+  /** Not counted before the campaign runs (it reads message results); `reason` says why. Not an error. */
+  needsRun?: boolean;
+  /** `error` or `reason` points to the activity's own problems, which say what is wrong. */
+  fromProblems?: boolean;
+  /** The engine's own message when `error` or `reason` rewords it. */
+  technical?: string;
 }
 
 /** Where counts stand for the whole campaign, for the status line. */

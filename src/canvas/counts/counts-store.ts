@@ -15,7 +15,7 @@ export interface CountsState {
   phase: CountsPhase;
   /** The engine's own failure (not an activity's), for the status line. */
   failure?: string;
-  /** One `engine-error` problem per activity whose query failed. */
+  /** One `engine-error` problem per activity whose query failed for a reason its own problems do not give. */
   problems: readonly Problem[];
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { CampaignDoc } from '../../domain/campaign';
 import { deriveCounts, type CountsSnapshot } from './derive-counts';
 import { notEmittedText } from './count-types';
+import type { Problem } from '../../domain/problems';
+import { MESSAGE_RESULTS_NEED_A_RUN } from '../../query-modeler/column-guard';
 import { fittedCount, formatCompactCount, formatCount } from './format-count';
 
 const doc = {
@@ -54,19 +56,52 @@ describe('counts on the canvas', () => {
     expect(d.transitions.t2).toEqual({ loading: true });
   });
 
-  test('errors and skipped activities have no count, with the reason', () => {
-    const d = deriveCounts(doc, snapshot({ errors: { a: 'Binder Error' }, skipped: { b: 'upstream' } }));
-    expect(d.transitions.t1).toEqual({ loading: false, error: 'Binder Error' });
-    expect(d.activities.a).toEqual({ loading: false, error: 'Binder Error' });
-    expect(d.transitions.t2?.count).toBeUndefined();
-    expect(d.transitions.t2?.reason).toMatch(/before this one/);
-    const disabled = deriveCounts(doc, snapshot({ skipped: { a: 'disabled' } }));
+  test('errors and skipped activities have no count, with the reason and the activity it comes from', () => {
+    const raw = 'Conversion Error: Could not convert string "abc" to INT64';
+    const d = deriveCounts(doc, snapshot({ errors: { a: raw }, skipped: { b: 'upstream' } }));
+    const failed = { loading: false, error: expect.stringMatching(/^The query could not run: a value does not have the type/), technical: raw };
+    expect(d.transitions.t1).toEqual(failed);
+    expect(d.activities.a).toEqual(failed);
+    expect(d.transitions.t2).toEqual({ loading: false, reason: 'No count: the query of “A” before this one failed.' });
+    // The compiler's own sentences are already a marketer's words.
+    expect(deriveCounts(doc, snapshot({ errors: { a: 'Country needs a value' } })).activities.a).toEqual({ loading: false, error: 'Country needs a value' });
+    const disabled = deriveCounts(doc, snapshot({ skipped: { a: 'disabled', b: 'upstream' } }));
     expect(disabled.activities.a?.reason).toMatch(/disabled/);
+    expect(disabled.activities.b?.reason).toBe('No count: “A” before this one is disabled.');
+  });
+
+  test('an activity that reads message results needs a run, as do the ones after it: not an error', () => {
+    const d = deriveCounts(doc, snapshot({ counts: {}, outputs: {}, errors: { a: MESSAGE_RESULTS_NEED_A_RUN }, skipped: { b: 'upstream', c: 'upstream' } }));
+    expect(d.activities.a).toEqual({ loading: false, needsRun: true, reason: MESSAGE_RESULTS_NEED_A_RUN });
+    expect(d.transitions.t1).toEqual({ loading: false, needsRun: true, reason: MESSAGE_RESULTS_NEED_A_RUN });
+    expect(d.activities.c).toEqual({ loading: false, needsRun: true, reason: '“A” before this one reads message results, which exist once the campaign has run.' });
+    expect(d.transitions.t2?.error).toBeUndefined();
+  });
+
+  test('an engine error that the activity’s problems explain points to them instead of being told again', () => {
+    const noField = 'Condition on nope: profiles has no field nope';
+    const problem = (severity: Problem['severity'], code: string, message: string): Problem => ({ severity, code, message, activityId: 'a' });
+    const withError = deriveCounts(doc, snapshot({ counts: {}, outputs: {}, errors: { a: noField }, skipped: { b: 'upstream' } }), undefined, () => [problem('error', 'rule', 'Profiles have no field “nope” in this data.')]);
+    expect(withError.activities.a).toEqual({ loading: false, error: 'No count until the errors of this activity are fixed.', fromProblems: true, technical: noField });
+    expect(withError.transitions.t1).toEqual({ loading: false, error: 'No count: “A” has an error to fix. Profiles have no field “nope” in this data.', fromProblems: true, technical: noField });
+    expect(withError.transitions.t2?.reason).toBe('No count: “A” before this one has an error to fix.');
+
+    const choose = 'Choose the saved audience to read.';
+    const incomplete = deriveCounts(doc, snapshot({ counts: {}, outputs: {}, errors: { a: choose } }), undefined, () => [problem('warning', 'missing-config', choose)]);
+    // The engine says exactly what the problem says: nothing more to show on demand.
+    expect(incomplete.activities.a).toEqual({ loading: false, reason: 'No count until the settings of this activity are complete.', fromProblems: true });
+    expect(incomplete.transitions.t1).toEqual({ loading: false, reason: `No count: “A” is not set up yet. ${choose}`, fromProblems: true });
+
+    // An unrelated warning does not hide a failed query.
+    const failed = deriveCounts(doc, snapshot({ errors: { a: 'Out of Memory Error: failed to allocate' } }), undefined, () => [problem('warning', 'unconnected', '“A” is not connected.')]);
+    expect(failed.activities.a?.error).toMatch(/ran out of memory/);
+    expect(failed.activities.a?.fromProblems).toBeUndefined();
   });
 
   test('an empty output that is not emitted says so; the activity shows its 0 records', () => {
     const d = deriveCounts(doc, snapshot({ counts: {}, outputs: { a: { out: 0 } }, skipped: { b: 'upstream' } }));
     expect(d.transitions.t1).toEqual({ loading: false, reason: notEmittedText });
+    expect(d.transitions.t2).toEqual({ loading: false, reason: 'No count: “A” before this one has no records to pass on.' });
     expect(d.activities.a).toEqual({ loading: false, count: 0 });
     const emitted = deriveCounts(doc, snapshot({ counts: { t1: 0 }, outputs: { a: { out: 0 } } }));
     expect(emitted.transitions.t1).toEqual({ loading: false, count: 0 });

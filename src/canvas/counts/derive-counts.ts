@@ -1,7 +1,9 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import { portsOf } from '../../domain/ports';
+import type { Problem } from '../../domain/problems';
 import type { SkipReason } from '../../engine/compile/compile-campaign';
 import { notEmittedText, skipReasonText, type ActivityCount, type OutputCount, type TransitionCount } from './count-types';
+import { judgeEngineError, type EngineVerdict } from './engine-messages';
 
 /** The engine's answer as the canvas needs it (absent while the first counts are computing). */
 export interface CountsSnapshot {
@@ -25,30 +27,126 @@ const loadingActivity: ActivityCount = Object.freeze({ loading: true });
 /**
  * One entry per transition and activity of `doc`. Entries equal to those in `previous` are returned
  * as the same objects, so that a subscriber keyed by id sees no change and does not re-render.
+ * `problemsOf` gives each activity's validation problems: an engine error they already explain is
+ * told as "fix these problems" rather than as a failed query, so that one defect is told once.
  */
-export function deriveCounts(doc: CampaignDoc, snapshot: CountsSnapshot | undefined, previous?: DerivedCounts): DerivedCounts {
+export function deriveCounts(
+  doc: CampaignDoc,
+  snapshot: CountsSnapshot | undefined,
+  previous?: DerivedCounts,
+  problemsOf?: (activityId: string) => readonly Problem[] | undefined,
+): DerivedCounts {
   const transitions: Record<string, TransitionCount> = {};
   const activities: Record<string, ActivityCount> = {};
+  const why = snapshot ? explainer(doc, snapshot, problemsOf) : undefined;
   for (const t of doc.transitions) {
-    const next = snapshot ? transitionEntry(t.id, t.source.activityId, t.source.port, snapshot) : loadingTransition;
+    const next = snapshot && why ? transitionEntry(t.id, t.source.activityId, t.source.port, snapshot, why) : loadingTransition;
     transitions[t.id] = keep(previous?.transitions[t.id], next);
   }
   for (const a of doc.activities) {
     let next: ActivityCount = loadingActivity;
-    if (snapshot) {
+    if (snapshot && why) {
       const incoming = doc.transitions.filter((t) => t.target.activityId === a.id).map((t) => transitions[t.id]!);
-      next = activityEntry(a.id, portsOf(a).out, incoming, snapshot);
+      next = activityEntry(a.id, portsOf(a).out, incoming, snapshot, why);
     }
     activities[a.id] = keep(previous?.activities[a.id], next);
   }
   return { transitions, activities };
 }
 
-function transitionEntry(id: string, source: string, port: string, s: CountsSnapshot): TransitionCount {
-  const error = s.errors[source];
-  if (error !== undefined) return { loading: false, error };
-  const skipped = s.skipped[source];
-  if (skipped) return { loading: false, reason: skipReasonText[skipped] };
+/** Why an activity has no count, as its own entry and as the entry of the transitions leaving it. */
+interface NoCount {
+  activity: ActivityCount;
+  transition: TransitionCount;
+}
+
+/**
+ * Explains the activities that have no count: an engine error read next to the activity's problems,
+ * a skipped activity with the reason, and one skipped because of an activity before it with the
+ * name of that activity and what is the matter with it.
+ */
+function explainer(doc: CampaignDoc, s: CountsSnapshot, problemsOf?: (activityId: string) => readonly Problem[] | undefined) {
+  const labels = new Map(doc.activities.map((a) => [a.id, a.label]));
+  const verdicts = new Map<string, EngineVerdict>();
+  for (const [id, raw] of Object.entries(s.errors)) verdicts.set(id, judgeEngineError(raw, problemsOf?.(id)));
+  const sources = new Map<string, CampaignDoc['transitions']>();
+  for (const t of doc.transitions) sources.set(t.target.activityId, [...(sources.get(t.target.activityId) ?? []), t]);
+  const memo = new Map<string, NoCount | undefined>();
+
+  const own = (id: string): NoCount | undefined => {
+    const verdict = verdicts.get(id);
+    const name = `“${labels.get(id) ?? id}”`;
+    if (verdict) {
+      switch (verdict.kind) {
+        case 'needs-run': {
+          const entry = { loading: false, needsRun: true, reason: verdict.reason };
+          return { activity: entry, transition: entry };
+        }
+        case 'problems': {
+          const technical = { fromProblems: true, ...(verdict.technical !== undefined ? { technical: verdict.technical } : {}) };
+          return verdict.severity === 'error'
+            ? {
+                activity: { loading: false, error: 'No count until the errors of this activity are fixed.', ...technical },
+                transition: { loading: false, error: `No count: ${name} has an error to fix. ${verdict.first}`, ...technical },
+              }
+            : {
+                activity: { loading: false, reason: 'No count until the settings of this activity are complete.', ...technical },
+                transition: { loading: false, reason: `No count: ${name} is not set up yet. ${verdict.first}`, ...technical },
+              };
+        }
+        case 'failed': {
+          const entry = { loading: false, error: verdict.text, ...(verdict.technical !== undefined ? { technical: verdict.technical } : {}) };
+          return { activity: entry, transition: entry };
+        }
+      }
+    }
+    const skipped = s.skipped[id];
+    if (!skipped) return undefined;
+    if (skipped === 'upstream') {
+      const cause = causeBefore(id);
+      const entry = cause ?? { loading: false, reason: skipReasonText.upstream };
+      return { activity: entry, transition: entry };
+    }
+    const entry = { loading: false, reason: skipReasonText[skipped] };
+    return { activity: entry, transition: entry };
+  };
+
+  // The nearest activity before `id` that has no count for a reason of its own, told from `id`'s side.
+  const causeBefore = (id: string): TransitionCount | undefined => {
+    const seen = new Set([id]);
+    let layer = sources.get(id) ?? [];
+    while (layer.length > 0) {
+      const next: CampaignDoc['transitions'] = [];
+      for (const t of layer) {
+        const before = t.source.activityId;
+        // An empty output that is not emitted: what follows it does not run.
+        if (s.counts[t.id] === undefined && s.outputs[before]?.[t.source.port] === 0)
+          return { loading: false, reason: `No count: “${labels.get(before) ?? before}” before this one has no records to pass on.` };
+        if (seen.has(before)) continue;
+        seen.add(before);
+        const name = `“${labels.get(before) ?? before}”`;
+        const verdict = verdicts.get(before);
+        if (verdict?.kind === 'needs-run') return { loading: false, needsRun: true, reason: `${name} before this one reads message results, which exist once the campaign has run.` };
+        if (verdict?.kind === 'problems')
+          return { loading: false, reason: verdict.severity === 'error' ? `No count: ${name} before this one has an error to fix.` : `No count: ${name} before this one is not set up yet.` };
+        if (verdict?.kind === 'failed') return { loading: false, reason: `No count: the query of ${name} before this one failed.` };
+        if (s.skipped[before] === 'disabled') return { loading: false, reason: `No count: ${name} before this one is disabled.` };
+        if (s.skipped[before] === 'upstream') next.push(...(sources.get(before) ?? []));
+      }
+      layer = next;
+    }
+    return undefined;
+  };
+
+  return (id: string): NoCount | undefined => {
+    if (!memo.has(id)) memo.set(id, own(id));
+    return memo.get(id);
+  };
+}
+
+function transitionEntry(id: string, source: string, port: string, s: CountsSnapshot, why: (id: string) => NoCount | undefined): TransitionCount {
+  const none = why(source);
+  if (none) return none.transition;
   // Computed, empty, and not emitted (a Build audience or Split subset that does not continue when empty).
   if (s.counts[id] === undefined && s.outputs[source]?.[port] === 0 && !s.stale) return { loading: false, reason: notEmittedText };
   const count = s.counts[id] ?? s.outputs[source]?.[port];
@@ -62,11 +160,10 @@ function activityEntry(
   outPorts: readonly { id: string; label: string }[],
   incoming: readonly TransitionCount[],
   s: CountsSnapshot,
+  why: (id: string) => NoCount | undefined,
 ): ActivityCount {
-  const error = s.errors[id];
-  if (error !== undefined) return { loading: false, error };
-  const skipped = s.skipped[id];
-  if (skipped) return { loading: false, reason: skipReasonText[skipped] };
+  const none = why(id);
+  if (none) return none.activity;
   const stale = s.stale ? { stale: true } : {};
   const byPort = s.outputs[id];
   if (outPorts.length === 0) {
@@ -98,6 +195,7 @@ function keep<T extends TransitionCount | ActivityCount>(previous: T | undefined
 function sameEntry(a: TransitionCount | ActivityCount, b: TransitionCount | ActivityCount): boolean {
   if (a === b) return true;
   if (a.loading !== b.loading || a.count !== b.count || a.stale !== b.stale || a.reason !== b.reason || a.error !== b.error) return false;
+  if (a.needsRun !== b.needsRun || a.fromProblems !== b.fromProblems || a.technical !== b.technical) return false;
   const ao = 'outputs' in a ? a.outputs : undefined;
   const bo = 'outputs' in b ? b.outputs : undefined;
   if (ao === bo) return true;

@@ -1,13 +1,15 @@
 import { useEffect, useRef } from 'react';
-import type { Problem } from '../../domain/problems';
 import { useCountOutputs } from '../../queries/useCountOutputs';
 import { useDataset } from '../../queries/useDataset';
 import { useTransitionCounts } from '../../queries/useTransitionCounts';
+import { problemsOf } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import { useEngineDoc } from '../../query-modeler/useEngineDoc';
 import type { CountsPhase } from './count-types';
 import type { CountsStore } from './counts-store';
 import { deriveCounts, type CountsSnapshot, type DerivedCounts } from './derive-counts';
+import { engineProblems } from './engine-messages';
+import type { Problem } from '../../domain/problems';
 
 /**
  * Runs the campaign's counts query (once per open campaign) on the editor's document and writes
@@ -16,6 +18,7 @@ import { deriveCounts, type CountsSnapshot, type DerivedCounts } from './derive-
  */
 export function useCountsSync(store: CountsStore): void {
   const doc = useEditorStore((s) => s.doc);
+  const model = useEditorStore((s) => s.dataModel);
   // The engine sees linked saved filters as the rules they name.
   const engineDoc = useEngineDoc();
   const counts = useTransitionCounts(engineDoc);
@@ -37,21 +40,20 @@ export function useCountsSync(store: CountsStore): void {
     const snapshot: CountsSnapshot | undefined = counts.isLoading
       ? undefined
       : { counts: counts.counts, errors: counts.errors, skipped: counts.skipped, outputs, stale: counts.isStale };
-    derived.current = deriveCounts(doc, snapshot, derived.current);
+    // An engine error the activity's own problems explain is told by them, not again by the engine.
+    const validation = problemsOf(doc, model).byActivity;
+    const problemsOfActivity = (id: string) => validation.get(id);
+    derived.current = deriveCounts(doc, snapshot, derived.current, problemsOfActivity);
     const previous = store.getState();
     store.setState({
       ...derived.current,
       phase,
       failure: counts.error?.message,
-      problems: sameProblems(previous.problems, engineProblems(counts.errors)),
+      problems: sameProblems(previous.problems, engineProblems(counts.errors, problemsOfActivity)),
     });
-  }, [store, doc, counts.counts, counts.errors, counts.skipped, counts.isLoading, counts.isStale, counts.error, outputs, phase]);
+  }, [store, doc, model, counts.counts, counts.errors, counts.skipped, counts.isLoading, counts.isStale, counts.error, outputs, phase]);
 
   useMilestones(phase);
-}
-
-function engineProblems(errors: Record<string, string>): Problem[] {
-  return Object.entries(errors).map(([activityId, message]) => ({ severity: 'error', code: 'engine-error', message, activityId }));
 }
 
 function sameProblems(previous: readonly Problem[], next: Problem[]): readonly Problem[] {

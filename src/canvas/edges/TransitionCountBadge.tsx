@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { CircleX } from 'lucide-react';
+import { CircleX, History } from 'lucide-react';
 import { fittedCount, recordsText } from '../counts/format-count';
 import type { TransitionCount } from '../counts/count-types';
 import './count-badge.css';
@@ -7,9 +7,11 @@ import './count-badge.css';
 /**
  * The count on a transition: "Counting…" until known, the number (compact only when the full
  * number would not fit; the full one in the tooltip and accessible name), dimmed while an edit is
- * recomputed, a small error mark when the source activity's query failed, nothing (with the
- * reason in a tooltip) when the transition is not counted. Memoised: the count object is kept while
- * unchanged, and the edge around it draws again on every move of a drag that moves one of its ends.
+ * recomputed, a small error mark when the source activity's query failed or it has errors to fix,
+ * a grey clock when what it carries exists once the campaign has run ("Needs a run"), a dash when the
+ * transition is not counted. The reason is in the tooltip and the accessible name of each. Memoised:
+ * the count object is kept while unchanged, and the edge around it draws again on every move of a
+ * drag that moves one of its ends.
  */
 export const TransitionCountBadge = memo(function TransitionCountBadge({
   count,
@@ -18,14 +20,19 @@ export const TransitionCountBadge = memo(function TransitionCountBadge({
 }) {
   if (!count) return null;
   if (count.error !== undefined) {
+    // An error of the source activity is told as such; a query that failed says so first.
+    const name = count.fromProblems ? count.error : `Count failed: ${count.error}`;
     return (
-      <span
-        className="cv-edge-label__count cv-edge-label__count--error"
-        role="img"
-        aria-label="Count failed"
-        title={count.error}
-      >
+      <span className="cv-edge-label__count cv-edge-label__count--error" role="img" aria-label={name} title={name}>
         <CircleX size={12} aria-hidden />
+      </span>
+    );
+  }
+  if (count.needsRun) {
+    const name = `Needs a run: ${count.reason ?? ''}`;
+    return (
+      <span className="cv-edge-label__count cv-edge-label__count--needs-run" role="img" aria-label={name} title={name}>
+        <History size={12} aria-hidden />
       </span>
     );
   }

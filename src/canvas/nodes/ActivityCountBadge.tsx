@@ -1,12 +1,14 @@
+import { History } from 'lucide-react';
 import { fittedCount, recordsText } from '../counts/format-count';
 import type { ActivityCount } from '../counts/count-types';
 import './count-badge.css';
 
 /**
  * The count on a node: the records it outputs (one output) or works on (several outputs, each one
- * listed in the tooltip), "Counting…" until known, dimmed while an edit is recomputed. No count
- * (disabled, upstream, failed query) shows nothing here: the reason is in the node's tooltip and
- * status badge.
+ * listed in the tooltip), "Counting…" until known, dimmed while an edit is recomputed, a grey clock
+ * ("Needs a run", the reason in its tooltip) when it reads what exists once the campaign has run. No
+ * count otherwise (disabled, upstream, failed query) shows nothing here: the reason is in the
+ * node's tooltip and status badge.
  */
 export function ActivityCountBadge({ count }: { count: ActivityCount | undefined }) {
   if (!count || count.error !== undefined) return null;
@@ -17,6 +19,14 @@ export function ActivityCountBadge({ count }: { count: ActivityCount | undefined
     return (
       <span className={`cv-node__count${stale}`} role="img" aria-label={name} title={name.replaceAll('; ', '\n')} data-count={count.count}>
         {fittedCount(count.count)}
+      </span>
+    );
+  }
+  if (count.needsRun) {
+    const name = `Needs a run: ${count.reason ?? ''}`;
+    return (
+      <span className="cv-node__count cv-node__count--note" role="img" aria-label={name} title={name}>
+        <History size={11} aria-hidden />
       </span>
     );
   }

@@ -43,8 +43,9 @@ const ActivityShell = memo(function ActivityShell({
   const vertical = useEditorStore((s) => s.doc.settings.orientation === 'vertical');
   const problems = useEditorStore(selectActivityProblems(id));
   const count = useActivityCount(id);
-  // A failed query is an error on the activity like a validation error; no count is why not shown.
-  const status = count?.error !== undefined ? 'error' : statusOf(problems);
+  // A failed query is an error on the activity like a validation error (one its problems explain is
+  // already among them); needing a run is not an error; no count is why not shown.
+  const status = count?.error !== undefined && !count.fromProblems ? 'error' : statusOf(problems);
   const StatusIcon = statusIcons[status];
   const ports = useMemo(() => portsOf(activity), [activity]);
   const category = def?.meta.category ?? 'unknown';
@@ -56,7 +57,7 @@ const ActivityShell = memo(function ActivityShell({
 
   const outLabelled = ports.out.length > 1;
   const minHeight = !vertical && outLabelled ? 28 + ports.out.length * 22 : undefined;
-  const problemText = [...problems.map((p) => p.message), count?.error, count?.reason]
+  const problemText = [...problems.map((p) => p.message), count?.error, count?.needsRun ? `Needs a run: ${count.reason}` : count?.reason]
     .filter(Boolean)
     .join('\n');
   // The type, unless the label already says it; then the category, so the line never repeats the label.

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ChevronDown, Copy, Loader2 } from 'lucide-react';
 import { useActivitySql } from '../../queries/useActivitySql';
+import { useActivityCount } from '../../canvas/nodes/useActivityCount';
 import { showToast } from '../../ui/Toast';
 
 /**
@@ -14,6 +15,9 @@ export function ActivityCodeView({ activityId }: { activityId: string }) {
   const doc = useEngineDoc();
   const query = useActivitySql(doc, activityId, { enabled: open });
   const sql = query.data?.sql;
+  // The Records section above already tells why the activity has no count, which is why it has no SQL.
+  const count = useActivityCount(activityId);
+  const toldAbove = count !== undefined && (count.needsRun === true || count.error !== undefined || count.fromProblems === true);
   const panelId = `code-view-${activityId}`;
 
   const copy = async () => {
@@ -40,7 +44,11 @@ export function ActivityCodeView({ activityId }: { activityId: string }) {
           )}
           {query.error && <p className="insp-engine__note insp-engine__note--error">{query.error.message}</p>}
           {query.data && !sql && (
-            <p className="insp-engine__note">{query.data.error ?? 'This activity runs no query of its own (it passes its input on, or does not run).'}</p>
+            <p className="insp-engine__note">
+              {query.data.error !== undefined && toldAbove
+                ? 'No SQL, for the reason given above.'
+                : (query.data.error ?? 'This activity runs no query of its own (it passes its input on, or does not run).')}
+            </p>
           )}
           {sql && (
             <>

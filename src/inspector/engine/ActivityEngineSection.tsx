@@ -1,12 +1,15 @@
-import { CircleX } from 'lucide-react';
+import { CircleAlert, CircleX, History } from 'lucide-react';
 import { useActivityCount } from '../../canvas/nodes/useActivityCount';
 import { recordsText } from '../../canvas/counts/format-count';
 import { ActivityCodeView } from './ActivityCodeView';
+import { TechnicalDetails } from './TechnicalDetails';
 import './engine-panels.css';
 
 /**
  * What the engine says about an activity, in its inspector: its count (per output when it has
- * several), why it has none, or the error its query met; and its code view.
+ * several), why it has none (the error its query met, in a marketer's words with the engine's own on
+ * demand; that it needs a run; that its problems above must be fixed first), and its code view. A
+ * failed query's reason is told here only: the inspector's problem list above leaves it out.
  */
 export function ActivityEngineSection({ activityId }: { activityId: string }) {
   const count = useActivityCount(activityId);
@@ -15,11 +18,30 @@ export function ActivityEngineSection({ activityId }: { activityId: string }) {
       <h3 className="insp-subtitle" id={`engine-${activityId}`}>
         Records
       </h3>
-      {count?.error !== undefined ? (
-        // The message itself is listed with the activity's problems above (code `engine-error`).
-        <p className="insp-engine__note insp-engine__note--error">
-          <CircleX size={14} aria-hidden /> No count: the query of this activity failed.
+      {count?.needsRun ? (
+        <p className="insp-engine__note insp-engine__note--run">
+          <History size={14} aria-hidden />
+          <span>
+            <strong>Needs a run.</strong> {count.reason}
+          </span>
         </p>
+      ) : count?.error !== undefined && count.fromProblems ? (
+        <div className="insp-engine__block">
+          <p className="insp-engine__note insp-engine__note--error">
+            <CircleX size={14} aria-hidden /> <span>{count.error}</span>
+          </p>
+          <TechnicalDetails text={count.technical} />
+        </div>
+      ) : count?.error !== undefined ? (
+        <div className="insp-engine__block">
+          <p className="insp-engine__error" role="alert">
+            <CircleX size={15} aria-hidden />
+            <span>
+              <strong>No count.</strong> {count.error}
+            </span>
+          </p>
+          <TechnicalDetails text={count.technical} />
+        </div>
       ) : count?.count !== undefined ? (
         <div className={count.stale ? 'insp-engine__stale' : undefined} aria-busy={count.stale || undefined}>
           <p className="insp-engine__count" aria-label="Activity count">
@@ -41,7 +63,13 @@ export function ActivityEngineSection({ activityId }: { activityId: string }) {
       ) : count?.loading ? (
         <p className="insp-engine__note">Counting…</p>
       ) : (
-        <p className="insp-engine__note">{count?.reason ?? 'No count.'}</p>
+        <div className="insp-engine__block">
+          <p className="insp-engine__note">
+            {count?.fromProblems && <CircleAlert size={14} aria-hidden />}
+            <span>{count?.reason ?? 'No count.'}</span>
+          </p>
+          <TechnicalDetails text={count?.technical} />
+        </div>
       )}
       <ActivityCodeView activityId={activityId} />
     </section>

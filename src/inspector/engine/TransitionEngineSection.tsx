@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { CircleX, Table2 } from 'lucide-react';
+import { CircleX, History, Table2 } from 'lucide-react';
 import { recordsText } from '../../canvas/counts/format-count';
 import { useTransitionCount } from '../../canvas/edges/useTransitionCount';
 import { PreviewResultsDialog } from './PreviewResultsDialog';
 import { PreviewSchema } from './PreviewSchema';
+import { TechnicalDetails } from './TechnicalDetails';
 import './engine-panels.css';
 
 /** A transition's records in its inspector: the count, its preview schema and preview results. */
@@ -17,20 +18,37 @@ export function TransitionEngineSection({ transitionId, title }: { transitionId:
       <h3 className="insp-subtitle" id={`engine-${transitionId}`}>
         Records
       </h3>
-      {count?.error !== undefined ? (
-        <p className="insp-engine__error" role="alert">
-          <CircleX size={15} aria-hidden />
+      {count?.needsRun ? (
+        <p className="insp-engine__note insp-engine__note--run">
+          <History size={14} aria-hidden />
           <span>
-            <strong>The query of the activity before it failed.</strong> {count.error}
+            <strong>Needs a run.</strong> {count.reason}
           </span>
         </p>
+      ) : count?.error !== undefined ? (
+        <div className="insp-engine__block">
+          <p className="insp-engine__error" role="alert">
+            <CircleX size={15} aria-hidden />
+            {count.fromProblems ? (
+              <span>{count.error}</span>
+            ) : (
+              <span>
+                <strong>The activity before it has no count.</strong> {count.error}
+              </span>
+            )}
+          </p>
+          <TechnicalDetails text={count.technical} />
+        </div>
       ) : count?.count !== undefined ? (
         <p className={`insp-engine__count${count.stale ? ' insp-engine__stale' : ''}`} aria-label="Transition count">
           {recordsText(count.count)}
           {count.stale && <span className="insp-muted"> (updating…)</span>}
         </p>
       ) : (
-        <p className="insp-engine__note">{count?.loading ? 'Counting…' : (count?.reason ?? 'No count.')}</p>
+        <div className="insp-engine__block">
+          <p className="insp-engine__note">{count?.loading ? 'Counting…' : (count?.reason ?? 'No count.')}</p>
+          <TechnicalDetails text={count?.loading ? undefined : count?.technical} />
+        </div>
       )}
       <PreviewSchema transitionId={transitionId} available={available} />
       <div className="insp-engine__block">
