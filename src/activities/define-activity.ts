@@ -57,6 +57,8 @@ export interface GraphContext {
   model?: DataModel;
   /** What the first transition into `port` (default `in`) carries, told from the document; with the model only. */
   inbound?: (port?: string) => TransitionSchema | undefined;
+  /** Channel activities whose message results a rule of this activity may read; when absent, such conditions are not checked. */
+  earlierChannels?: () => readonly { id: string; label: string }[];
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Problem } from './problems';
 import type { DataModel } from './data-model';
 import { getActivityDef } from '../activities/registry';
 import { inboundSchema } from '../activities/inbound-columns';
+import { earlierChannelActivities } from '../activities/earlier-channels';
 import { indexGraph, topologicalOrder } from './graph';
 import { portsOf } from './ports';
 import { providesAudience } from './connection-rules';
@@ -48,7 +49,8 @@ export function validateCampaign(doc: CampaignDoc, model?: DataModel): Problem[]
         });
     } else if (def.validate) {
       try {
-        problems.push(...def.validate(parsed.data, { doc, activity, incoming, outgoing, ...(model ? { model, inbound: (port?: string) => inboundSchema(doc, model, activity.id, port) } : {}) }));
+        const graph = { doc, activity, incoming, outgoing, earlierChannels: () => earlierChannelActivities(doc, activity.id) };
+        problems.push(...def.validate(parsed.data, { ...graph, ...(model ? { model, inbound: (port?: string) => inboundSchema(doc, model, activity.id, port) } : {}) }));
       } catch (e) {
         problems.push({
           severity: 'error',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleDataModel as model } from '../../engine/data/sample-model';
 import { validateCampaign } from '../../domain/validate';
 import { activity, campaign, transition } from '../../domain/__tests__/fixtures';
-import { earlierChannelActivities } from '../rule-problems';
+import { earlierChannelActivities } from '../earlier-channels';
 
 const audience = (id: string, children: unknown[]) =>
   activity(id, 'build-audience', { targetDimension: 'profiles', source: 'rule', rule: { kind: 'group', id: 'root', combinator: 'and', children }, audienceName: '', emitWhenEmpty: false });

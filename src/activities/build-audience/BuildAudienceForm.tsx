@@ -3,7 +3,7 @@ import { Label, Radio, RadioGroup, Switch } from 'react-aria-components';
 import { Loader2 } from 'lucide-react';
 import type { ActivityFormProps } from '../ui-registry';
 import { buildAudienceConfigSchema, type BuildAudienceConfig } from './definition';
-import { earlierChannelActivities } from '../rule-problems';
+import { earlierChannelActivities } from '../earlier-channels';
 import { emptyRule, type ConditionGroup } from '../../domain/rule';
 import { labelOf } from '../../domain/rule-paths';
 import { findEntity } from '../../domain/data-model';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineActivity } from '../define-activity';
 import { conditionGroupSchema, emptyRule } from '../../domain/rule';
 import { compileIncrementalQuery } from './compile';
+import { ruleProblems } from '../rule-problems';
 
 export const incrementalQueryConfigSchema = z.object({
   /** Entity whose records flow out, e.g. `profiles`. */
@@ -27,16 +28,30 @@ export const incrementalQuery = defineActivity<IncrementalQueryConfig>({
   defaults: () => incrementalQueryConfigSchema.parse({}),
   compile: compileIncrementalQuery,
   producesAudience: true,
-  validate: (config, ctx) =>
-    config.dateField === ''
+  validate: (config, ctx) => [
+    ...(config.dateField === ''
       ? [
           {
-            severity: 'warning',
+            severity: 'warning' as const,
             code: 'missing-config',
             message: 'Choose the date field that tells new records.',
             activityId: ctx.activity.id,
             path: 'dateField',
           },
         ]
-      : [],
+      : []),
+    // Its rule is checked like Build audience's, so that a broken condition is told by the
+    // condition rather than only by the engine.
+    ...(ctx.model && !ctx.model.entities.some((e) => e.name === config.targetDimension)
+      ? [
+          {
+            severity: 'error' as const,
+            code: 'missing-config',
+            message: `The data has no ${config.targetDimension}: choose another target dimension.`,
+            activityId: ctx.activity.id,
+            path: 'targetDimension',
+          },
+        ]
+      : ruleProblems(config.rule, config.targetDimension, ctx, ['rule'])),
+  ],
 });

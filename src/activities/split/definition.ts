@@ -6,7 +6,7 @@ import type { GraphContext } from '../define-activity';
 import type { TransitionSchema } from '../inbound-columns';
 import { compileSplit } from './compile';
 import { validateRule } from '../../domain/rule-validation';
-import { formatPath } from '../../domain/zod-issues';
+import { ruleProblemsAsActivityProblems } from '../rule-problems';
 import { isFileDimension } from '../working-table';
 
 const subsetSchema = z.object({
@@ -113,17 +113,12 @@ export const split = defineActivity<SplitConfig>({
 });
 
 /**
- * Problems of a subset's filter, checked against the data model and the inbound working table's
- * columns. (Delivery conditions are checked when the engine compiles them: knowing which activities
- * are channels needs the registry, which this definition is part of.)
+ * Problems of a subset's filter, checked against the data model, the inbound working table's
+ * columns and the channel activities before the split (for conditions on message results).
  */
 function filterProblems(filter: ConditionGroup, inbound: TransitionSchema, ctx: GraphContext, index: number): Problem[] {
   if (!ctx.model) return [];
-  return validateRule(filter, ctx.model, inbound.dimension, { columns: inbound.columns }).map((p) => ({
-    severity: p.severity,
-    code: 'rule',
-    message: p.message,
-    activityId: ctx.activity.id,
-    path: formatPath(['subsets', index, 'filter', ...p.path]),
-  }));
+  const earlierChannels = ctx.earlierChannels?.();
+  const found = validateRule(filter, ctx.model, inbound.dimension, { columns: inbound.columns, ...(earlierChannels ? { earlierChannels } : {}) });
+  return ruleProblemsAsActivityProblems(found, ctx.activity.id, ['subsets', index, 'filter']);
 }
