@@ -98,6 +98,29 @@ describe('tables loaded in the background', () => {
     expect(r.errors).toEqual({ b: expect.stringMatching(/Loading purchases failed: disk on fire/) });
   });
 
+  test('a deferred table is kept compressed in its own store, read through a view; the store goes with its data', async () => {
+    const conn = await openNodeDuckDB();
+    const own = new Engine(conn);
+    await own.loadDataset(withDeferredPurchases(false));
+    expect((await own.counts(doc)).counts).toEqual({ tb: 4, tf: 3 });
+    const where = async () =>
+      (await conn.query(`SELECT database_name, schema_name, table_name FROM duckdb_tables() WHERE table_name = 'purchases'`)).toArray().map((r) => `${String(r.database_name)}.${String(r.schema_name)}`);
+    const views = async () => (await conn.query(`SELECT schema_name FROM duckdb_views() WHERE view_name = 'purchases'`)).toArray().map((r) => String(r.schema_name));
+    expect(await where()).toEqual(['ds_1_store.main']);
+    expect(await views()).toEqual(['ds_1']);
+    // Compressed once loaded, down to the last row group (6 rows: the ids are bit-packed; DuckDB
+    // leaves a column plain where compressing would not pay).
+    const segments = (await conn.query(`SELECT column_name, compression FROM pragma_storage_info('ds_1_store.purchases') WHERE segment_type <> 'VALIDITY'`)).toArray();
+    expect(segments.filter((r) => String(r.compression) !== 'Uncompressed').map((r) => String(r.column_name))).toContain('purchase_id');
+    await own.loadDataset(withDeferredPurchases(false));
+    expect((await own.counts(doc)).counts).toEqual({ tb: 4, tf: 3 });
+    expect(await where()).toEqual(['ds_2_store.main']);
+    expect(await views()).toEqual(['ds_2']);
+    const attached = (await conn.query(`SELECT database_name FROM duckdb_databases() WHERE database_name LIKE 'ds_%'`)).toArray().map((r) => String(r.database_name));
+    expect(attached).toEqual(['ds_2_store']);
+    await own.close();
+  });
+
   test('loading other data replaces a dataset still loading', async () => {
     await engine.loadDataset(withDeferredPurchases(false));
     const info = await engine.loadDataset(fixtureDataset());

@@ -6,7 +6,7 @@ import type { DuckConnection } from './duckdb/connection';
 import { duckErrorMessage } from './duckdb/connection';
 import type { Dataset } from './data/dataset';
 import { loadDatasetInto } from './data/load-dataset';
-import { BackgroundLoad } from './data/background-load';
+import { BackgroundLoad, attachCompressedStore } from './data/background-load';
 import { activitySql, compileCampaign } from './compile/compile-campaign';
 import type { CampaignPlan, PlannedActivity, SkipReason } from './compile/compile-campaign';
 import { quoteIdent } from './sql/quote';
@@ -78,6 +78,8 @@ export class EngineError extends Error {
 export class Engine {
   private data: (DatasetInfo & { schema: string }) | undefined;
   private background: BackgroundLoad | undefined;
+  /** Attached databases holding the compressed large tables of the loaded dataset (see BackgroundLoad). */
+  private readonly stores = new Set<string>();
   private loads = 0;
   private readonly rowCount = new Map<string, number>();
   /** Facts tables created (see SqlToolkit.facts); they live as long as a campaign reads them. */
@@ -128,7 +130,10 @@ export class Engine {
       this.background?.cancel();
       this.background = undefined;
       if (later.length > 0) {
-        const background = new BackgroundLoad(this.conn, dataset.model, schema, (fn) => this.exclusive(fn), (entity, rows) => {
+        const store = `${schema}_store`;
+        await attachCompressedStore(this.conn, store);
+        this.stores.add(store);
+        const background = new BackgroundLoad(this.conn, dataset.model, schema, store, (fn) => this.exclusive(fn), (entity, rows) => {
           if (this.data?.schema === schema) this.data.rowCounts[entity] = rows;
         });
         this.background = background;
@@ -138,6 +143,11 @@ export class Engine {
       this.rowCount.clear();
       this.facts.clear();
       if (previous) await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
+      for (const store of this.stores)
+        if (store !== `${schema}_store`) {
+          await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(store)}`);
+          this.stores.delete(store);
+        }
       return this.dataset!;
     });
   }
