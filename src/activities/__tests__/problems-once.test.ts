@@ -58,6 +58,25 @@ describe('each defect of a rule is told once', () => {
   }
 });
 
+describe('the rule that picks the lines of an Enrichment collection', () => {
+  const enrich = (where: unknown) =>
+    campaign(
+      [activity('a', 'build-audience'), activity('x', 'enrichment', { attributes: [], collections: [{ id: 'k', path: ['purchases'], alias: 'n', mode: 'aggregate', where, aggregate: { fn: 'count' } }], joins: [] }), activity('end', 'end')],
+      [transition('t0', 'a', 'x'), transition('t', 'x', 'end')],
+    );
+
+  it.each([
+    ['an operator without its value', { kind: 'attribute', id: 'c', path: ['status'], operator: 'equals' }, 'Enter a value.'],
+    ['a field purchases do not have', { kind: 'attribute', id: 'c', path: ['country'], operator: 'equals', value: 'FR' }, 'Purchases have no field “country” in this data.'],
+  ])('%s is told once, at its condition', (_, condition, message) => {
+    expect(listedProblems(enrich(group([condition])), 'x')).toEqual([{ severity: 'error', code: 'rule', message, activityId: 'x', path: 'collections[0].where.children[0]' }]);
+  });
+
+  it('a sound rule has no problem', () => {
+    expect(listedProblems(enrich(group([{ kind: 'attribute', id: 'c', path: ['amount'], operator: 'gt', value: 10 }])), 'x')).toEqual([]);
+  });
+});
+
 describe('a rule reading message results needs a run, which is not a problem', () => {
   const opened = (from: string) => group([{ kind: 'delivery', id: 'd', activityId: from, event: 'opened' }]);
 

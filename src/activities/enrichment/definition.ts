@@ -3,6 +3,11 @@ import { defineActivity } from '../define-activity';
 import { conditionGroupSchema, emptyRule, aggregateFunctions } from '../../domain/rule';
 import { compileEnrichment } from './compile';
 import { emptyJoinRule, joinRuleProblems, joinRuleSchema } from '../../domain/rule-join';
+import { walkPath } from '../../domain/rule-paths';
+import { validateRule } from '../../domain/rule-validation';
+import { ruleProblemsAsActivityProblems } from '../rule-problems';
+import { isFileDimension } from '../working-table';
+import type { GraphContext } from '../define-activity';
 
 const attributeEnrichmentSchema = z.object({
   id: z.string(),
@@ -94,6 +99,7 @@ export const enrichment = defineActivity<EnrichmentConfig>({
           },
         ]
       : []),
+    ...config.collections.flatMap((c, i) => whereProblems(c.where, c.path, ctx, i)),
     ...config.joins.flatMap((j, i) => [
       ...(j.transitionId !== '' && !ctx.incoming.some((t) => t.id === j.transitionId && t.target.port === 'join')
         ? [{ severity: 'error' as const, code: 'invalid-config', message: `Join ${i + 1}: its table is no longer connected to “Tables to join”.`, activityId: ctx.activity.id, path: `joins[${i}].transitionId` }]
@@ -110,3 +116,16 @@ export const enrichment = defineActivity<EnrichmentConfig>({
     ]),
   ],
 });
+
+/**
+ * Problems of the rule that picks a collection's lines, checked like any rule against the entity
+ * the collection holds, so that a broken condition is told by the condition rather than only by
+ * the engine. Nothing is said while the collection itself is not found (the engine says why).
+ */
+function whereProblems(where: z.infer<typeof conditionGroupSchema>, path: readonly string[], ctx: GraphContext, index: number) {
+  const inbound = ctx.model ? ctx.inbound?.() : undefined;
+  if (!ctx.model || !inbound || isFileDimension(inbound.dimension) || where.children.length === 0) return [];
+  const walked = walkPath(ctx.model, inbound.dimension, path, 'collection');
+  if (!walked.ok || !walked.entity) return [];
+  return ruleProblemsAsActivityProblems(validateRule(where, ctx.model, walked.entity.name), ctx.activity.id, ['collections', index, 'where']);
+}
