@@ -57,7 +57,7 @@ describe('campaign command line', () => {
     const out = await runCli(['sql', campaignFile, '--data', dataDir]);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('-- VIP customers (vip)\n-- out\nCREATE TEMP TABLE wt_');
-    expect(out.stdout).toContain('WHERE COALESCE(t."vip" = TRUE, FALSE)');
+    expect(out.stdout).toContain('WHERE t."vip" = TRUE');
     expect(out.stdout).toMatch(/-- VIP buyers \(both\)[\s\S]*IN \(SELECT "id" FROM/);
     expect(out.stdout).not.toContain('(seg)');
   });
