@@ -395,7 +395,11 @@ export class Engine {
   async restoreState(label?: string): Promise<RestoreOutcome> {
     const data = this.requireData();
     if (label !== undefined) this.store.setDatasetLabel(data.id, label);
-    return this.exclusive(() => this.store.restore(this.conn, data.id));
+    // Read outside the queue of statements: with nothing kept (the usual first visit), readiness
+    // does not wait behind a batch of the tables loading in the background.
+    const record = await this.store.storedRecord(data.id);
+    if (!record) return { audiences: 0, runs: 0, problems: [] };
+    return this.exclusive(() => this.store.restore(this.conn, data.id, record));
   }
 
   /** Resolves once saved audiences and runs reached the storage; the last write failure, if any. */

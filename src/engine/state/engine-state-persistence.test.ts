@@ -307,3 +307,29 @@ describe('the storage in memory', () => {
     expect(await storage.clearRuns('d', 'b')).toBe(0);
   });
 });
+
+describe('restoring with nothing kept', () => {
+  test('does not wait behind the tables loading in the background', async () => {
+    const conn = await openNodeDuckDB();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first batch of a background table stays in DuckDB until released: the statement queue is busy.
+    const engine = new Engine({
+      query: (sql) => conn.query(sql),
+      insertArrowIPC: async (bytes, target) => {
+        if (target.name === 'purchases') await held;
+        return conn.insertArrowIPC(bytes, target);
+      },
+      close: () => conn.close(),
+    });
+    engines.push(engine);
+    engine.keepStateIn(createMemoryStateStorage());
+    const d = fixtureDataset();
+    d.tables = d.tables.map((t) => (t.entity === 'purchases' ? { ...t, deferred: true } : t));
+    await engine.loadDataset(d);
+    expect(engine.dataset!.loading).toEqual(['purchases']);
+    expect(await engine.restoreState('Fixture')).toEqual({ audiences: 0, runs: 0, problems: [] });
+    expect(engine.dataset!.loading).toEqual(['purchases']);
+    release();
+  });
+});

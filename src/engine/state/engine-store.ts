@@ -6,7 +6,7 @@ import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { tableToRows } from '../rows';
 import { describeDataset } from './dataset-label';
 import { keysToIPC } from './keys-ipc';
-import type { PersistedAudience, StateStorage } from './state-storage';
+import type { DatasetStateRecord, PersistedAudience, StateStorage } from './state-storage';
 
 /** Schema of the saved audiences: one table of keys per audience, plus a catalogue. */
 export const AUDIENCE_SCHEMA = 'audiences';
@@ -326,14 +326,21 @@ export class EngineStore {
     this.runs.push(run);
   }
 
+  /** What the storage keeps for `datasetId`, read once the writes already queued are done. */
+  async storedRecord(datasetId: string): Promise<DatasetStateRecord | undefined> {
+    const storage = this.storage;
+    if (!storage) return undefined;
+    await this.writes;
+    return storage.record(datasetId);
+  }
+
   /**
-   * Brings back what the storage keeps for `datasetId`: its saved audiences (their keys into DuckDB
+   * Brings back `record`, what the storage keeps for `datasetId` (see storedRecord): its saved audiences (their keys into DuckDB
    * tables) and its run history. Audiences and runs already held are left as they are. An audience
    * whose keys cannot be read is reported and stays in storage, untouched.
    */
-  async restore(conn: DuckConnection, datasetId: string): Promise<RestoreOutcome> {
+  async restore(conn: DuckConnection, datasetId: string, record: DatasetStateRecord | undefined): Promise<RestoreOutcome> {
     const outcome: RestoreOutcome = { audiences: 0, runs: 0, problems: [] };
-    const record = await this.storage?.record(datasetId);
     if (!record || !this.storage) return outcome;
     await this.ensureTables(conn);
     if (!this.labels.has(datasetId)) this.labels.set(datasetId, record.datasetLabel);
