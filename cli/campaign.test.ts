@@ -62,6 +62,31 @@ describe('campaign command line', () => {
     expect(out.stdout).not.toContain('(seg)');
   });
 
+  test('a rule on message results needs a run: a note, not a failure; a rule that cannot compile is one', async () => {
+    const doc = JSON.parse(await readFile(campaignFile, 'utf8'));
+    const opened = { kind: 'group', id: 'r', combinator: 'and', children: [{ kind: 'delivery', id: 'd', activityId: 'mail', event: 'opened' }] };
+    doc.activities.push(
+      { id: 'opened', type: 'build-audience', label: 'Opened the thank-you', position: { x: 0, y: 400 }, config: { targetDimension: 'customers', rule: opened } },
+      { id: 'end2', type: 'end', label: 'End', position: { x: 300, y: 400 }, config: {} },
+    );
+    doc.transitions.push({ id: 't_opened', source: { activityId: 'opened', port: 'out' }, target: { activityId: 'end2', port: 'in' } });
+    const dir = await mkdtemp(join(tmpdir(), 'campaign-cli-'));
+    await writeFile(join(dir, 'c.json'), JSON.stringify(doc));
+    const waiting = await runCli(['counts', join(dir, 'c.json'), '--data', dataDir]);
+    expect(waiting.code).toBe(0);
+    expect(JSON.parse(waiting.stdout)).toEqual(expectedCounts);
+    expect(waiting.stderr).toBe('needs a run: Opened the thank-you (opened): Conditions on message feedback need a run of the campaign; they are not counted while editing.\n');
+    const sql = await runCli(['sql', join(dir, 'c.json'), '--data', dataDir]);
+    expect(sql.code).toBe(0);
+    expect(sql.stdout).toContain('-- Opened the thank-you (opened)\n-- needs a run: Conditions on message feedback');
+
+    opened.children.unshift({ kind: 'attribute', id: 'x', path: ['shoe_size'], operator: 'equals', value: 42 } as never);
+    await writeFile(join(dir, 'c.json'), JSON.stringify(doc));
+    const failed = await runCli(['counts', join(dir, 'c.json'), '--data', dataDir]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/^error: Opened the thank-you \(opened\): .*shoe_size/);
+  });
+
   test('validate prints problems and fails on errors', async () => {
     expect(await runCli(['validate', campaignFile])).toEqual({ stdout: 'no problems\n', stderr: '', code: 0 });
     const doc = JSON.parse(await readFile(campaignFile, 'utf8'));

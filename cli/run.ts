@@ -5,6 +5,7 @@ import { parseCampaign } from '../src/domain/serialization';
 import { validateCampaign } from '../src/domain/validate';
 import type { CampaignDoc } from '../src/domain/campaign';
 import { topologicalOrder } from '../src/domain/graph';
+import { needsRun } from '../src/domain/rule-needs-run';
 import { Engine } from '../src/engine/engine';
 import { openNodeDuckDB } from '../src/engine/duckdb/node-duckdb';
 import { sampleDataset, SAMPLE_SIZES } from '../src/engine/data/sample-dataset';
@@ -109,8 +110,14 @@ async function counts(engine: Engine, doc: CampaignDoc): Promise<CliOutput> {
   // Transitions in document order, so that the output is stable and easy to diff.
   const ordered: Record<string, number> = {};
   for (const t of doc.transitions) if (t.id in result.counts) ordered[t.id] = result.counts[t.id]!;
-  const errors = Object.entries(result.errors).map(([id, message]) => `error: ${activityLabel(doc, id)}: ${message}`);
-  return { stdout: `${JSON.stringify(ordered, null, 2)}\n`, stderr: errors.length ? `${errors.join('\n')}\n` : '', code: errors.length ? 2 : 0 };
+  // A rule on message results is counted once the campaign has run: a note, not a failure.
+  const failed = Object.entries(result.errors).filter(([, message]) => !needsRun(message));
+  const waiting = Object.entries(result.errors).filter(([, message]) => needsRun(message));
+  const lines = [
+    ...failed.map(([id, message]) => `error: ${activityLabel(doc, id)}: ${message}`),
+    ...waiting.map(([id, message]) => `needs a run: ${activityLabel(doc, id)}: ${message}`),
+  ];
+  return { stdout: `${JSON.stringify(ordered, null, 2)}\n`, stderr: lines.length ? `${lines.join('\n')}\n` : '', code: failed.length ? 2 : 0 };
 }
 
 function sql(engine: Engine, doc: CampaignDoc): CliOutput {
@@ -118,9 +125,12 @@ function sql(engine: Engine, doc: CampaignDoc): CliOutput {
   const blocks: string[] = [];
   for (const a of topologicalOrder(doc).order) {
     if (byActivity[a.id] !== undefined) blocks.push(`-- ${activityLabel(doc, a.id)}\n${byActivity[a.id]}`);
-    else if (errors[a.id]) blocks.push(`-- ${activityLabel(doc, a.id)}\n-- error: ${errors[a.id]}`);
+    else {
+      const error = errors[a.id];
+      if (error) blocks.push(`-- ${activityLabel(doc, a.id)}\n-- ${needsRun(error) ? 'needs a run' : 'error'}: ${error}`);
+    }
   }
-  return { stdout: `${blocks.join('\n\n')}\n`, stderr: '', code: Object.keys(errors).length ? 2 : 0 };
+  return { stdout: `${blocks.join('\n\n')}\n`, stderr: '', code: Object.values(errors).some((e) => !needsRun(e)) ? 2 : 0 };
 }
 
 function validate(doc: CampaignDoc, json: boolean): CliOutput {

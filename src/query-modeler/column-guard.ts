@@ -2,8 +2,9 @@ import type { Condition } from '../domain/rule';
 import { COLUMNS_COUNTED_ON_CANVAS, readsColumns } from '../domain/rule-columns';
 import type { RuleServices } from './services';
 
-/** Why a rule that reads results of earlier messages is not counted while editing (the engine says the same). */
-export const MESSAGE_RESULTS_NEED_A_RUN = 'Conditions on message feedback need a run of the campaign; they are not counted while editing.';
+import { MESSAGE_RESULTS_NEED_A_RUN } from '../domain/rule-needs-run';
+
+export { MESSAGE_RESULTS_NEED_A_RUN };
 
 /** Whether a rule (or condition) reads results of earlier messages. */
 export function readsMessageResults(condition: Condition): boolean {

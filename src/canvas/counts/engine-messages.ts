@@ -1,5 +1,5 @@
 import type { Problem } from '../../domain/problems';
-import { MESSAGE_RESULTS_NEED_A_RUN } from '../../query-modeler/column-guard';
+import { MESSAGE_RESULTS_NEED_A_RUN, needsRun } from '../../domain/rule-needs-run';
 
 /** An engine message as a marketer reads it, with the engine's own words when they differ. */
 export interface EngineErrorText {
@@ -59,7 +59,7 @@ export function judgeEngineError(raw: string, problems: readonly Problem[] = [])
   const technical = problems.some((p) => p.message === raw) ? {} : { technical: raw };
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { kind: 'problems', severity: 'error', first: errors[0]!.message, ...technical };
-  if (raw.includes(MESSAGE_RESULTS_NEED_A_RUN)) return { kind: 'needs-run', reason: MESSAGE_RESULTS_NEED_A_RUN };
+  if (needsRun(raw)) return { kind: 'needs-run', reason: MESSAGE_RESULTS_NEED_A_RUN };
   const missing = problems.find((p) => p.code === 'missing-config' || raw === p.message);
   if (missing && !isDatabaseError(raw)) return { kind: 'problems', severity: 'warning', first: missing.message, ...technical };
   return { kind: 'failed', ...engineErrorText(raw) };

@@ -3,6 +3,7 @@ import { resolvePath } from '../../domain/data-model';
 import type { DataModel, EntityDef, FieldDef, LinkStep } from '../../domain/data-model';
 import { columnField, missingColumnMessage, type WorkingTableColumn } from '../../domain/rule-columns';
 import { CompileError } from '../../activities/compile-types';
+import { MESSAGE_RESULTS_NEED_A_RUN } from '../../domain/rule-needs-run';
 import { quoteIdent, sqlLiteral, dateLiteral } from '../sql/quote';
 import { countValue, listLiterals, valueLiteral } from './rule-values';
 
@@ -56,7 +57,7 @@ export function ruleSql(rule: Condition, scope: RuleScope, use: RuleUse = 'value
     case 'collection':
       return collectionSql(rule, scope, use);
     case 'delivery':
-      throw new CompileError('Conditions on message feedback need a run of the campaign; they are not counted while editing.');
+      throw new CompileError(MESSAGE_RESULTS_NEED_A_RUN);
     case 'saved-filter':
       return savedFilterSql(rule.filterId, scope, use);
   }
