@@ -1,7 +1,8 @@
-import { CircleAlert, CircleX, History } from 'lucide-react';
+import { CircleAlert, CircleX } from 'lucide-react';
 import { useActivityCount } from '../../canvas/nodes/useActivityCount';
 import { recordsText } from '../../canvas/counts/format-count';
 import { ActivityCodeView } from './ActivityCodeView';
+import { NeedsRunNote, NoCountAlert, RecordsHeading } from './RecordsNotes';
 import { TechnicalDetails } from './TechnicalDetails';
 import './engine-panels.css';
 
@@ -15,16 +16,9 @@ export function ActivityEngineSection({ activityId }: { activityId: string }) {
   const count = useActivityCount(activityId);
   return (
     <section className="insp-engine" aria-labelledby={`engine-${activityId}`}>
-      <h3 className="insp-subtitle" id={`engine-${activityId}`}>
-        Records
-      </h3>
+      <RecordsHeading id={`engine-${activityId}`} />
       {count?.needsRun ? (
-        <p className="insp-engine__note insp-engine__note--run">
-          <History size={14} aria-hidden />
-          <span>
-            <strong>Needs a run.</strong> {count.reason}
-          </span>
-        </p>
+        <NeedsRunNote reason={count.reason} />
       ) : count?.error !== undefined && count.fromProblems ? (
         <div className="insp-engine__block">
           <p className="insp-engine__note insp-engine__note--error">
@@ -33,15 +27,7 @@ export function ActivityEngineSection({ activityId }: { activityId: string }) {
           <TechnicalDetails text={count.technical} />
         </div>
       ) : count?.error !== undefined ? (
-        <div className="insp-engine__block">
-          <p className="insp-engine__error" role="alert">
-            <CircleX size={15} aria-hidden />
-            <span>
-              <strong>No count.</strong> {count.error}
-            </span>
-          </p>
-          <TechnicalDetails text={count.technical} />
-        </div>
+        <NoCountAlert lead="No count." message={count.error} technical={count.technical} />
       ) : count?.count !== undefined ? (
         <div className={count.stale ? 'insp-engine__stale' : undefined} aria-busy={count.stale || undefined}>
           <p className="insp-engine__count" aria-label="Activity count">

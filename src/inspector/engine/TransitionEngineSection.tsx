@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { CircleX, History, Table2 } from 'lucide-react';
+import { Table2 } from 'lucide-react';
 import { recordsText } from '../../canvas/counts/format-count';
 import { useTransitionCount } from '../../canvas/edges/useTransitionCount';
 import { PreviewResultsDialog } from './PreviewResultsDialog';
 import { PreviewSchema } from './PreviewSchema';
+import { NeedsRunNote, NoCountAlert, RecordsHeading } from './RecordsNotes';
 import { TechnicalDetails } from './TechnicalDetails';
 import './engine-panels.css';
 
@@ -15,30 +16,11 @@ export function TransitionEngineSection({ transitionId, title }: { transitionId:
   const available = count?.count !== undefined;
   return (
     <section className="insp-engine" aria-labelledby={`engine-${transitionId}`}>
-      <h3 className="insp-subtitle" id={`engine-${transitionId}`}>
-        Records
-      </h3>
+      <RecordsHeading id={`engine-${transitionId}`} />
       {count?.needsRun ? (
-        <p className="insp-engine__note insp-engine__note--run">
-          <History size={14} aria-hidden />
-          <span>
-            <strong>Needs a run.</strong> {count.reason}
-          </span>
-        </p>
+        <NeedsRunNote reason={count.reason} />
       ) : count?.error !== undefined ? (
-        <div className="insp-engine__block">
-          <p className="insp-engine__error" role="alert">
-            <CircleX size={15} aria-hidden />
-            {count.fromProblems ? (
-              <span>{count.error}</span>
-            ) : (
-              <span>
-                <strong>The activity before it has no count.</strong> {count.error}
-              </span>
-            )}
-          </p>
-          <TechnicalDetails text={count.technical} />
-        </div>
+        <NoCountAlert lead={count.fromProblems ? undefined : 'The activity before it has no count.'} message={count.error} technical={count.technical} />
       ) : count?.count !== undefined ? (
         <p className={`insp-engine__count${count.stale ? ' insp-engine__stale' : ''}`} aria-label="Transition count">
           {recordsText(count.count)}
