@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
 import type { SkipReason } from '../engine/compile/compile-campaign';
-import { useEngineClient } from './EngineClientContext';
-import { countsQuery, engineKeys } from './engine-queries';
-import { useDataset } from './useDataset';
+import { engineKeys } from './engine-queries';
+import { useCampaignCountsQuery, wholeCounts } from './useCampaignCountsQuery';
 
 export interface TransitionCounts {
   /** Exact count per transition id; absent while unknown or when the transition carries nothing. */
@@ -29,14 +28,7 @@ export interface TransitionCounts {
  * nodes does not recompute.
  */
 export function useTransitionCounts(doc: CampaignDoc | undefined): TransitionCounts {
-  const client = useEngineClient();
-  const dataset = useDataset();
-  const version = dataset.data?.version ?? '';
-  const query = useQuery({
-    ...countsQuery(client, version, doc ?? emptyDoc),
-    enabled: doc !== undefined && dataset.data !== undefined,
-    placeholderData: keepPreviousData,
-  });
+  const { query, dataset, version } = useCampaignCountsQuery(doc, wholeCounts);
   const data = query.data;
   // A computation may have written saved audiences: lists of them that are on screen read them again.
   const queryClient = useQueryClient();
@@ -54,12 +46,3 @@ export function useTransitionCounts(doc: CampaignDoc | undefined): TransitionCou
   };
 }
 
-const emptyDoc: CampaignDoc = {
-  id: 'none',
-  name: 'none',
-  description: '',
-  schemaVersion: 1,
-  activities: [],
-  transitions: [],
-  settings: { orientation: 'horizontal', defaultTargetDimension: 'profiles', seed: 42 },
-};
