@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Group, Input, Label, NumberField, Radio, RadioGroup } from 'react-aria-components';
-import { Dialog } from '../ui/Dialog';
+import { Group, Input, Label, NumberField, Radio, RadioGroup } from 'react-aria-components';
+import { CancelAndAction, Dialog } from '../ui/Dialog';
 import { formatCount } from './format';
 
 /** The sizes the sample generator is tuned for: tests, the app's default, the benchmark. */
@@ -37,21 +37,15 @@ export function SampleDataDialog({
       onOpenChange={onOpenChange}
       size="small"
       footer={(close) => (
-        <>
-          <Button className="cc-button" onPress={close}>
-            Cancel
-          </Button>
-          <Button
-            className="cc-button cc-button-primary"
-            isDisabled={!seedValid}
-            onPress={() => {
-              onLoad(Number(profiles), seed);
-              close();
-            }}
-          >
-            Load sample data
-          </Button>
-        </>
+        <CancelAndAction
+          close={close}
+          label="Load sample data"
+          isDisabled={!seedValid}
+          onAction={(done) => {
+            onLoad(Number(profiles), seed);
+            done();
+          }}
+        />
       )}
     >
       <p>Generated rows replace the data in use once they are loaded. The same size and seed give the same rows.</p>

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
-import { Button } from 'react-aria-components';
 import type { ConditionGroup } from '../domain/rule';
-import { Dialog } from '../ui/Dialog';
+import { CancelAndAction, Dialog } from '../ui/Dialog';
 import { showToast } from '../ui/Toast';
 import { useSavedFilters } from './useSavedFilters';
 
@@ -28,16 +27,7 @@ export function SaveFilterDialog({ isOpen, onOpenChange, rule, entity }: { isOpe
       isOpen={isOpen}
       onOpenChange={onOpenChange}
       size="small"
-      footer={(close) => (
-        <>
-          <Button className="cc-button" onPress={close}>
-            Cancel
-          </Button>
-          <Button className="cc-button cc-button-primary" isDisabled={name.trim() === '' || save.isPending} onPress={() => void submit(close)}>
-            {replaces ? 'Replace' : 'Save'}
-          </Button>
-        </>
-      )}
+      footer={(close) => <CancelAndAction close={close} label={replaces ? 'Replace' : 'Save'} isDisabled={name.trim() === '' || save.isPending} onAction={(done) => void submit(done)} />}
     >
       {(close) => (
         <form

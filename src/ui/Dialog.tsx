@@ -61,3 +61,20 @@ export function Dialog({
     </ModalOverlay>
   );
 }
+
+/**
+ * The footer of a dialog that asks for something: Cancel, then the primary button that does it.
+ * `onAction` receives `close`, so that it closes the dialog once done (or keeps it open on failure).
+ */
+export function CancelAndAction({ close, label, isDisabled, onAction }: { close: () => void; label: ReactNode; isDisabled?: boolean; onAction: (close: () => void) => void }) {
+  return (
+    <>
+      <Button className="cc-button" onPress={close}>
+        Cancel
+      </Button>
+      <Button className="cc-button cc-button-primary" isDisabled={isDisabled ?? false} onPress={() => onAction(close)}>
+        {label}
+      </Button>
+    </>
+  );
+}

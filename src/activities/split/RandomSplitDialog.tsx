@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Plus, Trash2 } from 'lucide-react';
-import { Dialog } from '../../ui/Dialog';
+import { CancelAndAction, Dialog } from '../../ui/Dialog';
 import { NumberField } from '../../inspector/fields/NumberField';
 import { TextField } from '../../inspector/fields/TextField';
 import { removeItem, replaceItem } from '../../inspector/fields/list-edits';
@@ -22,21 +22,15 @@ export function RandomSplitDialog({ isOpen, onOpenChange, onApply }: { isOpen: b
       onOpenChange={onOpenChange}
       size="medium"
       footer={(close) => (
-        <>
-          <Button className="cc-button" onPress={close}>
-            Cancel
-          </Button>
-          <Button
-            className="cc-button cc-button-primary"
-            isDisabled={invalid}
-            onPress={() => {
-              onApply(groups);
-              close();
-            }}
-          >
-            Replace the subsets
-          </Button>
-        </>
+        <CancelAndAction
+          close={close}
+          label="Replace the subsets"
+          isDisabled={invalid}
+          onAction={(done) => {
+            onApply(groups);
+            done();
+          }}
+        />
       )}
     >
       <div className="ff-form">
