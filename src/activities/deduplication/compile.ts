@@ -30,7 +30,8 @@ export function compileDeduplication(config: DeduplicationConfig, ctx: CompileCo
   const join = values.some((v) => v.usesEntity)
     ? `\nJOIN ${ctx.sql.table(input.dimension)} AS t ON t.${ctx.sql.ident(keyColumn(ctx, input.dimension))} = ${key}`
     : '';
-  const identity = ids.map((v) => (isText(v.type) ? `lower(trim(${v.sql}))` : v.sql));
+  // Blank text is empty like a missing value: both normalise to NULL, and NULLs group together.
+  const identity = ids.map((v) => (isText(v.type) ? `nullif(lower(trim(${v.sql})), '')` : v.sql));
   const partition = identity.join(', ');
   const allEmpty = ids.map((v) => (isText(v.type) ? `(${v.sql} IS NULL OR trim(${v.sql}) = '')` : `(${v.sql} IS NULL)`)).join(' AND ');
   const orderBy = `${order.sql}${order.sql ? ', ' : ''}${key}`;
@@ -58,8 +59,12 @@ export function compileDeduplication(config: DeduplicationConfig, ctx: CompileCo
 function rankedAmongSharedValues(ctx: CompileContext, input: ReturnType<typeof mainInput>, identity: string[], allEmpty: string, orderBy: string, join: string): string {
   const keyName = ctx.sql.ident(keyColumn(ctx, input.dimension));
   const groups = identity.map((_, i) => `"g${i}"`);
+  // The values held more than once, by a hash aggregate, then the records holding them: about
+  // twice as fast as counting over a window partitioned by text. Empty values (NULL) match.
   const shared = ctx.sql.facts(
-    `SELECT t.${keyName} AS "k", ${identity.map((x, i) => `${x} AS ${groups[i]}`).join(', ')}\nFROM ${ctx.sql.table(input.dimension)} AS t\nWHERE NOT (${allEmpty})\nQUALIFY count(*) OVER (PARTITION BY ${groups.join(', ')}) > 1`,
+    `WITH v AS (\n  SELECT t.${keyName} AS "k", ${identity.map((x, i) => `${x} AS ${groups[i]}`).join(', ')}\n  FROM ${ctx.sql.table(input.dimension)} AS t\n  WHERE NOT (${allEmpty})\n),\n` +
+      `held AS (SELECT ${groups.join(', ')} FROM v GROUP BY ALL HAVING count(*) > 1)\n` +
+      `SELECT v.* FROM v SEMI JOIN held ON ${groups.map((g) => `v.${g} IS NOT DISTINCT FROM held.${g}`).join(' AND ')}`,
   );
   const withEntity = join || `\nJOIN ${ctx.sql.table(input.dimension)} AS t ON t.${keyName} = w.${keyName}`;
   return [

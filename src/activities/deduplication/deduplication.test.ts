@@ -92,11 +92,12 @@ describe('Deduplication options', () => {
     expect(await outcome({ fields: ['email'], keep: 0 })).toEqual({ kept: [1, 2, 3, 4, 5, 6, 7, 8], removed: [] });
   });
 
-  test('several fields: duplicates share every value', async () => {
-    // (ann, FR) {1, 2}; (bob, US) {3, 4}; (bob, DE) {5}; (eve, DE) {8}.
+  test('several fields: duplicates share every value, an empty one included', async () => {
+    // (ann, FR) {1, 2}; (bob, US) {3, 4}; (bob, DE) {5}; (eve, DE) {8}; and (empty, FR) {6, 7}:
+    // a missing email (6) and a blank one (7) are the same empty value; 6 scores 50 over 10.
     expect(await outcome({ fields: ['email', 'country'], method: 'expression', expression: { field: 'score', order: 'highest' } })).toEqual({
-      kept: [1, 4, 5, 6, 7, 8],
-      removed: [2, 3],
+      kept: [1, 4, 5, 6, 8],
+      removed: [2, 3, 7],
     });
   });
 
