@@ -1,30 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { CanvasPage } from './pages/canvas-page';
-import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
+import { expectCanvasCount } from './pages/inspector-page';
 import { QueryModelerPage } from './pages/query-modeler-page';
-import { expectSameCountAsNode } from './helpers/activity-flow';
+import { chainOf, expectSameCountAsNode } from './helpers/activity-flow';
 import { activityByLabel, transitionId } from './helpers/expected-counts';
 
 test('an incremental query with its rule and date field counts every match before its first run', async ({
   page,
 }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Incremental query', 'End']);
-  await canvas.connect('Incremental query', 'End');
-  await canvas.select('Incremental query');
+  const { canvas, inspector } = await chainOf(page, ['Incremental query', 'End'], 'Incremental query');
   await expect(
     inspector.settings.getByText('Choose the date field that tells new records.').first(),
   ).toBeVisible();
   await inspector.choose('Date that tells new records', 'Created');
   await expect(inspector.settings.getByText('Choose the date field that tells new records.')).toHaveCount(0);
 
-  const qm = QueryModelerPage.inInspector(page);
-  await qm.add('A field');
-  await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
-  await qm.last.getByRole('combobox', { name: 'Value of Loyalty tier' }).selectOption({ label: 'Gold' });
+  await QueryModelerPage.inInspector(page).addLoyaltyTier('Gold');
 
   const { doc, count } = await expectSameCountAsNode(canvas, 'Incremental query', 'End');
   expect(activityByLabel(doc, 'Incremental query').config).toMatchObject({
@@ -39,32 +30,22 @@ test('recording a run keeps the high-water mark: the count drops to the newer re
   page,
 }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Incremental query', 'End']);
-  await canvas.connect('Incremental query', 'End');
-  await canvas.select('Incremental query');
+  const { canvas, inspector } = await chainOf(page, ['Incremental query', 'End'], 'Incremental query');
   await inspector.choose('Date that tells new records', 'Created');
-  const qm = QueryModelerPage.inInspector(page);
-  await qm.add('A field');
-  await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
-  await qm.last.getByRole('combobox', { name: 'Value of Loyalty tier' }).selectOption({ label: 'Gold' });
+  await QueryModelerPage.inInspector(page).addLoyaltyTier('Gold');
   const { doc, count } = await expectSameCountAsNode(canvas, 'Incremental query', 'End');
   expect(count).toBeGreaterThan(0);
 
-  const runs = inspector.settings.getByRole('region', { name: 'Runs' });
-  await expect(runs.getByRole('note')).toHaveText(/No run recorded yet/);
-  await runs.getByRole('button', { name: 'Record a run now' }).click();
+  await expect(inspector.runs.getByRole('note')).toHaveText(/No run recorded yet/);
+  await inspector.recordRun();
 
   // The run remembers the latest creation date among the records it returned: none is later.
-  const history = runs.getByRole('table', { name: 'Run history' });
-  await expect(history.getByRole('row')).toHaveCount(2);
-  const mark = history.getByRole('row').nth(1).getByRole('cell');
+  await expect(inspector.runHistory.getByRole('row')).toHaveCount(2);
+  const mark = inspector.runHistory.getByRole('row').nth(1).getByRole('cell');
   await expect(mark).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   const transition = transitionId(doc, 'Incremental query', 'End');
   await expectCanvasCount(canvas, transition, 0);
-  await expect(runs.getByRole('note')).toContainText(
+  await expect(inspector.runs.getByRole('note')).toContainText(
     `only records with a date after ${await mark.textContent()} count now`,
   );
 
@@ -73,7 +54,5 @@ test('recording a run keeps the high-water mark: the count drops to the newer re
   await expect(canvas.canvas).toBeVisible();
   await expectCanvasCount(canvas, transition, 0);
   await canvas.select('Incremental query');
-  await expect(inspector.settings.getByRole('table', { name: 'Run history' }).getByRole('row')).toHaveCount(
-    2,
-  );
+  await expect(inspector.runHistory.getByRole('row')).toHaveCount(2);
 });

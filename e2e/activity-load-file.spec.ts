@@ -1,31 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { CanvasPage } from './pages/canvas-page';
-import { InspectorPage, openSmallCampaign } from './pages/inspector-page';
-import { expectSameCountAsNode } from './helpers/activity-flow';
+import { campaignWith, chainOf, expectSameCountAsNode } from './helpers/activity-flow';
 import { activityByLabel, transitionId } from './helpers/expected-counts';
 import { guestList } from './helpers/csv-file';
 
 test('a loaded file is described from its lines and its rejected lines are counted', async ({ page }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Load file', 'End']);
-  await canvas.connect('Load file', 'End');
-  await canvas.select('Load file');
+  const { canvas, inspector } = await chainOf(page, ['Load file', 'End'], 'Load file');
   await expect(inspector.settings.getByText('Choose the file to load.').first()).toBeVisible();
 
-  await inspector.settings.getByLabel('CSV file').setInputFiles(guestList());
+  await inspector.loadFile(guestList());
   await expect(inspector.settings.getByText('guests.csv')).toBeVisible();
-  const columns = inspector.settings.getByRole('list', { name: 'Columns' });
-  await expect(columns.getByRole('listitem')).toHaveCount(2);
-  const amount = columns.getByRole('listitem', { name: 'Column amount' });
+  await expect(inspector.columns.getByRole('listitem')).toHaveCount(2);
+  const amount = inspector.column('amount');
   // One value is not a number: the column is read as text until the person says otherwise.
   await expect(amount.getByRole('combobox', { name: 'Type' })).toHaveValue('string');
   await amount.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Decimal number' });
-  await expect(
-    columns.getByRole('listitem', { name: 'Column profile_id' }).getByRole('combobox', { name: 'Type' }),
-  ).toHaveValue('integer');
+  await expect(inspector.column('profile_id').getByRole('combobox', { name: 'Type' })).toHaveValue('integer');
   await expect(inspector.settings.getByText('1 line rejected', { exact: false })).toBeVisible({
     timeout: 120_000,
   });
@@ -45,16 +35,11 @@ test('each column says what a value that does not convert does: reject the line,
   page,
 }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Load file', 'End', 'End']);
-  await canvas.connect('Load file', 'End', 'out');
-  await canvas.select('Load file');
-  await inspector.settings.getByLabel('CSV file').setInputFiles(guestList());
-  const amount = inspector.settings
-    .getByRole('list', { name: 'Columns' })
-    .getByRole('listitem', { name: 'Column amount' });
+  const { canvas, inspector } = await campaignWith(page, ['Load file', 'End', 'End'], [['Load file', 'End', 'out']], {
+    select: 'Load file',
+  });
+  await inspector.loadFile(guestList());
+  const amount = inspector.column('amount');
   await amount.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Decimal number' });
   await expect(amount.getByRole('combobox', { name: 'A value that does not convert' })).toHaveValue('reject');
   // The rejected lines, with their reason, go on their own transition.
@@ -100,27 +85,16 @@ test('each column says what a value that does not convert does: reject the line,
 
 test('a file without a heading line is read in order, with another delimiter', async ({ page }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Load file', 'End']);
-  await canvas.connect('Load file', 'End');
-  await canvas.select('Load file');
+  const { canvas, inspector } = await chainOf(page, ['Load file', 'End'], 'Load file');
   const lines = ['7|2025-01-31 09:30|yes', '8|2025-02-01|no', '9|soon|maybe'];
-  await inspector.settings
-    .getByLabel('CSV file')
-    .setInputFiles({ name: 'visits.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+  await inspector.loadFile({ name: 'visits.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
   await inspector.toggle('First line holds headings');
   await inspector.choose('Delimiter', 'Pipe |');
-  const columns = inspector.settings.getByRole('list', { name: 'Columns' });
+  const columns = inspector.columns;
   await expect(columns.getByRole('listitem')).toHaveCount(3);
   // Types come from the values: whole numbers, then a column with a value that is not a date-time.
-  await expect(
-    columns.getByRole('listitem', { name: 'Column column_1' }).getByRole('combobox', { name: 'Type' }),
-  ).toHaveValue('integer');
-  await expect(
-    columns.getByRole('listitem', { name: 'Column column_2' }).getByRole('combobox', { name: 'Type' }),
-  ).toHaveValue('string');
+  await expect(inspector.column('column_1').getByRole('combobox', { name: 'Type' })).toHaveValue('integer');
+  await expect(inspector.column('column_2').getByRole('combobox', { name: 'Type' })).toHaveValue('string');
   // By position: renaming the column renames its card.
   const visited = columns.getByRole('listitem').nth(1);
   await visited.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Date and time' });

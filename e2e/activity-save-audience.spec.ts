@@ -1,20 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { addActivities, chainOf, expectSameCountAsNode } from './helpers/activity-flow';
+import {
+  campaignReadingSavedAudience,
+  campaignSavingAudience,
+  chainOf,
+  expectSameCountAsNode,
+} from './helpers/activity-flow';
 import { activityByLabel, exportedDoc, transitionId } from './helpers/expected-counts';
-import { expectCanvasCount, openSmallCampaign } from './pages/inspector-page';
+import { expectCanvasCount } from './pages/inspector-page';
 import { QueryModelerPage } from './pages/query-modeler-page';
 
 test('save audience names the audience and passes the records on', async ({ page }) => {
   test.setTimeout(300_000);
-  const { canvas, inspector } = await chainOf(
-    page,
-    ['Build audience', 'Save audience', 'End'],
-    'Build audience',
-  );
-  const qm = QueryModelerPage.inInspector(page);
-  await qm.add('A field');
-  await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
-  await qm.last.getByRole('combobox', { name: 'Value of Loyalty tier' }).selectOption({ label: 'Gold' });
+  const { canvas, inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Build audience');
+  await QueryModelerPage.inInspector(page).addLoyaltyTier('Gold');
 
   await canvas.select('Save audience');
   await expect(inspector.settings.getByText('Name the audience to save.').first()).toBeVisible();
@@ -34,15 +32,8 @@ test('a saved audience is kept after a reload; another campaign builds its audie
   page,
 }) => {
   test.setTimeout(300_000);
-  const { canvas, inspector } = await chainOf(
-    page,
-    ['Build audience', 'Save audience', 'End'],
-    'Build audience',
-  );
-  const qm = QueryModelerPage.inInspector(page);
-  await qm.add('A field');
-  await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
-  await qm.last.getByRole('combobox', { name: 'Value of Loyalty tier' }).selectOption({ label: 'Silver' });
+  const { canvas, inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Build audience');
+  await QueryModelerPage.inInspector(page).addLoyaltyTier('Silver');
   await canvas.select('Save audience');
   await inspector.fill('Audience name', 'Silver members');
   const { count } = await expectSameCountAsNode(canvas, 'Save audience', 'End');
@@ -55,11 +46,7 @@ test('a saved audience is kept after a reload; another campaign builds its audie
   // the same data, in a new campaign: the saving campaign is not open, so the audience can only
   // come from what the browser kept.
   await page.goto('about:blank');
-  await openSmallCampaign(canvas);
-  await addActivities(canvas, ['Build audience', 'End']);
-  await canvas.connect('Build audience', 'End');
-  await canvas.select('Build audience');
-  await inspector.radio('Records', 'From a saved audience');
+  await campaignReadingSavedAudience(page);
   const picker = inspector.settings.getByRole('combobox', { name: 'Saved audience' });
   await expect(
     picker.getByRole('option', { name: `Silver members — ${count.toLocaleString('en-US')} profiles` }),
@@ -80,21 +67,10 @@ test('a saved audience is kept after a reload; another campaign builds its audie
 
 test('audiences saved from other data stay listed with their data, and are not read', async ({ page }) => {
   test.setTimeout(300_000);
-  const { canvas, inspector } = await chainOf(
-    page,
-    ['Build audience', 'Save audience', 'End'],
-    'Save audience',
-  );
-  await inspector.fill('Audience name', 'Everyone');
-  await expectSameCountAsNode(canvas, 'Save audience', 'End');
+  await campaignSavingAudience(page, 'Everyone');
 
   // Other data: a smaller sample. The audience of the 10,000 profiles is kept, listed apart.
-  await canvas.page.goto('/?profiles=2000#/new');
-  await expect(canvas.canvas).toBeVisible();
-  await addActivities(canvas, ['Build audience', 'End']);
-  await canvas.connect('Build audience', 'End');
-  await canvas.select('Build audience');
-  await inspector.radio('Records', 'From a saved audience');
+  const { inspector } = await campaignReadingSavedAudience(page, { profiles: 2000 });
   const elsewhere = inspector.settings.getByRole('list', { name: 'Saved audiences of other data' });
   await expect(elsewhere.getByRole('listitem')).toHaveText([
     /^Everyone — 10,000 profiles, saved .*, from Sample data, 10,000 profiles\./,

@@ -1,11 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { addActivities, chainOf, expectSameCountAsNode } from './helpers/activity-flow';
+import {
+  campaignReadingSavedAudience,
+  campaignSavingAudience,
+  chainOf,
+  expectSameCountAsNode,
+} from './helpers/activity-flow';
 import { transitionId } from './helpers/expected-counts';
-import { CanvasPage } from './pages/canvas-page';
 import { DataPage } from './pages/data-page';
 import { dataTextFile, exampleShopFiles } from './fixtures/data-files';
-import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
+import { expectCanvasCount } from './pages/inspector-page';
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -18,17 +22,11 @@ test('a saved audience deleted on the Data screen stays gone after a reload; its
 }, testInfo) => {
   test.setTimeout(300_000);
   // A campaign saves the audience...
-  const { canvas, inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Save audience');
-  await inspector.fill('Audience name', 'Everyone for the spring newsletter');
-  const { count } = await expectSameCountAsNode(canvas, 'Save audience', 'End');
-  const saver = canvas.page.url();
+  const { count } = await campaignSavingAudience(page, 'Everyone for the spring newsletter');
+  const saver = page.url();
 
   // ...and another reads it.
-  await openSmallCampaign(canvas);
-  await addActivities(canvas, ['Build audience', 'End']);
-  await canvas.connect('Build audience', 'End');
-  await canvas.select('Build audience');
-  await inspector.radio('Records', 'From a saved audience');
+  const { canvas, inspector } = await campaignReadingSavedAudience(page);
   await inspector.choose(
     'Saved audience',
     `Everyone for the spring newsletter — ${count.toLocaleString('en-US')} profiles`,
@@ -109,17 +107,12 @@ test('the Data screen lists saved audiences with long names and of other data, e
 }, testInfo) => {
   test.setTimeout(300_000);
   const longName = 'Gold members who bought twice in the spring and opened every newsletter since March';
-  const { canvas, inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Save audience');
-  await inspector.fill('Audience name', longName);
-  await expectSameCountAsNode(canvas, 'Save audience', 'End');
+  await campaignSavingAudience(page, longName);
 
   // The same name on other data is another audience.
-  await page.goto('/?profiles=2000#/new');
-  await expect(canvas.canvas).toBeVisible();
-  await addActivities(canvas, ['Build audience', 'Save audience', 'End']);
-  await canvas.connect('Build audience', 'Save audience');
-  await canvas.connect('Save audience', 'End');
-  await canvas.select('Save audience');
+  const { inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Save audience', {
+    profiles: 2000,
+  });
   await inspector.fill('Audience name', longName);
   await expect(inspector.settings.getByRole('status')).toContainText('from Sample data, 2,000 profiles', {
     timeout: 120_000,
@@ -148,20 +141,15 @@ test('clearing the run history of an incremental query counts every record again
   page,
 }, testInfo) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Incremental query', 'End']);
-  await canvas.connect('Incremental query', 'End');
-  await canvas.select('Incremental query');
+  const { canvas, inspector } = await chainOf(page, ['Incremental query', 'End'], 'Incremental query');
   await inspector.choose('Date that tells new records', 'Created');
   const { doc, count } = await expectSameCountAsNode(canvas, 'Incremental query', 'End');
   const transition = transitionId(doc, 'Incremental query', 'End');
 
-  const runs = inspector.settings.getByRole('region', { name: 'Runs' });
+  const runs = inspector.runs;
   await expect(runs.getByRole('button', { name: 'Clear history' })).toHaveCount(0);
-  await runs.getByRole('button', { name: 'Record a run now' }).click();
-  const history = runs.getByRole('table', { name: 'Run history' });
+  await inspector.recordRun();
+  const history = inspector.runHistory;
   await expect(history.getByRole('row')).toHaveCount(2);
   await expectCanvasCount(canvas, transition, 0);
   await runs.screenshot({ path: testInfo.outputPath('run-history.png') });
@@ -187,9 +175,7 @@ test('clearing the run history of an incremental query counts every record again
   await expect(canvas.canvas).toBeVisible();
   await expectCanvasCount(canvas, transition, count);
   await canvas.select('Incremental query');
-  await expect(inspector.settings.getByRole('region', { name: 'Runs' }).getByRole('note')).toHaveText(
-    /No run recorded yet/,
-  );
+  await expect(inspector.runs.getByRole('note')).toHaveText(/No run recorded yet/);
 });
 
 test('imported data without a reference date says its "today" is the day of import', async ({ page }, testInfo) => {

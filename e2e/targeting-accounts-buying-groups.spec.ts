@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addActivities, chainOf, expectSameCountAsNode } from './helpers/activity-flow';
-import { CanvasPage } from './pages/canvas-page';
-import { InspectorPage, openSmallCampaign } from './pages/inspector-page';
+import { campaignWith, chainOf, expectSameCountAsNode } from './helpers/activity-flow';
 import { activityByLabel } from './helpers/expected-counts';
 import { QueryModelerPage } from './pages/query-modeler-page';
 
@@ -29,9 +27,7 @@ test('accounts with a buying group at least half complete that has a decision ma
   await qm.add('Related records', groups);
   const members = qm.condition(2);
   await members.getByRole('combobox', { name: 'Collection' }).selectOption({ label: 'Members' });
-  await qm.add('A field', members);
-  await qm.chooseField(qm.last, 'role', /^Role/);
-  await qm.last.getByRole('combobox', { name: 'Value of Role' }).selectOption({ label: 'Decision maker' });
+  await qm.addValueIs('role', /^Role/, 'Role', 'Decision maker', members);
 
   const { doc, count } = await expectSameCountAsNode(canvas, 'Build audience', 'End');
   const rule = (activityByLabel(doc, 'Build audience').config as { rule: unknown }).rule;
@@ -70,14 +66,15 @@ test('accounts by the average engagement of their buying groups, and people by t
   page,
 }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await addActivities(canvas, ['Build audience', 'End', 'Build audience', 'End']);
-  await canvas.connect('Build audience', 'End');
-  await canvas.connect('Build audience 2', 'End 2');
-  await expect(canvas.transitions).toHaveCount(2);
-  await canvas.select('Build audience');
+  const { canvas, inspector } = await campaignWith(
+    page,
+    ['Build audience', 'End', 'Build audience', 'End'],
+    [
+      ['Build audience', 'End'],
+      ['Build audience 2', 'End 2'],
+    ],
+    { select: 'Build audience' },
+  );
   await inspector.choose('Target dimension', 'Accounts');
   const qm = QueryModelerPage.inInspector(page);
   await qm.add('Related records');
@@ -115,11 +112,7 @@ test('accounts by the average engagement of their buying groups, and people by t
   await memberships
     .getByRole('combobox', { name: 'Collection' })
     .selectOption({ label: 'Buying group memberships' });
-  await people.add('A field', memberships);
-  await people.chooseField(people.last, 'role', /^Role/);
-  await people.last
-    .getByRole('combobox', { name: 'Value of Role' })
-    .selectOption({ label: 'Decision maker' });
+  await people.addValueIs('role', /^Role/, 'Role', 'Decision maker', memberships);
   await people.add('A field', memberships);
   await people.chooseField(people.last, 'Buying group › Engagement', /Engagement score/);
   await expect(people.last.getByRole('combobox', { name: 'Field' })).toHaveValue(

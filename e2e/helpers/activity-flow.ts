@@ -1,23 +1,91 @@
 import { expect, type Page } from '@playwright/test';
-import { CanvasPage } from '../pages/canvas-page';
+import { CanvasPage, type Placed } from '../pages/canvas-page';
+import { QueryModelerPage } from '../pages/query-modeler-page';
 import { expectCanvasCount, InspectorPage, openSmallCampaign } from '../pages/inspector-page';
 import { exportedDoc, nodeCounts, transitionId } from './expected-counts';
 import type { CampaignDoc } from '../../src/domain/campaign';
 
+/** A transition to draw: from, to, and the output and input ports where an activity has several. */
+export type Link = readonly [from: string, to: string, fromPort?: string, toPort?: string];
+
 /**
- * The usual shape of an activity spec: a new campaign on the small sample, activities added in a
- * row and connected in order, the activity under test selected; then `check` compares the
- * transition `from -> to` with the count the command line computes for the exported campaign.
+ * A new campaign on the small sample (or on `profiles`) with these activities, three to a row or at
+ * the points given, the `links` drawn (and waited for), and the activity `select` selected.
  */
-export async function chainOf(page: Page, titles: string[], select: string) {
+export async function campaignWith(
+  page: Page,
+  activities: readonly string[] | readonly Placed[],
+  links: readonly Link[],
+  options: { select?: string; profiles?: number } = {},
+) {
   const canvas = new CanvasPage(page);
   const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await addActivities(canvas, titles);
-  for (let i = 0; i + 1 < titles.length; i++) await canvas.connect(labelAt(titles, i), labelAt(titles, i + 1));
-  await expect(canvas.transitions).toHaveCount(titles.length - 1);
-  await canvas.select(select);
+  await openSmallCampaign(canvas, options.profiles);
+  if (isPlaced(activities)) await canvas.addAt(activities);
+  else await addActivities(canvas, activities);
+  for (const [from, to, fromPort, toPort] of links) await canvas.connect(from, to, fromPort, toPort);
+  await expect(canvas.transitions).toHaveCount(links.length);
+  if (options.select !== undefined) await canvas.select(options.select);
   return { canvas, inspector };
+}
+
+function isPlaced(activities: readonly string[] | readonly Placed[]): activities is readonly Placed[] {
+  return activities.some((a) => typeof a !== 'string');
+}
+
+/**
+ * The usual shape of an activity spec: a new campaign on the small sample, activities added in a
+ * row and connected in order, the activity under test selected; then `expectSameCountAsNode`
+ * compares a transition with the count the command line computes for the exported campaign.
+ */
+export async function chainOf(page: Page, titles: string[], select: string, options: { profiles?: number } = {}) {
+  const links = titles.slice(1).map((_, i): Link => [labelAt(titles, i), labelAt(titles, i + 1)]);
+  return campaignWith(page, titles, links, { ...options, select });
+}
+
+/**
+ * Build audience -> Enrichment -> Split, with an End not yet connected (a subset's output goes to
+ * it), the Enrichment selected.
+ */
+export async function enrichmentBeforeSplit(page: Page) {
+  return campaignWith(
+    page,
+    ['Build audience', 'Enrichment', 'Split', 'End'],
+    [
+      ['Build audience', 'Enrichment'],
+      ['Enrichment', 'Split'],
+    ],
+    { select: 'Enrichment' },
+  );
+}
+
+/**
+ * A campaign that saves everyone as the audience `name`: Build audience, Save audience, End. Waits
+ * for the count of the saved audience, the same as in Node, and returns it.
+ */
+export async function campaignSavingAudience(page: Page, name: string) {
+  const { canvas, inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Save audience');
+  await inspector.fill('Audience name', name);
+  const saved = await expectSameCountAsNode(canvas, 'Save audience', 'End');
+  return { canvas, inspector, ...saved };
+}
+
+/** A new campaign whose Build audience, selected, reads its records from a saved audience. */
+export async function campaignReadingSavedAudience(page: Page, options: { profiles?: number } = {}) {
+  const { canvas, inspector } = await chainOf(page, ['Build audience', 'End'], 'Build audience', options);
+  await inspector.radio('Records', 'From a saved audience');
+  return { canvas, inspector };
+}
+
+/** A new campaign with one Build audience, selected, its rule editor ready. */
+export async function newAudience(page: Page): Promise<{ canvas: CanvasPage; qm: QueryModelerPage }> {
+  const canvas = new CanvasPage(page);
+  await canvas.openNewCampaign();
+  await canvas.dragFromPalette('Build audience', { x: 200, y: 250 });
+  await canvas.select('Build audience');
+  const qm = QueryModelerPage.inInspector(page);
+  await expect(qm.root).toBeVisible({ timeout: 60_000 });
+  return { canvas, qm };
 }
 
 /**

@@ -3,6 +3,9 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** Where the canvas specs start: a new, empty campaign. */
 export const NEW_CAMPAIGN_URL = process.env.E2E_CANVAS_ENTRY ?? '/#/new';
 
+/** An activity placed at a point of the canvas: its palette title, then x and y. */
+export type Placed = readonly [title: string, x: number, y: number];
+
 /** The canvas editor: palette, canvas, toolbar. Nodes are reached by their accessible names. */
 export class CanvasPage {
   constructor(readonly page: Page) {}
@@ -10,6 +13,18 @@ export class CanvasPage {
   async openNewCampaign() {
     await this.page.goto(NEW_CAMPAIGN_URL);
     await expect(this.canvas).toBeVisible();
+  }
+
+  /**
+   * A new campaign with these activities added in a row (see addInRow); with `chained`, each is
+   * connected to the next (see addChain).
+   */
+  static async newCampaignWith(page: Page, titles: string[], options: { chained?: boolean } = {}): Promise<CanvasPage> {
+    const canvas = new CanvasPage(page);
+    await canvas.openNewCampaign();
+    if (options.chained) await canvas.addChain(titles);
+    else await canvas.addInRow(titles);
+    return canvas;
   }
 
   get palette(): Locator {
@@ -74,16 +89,34 @@ export class CanvasPage {
     }
   }
 
+  /** Adds activities at chosen points of the canvas, in order: `[title, x, y]`. */
+  async addAt(places: readonly Placed[]) {
+    for (const [i, [title, x, y]] of places.entries()) {
+      await this.dragFromPalette(title, { x, y });
+      await expect(this.nodes).toHaveCount(i + 1);
+    }
+  }
+
+  /** Adds activities in a row and connects each to the next; waits for all the transitions. */
+  async addChain(titles: string[]) {
+    await this.addInRow(titles);
+    for (let i = 0; i + 1 < titles.length; i++) await this.connect(titles[i]!, titles[i + 1]!);
+    await expect(this.transitions).toHaveCount(titles.length - 1);
+  }
+
   /** A handle of an activity: its output (source) or input (target) port, optionally by port id. */
   handle(label: string, kind: 'output' | 'input', port?: string): Locator {
     const base = this.node(label).locator(kind === 'output' ? '.react-flow__handle.source' : '.react-flow__handle.target');
     return port ? base.and(this.page.locator(`[data-handleid="${port}"]`)) : base.first();
   }
 
-  /** Connects two activities by dragging from an output handle to an input handle with the mouse. */
-  async connect(from: string, to: string, fromPort?: string) {
+  /**
+   * Connects two activities by dragging from an output handle to an input handle with the mouse;
+   * `toPort` names the input where an activity has several (an Enrichment's "join").
+   */
+  async connect(from: string, to: string, fromPort?: string, toPort?: string) {
     const source = await this.handle(from, 'output', fromPort).boundingBox();
-    const target = await this.handle(to, 'input').boundingBox();
+    const target = await this.handle(to, 'input', toPort).boundingBox();
     if (!source || !target) throw new Error('handle not found');
     await this.page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
     await this.page.mouse.down();

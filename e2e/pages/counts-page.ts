@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { fixtureFile } from '../fixtures/campaign-files';
+import { CampaignListPage } from './campaign-list-page';
 
 /**
  * Profiles of the sample data the count specs load (`?profiles=` in the app's URL): small enough
@@ -18,6 +20,19 @@ export class CountsPage {
   async gotoList(profiles = SPEC_PROFILES) {
     await this.page.goto(`/?profiles=${profiles}#/`);
     await expect(this.page.getByRole('heading', { name: 'Campaigns', level: 2 })).toBeVisible();
+  }
+
+  /**
+   * Imports the campaign file `fixture` of e2e/fixtures through the campaign list, opens the
+   * campaign `name` it holds and waits until its counts are up to date; returns the counts the
+   * engine computes in Node for the same file.
+   */
+  async openImportedCampaign(fixture: string, name: string): Promise<Record<string, number>> {
+    await this.gotoList();
+    await new CampaignListPage(this.page).importFile(fixtureFile(fixture));
+    await this.page.getByRole('link', { name }).click();
+    await this.expectUpToDate();
+    return CountsPage.expectedCounts(`e2e/fixtures/${fixture}`);
   }
 
   get status(): Locator {

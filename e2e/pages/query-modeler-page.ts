@@ -33,6 +33,21 @@ export class QueryModelerPage {
     await this.page.getByRole('menuitem', { name: new RegExp(`^${kind}`) }).click();
   }
 
+  /**
+   * Adds "`field` is `value`" on a field with a list of values: types `search` in the field
+   * picker, picks the option `option`, then the value in its "Value of `field`" list.
+   */
+  async addValueIs(search: string, option: string | RegExp, field: string, value: string, within?: Locator) {
+    await this.add('A field', within);
+    await this.chooseField(this.last, search, option);
+    await this.last.getByRole('combobox', { name: `Value of ${field}` }).selectOption({ label: value });
+  }
+
+  /** Adds "Loyalty tier is `tier`" (Gold, Silver...). */
+  async addLoyaltyTier(tier: string) {
+    await this.addValueIs('loyal', /Loyalty tier/, 'Loyalty tier', tier);
+  }
+
   /** Chooses a field in a condition's field picker by typing and picking the option. */
   async chooseField(condition: Locator, search: string, option: string | RegExp) {
     const box = condition.getByRole('combobox', { name: 'Field' }).first();
