@@ -1,17 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { CanvasPage } from './pages/canvas-page';
-import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
-import { activityByLabel, exportedDoc, nodeCounts, transitionId } from './helpers/expected-counts';
+import { chainOf, expectSameCountAsNode } from './helpers/activity-flow';
+import { activityByLabel } from './helpers/expected-counts';
 
 test('deduplication by city and last name keeps the two highest lifetime values, with the count on the canvas', async ({ page }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Build audience', 'Deduplication', 'End']);
-  await canvas.connect('Build audience', 'Deduplication');
-  await canvas.connect('Deduplication', 'End');
-  await canvas.select('Deduplication');
+  const { canvas, inspector } = await chainOf(page, ['Build audience', 'Deduplication', 'End'], 'Deduplication');
 
   const settings = inspector.settings;
   await settings.getByRole('button', { name: 'Remove Email' }).click();
@@ -28,10 +21,7 @@ test('deduplication by city and last name keeps the two highest lifetime values,
   await inspector.choose('Keep first', 'Highest');
   await inspector.toggle('Complement');
 
-  const doc = await exportedDoc(page);
+  const { doc, count } = await expectSameCountAsNode(canvas, 'Deduplication', 'End');
   expect(activityByLabel(doc, 'Deduplication').config).toMatchObject({ fields: ['last_name', 'city'], keep: 2, method: 'expression', expression: { field: 'lifetime_value', order: 'highest' }, complement: true });
-  const id = transitionId(doc, 'Deduplication', 'End');
-  const expected = (await nodeCounts(doc))[id]!;
-  expect(expected).toBeLessThan(10_000);
-  await expectCanvasCount(canvas, id, expected);
+  expect(count).toBeLessThan(10_000);
 });

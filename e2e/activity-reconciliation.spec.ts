@@ -1,21 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { CanvasPage } from './pages/canvas-page';
-import { InspectorPage, openSmallCampaign } from './pages/inspector-page';
-import { expectSameCountAsNode } from './helpers/activity-flow';
+import { chainOf, expectSameCountAsNode } from './helpers/activity-flow';
 import { activityByLabel, transitionId } from './helpers/expected-counts';
 import { guestList } from './helpers/csv-file';
 
 test('reconciliation maps the lines of a file onto profiles by id', async ({ page }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Load file', 'Reconciliation', 'End']);
-  await canvas.connect('Load file', 'Reconciliation');
-  await canvas.connect('Reconciliation', 'End');
-  await canvas.select('Load file');
-  await inspector.settings.getByLabel('CSV file').setInputFiles(guestList());
-  await expect(inspector.settings.getByRole('list', { name: 'Columns' }).getByRole('listitem')).toHaveCount(2);
+  const { canvas, inspector } = await chainOf(page, ['Load file', 'Reconciliation', 'End'], 'Load file');
+  await inspector.loadFile(guestList());
+  await expect(inspector.columns.getByRole('listitem')).toHaveCount(2);
 
   await canvas.select('Reconciliation');
   await expect(inspector.settings.getByText('Choose the fields that identify a record.').first()).toBeVisible();
@@ -33,15 +25,9 @@ test('reconciliation maps the lines of a file onto profiles by id', async ({ pag
 
 test('an advanced rule maps the lines onto profiles by id and keeps the engaged ones', async ({ page }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Load file', 'Reconciliation', 'End']);
-  await canvas.connect('Load file', 'Reconciliation');
-  await canvas.connect('Reconciliation', 'End');
-  await canvas.select('Load file');
-  await inspector.settings.getByLabel('CSV file').setInputFiles(guestList());
-  await expect(inspector.settings.getByRole('list', { name: 'Columns' }).getByRole('listitem')).toHaveCount(2);
+  const { canvas, inspector } = await chainOf(page, ['Load file', 'Reconciliation', 'End'], 'Load file');
+  await inspector.loadFile(guestList());
+  await expect(inspector.columns.getByRole('listitem')).toHaveCount(2);
 
   await canvas.select('Reconciliation');
   await inspector.radio('Identify records by', 'An advanced rule');

@@ -1,19 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { CanvasPage } from './pages/canvas-page';
-import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
-import { activityByLabel, exportedDoc, nodeCounts, transitionId } from './helpers/expected-counts';
-import { addActivities, expectSameCountAsNode } from './helpers/activity-flow';
-import { QueryModelerPage } from './pages/query-modeler-page';
+import { activityByLabel, transitionId } from './helpers/expected-counts';
+import { campaignWith, enrichmentBeforeSplit, expectSameCountAsNode } from './helpers/activity-flow';
 
 test('a holdout made with the random split preset shows its count on the canvas', async ({ page }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Build audience', 'Split', 'End']);
-  await canvas.connect('Build audience', 'Split');
-
-  await canvas.select('Split');
+  const { canvas, inspector } = await campaignWith(page, ['Build audience', 'Split', 'End'], [['Build audience', 'Split']], {
+    select: 'Split',
+  });
   await inspector.settings.getByRole('button', { name: 'Random split…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Random split' });
   await dialog.getByRole('button', { name: '10 % holdout' }).click();
@@ -31,27 +24,20 @@ test('a holdout made with the random split preset shows its count on the canvas'
   await control.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Lifetime value' });
   await expect(control.getByText('Choose the field to sort by.')).toBeHidden();
 
-  const doc = await exportedDoc(page);
+  const { doc, count } = await expectSameCountAsNode(canvas, 'Split', 'End');
   const split = activityByLabel(doc, 'Split').config as { subsets: { label: string; limit: unknown; order: unknown }[] };
   expect(split.subsets.map((s) => s.label)).toEqual(['Control', 'Target']);
   expect(split.subsets[0]!.limit).toEqual({ kind: 'percent', value: 20 });
   expect(split.subsets[0]!.order).toEqual({ mode: 'sort', field: 'lifetime_value', direction: 'desc' });
   expect(split.subsets[1]!.limit).toBeNull();
-
-  const id = transitionId(doc, 'Split', 'End');
-  const expected = (await nodeCounts(doc))[id]!;
-  expect(expected).toBeGreaterThan(0);
-  await expectCanvasCount(canvas, id, expected);
+  expect(count).toBeGreaterThan(0);
 });
 
 test('removing a connected subset asks first and takes its transition with it', async ({ page }) => {
   test.setTimeout(180_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await canvas.addInRow(['Build audience', 'Split', 'End']);
-  await canvas.connect('Build audience', 'Split');
-  await canvas.select('Split');
+  const { canvas, inspector } = await campaignWith(page, ['Build audience', 'Split', 'End'], [['Build audience', 'Split']], {
+    select: 'Split',
+  });
   await inspector.connectOutput('Subset 2', 'End');
   await expect(canvas.transitions).toHaveCount(2);
 
@@ -69,22 +55,12 @@ test('removing a connected subset asks first and takes its transition with it', 
 
 test('a subset filter reads a column an Enrichment added, and shows a problem on it once the column is gone', async ({ page }) => {
   test.setTimeout(300_000);
-  const canvas = new CanvasPage(page);
-  const inspector = new InspectorPage(page);
-  await openSmallCampaign(canvas);
-  await addActivities(canvas, ['Build audience', 'Enrichment', 'Split', 'End']);
-  await canvas.connect('Build audience', 'Enrichment');
-  await canvas.connect('Enrichment', 'Split');
-  await canvas.select('Enrichment');
-  await inspector.choose('Add from a collection', 'Purchases');
-  const purchases = inspector.settings.getByRole('listitem', { name: /^Collection / });
-  await inspector.fill('Column name', 'purchase_count', purchases);
+  const { canvas, inspector } = await enrichmentBeforeSplit(page);
+  await inspector.addCollectionCount('Purchases', 'purchase_count');
 
   await canvas.select('Split');
   await inspector.connectOutput('Subset 1', 'End');
-  const first = inspector.settings.getByRole('listitem', { name: /^Subset 1/ });
-  await inspector.toggle('Filter', first);
-  const qm = new QueryModelerPage(page, first.locator('section.qm'));
+  const qm = await inspector.filterSubset('Subset 1');
   await qm.add('A field');
   // The column is offered beside the data model's fields, told from the document.
   await qm.chooseField(qm.last, 'purchase_count', /purchase_count/);
