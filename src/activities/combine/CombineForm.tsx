@@ -8,7 +8,7 @@ import { labelOf } from '../../domain/rule-paths';
 import { ChoiceField } from '../../inspector/fields/ChoiceField';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
 import { SelectField } from '../../inspector/fields/SelectField';
-import { SwitchField } from '../../inspector/fields/SwitchField';
+import { ComplementSwitch } from '../../inspector/fields/ComplementSwitch';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { ValueList } from '../../inspector/fields/ValueList';
 import { linkPaths } from '../../inspector/fields/link-paths';
@@ -157,13 +157,7 @@ export function CombineForm({ activity, onConfigChange }: ActivityFormProps) {
       )}
 
       <section className="ff-section" aria-label="Complement">
-        <SwitchField
-          label="Complement"
-          isSelected={config.complement}
-          onChange={(complement) => guard.apply({ ...config, complement }, 'Turn off the complement')}
-          hintOn={complementHints[config.mode]}
-          hintOff="No transition for the records left out."
-        />
+        <ComplementSwitch config={config} guard={guard} hintOn={complementHints[config.mode]} hintOff="No transition for the records left out." />
       </section>
       {guard.dialog}
     </div>

@@ -6,7 +6,7 @@ import { ChoiceField } from '../../inspector/fields/ChoiceField';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
 import { NumberField } from '../../inspector/fields/NumberField';
 import { SelectField } from '../../inspector/fields/SelectField';
-import { SwitchField } from '../../inspector/fields/SwitchField';
+import { ComplementSwitch } from '../../inspector/fields/ComplementSwitch';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { ValueList } from '../../inspector/fields/ValueList';
 import { recordValueOptions } from '../../inspector/fields/value-choices';
@@ -86,13 +86,7 @@ export function DeduplicationForm({ activity, onConfigChange }: ActivityFormProp
       </section>
 
       <section className="ff-section" aria-label="Complement">
-        <SwitchField
-          label="Complement"
-          isSelected={config.complement}
-          onChange={(complement) => guard.apply({ ...config, complement }, 'Turn off the complement')}
-          hintOn="An extra transition carries the removed duplicates."
-          hintOff="Removed duplicates are left out."
-        />
+        <ComplementSwitch config={config} guard={guard} hintOn="An extra transition carries the removed duplicates." hintOff="Removed duplicates are left out." />
       </section>
       {guard.dialog}
     </div>

@@ -12,6 +12,7 @@ import { useInboundSchema } from '../../query-modeler/useInboundSchema';
 import { useKnownColumns } from '../../query-modeler/useKnownColumns';
 import { useEditorStore } from '../../store/useEditorStore';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
+import { ComplementSwitch } from '../../inspector/fields/ComplementSwitch';
 import { SwitchField } from '../../inspector/fields/SwitchField';
 import { TextField } from '../../inspector/fields/TextField';
 import { freshId, freshLabel, moveItem, removeItem, replaceItem } from '../../inspector/fields/list-edits';
@@ -102,13 +103,7 @@ export function SplitForm({ activity, onConfigChange }: ActivityFormProps) {
           hintOn="A record can be in several subsets."
           hintOff="A record is in one subset at most: the first it matches."
         />
-        <SwitchField
-          label="Complement"
-          isSelected={config.complement}
-          onChange={(complement) => guard.apply({ ...config, complement }, 'Turn off the complement')}
-          hintOn="An extra transition carries the records in no subset."
-          hintOff="Records in no subset are left out."
-        />
+        <ComplementSwitch config={config} guard={guard} hintOn="An extra transition carries the records in no subset." hintOff="Records in no subset are left out." />
         {config.complement && <TextField label="Complement label" value={config.complementLabel} onChange={(complementLabel) => update({ complementLabel }, 'complement-label')} />}
         <SwitchField
           label="All subsets in one table"
