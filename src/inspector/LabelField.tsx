@@ -1,4 +1,5 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
+import { useDraft } from '../ui/useDraft';
 
 export interface LabelFieldProps {
   value: string;
@@ -15,13 +16,7 @@ export interface LabelFieldProps {
  */
 export function LabelField({ value, onCommit, label = 'Label', placeholder, required }: LabelFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [saved, setSaved] = useState(value);
-  // Follow outside changes (undo, another panel) while not editing them away.
-  if (saved !== value) {
-    setSaved(value);
-    setDraft(value);
-  }
+  const [draft, setDraft] = useDraft(value);
 
   const commit = () => {
     const next = draft.trim();

@@ -1,4 +1,5 @@
-import { useState, type InputHTMLAttributes, type KeyboardEvent } from 'react';
+import type { InputHTMLAttributes, KeyboardEvent } from 'react';
+import { useDraft } from '../ui/useDraft';
 
 export interface DraftInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {
   value: string;
@@ -11,12 +12,7 @@ export interface DraftInputProps extends Omit<InputHTMLAttributes<HTMLInputEleme
  * typed into a rule is one undo step and does not recompute counts at every keystroke.
  */
 export function DraftInput({ value, onCommit, onKeyDown, onBlur, ...rest }: DraftInputProps) {
-  const [draft, setDraft] = useState(value);
-  const [saved, setSaved] = useState(value);
-  if (saved !== value) {
-    setSaved(value);
-    setDraft(value);
-  }
+  const [draft, setDraft] = useDraft(value);
   const commit = () => {
     if (draft !== value) onCommit(draft);
   };

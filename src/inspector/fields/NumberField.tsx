@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Problem } from '../../domain/problems';
-import { FieldMessages } from './FieldMessages';
+import { describedByOf, FieldHelp } from './FieldHelp';
+import { useDraft } from '../../ui/useDraft';
 
 export interface NumberFieldProps {
   label: string;
@@ -23,12 +24,7 @@ export interface NumberFieldProps {
  */
 export function NumberField({ label, value, onChange, min, max, step, integer, help, suffix, problems = [] }: NumberFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useState(String(value));
-  const [seen, setSeen] = useState(value);
-  if (seen !== value) {
-    setSeen(value);
-    setDraft(String(value));
-  }
+  const [draft, setDraft] = useDraft(value);
   const parsed = draft.trim() === '' ? NaN : Number(draft);
   const draftProblem =
     draft.trim() === ''
@@ -43,7 +39,7 @@ export function NumberField({ label, value, onChange, min, max, step, integer, h
               ? `At most ${max}.`
               : undefined;
   const shown = [...(draftProblem ? [{ severity: 'error' as const, message: draftProblem }] : []), ...problems];
-  const describedBy = [help ? `${id}-help` : '', shown.length > 0 ? `${id}-problems` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, help, shown);
   return (
     <div className="insp-field">
       <label className="insp-field__label" htmlFor={id}>
@@ -71,12 +67,7 @@ export function NumberField({ label, value, onChange, min, max, step, integer, h
         />
         {suffix && <span className="ff-number__suffix">{suffix}</span>}
       </span>
-      {help && (
-        <p id={`${id}-help`} className="ff-hint">
-          {help}
-        </p>
-      )}
-      <FieldMessages problems={shown} id={`${id}-problems`} />
+      <FieldHelp id={id} help={help} problems={shown} />
     </div>
   );
 }

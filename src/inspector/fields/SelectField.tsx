@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { Problem } from '../../domain/problems';
-import { FieldMessages } from './FieldMessages';
+import { describedByOf, FieldHelp } from './FieldHelp';
 
 /** One choice of a SelectField; `group` puts it under an optgroup of that title. */
 export interface SelectOption {
@@ -36,7 +36,7 @@ export function SelectField({ label, value, onChange, options, placeholder, help
     if (last && last.title === o.group) last.options.push(o);
     else groups.push({ title: o.group, options: [o] });
   }
-  const describedBy = [help ? `${id}-help` : '', problems.length > 0 ? `${id}-problems` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, help, problems);
   const render = (o: SelectOption) => (
     <option key={o.value} value={o.value}>
       {o.label}
@@ -68,12 +68,7 @@ export function SelectField({ label, value, onChange, options, placeholder, help
           ),
         )}
       </select>
-      {help && (
-        <p id={`${id}-help`} className="ff-hint">
-          {help}
-        </p>
-      )}
-      <FieldMessages problems={problems} id={`${id}-problems`} />
+      <FieldHelp id={id} help={help} problems={problems} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Problem } from '../../domain/problems';
-import { FieldMessages } from './FieldMessages';
+import { describedByOf, FieldHelp } from './FieldHelp';
+import { useDraft } from '../../ui/useDraft';
 
 export interface TextFieldProps {
   label: string;
@@ -23,14 +24,8 @@ export interface TextFieldProps {
 /** A labelled text field with help text and its problems underneath. */
 export function TextField({ label, value, onChange, commit = 'live', help, placeholder, multiline, suggestions, problems = [], required }: TextFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  // Follow outside changes (undo, another panel) of the saved value.
-  if (seen !== value) {
-    setSeen(value);
-    setDraft(value);
-  }
-  const describedBy = [help ? `${id}-help` : '', problems.length > 0 ? `${id}-problems` : ''].filter(Boolean).join(' ') || undefined;
+  const [draft, setDraft] = useDraft(value);
+  const describedBy = describedByOf(id, help, problems);
   const change = (text: string) => {
     setDraft(text);
     if (commit === 'live') onChange(text);
@@ -73,12 +68,7 @@ export function TextField({ label, value, onChange, commit = 'live', help, place
           ))}
         </datalist>
       )}
-      {help && (
-        <p id={`${id}-help`} className="ff-hint">
-          {help}
-        </p>
-      )}
-      <FieldMessages problems={problems} id={`${id}-problems`} />
+      <FieldHelp id={id} help={help} problems={problems} />
     </div>
   );
 }
