@@ -11,6 +11,7 @@ import { SampleDataDialog } from './SampleDataDialog';
 import { datasetSource } from './describe-dataset';
 import { errorText, Failed, Waiting } from './LoadState';
 import { useDataImport } from './useDataImport';
+import { AppHeader } from '../ui/AppHeader';
 import './data-explorer.css';
 
 const exampleBase = `${import.meta.env.BASE_URL}examples/shop/`;
@@ -41,22 +42,7 @@ export function DataPage() {
 
   return (
     <div className="dx-page" {...dropProps}>
-      <header className="cc-app-header">
-        <div className="cc-brand">
-          <span className="cc-brand-mark" aria-hidden>
-            CC
-          </span>
-          <span className="cc-brand-name">Campaign Canvas</span>
-        </div>
-        <nav className="cc-app-nav" aria-label="Main">
-          <a className="cc-button cc-button-quiet" href="#/">
-            Campaigns
-          </a>
-          <a className="cc-button cc-button-quiet" href="#/data" aria-current="page">
-            Data
-          </a>
-        </nav>
-      </header>
+      <AppHeader current="data" brandIsHeading={false} />
       <main className="dx-main">
         <h1 className="cc-page-title">Data</h1>
         {dataset.isPending && <Waiting>Starting the data engine and loading the data…</Waiting>}

@@ -18,6 +18,7 @@ import { ListEmptyState } from './ListEmptyState';
 import { RenameCampaignDialog } from './RenameCampaignDialog';
 import { TemplateGallery } from './TemplateGallery';
 import { useFileDrop } from './useFileDrop';
+import { AppHeader } from '../../ui/AppHeader';
 import './list.css';
 
 export interface CampaignListPageProps {
@@ -93,22 +94,7 @@ export function CampaignListPage({ onOpen, campaignHref }: CampaignListPageProps
 
   return (
     <div className="cc-list-page" {...dropProps}>
-      <header className="cc-app-header">
-        <div className="cc-brand">
-          <span className="cc-brand-mark" aria-hidden>
-            CC
-          </span>
-          <h1 className="cc-brand-name">Campaign Canvas</h1>
-        </div>
-        <nav className="cc-app-nav" aria-label="Main">
-          <a className="cc-button cc-button-quiet" href="#/" aria-current="page">
-            Campaigns
-          </a>
-          <a className="cc-button cc-button-quiet" href="#/data">
-            Data
-          </a>
-        </nav>
-      </header>
+      <AppHeader current="campaigns" brandIsHeading />
       <main className="cc-list-main">
         <div className="cc-list-titlebar">
           <h2 className="cc-page-title">Campaigns</h2>
