@@ -2,9 +2,7 @@ import { test, expect } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
 
 test('connect two activities by dragging from an output to an input', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Email']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Email']);
   await expect(page.getByRole('button', { name: /Email.*has no audience/ })).toBeVisible();
 
   await canvas.connect('Build audience', 'Email');
@@ -15,12 +13,7 @@ test('connect two activities by dragging from an output to an input', async ({ p
 });
 
 test('an invalid connection is refused with a visible reason', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Wait', 'Email']);
-  await canvas.connect('Build audience', 'Wait');
-  await canvas.connect('Wait', 'Email');
-  await expect(canvas.transitions).toHaveCount(2);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Wait', 'Email'], { chained: true });
 
   // A second transition into an input that takes one.
   await canvas.connect('Build audience', 'Email');
@@ -29,9 +22,7 @@ test('an invalid connection is refused with a visible reason', async ({ page }) 
 });
 
 test('a channel without an audience upstream cannot be connected', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Wait', 'SMS']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Wait', 'SMS']);
   await canvas.connect('Wait', 'SMS');
   await expect(canvas.alert).toContainText('needs an audience');
   await expect(canvas.transitions).toHaveCount(0);
@@ -53,9 +44,7 @@ test('a Split shows one labelled output per subset, each connectable', async ({ 
 });
 
 test('connect from the keyboard with the inspector, and remove the transition there', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Wait', 'End']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Wait', 'End']);
   await canvas.select('Build audience');
   const connectTo = page.getByRole('combobox', { name: 'Connect Audience to' });
   // Only activities the rules accept are offered: End and Wait, not the audience itself.
@@ -67,9 +56,7 @@ test('connect from the keyboard with the inspector, and remove the transition th
 });
 
 test('drop a connection on empty canvas to add the next activity there, connected', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience']);
   const source = (await canvas.handle('Build audience', 'output').boundingBox())!;
   await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
   await page.mouse.down();

@@ -3,12 +3,7 @@ import { CanvasPage } from './pages/canvas-page';
 import { InspectorPanel } from './pages/inspector-panel';
 
 test('delete activities with the key and the toolbar; their transitions go with them', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Wait', 'Email']);
-  await canvas.connect('Build audience', 'Wait');
-  await canvas.connect('Wait', 'Email');
-  await expect(canvas.transitions).toHaveCount(2);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Wait', 'Email'], { chained: true });
 
   await canvas.select('Wait');
   await canvas.press('Delete');
@@ -24,9 +19,7 @@ test('delete activities with the key and the toolbar; their transitions go with 
 });
 
 test('select a transition, rename it in the inspector and delete it', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Email']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Email']);
   await canvas.connect('Build audience', 'Email');
   await canvas.transition('Build audience', 'Email').focus();
   await page.keyboard.press('Enter');
@@ -40,9 +33,7 @@ test('select a transition, rename it in the inspector and delete it', async ({ p
 });
 
 test('disable and enable an activity', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience']);
   await canvas.select('Build audience');
   await canvas.tool('Disable').click();
   await expect(canvas.node('Build audience').getByText('Disabled')).toBeVisible();
@@ -56,9 +47,7 @@ test('disable and enable an activity', async ({ page }) => {
 });
 
 test('box select several activities and move them together', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Wait']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Wait']);
   const box = (await canvas.canvas.boundingBox())!;
   await canvas.canvas.click({ position: { x: 20, y: 500 } });
   await page.mouse.move(box.x + 10, box.y + 120);
@@ -94,9 +83,7 @@ test('box select several activities and move them together', async ({ page }) =>
 });
 
 test('problems are listed; clicking one selects its activity', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'SMS']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'SMS']);
   await expect(canvas.node('SMS').getByRole('img', { name: 'Status: Error' })).toBeVisible();
   await canvas.canvas.click({ position: { x: 20, y: 600 } });
   await page.getByRole('button', { name: /SMS.*has no audience/ }).click();
@@ -105,9 +92,7 @@ test('problems are listed; clicking one selects its activity', async ({ page }) 
 });
 
 test('keyboard: focus a node, select it with Enter, move it with the arrows, rename it', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Wait']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Wait']);
   await canvas.canvas.click({ position: { x: 20, y: 600 } });
   const node = canvas.node('Wait');
   await node.focus();

@@ -1,6 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { fixtureFile } from './fixtures/campaign-files';
-import { CampaignListPage } from './pages/campaign-list-page';
 import { CanvasPage } from './pages/canvas-page';
 import { CountsPage, recordsName } from './pages/counts-page';
 
@@ -11,11 +9,7 @@ const needsRun = 'Conditions on message feedback need a run of the campaign; the
 test('each transition says why it has no count, and each activity says it once', async ({ page }, testInfo) => {
   const counts = new CountsPage(page);
   const canvas = new CanvasPage(page);
-  await counts.gotoList();
-  await new CampaignListPage(page).importFile(fixtureFile('count-states-campaign.json'));
-  await page.getByRole('link', { name: 'Count states example' }).click();
-  await counts.expectUpToDate();
-  const expected = CountsPage.expectedCounts('e2e/fixtures/count-states-campaign.json');
+  const expected = await counts.openImportedCampaign('count-states-campaign.json', 'Count states example');
 
   // Counted; needs a run (grey, not an error); an error to fix (named); settings to complete (grey).
   await expect(counts.transitionCount('t_all')).toHaveAccessibleName(recordsName(expected.t_all!));

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { fixtureFile } from './fixtures/campaign-files';
 import { CampaignListPage } from './pages/campaign-list-page';
 import { CanvasPage } from './pages/canvas-page';
 import { CountsPage, recordsName } from './pages/counts-page';
@@ -45,11 +44,7 @@ test('a transition previews its schema and its first records; an activity shows 
 test('an activity whose rule has an error says it once; its transition says why it has no count; the rest is counted', async ({ page }) => {
   const counts = new CountsPage(page);
   const canvas = new CanvasPage(page);
-  await counts.gotoList();
-  await new CampaignListPage(page).importFile(fixtureFile('engine-error-campaign.json'));
-  await page.getByRole('link', { name: 'Engine error example' }).click();
-  await counts.expectUpToDate();
-  const expected = CountsPage.expectedCounts('e2e/fixtures/engine-error-campaign.json');
+  const expected = await counts.openImportedCampaign('engine-error-campaign.json', 'Engine error example');
   expect(expected.t_bad).toBeUndefined();
   const problem = 'Profiles have no field “no_such_field” in this data.';
   await expect(counts.transitionCount('t_ok')).toHaveAccessibleName(recordsName(expected.t_ok!));

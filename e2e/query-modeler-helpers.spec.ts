@@ -1,24 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { CanvasPage } from './pages/canvas-page';
+import { expect, test } from '@playwright/test';
+import { newAudience } from './helpers/activity-flow';
 import { QueryModelerPage } from './pages/query-modeler-page';
-
-async function newAudience(page: Page): Promise<{ canvas: CanvasPage; qm: QueryModelerPage }> {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.dragFromPalette('Build audience', { x: 200, y: 250 });
-  await canvas.select('Build audience');
-  const qm = QueryModelerPage.inInspector(page);
-  await expect(qm.root).toBeVisible({ timeout: 60_000 });
-  return { canvas, qm };
-}
-
-/** One condition: country is France. */
-async function franceRule(qm: QueryModelerPage) {
-  await qm.add('A field');
-  await qm.chooseField(qm.last, 'country', /^Country/);
-  await qm.last.getByRole('combobox', { name: 'Value of Country' }).selectOption({ label: 'France' });
-}
 
 test.describe('Query modeler: helpers', () => {
   test.setTimeout(180_000);
@@ -50,7 +33,7 @@ test.describe('Query modeler: helpers', () => {
 
   test('a rule saved as a filter applies in another audience, as a copy or as a link', async ({ page }) => {
     const { canvas, qm } = await newAudience(page);
-    await franceRule(qm);
+    await qm.addValueIs('country', /^Country/, 'Country', 'France');
     await qm.tool('Save as filter').click();
     const save = page.getByRole('dialog', { name: 'Save as filter' });
     await save.getByRole('textbox', { name: 'Name' }).fill('French customers');

@@ -1,17 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { CanvasPage } from './pages/canvas-page';
-import { QueryModelerPage } from './pages/query-modeler-page';
-
-/** A new campaign with one Build audience, selected, its rule editor ready. */
-async function newAudience(page: Page): Promise<{ canvas: CanvasPage; qm: QueryModelerPage }> {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.dragFromPalette('Build audience', { x: 200, y: 250 });
-  await canvas.select('Build audience');
-  const qm = QueryModelerPage.inInspector(page);
-  await expect(qm.root).toBeVisible({ timeout: 60_000 });
-  return { canvas, qm };
-}
+import { expect, test } from '@playwright/test';
+import { newAudience } from './helpers/activity-flow';
 
 test.describe('Query modeler: building a rule', () => {
   test.setTimeout(180_000);
