@@ -1,13 +1,7 @@
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
+import { expectNoSeriousViolations } from './helpers/a11y';
 import { CanvasPage } from './pages/canvas-page';
 import { InspectorPanel } from './pages/inspector-panel';
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('the empty editor has no serious accessibility violations', async ({ page }) => {
   const canvas = new CanvasPage(page);
@@ -16,9 +10,7 @@ test('the empty editor has no serious accessibility violations', async ({ page }
 });
 
 test('the editor with a campaign, a selection and a problem has no serious accessibility violations', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Split', 'SMS']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Split', 'SMS']);
   await canvas.connect('Build audience', 'Split');
   await canvas.select('Split');
   await expect(new InspectorPanel(page).labelField).toHaveValue('Split');

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './helpers/a11y';
 import {
   campaignReadingSavedAudience,
   campaignSavingAudience,
@@ -10,12 +10,6 @@ import { transitionId } from './helpers/expected-counts';
 import { DataPage } from './pages/data-page';
 import { dataTextFile, exampleShopFiles } from './fixtures/data-files';
 import { expectCanvasCount } from './pages/inspector-page';
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('a saved audience deleted on the Data screen stays gone after a reload; its reader shows a problem', async ({
   page,
