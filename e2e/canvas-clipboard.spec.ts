@@ -1,16 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
 
-async function audienceToEmail(canvas: CanvasPage) {
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Email']);
-  await canvas.connect('Build audience', 'Email');
-  await expect(canvas.transitions).toHaveCount(1);
-}
-
 test('copy and paste a selection with its transitions, by keyboard and buttons', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await audienceToEmail(canvas);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Email'], { chained: true });
   await canvas.select('Build audience');
   await canvas.select('Email', { shift: true });
   await canvas.press('Control+C');
@@ -29,8 +21,7 @@ test('copy and paste a selection with its transitions, by keyboard and buttons',
 });
 
 test('duplicate with Ctrl+D and the toolbar', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await audienceToEmail(canvas);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Email'], { chained: true });
   await canvas.select('Email');
   await canvas.press('Control+D');
   await expect(canvas.node('Email 2')).toBeVisible();
@@ -39,8 +30,7 @@ test('duplicate with Ctrl+D and the toolbar', async ({ page }) => {
 });
 
 test('paste into another campaign in another tab through the system clipboard', async ({ page, context }) => {
-  const canvas = new CanvasPage(page);
-  await audienceToEmail(canvas);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Email'], { chained: true });
   await canvas.press('Control+A');
   await canvas.tool('Copy').click();
   await expect(canvas.status).toContainText('Copied 2 activities');

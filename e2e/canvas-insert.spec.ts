@@ -1,21 +1,18 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
 
-async function audienceToEmail(canvas: CanvasPage) {
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Email']);
-  await canvas.connect('Build audience', 'Email');
+/** A new campaign: Build audience -> Email. */
+async function audienceToEmail(page: Page): Promise<CanvasPage> {
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Email'], { chained: true });
   await expect(canvas.transition('Build audience', 'Email')).toHaveCount(1);
+  return canvas;
 }
 
 test('drop an activity onto a transition to insert it there', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await audienceToEmail(canvas);
+  const canvas = await audienceToEmail(page);
   const plus = canvas.canvas.getByRole('button', { name: 'Insert an activity here' });
-  const box = (await plus.boundingBox())!;
-  const canvasBox = (await canvas.canvas.boundingBox())!;
   // Drop on the transition's middle, where its "+" sits.
-  await canvas.dragFromPalette('Wait', { x: box.x - canvasBox.x + box.width / 2, y: box.y - canvasBox.y + box.height / 2 });
+  await canvas.dragOnto('Wait', plus);
   await expect(canvas.node('Wait')).toBeVisible();
   await expect(canvas.transition('Build audience', 'Wait')).toHaveCount(1);
   await expect(canvas.transition('Wait', 'Email')).toHaveCount(1);
@@ -23,8 +20,7 @@ test('drop an activity onto a transition to insert it there', async ({ page }) =
 });
 
 test('the "+" on a transition opens a searchable menu and inserts the chosen activity', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await audienceToEmail(canvas);
+  const canvas = await audienceToEmail(page);
   await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).click();
   const menu = page.getByRole('dialog', { name: 'Insert an activity' });
   await expect(menu).toBeVisible();
@@ -47,8 +43,7 @@ test('the "+" on a transition opens a searchable menu and inserts the chosen act
 });
 
 test('an activity that cannot sit mid-path is not offered by "+", and a drop explains why', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await audienceToEmail(canvas);
+  const canvas = await audienceToEmail(page);
   const plus = canvas.canvas.getByRole('button', { name: 'Insert an activity here' });
   await plus.click();
   const menu = page.getByRole('dialog', { name: 'Insert an activity' });
@@ -57,17 +52,14 @@ test('an activity that cannot sit mid-path is not offered by "+", and a drop exp
   await expect(menu.getByRole('button', { name: 'Build audience' })).toHaveCount(0);
   await page.keyboard.press('Escape');
 
-  const box = (await plus.boundingBox())!;
-  const canvasBox = (await canvas.canvas.boundingBox())!;
-  await canvas.dragFromPalette('End', { x: box.x - canvasBox.x + box.width / 2, y: box.y - canvasBox.y + box.height / 2 });
+  await canvas.dragOnto('End', plus);
   await expect(canvas.alert).toContainText('ends a branch');
   await expect(canvas.node('End')).toBeVisible();
   await expect(canvas.transitions).toHaveCount(1);
 });
 
 test('Escape closes the insert menu without inserting', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await audienceToEmail(canvas);
+  const canvas = await audienceToEmail(page);
   await canvas.canvas.getByRole('button', { name: 'Insert an activity here' }).click();
   const menu = page.getByRole('dialog', { name: 'Insert an activity' });
   await expect(menu.getByRole('searchbox')).toBeFocused();

@@ -21,10 +21,7 @@ test('tidy up lays the campaign out in layers, as one undo step', async ({ page 
 });
 
 test('vertical orientation moves the handles and lays the flow top to bottom', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Email']);
-  await canvas.connect('Build audience', 'Email');
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Email'], { chained: true });
   await canvas.toolbar.getByRole('radio', { name: 'Vertical' }).click();
   await expect(canvas.node('Build audience').locator('.react-flow__handle-bottom')).toHaveCount(1);
   await expect
@@ -35,9 +32,7 @@ test('vertical orientation moves the handles and lays the flow top to bottom', a
 });
 
 test('zoom in, zoom out, fit view and the minimap', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.openNewCampaign();
-  await canvas.addInRow(['Build audience', 'Email']);
+  const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Email']);
   const width = async () => (await canvas.node('Email').boundingBox())!.width;
   const start = await width();
   await canvas.tool('Zoom in').click();

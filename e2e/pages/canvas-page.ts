@@ -81,6 +81,13 @@ export class CanvasPage {
     await this.paletteItem(title).dragTo(this.canvas, { targetPosition: at });
   }
 
+  /** Drags an activity from the palette and drops it on the middle of `target` (a transition's "+"). */
+  async dragOnto(title: string, target: Locator) {
+    const box = (await target.boundingBox())!;
+    const canvasBox = (await this.canvas.boundingBox())!;
+    await this.dragFromPalette(title, { x: box.x - canvasBox.x + box.width / 2, y: box.y - canvasBox.y + box.height / 2 });
+  }
+
   /** Adds activities in a row by dragging them, 300 px apart. */
   async addInRow(titles: string[], y = 300) {
     for (const [i, title] of titles.entries()) {
