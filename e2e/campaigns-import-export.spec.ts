@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { parseCampaign } from '../src/domain/serialization';
 import { CampaignListPage } from './pages/campaign-list-page';
-import { EditorPage } from './pages/editor-page';
 import { fixtureFile, textFile } from './fixtures/campaign-files';
 
 async function dropFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
@@ -29,13 +28,8 @@ test('import a good file from the list: it becomes a new campaign', async ({ pag
 });
 
 test('import a bad file: every path and problem is listed and nothing changes', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await list.newCampaignButton.click();
-  await editor.rename('Existing');
-  await editor.expectSaved();
-  await editor.backToList();
+  const { list } = await CampaignListPage.open(page);
+  await list.createNamed('Existing');
 
   await list.importFile(fixtureFile('bad-campaign.json'));
   const dialog = page.getByRole('alertdialog', { name: 'This file could not be imported' });
@@ -52,11 +46,8 @@ test('import a bad file: every path and problem is listed and nothing changes', 
 });
 
 test('import a file that is not JSON from the editor: the open campaign is untouched', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await list.useTemplate('Welcome series');
-  await editor.expectOpen('Welcome series');
+  const { list, editor } = await CampaignListPage.open(page);
+  await list.openTemplate('Welcome series');
   const id = editor.campaignId();
 
   const chooser = page.waitForEvent('filechooser');
@@ -73,9 +64,7 @@ test('import a file that is not JSON from the editor: the open campaign is untou
 });
 
 test('import from the editor opens the imported campaign', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
+  const { list, editor } = await CampaignListPage.open(page);
   await list.newCampaignButton.click();
   await editor.expectOpen('Untitled campaign');
   const before = editor.campaignId();
@@ -100,11 +89,8 @@ test('drop a campaign file on the list to import it; a bad drop is refused', asy
 });
 
 test('export from the editor downloads <name>.json that imports back', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await list.useTemplate('Multi-channel newsletter');
-  await editor.expectOpen('Multi-channel newsletter');
+  const { list, editor } = await CampaignListPage.open(page);
+  await list.openTemplate('Multi-channel newsletter');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const file = await download;
@@ -119,9 +105,7 @@ test('export from the editor downloads <name>.json that imports back', async ({ 
 });
 
 test('export from the list row menu', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
+  const { list, editor } = await CampaignListPage.open(page);
   await list.useTemplate('Win-back with holdout');
   await editor.expectOpen();
   await editor.backToList();

@@ -3,16 +3,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { CampaignListPage } from './pages/campaign-list-page';
 import { EditorPage } from './pages/editor-page';
 
-/** Creates a campaign from the list and names it, then returns to the list. */
-async function createNamed(list: CampaignListPage, editor: EditorPage, name: string) {
-  await list.newCampaignButton.click();
-  await editor.expectOpen('Untitled campaign');
-  await editor.rename(name);
-  await editor.expectSaved();
-  await editor.backToList();
-  await expect(list.row(name)).toBeVisible();
-}
-
 test('a first visit shows the app, an empty state and the templates', async ({ page }) => {
   const list = new CampaignListPage(page);
   await list.goto();
@@ -24,9 +14,7 @@ test('a first visit shows the app, an empty state and the templates', async ({ p
 });
 
 test('create a campaign: it opens in the editor and is listed with its size and date', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
+  const { list, editor } = await CampaignListPage.open(page);
   await list.newCampaignButton.click();
   await editor.expectOpen('Untitled campaign');
   await editor.backToList();
@@ -37,9 +25,7 @@ test('create a campaign: it opens in the editor and is listed with its size and 
 });
 
 test('#/new creates an empty campaign and opens it; Back does not create another', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
+  const { list, editor } = await CampaignListPage.open(page);
   await page.goto('/#/new');
   await editor.expectOpen('Untitled campaign');
   await page.goBack();
@@ -48,10 +34,8 @@ test('#/new creates an empty campaign and opens it; Back does not create another
 });
 
 test('rename from the list and from the editor', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await createNamed(list, editor, 'Spring sale');
+  const { list, editor } = await CampaignListPage.open(page);
+  await list.createNamed('Spring sale');
   await list.rename('Spring sale', 'Summer sale');
   await expect(list.row('Summer sale')).toBeVisible();
   await expect(list.row('Spring sale')).toHaveCount(0);
@@ -68,21 +52,17 @@ test('rename from the list and from the editor', async ({ page }) => {
 });
 
 test('duplicate keeps the original and lists the copy first', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await createNamed(list, editor, 'Newsletter');
+  const { list } = await CampaignListPage.open(page);
+  await list.createNamed('Newsletter');
   await list.rowAction('Newsletter', 'Duplicate');
   await expect(list.row('Copy of Newsletter')).toBeVisible();
   await expect.poll(() => list.names()).toEqual(['Copy of Newsletter', 'Newsletter']);
 });
 
 test('delete asks for confirmation; cancelling keeps the campaign', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await createNamed(list, editor, 'Keep me');
-  await createNamed(list, editor, 'Delete me');
+  const { list } = await CampaignListPage.open(page);
+  await list.createNamed('Keep me');
+  await list.createNamed('Delete me');
 
   await list.rowAction('Delete me', 'Delete…');
   const confirm = page.getByRole('alertdialog', { name: 'Delete campaign?' });
@@ -100,11 +80,9 @@ test('delete asks for confirmation; cancelling keeps the campaign', async ({ pag
 });
 
 test('search filters by name, ignoring case, and says when nothing matches', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await createNamed(list, editor, 'Welcome flow');
-  await createNamed(list, editor, 'Black Friday');
+  const { list } = await CampaignListPage.open(page);
+  await list.createNamed('Welcome flow');
+  await list.createNamed('Black Friday');
   await list.search('friday');
   await expect.poll(() => list.names()).toEqual(['Black Friday']);
   await list.search('zzz');
@@ -114,11 +92,9 @@ test('search filters by name, ignoring case, and says when nothing matches', asy
 });
 
 test('the list is sorted by last modified', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await createNamed(list, editor, 'Older');
-  await createNamed(list, editor, 'Newer');
+  const { list, editor } = await CampaignListPage.open(page);
+  await list.createNamed('Older');
+  await list.createNamed('Newer');
   await expect.poll(() => list.names()).toEqual(['Newer', 'Older']);
   await page.getByRole('link', { name: 'Older' }).click();
   await editor.rename('Older, edited');
@@ -135,12 +111,10 @@ test('an unknown campaign address offers a way back', async ({ page }) => {
 });
 
 test('the campaign list has no serious or critical accessibility violations', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
+  const { list } = await CampaignListPage.open(page);
   const empty = await new AxeBuilder({ page }).analyze();
   expect(empty.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  await createNamed(list, editor, 'Accessible campaign');
+  await list.createNamed('Accessible campaign');
   const filled = await new AxeBuilder({ page }).analyze();
   expect(filled.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await list.rowAction('Accessible campaign', 'Delete…');
@@ -149,10 +123,8 @@ test('the campaign list has no serious or critical accessibility violations', as
 });
 
 test('the list works from the keyboard: row menu, rename dialog, open', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await createNamed(list, editor, 'Keyboard campaign');
+  const { list, editor } = await CampaignListPage.open(page);
+  await list.createNamed('Keyboard campaign');
   const actions = page.getByRole('button', { name: 'Actions for Keyboard campaign' });
   await actions.focus();
   await page.keyboard.press('Enter');

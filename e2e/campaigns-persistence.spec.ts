@@ -3,9 +3,7 @@ import { CampaignListPage } from './pages/campaign-list-page';
 import { EditorPage } from './pages/editor-page';
 
 test('a reload keeps the work: edit, wait for "Saved", reload', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
+  const { list, editor } = await CampaignListPage.open(page);
   await list.newCampaignButton.click();
   await editor.expectOpen('Untitled campaign');
   await editor.rename('Autumn launch');
@@ -17,9 +15,7 @@ test('a reload keeps the work: edit, wait for "Saved", reload', async ({ page })
 });
 
 test('shows "Saving…" while a change waits, then "Saved"', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
+  const { list, editor } = await CampaignListPage.open(page);
   await list.newCampaignButton.click();
   await editor.expectOpen();
   await expect(editor.saveStatus).toHaveText('Saved');
@@ -29,9 +25,7 @@ test('shows "Saving…" while a change waits, then "Saved"', async ({ page }) =>
 });
 
 test('closing the tab right after an edit keeps it (flushed on pagehide)', async ({ page, context }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
+  const { list, editor } = await CampaignListPage.open(page);
   await list.newCampaignButton.click();
   await editor.expectOpen();
   const url = page.url();
@@ -44,11 +38,8 @@ test('closing the tab right after an edit keeps it (flushed on pagehide)', async
 });
 
 test('a campaign made in the template survives a reload with all its activities', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await list.useTemplate('Win-back with holdout');
-  await editor.expectOpen('Win-back with holdout');
+  const { list, editor } = await CampaignListPage.open(page);
+  await list.openTemplate('Win-back with holdout');
   await page.reload();
   await editor.expectOpen('Win-back with holdout');
   await editor.backToList();

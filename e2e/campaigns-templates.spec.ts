@@ -11,11 +11,8 @@ const templates = [
 
 for (const t of templates) {
   test(`the "${t.title}" template opens as a new editable campaign`, async ({ page }) => {
-    const list = new CampaignListPage(page);
-    const editor = new EditorPage(page);
-    await list.goto();
-    await list.useTemplate(t.title);
-    await editor.expectOpen(t.title);
+    const { list, editor } = await CampaignListPage.open(page);
+    await list.openTemplate(t.title);
     await editor.rename(`${t.title} (spring)`);
     await editor.expectSaved();
     await editor.backToList();
@@ -25,15 +22,11 @@ for (const t of templates) {
 }
 
 test('using a template twice gives two independent campaigns', async ({ page }) => {
-  const list = new CampaignListPage(page);
-  const editor = new EditorPage(page);
-  await list.goto();
-  await list.useTemplate('Welcome series');
-  await editor.expectOpen('Welcome series');
+  const { list, editor } = await CampaignListPage.open(page);
+  await list.openTemplate('Welcome series');
   const first = editor.campaignId();
   await editor.backToList();
-  await list.useTemplate('Welcome series');
-  await editor.expectOpen('Welcome series');
+  await list.openTemplate('Welcome series');
   expect(editor.campaignId()).not.toBe(first);
   await editor.backToList();
   await expect(list.row('Welcome series')).toHaveCount(2);

@@ -1,8 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { EditorPage } from './editor-page';
 
 /** The campaign list (`#/`), driven through roles and labels as a person would use it. */
 export class CampaignListPage {
   constructor(readonly page: Page) {}
+
+  /** Opens the campaign list; returns it with the editor its campaigns open in. */
+  static async open(page: Page): Promise<{ list: CampaignListPage; editor: EditorPage }> {
+    const list = new CampaignListPage(page);
+    await list.goto();
+    return { list, editor: new EditorPage(page) };
+  }
 
   async goto() {
     await this.page.goto('/#/');
@@ -48,6 +56,23 @@ export class CampaignListPage {
 
   async useTemplate(title: string) {
     await this.page.getByRole('button', { name: `Use template ${title}` }).click();
+  }
+
+  /** Uses a template and waits until its campaign is open in the editor, named after it. */
+  async openTemplate(title: string) {
+    await this.useTemplate(title);
+    await new EditorPage(this.page).expectOpen(title);
+  }
+
+  /** Creates a campaign from the list and names it, then returns to the list, where it is listed. */
+  async createNamed(name: string) {
+    const editor = new EditorPage(this.page);
+    await this.newCampaignButton.click();
+    await editor.expectOpen('Untitled campaign');
+    await editor.rename(name);
+    await editor.expectSaved();
+    await editor.backToList();
+    await expect(this.row(name)).toBeVisible();
   }
 
   /** Picks a file in the Import file chooser. */
