@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { campaignWith, enrichmentBeforeSplit, expectSameCountAsNode } from './helpers/activity-flow';
+import {
+  campaignWith,
+  enrichmentBeforeSplit,
+  expectSameCountAsNode,
+  loadGuestList,
+  subsetFilteredOnColumn,
+} from './helpers/activity-flow';
 import { activityByLabel } from './helpers/expected-counts';
-import { guestList } from './helpers/csv-file';
 
 test('enriched columns feed a split sorted by the number of purchases, with the count on the canvas', async ({ page }) => {
   test.setTimeout(300_000);
@@ -50,8 +55,7 @@ test('a join by an advanced rule brings a file column, which a split downstream 
     ],
     { select: 'Load file' },
   );
-  await inspector.loadFile(guestList());
-  await expect(inspector.columns.getByRole('listitem')).toHaveCount(2);
+  await loadGuestList(inspector);
 
   // records.profile_id = file.profile_id AND records.engagement_score >= 50; several lines: the first.
   await canvas.select('Enrichment');
@@ -71,11 +75,7 @@ test('a join by an advanced rule brings a file column, which a split downstream 
   await inspector.choose('Column 1 to bring', 'amount', join);
   await inspector.fill('Named 1', 'guest_amount', join);
 
-  await canvas.select('Split');
-  await inspector.connectOutput('Subset 1', 'End');
-  const qm = await inspector.filterSubset('Subset 1');
-  await qm.add('A field');
-  await qm.chooseField(qm.last, 'guest_amount', /guest_amount/);
+  const qm = await subsetFilteredOnColumn(canvas, inspector, 'guest_amount');
   await qm.comparison(qm.last, 'is not empty');
 
   const { doc, count } = await expectSameCountAsNode(canvas, 'Split', 'End');

@@ -1,15 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { chainOf, expectSameCountAsNode } from './helpers/activity-flow';
+import { expectSameCountAsNode, guestListInto } from './helpers/activity-flow';
 import { activityByLabel, transitionId } from './helpers/expected-counts';
-import { guestList } from './helpers/csv-file';
 
 test('reconciliation maps the lines of a file onto profiles by id', async ({ page }) => {
   test.setTimeout(300_000);
-  const { canvas, inspector } = await chainOf(page, ['Load file', 'Reconciliation', 'End'], 'Load file');
-  await inspector.loadFile(guestList());
-  await expect(inspector.columns.getByRole('listitem')).toHaveCount(2);
-
-  await canvas.select('Reconciliation');
+  const { canvas, inspector } = await guestListInto(page, 'Reconciliation');
   await expect(inspector.settings.getByText('Choose the fields that identify a record.').first()).toBeVisible();
   await inspector.settings.getByRole('button', { name: 'Add a pair' }).click();
   await inspector.choose('Incoming value 1', 'profile_id');
@@ -25,11 +20,7 @@ test('reconciliation maps the lines of a file onto profiles by id', async ({ pag
 
 test('an advanced rule maps the lines onto profiles by id and keeps the engaged ones', async ({ page }) => {
   test.setTimeout(300_000);
-  const { canvas, inspector } = await chainOf(page, ['Load file', 'Reconciliation', 'End'], 'Load file');
-  await inspector.loadFile(guestList());
-  await expect(inspector.columns.getByRole('listitem')).toHaveCount(2);
-
-  await canvas.select('Reconciliation');
+  const { canvas, inspector } = await guestListInto(page, 'Reconciliation');
   await inspector.radio('Identify records by', 'An advanced rule');
   await expect(inspector.settings.getByText('Add a comparison between the incoming records and the dimension.').first()).toBeVisible();
   // file.profile_id = profile.profile_id AND profile.engagement_score >= 50

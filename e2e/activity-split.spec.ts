@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { activityByLabel, transitionId } from './helpers/expected-counts';
-import { campaignWith, enrichmentBeforeSplit, expectSameCountAsNode } from './helpers/activity-flow';
+import {
+  campaignWith,
+  enrichmentBeforeSplit,
+  expectSameCountAsNode,
+  subsetFilteredOnColumn,
+} from './helpers/activity-flow';
 
 test('a holdout made with the random split preset shows its count on the canvas', async ({ page }) => {
   test.setTimeout(300_000);
@@ -58,12 +63,8 @@ test('a subset filter reads a column an Enrichment added, and shows a problem on
   const { canvas, inspector } = await enrichmentBeforeSplit(page);
   await inspector.addCollectionCount('Purchases', 'purchase_count');
 
-  await canvas.select('Split');
-  await inspector.connectOutput('Subset 1', 'End');
-  const qm = await inspector.filterSubset('Subset 1');
-  await qm.add('A field');
   // The column is offered beside the data model's fields, told from the document.
-  await qm.chooseField(qm.last, 'purchase_count', /purchase_count/);
+  const qm = await subsetFilteredOnColumn(canvas, inspector, 'purchase_count');
   await qm.comparison(qm.last, 'is at least');
   await qm.type(qm.last, 'Value of purchase_count', '3');
 

@@ -3,6 +3,7 @@ import { CanvasPage, type Placed } from '../pages/canvas-page';
 import { QueryModelerPage } from '../pages/query-modeler-page';
 import { expectCanvasCount, InspectorPage, openSmallCampaign } from '../pages/inspector-page';
 import { exportedDoc, nodeCounts, transitionId } from './expected-counts';
+import { guestList } from './csv-file';
 import type { CampaignDoc } from '../../src/domain/campaign';
 
 /** A transition to draw: from, to, and the output and input ports where an activity has several. */
@@ -57,6 +58,36 @@ export async function enrichmentBeforeSplit(page: Page) {
     ],
     { select: 'Enrichment' },
   );
+}
+
+/**
+ * Load file -> `activity` -> End, with the guest list (helpers/csv-file) loaded and its two columns
+ * read, then `activity` selected.
+ */
+export async function guestListInto(page: Page, activity: string) {
+  const { canvas, inspector } = await chainOf(page, ['Load file', activity, 'End'], 'Load file');
+  await loadGuestList(inspector);
+  await canvas.select(activity);
+  return { canvas, inspector };
+}
+
+/** Loads the guest list (helpers/csv-file) in the selected Load file and waits for its two columns. */
+export async function loadGuestList(inspector: InspectorPage) {
+  await inspector.loadFile(guestList());
+  await expect(inspector.columns.getByRole('listitem')).toHaveCount(2);
+}
+
+/**
+ * Sends Subset 1 of the Split to End, filtered by a condition on `column`, a column an activity
+ * upstream adds (offered beside the data model's fields); returns the subset's rule editor.
+ */
+export async function subsetFilteredOnColumn(canvas: CanvasPage, inspector: InspectorPage, column: string) {
+  await canvas.select('Split');
+  await inspector.connectOutput('Subset 1', 'End');
+  const qm = await inspector.filterSubset('Subset 1');
+  await qm.add('A field');
+  await qm.chooseField(qm.last, column, new RegExp(column));
+  return qm;
 }
 
 /**
