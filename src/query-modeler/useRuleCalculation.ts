@@ -44,11 +44,21 @@ export function useRuleCalculation(services: RuleServices | undefined, model: Da
       if (!services) return;
       const key = JSON.stringify(rule);
       setTotal({ key, state: 'loading' });
+      // The rule's total first, then each condition's: the engine computes one query at a time,
+      // and the total is the answer asked for; the conditions' counts follow it.
+      const countConditions = () => {
+        for (const { condition, entity: e } of conditionsWithEntity(model, rule, entity)) countOne(condition, e);
+      };
       services.count(rule, entity).then(
-        (value) => setTotal((t) => (t?.key === key ? { key, state: 'done', value } : t)),
-        (e: unknown) => setTotal((t) => (t?.key === key ? { key, state: 'error', error: e instanceof Error ? e.message : String(e) } : t)),
+        (value) => {
+          setTotal((t) => (t?.key === key ? { key, state: 'done', value } : t));
+          countConditions();
+        },
+        (e: unknown) => {
+          setTotal((t) => (t?.key === key ? { key, state: 'error', error: e instanceof Error ? e.message : String(e) } : t));
+          countConditions();
+        },
       );
-      for (const { condition, entity: e } of conditionsWithEntity(model, rule, entity)) countOne(condition, e);
     },
     [services, entity, model, countOne],
   );
