@@ -61,6 +61,11 @@ describe('sqlLiteral', () => {
       }),
       { numRuns: 200 },
     );
+    // A value whose plain decimal digits DuckDB would read as a DECIMAL and round on the way to DOUBLE.
+    expect(sqlLiteral(18.5)).toBe('CAST(18.5 AS DOUBLE)');
+    expect(sqlLiteral(-0.0000010089956852046562)).toBe('CAST(-1.0089956852046562e-6 AS DOUBLE)');
+    for (const n of [-0.0000010089956852046562, 0.1, 1e21, -2.5e-300, Number.MAX_VALUE, 123456789.12345, 0.000123456789012345])
+      expect(Number((await db.query(`SELECT ${sqlLiteral(n)} AS v`)).toArray()[0]!.v)).toBe(n);
     expect(() => sqlLiteral(Number.NaN)).toThrow();
     expect(() => sqlLiteral(Infinity)).toThrow();
     const t = await db.query(`SELECT ${sqlLiteral(true)} AS a, ${sqlLiteral(false)} AS b, ${sqlLiteral(null)} AS c`);

@@ -28,11 +28,23 @@ export function sqlLiteral(value: SqlScalar): string {
     case 'number':
       if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
       // Integers stay integers; other numbers become DOUBLE so that 0.1 does not turn into a DECIMAL
-      // of surprising scale. Exponent notation is valid DuckDB syntax.
-      return Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? String(value) : `CAST(${String(value)} AS DOUBLE)`;
+      // of surprising scale.
+      return Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? String(value) : `CAST(${doubleDigits(value)} AS DOUBLE)`;
     case 'string':
       return stringLiteral(value);
   }
+}
+
+/**
+ * Digits that DuckDB reads back as exactly `value`. DuckDB reads plain decimal digits as a DECIMAL,
+ * then divides by a power of ten: exact up to 15 significant digits, as in a code view's `18.5`.
+ * Longer ones (-0.0000010089956852046562) can come back one unit off in the last place, so they are
+ * written in exponent notation, which DuckDB reads as a DOUBLE directly.
+ */
+function doubleDigits(value: number): string {
+  const plain = String(value);
+  const significant = plain.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+  return plain.includes('e') || significant.length > 15 ? value.toExponential() : plain;
 }
 
 function stringLiteral(s: string): string {
