@@ -87,18 +87,23 @@ function groupSql(group: ConditionGroup, scope: RuleScope, use: RuleUse): string
   return parts.length === 1 ? parts[0]! : `(${parts.join(joiner)})`;
 }
 
-/** A condition on a field one link away, through a link on one column, that only a linked record can satisfy. */
+/** A condition on a field one link away, through a link on one column. */
 interface LinkedCondition {
   condition: AttributeCondition;
   step: LinkStep;
   field: FieldDef;
 }
 
-function linkedCondition(c: Condition, scope: RuleScope): LinkedCondition | undefined {
-  if (c.kind !== 'attribute' || c.source === 'column' || MATCHES_MISSING.has(c.operator)) return undefined;
+function oneLinkAway(c: AttributeCondition, scope: RuleScope): LinkedCondition | undefined {
+  if (c.source === 'column') return undefined;
   const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'field');
   if (!resolved.ok || resolved.steps.length !== 1 || resolved.steps[0]!.link.on.length !== 1) return undefined;
   return { condition: c, step: resolved.steps[0]!, field: resolved.field! };
+}
+
+/** A condition one link away that only a linked record can satisfy (see MATCHES_MISSING): these merge. */
+function linkedCondition(c: Condition, scope: RuleScope): LinkedCondition | undefined {
+  return c.kind === 'attribute' && !MATCHES_MISSING.has(c.operator) ? oneLinkAway(c, scope) : undefined;
 }
 
 /**
@@ -180,17 +185,12 @@ const MATCHES_MISSING = new Set<AttributeCondition['operator']>(['not-equals', '
  * record has the value missing, which only the operators of MATCHES_MISSING accept.
  */
 function linkedAttributeSql(c: AttributeCondition, scope: RuleScope, use: RuleUse): string | undefined {
-  if (c.source === 'column') return undefined;
-  if (!MATCHES_MISSING.has(c.operator)) {
-    const linked = linkedCondition(c, scope);
-    return linked ? linkedSql([linked], 'AND', scope, use) : undefined;
-  }
-  const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'field');
-  if (!resolved.ok || resolved.steps.length !== 1 || resolved.steps[0]!.link.on.length !== 1) return undefined;
+  const linked = oneLinkAway(c, scope);
+  if (!linked) return undefined;
+  if (!MATCHES_MISSING.has(c.operator)) return linkedSql([linked], 'AND', scope, use);
   // Satisfied without a linked record: the records whose linked record fails the opposite.
-  const step = resolved.steps[0]!;
-  const { alias, keys } = linkedKeys(step, scope);
-  const onLinked = attributeSql({ ...c, path: [resolved.field!.name] }, { ...outerScope(scope), entity: step.to, alias }, 'value');
+  const { alias, keys } = linkedKeys(linked.step, scope);
+  const onLinked = attributeSql({ ...c, path: [linked.field.name] }, { ...outerScope(scope), entity: linked.step.to, alias }, 'value');
   return negative(keys(`NOT ${onLinked}`));
 }
 
