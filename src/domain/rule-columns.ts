@@ -1,6 +1,6 @@
 import type { DataModel, FieldDef, FieldType } from './data-model';
 import { fieldTypes } from './data-model';
-import type { AttributeCondition, Condition } from './rule';
+import { someCondition, type AttributeCondition, type Condition } from './rule';
 import { walkPath } from './rule-paths';
 
 /**
@@ -50,16 +50,7 @@ export function conditionField(model: DataModel, entity: string, condition: Attr
 
 /** True when a condition, or one inside it, reads a column of the inbound working table. */
 export function readsColumns(condition: Condition): boolean {
-  switch (condition.kind) {
-    case 'attribute':
-      return condition.source === 'column';
-    case 'group':
-      return condition.children.some(readsColumns);
-    case 'collection':
-      return readsColumns(condition.where);
-    default:
-      return false;
-  }
+  return someCondition(condition, (c) => c.kind === 'attribute' && c.source === 'column');
 }
 
 /** Why the rule helpers (Calculate, results, code view) do not evaluate a rule that reads columns. */

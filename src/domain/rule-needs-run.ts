@@ -1,3 +1,5 @@
+import { someCondition, type Condition } from './rule';
+
 /**
  * Why a rule that reads the results of earlier messages (opened, clicked...) has no count while
  * editing: those results exist once the campaign has run. The compiler refuses such a rule with
@@ -9,4 +11,9 @@ export const MESSAGE_RESULTS_NEED_A_RUN = 'Conditions on message feedback need a
 /** Whether an engine error only says that the activity needs a run to be counted. */
 export function needsRun(engineError: string): boolean {
   return engineError.includes(MESSAGE_RESULTS_NEED_A_RUN);
+}
+
+/** Whether a rule (or condition) reads results of earlier messages. */
+export function readsMessageResults(condition: Condition): boolean {
+  return someCondition(condition, (c) => c.kind === 'delivery');
 }

@@ -166,6 +166,17 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+/**
+ * Whether `test` holds for a condition or for one inside it: a group's children and a collection's
+ * sub-conditions included.
+ */
+export function someCondition(condition: Condition, test: (c: Condition) => boolean): boolean {
+  if (test(condition)) return true;
+  if (condition.kind === 'group') return condition.children.some((c) => someCondition(c, test));
+  if (condition.kind === 'collection') return someCondition(condition.where, test);
+  return false;
+}
+
 /** An empty AND group: matches every record of the dimension. */
 export function emptyRule(id = 'root'): ConditionGroup {
   return { kind: 'group', id, combinator: 'and', children: [] };

@@ -1,24 +1,7 @@
 import type { Condition } from '../domain/rule';
 import { COLUMNS_COUNTED_ON_CANVAS, readsColumns } from '../domain/rule-columns';
+import { MESSAGE_RESULTS_NEED_A_RUN, readsMessageResults } from '../domain/rule-needs-run';
 import type { RuleServices } from './services';
-
-import { MESSAGE_RESULTS_NEED_A_RUN } from '../domain/rule-needs-run';
-
-export { MESSAGE_RESULTS_NEED_A_RUN };
-
-/** Whether a rule (or condition) reads results of earlier messages. */
-export function readsMessageResults(condition: Condition): boolean {
-  switch (condition.kind) {
-    case 'delivery':
-      return true;
-    case 'group':
-      return condition.children.some(readsMessageResults);
-    case 'collection':
-      return readsMessageResults(condition.where);
-    default:
-      return false;
-  }
-}
 
 /** Answers that say why something is not counted here, as opposed to something being wrong. */
 export function isNotCountedHere(message: string | undefined): boolean {

@@ -6,7 +6,7 @@ import type { CampaignDoc } from '../../domain/campaign';
 import type { Problem } from '../../domain/problems';
 import { activity, campaign, transition } from '../../domain/__tests__/fixtures';
 import { engineProblems, judgeEngineError } from '../../canvas/counts/engine-messages';
-import { MESSAGE_RESULTS_NEED_A_RUN } from '../../query-modeler/column-guard';
+import { MESSAGE_RESULTS_NEED_A_RUN } from '../../domain/rule-needs-run';
 
 /**
  * Everything the editor lists for an activity: its validation problems and, for the engine's

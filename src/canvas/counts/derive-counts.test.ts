@@ -3,7 +3,7 @@ import type { CampaignDoc } from '../../domain/campaign';
 import { deriveCounts, type CountsSnapshot } from './derive-counts';
 import { notEmittedText } from './count-types';
 import type { Problem } from '../../domain/problems';
-import { MESSAGE_RESULTS_NEED_A_RUN } from '../../query-modeler/column-guard';
+import { MESSAGE_RESULTS_NEED_A_RUN } from '../../domain/rule-needs-run';
 import { fittedCount, formatCompactCount, formatCount } from './format-count';
 
 const doc = {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Problem } from '../../domain/problems';
-import { MESSAGE_RESULTS_NEED_A_RUN } from '../../query-modeler/column-guard';
+import { MESSAGE_RESULTS_NEED_A_RUN } from '../../domain/rule-needs-run';
 import { engineErrorText, engineProblems, judgeEngineError } from './engine-messages';
 
 describe('engine messages in a marketer’s words', () => {
