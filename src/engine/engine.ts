@@ -6,7 +6,7 @@ import type { DuckConnection } from './duckdb/connection';
 import { duckErrorMessage } from './duckdb/connection';
 import type { Dataset } from './data/dataset';
 import { loadDatasetInto } from './data/load-dataset';
-import { BackgroundLoad, attachCompressedStore } from './data/background-load';
+import { BackgroundLoad, attachCompressedStore, storeOf } from './data/background-load';
 import { activitySql, compileCampaign } from './compile/compile-campaign';
 import type { CampaignPlan, PlannedActivity, SkipReason } from './compile/compile-campaign';
 import { quoteIdent } from './sql/quote';
@@ -78,8 +78,6 @@ export class EngineError extends Error {
 export class Engine {
   private data: (DatasetInfo & { schema: string }) | undefined;
   private background: BackgroundLoad | undefined;
-  /** Attached databases holding the compressed large tables of the loaded dataset (see BackgroundLoad). */
-  private readonly stores = new Set<string>();
   private loads = 0;
   private readonly rowCount = new Map<string, number>();
   /** Facts tables created (see SqlToolkit.facts); they live as long as a campaign reads them. */
@@ -130,9 +128,8 @@ export class Engine {
       this.background?.cancel();
       this.background = undefined;
       if (later.length > 0) {
-        const store = `${schema}_store`;
+        const store = storeOf(schema);
         await attachCompressedStore(this.conn, store);
-        this.stores.add(store);
         const background = new BackgroundLoad(this.conn, dataset.model, schema, store, (fn) => this.exclusive(fn), (entity, rows) => {
           if (this.data?.schema === schema) this.data.rowCounts[entity] = rows;
         });
@@ -142,12 +139,11 @@ export class Engine {
       for (const table of [...this.rowCount.keys(), ...this.facts]) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
       this.rowCount.clear();
       this.facts.clear();
-      if (previous) await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
-      for (const store of this.stores)
-        if (store !== `${schema}_store`) {
-          await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(store)}`);
-          this.stores.delete(store);
-        }
+      if (previous) {
+        // The old schema's views first, then the store they read (when its data had one).
+        await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
+        await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(storeOf(previous.schema))}`);
+      }
       return this.dataset!;
     });
   }

@@ -4,6 +4,11 @@ import type { TableSource } from './dataset';
 import type { DataModel } from '../../domain/data-model';
 import { quoteIdent } from '../sql/quote';
 
+/** The attached database that holds the background tables of the dataset in `schema`. */
+export function storeOf(schema: string): string {
+  return `${schema}_store`;
+}
+
 /** Attaches `name`, an in-memory database whose tables DuckDB keeps compressed. */
 export async function attachCompressedStore(conn: DuckConnection, name: string): Promise<void> {
   await conn.query(`ATTACH ':memory:' AS ${quoteIdent(name)} (COMPRESS)`);
@@ -15,7 +20,7 @@ export async function attachCompressedStore(conn: DuckConnection, name: string):
  * tables wait for it (`whenReady`); the others do not.
  *
  * The tables go into `store`, an in-memory database that DuckDB compresses as rows arrive
- * (see compressedStore), and the dataset's schema gets a view of each: queries name the table as
+ * (see attachCompressedStore), and the dataset's schema gets a view of each: queries name the table as
  * any other and DuckDB reads through the view as if it were the table. Compressed, the large
  * tables of the 1M-profile dataset take about 100 MB instead of about 900 MB, and scans of them
  * are faster; appending costs more CPU, which is why the tables loaded before the engine is

@@ -335,13 +335,14 @@ export class EngineStore {
   }
 
   /**
-   * Brings back `record`, what the storage keeps for `datasetId` (see storedRecord): its saved audiences (their keys into DuckDB
-   * tables) and its run history. Audiences and runs already held are left as they are. An audience
-   * whose keys cannot be read is reported and stays in storage, untouched.
+   * Brings back `record`, what the storage keeps for `datasetId` (see storedRecord): its saved
+   * audiences (their keys into DuckDB tables) and its run history. Audiences and runs already held
+   * are left as they are. An audience whose keys cannot be read is reported and stays in storage,
+   * untouched.
    */
-  async restore(conn: DuckConnection, datasetId: string, record: DatasetStateRecord | undefined): Promise<RestoreOutcome> {
+  async restore(conn: DuckConnection, datasetId: string, record: DatasetStateRecord): Promise<RestoreOutcome> {
     const outcome: RestoreOutcome = { audiences: 0, runs: 0, problems: [] };
-    if (!record || !this.storage) return outcome;
+    if (!this.storage) return outcome;
     await this.ensureTables(conn);
     if (!this.labels.has(datasetId)) this.labels.set(datasetId, record.datasetLabel);
     for (const a of record.audiences) {
