@@ -20,7 +20,8 @@ const doc = campaign(
   ],
 );
 
-function withDeferredPurchases(fail: boolean): Dataset {
+/** The fixture with purchases loaded in the background: failing, or in batches of `batchRows` rows. */
+function withDeferredPurchases(fail: boolean, batchRows?: number): Dataset {
   const d = fixtureDataset();
   d.tables = d.tables.map((t) =>
     t.entity !== 'purchases'
@@ -30,7 +31,10 @@ function withDeferredPurchases(fail: boolean): Dataset {
           deferred: true,
           *batches() {
             if (fail) throw new Error('disk on fire');
-            yield* t.batches();
+            for (const table of t.batches()) {
+              if (batchRows === undefined) yield table;
+              else for (let i = 0; i < table.numRows; i += batchRows) yield table.slice(i, i + batchRows);
+            }
           },
         },
   );
@@ -69,19 +73,7 @@ describe('tables loaded in the background', () => {
       close: () => conn.close(),
     });
     // Purchases in three batches, so that the load leaves room between them.
-    const d = fixtureDataset();
-    d.tables = d.tables.map((t) =>
-      t.entity !== 'purchases'
-        ? t
-        : {
-            entity: t.entity,
-            deferred: true,
-            *batches() {
-              for (const table of t.batches()) for (let i = 0; i < table.numRows; i += 2) yield table.slice(i, i + 2);
-            },
-          },
-    );
-    await recording.loadDataset(d);
+    await recording.loadDataset(withDeferredPurchases(false, 2));
     expect((await recording.counts(doc)).counts).toEqual({ tb: 4, tf: 3 });
     const french = order.findIndex((sql) => sql.startsWith('CREATE') && sql.includes("'FR'"));
     const lastPurchases = order.lastIndexOf('insert purchases');
