@@ -63,4 +63,9 @@ export const skipReasonText: Record<SkipReason, string> = {
 };
 
 /** Why an empty output's transition has no count: it is not emitted, so what follows does not run. */
+/** How a count that needs a run is named (accessible name and tooltip), with its reason. */
+export function needsRunText(reason: string | undefined): string {
+  return `Needs a run: ${reason ?? ''}`;
+}
+
 export const notEmittedText = 'Not emitted: no records, and the activity does not continue when empty, so what follows does not run.';

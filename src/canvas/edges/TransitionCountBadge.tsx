@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { CircleX, History } from 'lucide-react';
 import { fittedCount, recordsText } from '../counts/format-count';
-import type { TransitionCount } from '../counts/count-types';
+import { needsRunText, type TransitionCount } from '../counts/count-types';
 import './count-badge.css';
 
 /**
@@ -29,7 +29,7 @@ export const TransitionCountBadge = memo(function TransitionCountBadge({
     );
   }
   if (count.needsRun) {
-    const name = `Needs a run: ${count.reason ?? ''}`;
+    const name = needsRunText(count.reason);
     return (
       <span className="cv-edge-label__count cv-edge-label__count--needs-run" role="img" aria-label={name} title={name}>
         <History size={12} aria-hidden />

@@ -1,6 +1,6 @@
 import { History } from 'lucide-react';
 import { fittedCount, recordsText } from '../counts/format-count';
-import type { ActivityCount } from '../counts/count-types';
+import { needsRunText, type ActivityCount } from '../counts/count-types';
 import './count-badge.css';
 
 /**
@@ -23,7 +23,7 @@ export function ActivityCountBadge({ count }: { count: ActivityCount | undefined
     );
   }
   if (count.needsRun) {
-    const name = `Needs a run: ${count.reason ?? ''}`;
+    const name = needsRunText(count.reason);
     return (
       <span className="cv-node__count cv-node__count--note" role="img" aria-label={name} title={name}>
         <History size={11} aria-hidden />

@@ -8,6 +8,7 @@ import { selectActivityProblems } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import { iconFor } from '../activity-icons';
 import type { ActivityNodeType } from '../flow-types';
+import { needsRunText } from '../counts/count-types';
 import { ActivityCountBadge } from './ActivityCountBadge';
 import { useActivityCount } from './useActivityCount';
 import './nodes.css';
@@ -57,7 +58,7 @@ const ActivityShell = memo(function ActivityShell({
 
   const outLabelled = ports.out.length > 1;
   const minHeight = !vertical && outLabelled ? 28 + ports.out.length * 22 : undefined;
-  const problemText = [...problems.map((p) => p.message), count?.error, count?.needsRun ? `Needs a run: ${count.reason}` : count?.reason]
+  const problemText = [...problems.map((p) => p.message), count?.error, count?.needsRun ? needsRunText(count.reason) : count?.reason]
     .filter(Boolean)
     .join('\n');
   // The type, unless the label already says it; then the category, so the line never repeats the label.
