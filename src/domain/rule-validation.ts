@@ -5,6 +5,7 @@ import { aggregateFunctions, attributeOperators, deliveryEvents } from './rule';
 import { isNumeric, isTextMatch, operatorFits, operatorLabel, valueShape } from './rule-operators';
 import { labelOf, walkPath } from './rule-paths';
 import { columnField, missingColumnMessage, type WorkingTableColumn } from './rule-columns';
+import { isCalendarDate } from './iso-date';
 
 /** A problem of one condition of a rule, in words a marketer understands. */
 export interface RuleProblem {
@@ -207,11 +208,6 @@ function textProblem(v: RuleValue | undefined): string | undefined {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?$/;
 
-function isRealDate(y: string, m: string, d: string): boolean {
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
-}
-
 /** Why a value does not fit the field, or undefined when it does. */
 export function valueProblem(field: FieldDef, v: unknown): string | undefined {
   if (isMissing(v)) return 'Enter a value.';
@@ -234,7 +230,7 @@ export function valueProblem(field: FieldDef, v: unknown): string | undefined {
     case 'timestamp': {
       if (typeof v !== 'string') return `${labelOf(field)} needs a date.`;
       const m = ISO_DATE.exec(v) ?? (field.type === 'timestamp' ? ISO_DATE_TIME.exec(v) : null);
-      if (!m || !isRealDate(m[1]!, m[2]!, m[3]!)) return `${labelOf(field)} needs a date, not “${v}”.`;
+      if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return `${labelOf(field)} needs a date, not “${v}”.`;
       return undefined;
     }
     default:

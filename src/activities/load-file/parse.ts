@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { isIsoDate } from '../../domain/iso-date';
 
 /** Types a loaded file's column can have (the data model's scalar types). */
 export const fileColumnTypes = ['string', 'integer', 'decimal', 'boolean', 'date', 'timestamp'] as const;
@@ -12,14 +13,6 @@ const decimalPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const timestampPattern = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const truthy = new Set(['true', '1', 'yes', 'y']);
 const falsy = new Set(['false', '0', 'no', 'n']);
-
-function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 /**
  * The value of a cell in a column's type, or why it does not convert. An empty cell (or only

@@ -56,6 +56,12 @@ describe('validateRule', () => {
     expect(messages(group([attr(['created_date'], 'in-last', -3)]))).toEqual(['c1:error:Enter a whole number, 0 or more.']);
   });
 
+  it('takes dates of every year from 0001 to 9999, and no other', () => {
+    // Date.UTC reads the years 0–99 as 1900–1999: 0050-03-01 was refused as not a date.
+    for (const day of ['0001-01-01', '0050-03-01', '1899-12-31', '2039-01-01', '9999-12-31']) expect(messages(group([attr(['birth_date'], 'before', day)]))).toEqual([]);
+    expect(messages(group([attr(['birth_date'], 'before', '0000-06-01')]))).toEqual(['c1:error:Birth date needs a date, not “0000-06-01”.']);
+  });
+
   it('checks both bounds of between, and their order', () => {
     expect(messages(group([attr(['lifetime_value'], 'between', 10)]))).toEqual(['c1:error:Enter both bounds.']);
     expect(messages(group([attr(['lifetime_value'], 'between', 100, { value2: 10 })]))).toEqual(['c1:error:The first bound is after the second: swap them.']);

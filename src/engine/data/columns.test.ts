@@ -25,6 +25,12 @@ describe('Arrow column builders', () => {
   test('timestamps in seconds, before and after 1970', () => {
     expect([...timestampColumn(Int32Array.from([0, 86_400, -1]))]).toEqual([0, 86_400_000, -1000]);
   });
+
+  test('timestamps beyond 32-bit seconds: years 0001, 1890, 2040 and 9999', () => {
+    const isos = ['0001-01-01T00:00:00Z', '1890-05-05T00:00:00Z', '2040-01-01T12:00:00Z', '9999-12-31T23:59:59Z'];
+    const ms = isos.map((iso) => Date.parse(iso));
+    expect([...timestampColumn(Float64Array.from(ms, (m) => m / 1000))]).toEqual(ms);
+  });
 });
 
 describe('values written in pieces', () => {

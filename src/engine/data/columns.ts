@@ -35,13 +35,19 @@ export const float64Column = (data: Float64Array, validity?: Uint8Array) => buil
 /** Days since 1970-01-01. */
 export const dateColumn = (days: Int32Array, validity?: Uint8Array) => build(new DateDay(), days, days.length, validity);
 
-/** Seconds since 1970-01-01 (wall-clock), laid out as little-endian 64-bit values without BigInt. */
-export function timestampColumn(seconds: Int32Array, validity?: Uint8Array): Vector<TimestampSecond> {
+/**
+ * Seconds since 1970-01-01 (wall-clock), laid out as little-endian 64-bit values without BigInt.
+ * Seconds of years before 1901 or after 2038 do not fit in 32 bits, so `seconds` may be a
+ * Float64Array (exact to 2^53 s, far beyond year 9999); each value is split into its low and high
+ * 32-bit words.
+ */
+export function timestampColumn(seconds: Int32Array | Float64Array, validity?: Uint8Array): Vector<TimestampSecond> {
   const words = new Int32Array(seconds.length * 2);
   for (let i = 0; i < seconds.length; i++) {
     const s = seconds[i]!;
-    words[2 * i] = s;
-    words[2 * i + 1] = s < 0 ? -1 : 0;
+    // ToInt32 keeps the low 32 bits (two's complement); the high word is the rest, floored.
+    words[2 * i] = s | 0;
+    words[2 * i + 1] = Math.floor(s / 4_294_967_296);
   }
   return build(new TimestampSecond(), words as unknown as Int32Array, seconds.length, validity);
 }

@@ -37,6 +37,7 @@ function column(field: FieldDef, values: Cell[]) {
     case 'date':
       return dateColumn(Int32Array.from(values, (v) => (v === null ? 0 : isoToDays(String(v).slice(0, 10)))), validity);
     case 'timestamp':
-      return timestampColumn(Int32Array.from(values, (v) => (v === null ? 0 : Math.round(Date.parse(`${String(v).replace(' ', 'T')}${String(v).length <= 10 ? 'T00:00:00' : ''}Z`) / 1000))), validity);
+      // 64-bit seconds: years before 1901 and after 2038 do not fit in 32 bits.
+      return timestampColumn(Float64Array.from(values, (v) => (v === null ? 0 : Math.round(Date.parse(`${String(v).replace(' ', 'T')}${String(v).length <= 10 ? 'T00:00:00' : ''}Z`) / 1000))), validity);
   }
 }

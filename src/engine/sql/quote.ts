@@ -1,3 +1,5 @@
+import { isIsoDate } from '../../domain/iso-date';
+
 /**
  * The only two ways text enters SQL. Identifiers come from the data model (whose names are already
  * restricted to plain identifiers) and are always double-quoted; user values go through
@@ -67,11 +69,5 @@ export function timestampLiteral(iso: string): string {
   return `TIMESTAMP '${m[1]} ${m[2] ?? '00'}:${m[3] ?? '00'}:${m[4] ?? '00'}'`;
 }
 
-/** True for a valid `YYYY-MM-DD` calendar date. */
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+/** Re-exported for the compiler and the CSV import, which check dates where they write them. */
+export { isIsoDate };
