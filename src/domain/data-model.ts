@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csvDelimiters } from './csv-delimiter';
 
 /**
  * The declarative data model: which entities (tables) exist, their typed fields, how they link to
@@ -51,6 +52,8 @@ export const entitySchema = z.object({
   links: z.array(linkSchema).default([]),
   /** Fields shown beside the key in previews and pickers, in that order. */
   displayFields: z.array(identifierSchema).default([]),
+  /** Delimiter of the entity's CSV file; detected from its first records when absent (`,` by default). */
+  delimiter: z.enum(csvDelimiters).optional(),
 });
 export type EntityDef = z.infer<typeof entitySchema>;
 
@@ -104,9 +107,11 @@ export type DataModel = z.infer<typeof dataModelSchema>;
 function checkModelReferences(m: Pick<DataModel, 'entities' | 'dimensions'>): { message: string; path: (string | number)[] }[] {
   const issues: { message: string; path: (string | number)[] }[] = [];
   const byName = new Map(m.entities.map((e) => [e.name, e]));
+  sameNames(m.entities, (n) => `entity ${n}`, ['entities'], issues);
   m.entities.forEach((e, i) => {
     const fields = new Set(e.fields.map((f) => f.name));
-    if (fields.size !== e.fields.length) issues.push({ message: `entity ${e.name} has duplicate field names`, path: ['entities', i, 'fields'] });
+    sameNames(e.fields, (n) => `field ${n} of ${e.name}`, ['entities', i, 'fields'], issues);
+    sameNames(e.links, (n) => `link ${e.name}.${n}`, ['entities', i, 'links'], issues);
     if (!fields.has(e.primaryKey)) issues.push({ message: `primary key ${e.primaryKey} is not a field of ${e.name}`, path: ['entities', i, 'primaryKey'] });
     e.displayFields.forEach((d, k) => {
       if (!fields.has(d)) issues.push({ message: `display field ${d} is not a field of ${e.name}`, path: ['entities', i, 'displayFields', k] });
@@ -122,7 +127,8 @@ function checkModelReferences(m: Pick<DataModel, 'entities' | 'dimensions'>): { 
         if (!fields.has(pair.from)) issues.push({ message: `link ${e.name}.${l.name}: ${pair.from} is not a field of ${e.name}`, path: ['entities', i, 'links', j, 'on'] });
         if (!targetFields.has(pair.to)) issues.push({ message: `link ${e.name}.${l.name}: ${pair.to} is not a field of ${l.target}`, path: ['entities', i, 'links', j, 'on'] });
       }
-      if (fields.has(l.name)) issues.push({ message: `link ${e.name}.${l.name} has the name of a field`, path: ['entities', i, 'links', j, 'name'] });
+      const field = e.fields.find((f) => f.name.toLowerCase() === l.name.toLowerCase());
+      if (field) issues.push({ message: `link ${e.name}.${l.name} has the name of field ${field.name}${field.name === l.name ? '' : ' (names are compared without case)'}`, path: ['entities', i, 'links', j, 'name'] });
     });
   });
   m.dimensions.forEach((d, i) => {
@@ -142,6 +148,25 @@ function checkModelReferences(m: Pick<DataModel, 'entities' | 'dimensions'>): { 
     for (const f of named) if (!fields.has(f)) issues.push({ message: `dimension ${d.entity}: ${f} is not a field`, path: ['dimensions', i] });
   });
   return issues;
+}
+
+/**
+ * Names must differ by more than case: DuckDB matches identifiers without case, even quoted, so
+ * `id` and `ID` would be one column and `orders` and `Orders` one table. Each later name that
+ * repeats an earlier one is a problem at its own path, naming the first.
+ */
+function sameNames(items: readonly { name: string }[], what: (name: string) => string, path: (string | number)[], issues: { message: string; path: (string | number)[] }[]): void {
+  const first = new Map<string, string>();
+  items.forEach((item, k) => {
+    const key = item.name.toLowerCase();
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, item.name);
+    else
+      issues.push({
+        message: earlier === item.name ? `${what(item.name)} appears twice` : `${what(item.name)} has the same name as ${earlier} (names are compared without case)`,
+        path: [...path, k, 'name'],
+      });
+  });
 }
 
 /** The entity called `name`, if any. */

@@ -1,7 +1,9 @@
 import { campaignSchema, type CampaignDoc } from './campaign';
 import { getActivityDef } from '../activities/registry';
 import { migrateDocument } from './migrations';
-import { zodErrors, type PathError } from './zod-issues';
+import { formatPath, outOfRangeMessage, zodErrors, type PathError } from './zod-issues';
+import { hasNonFiniteNumber, outOfRangeNumbers } from './json-numbers';
+import { stripBom } from './text-file';
 
 export type ImportResult = { ok: true; doc: CampaignDoc } | { ok: false; errors: PathError[] };
 
@@ -12,12 +14,16 @@ export type ImportResult = { ok: true; doc: CampaignDoc } | { ok: false; errors:
  * filled), or every error found is returned with its path; nothing is half-imported.
  */
 export function parseCampaign(text: string): ImportResult {
+  // A byte-order mark is not part of the JSON: files saved "UTF-8 with BOM" are read the same.
+  const source = stripBom(text);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(source);
   } catch (e) {
     return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
   }
+  if (hasNonFiniteNumber(raw))
+    return { ok: false, errors: outOfRangeNumbers(source).map((n) => ({ path: formatPath(n.path), message: outOfRangeMessage(n.source) })) };
   return parseCampaignValue(raw);
 }
 

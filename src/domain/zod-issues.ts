@@ -18,10 +18,16 @@ export function formatPath(path: readonly PropertyKey[], base = ''): string {
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
+/** What a number too large for a double (read as Infinity) is called, with its digits when known. */
+export function outOfRangeMessage(source?: string): string {
+  return `a number out of range${source ? ` (${source})` : ''}: numbers go up to about ±1.797e308`;
+}
+
 function describeReceived(input: unknown): string {
   if (input === undefined) return 'nothing';
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'number' && !Number.isFinite(input)) return Number.isNaN(input) ? 'not a number' : 'a number out of range';
   return article(typeof input);
 }
 

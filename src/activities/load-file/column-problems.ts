@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { Problem } from '../../domain/problems';
 import { FILE_KEY_COLUMN } from '../working-table';
 import type { LoadFileConfig } from './definition';
-import { convertCell } from './parse';
+import { convertCell, resolveDelimiter } from './parse';
 
 const columnName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
@@ -11,7 +11,7 @@ function headingsOf(config: LoadFileConfig): string[] {
   const first = Papa.parse<string[]>(config.content, {
     header: false,
     preview: 1,
-    delimiter: config.delimiter === 'auto' ? '' : config.delimiter,
+    delimiter: resolveDelimiter(config.content, config.delimiter),
   });
   return (first.data[0] ?? []).map((h) => h.trim());
 }

@@ -3,6 +3,7 @@ import { defineActivity } from '../define-activity';
 import { compileLoadFile } from './compile';
 import { columnProblems } from './column-problems';
 import { fileColumnTypes } from './parse';
+import { csvDelimiters } from '../../domain/csv-delimiter';
 
 /** Largest CSV text a campaign stores (characters): files are for lists, not for data sets. */
 export const MAX_FILE_CHARS = 2_000_000;
@@ -24,7 +25,8 @@ export const loadFileConfigSchema = z.object({
   fileName: z.string().default(''),
   /** The CSV text, stored in the campaign document. */
   content: z.string().max(MAX_FILE_CHARS, 'the file is too large to store in a campaign').default(''),
-  delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
+  /** `auto` detects it from the first records, `,` when no delimiter cuts them evenly (one column). */
+  delimiter: z.enum(['auto', ...csvDelimiters]).default('auto'),
   /** The first line holds the column headings. */
   header: z.boolean().default(true),
   columns: z.array(fileColumnSchema).default([]),

@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
+import { detectDelimiter } from '../../domain/csv-delimiter';
 import { isIsoDate } from '../../domain/iso-date';
+import { parseDecimal, parseInteger } from '../../domain/number-range';
 
 /** Types a loaded file's column can have (the data model's scalar types). */
 export const fileColumnTypes = ['string', 'integer', 'decimal', 'boolean', 'date', 'timestamp'] as const;
@@ -8,7 +10,6 @@ export type FileColumnType = (typeof fileColumnTypes)[number];
 /** A typed value: numbers, booleans, text; dates and date-times as ISO text; null when empty. */
 export type FileValue = string | number | boolean | null;
 
-const integerPattern = /^[+-]?\d+$/;
 const decimalPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const timestampPattern = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const truthy = new Set(['true', '1', 'yes', 'y']);
@@ -24,12 +25,10 @@ export function convertCell(type: FileColumnType, raw: string): { ok: true; valu
   switch (type) {
     case 'string':
       return { ok: true, value: raw };
-    case 'integer': {
-      const n = Number(text);
-      return integerPattern.test(text) && Number.isSafeInteger(n) ? { ok: true, value: n } : { ok: false, message: `"${text}" is not a whole number` };
-    }
+    case 'integer':
+      return parseInteger(text);
     case 'decimal':
-      return decimalPattern.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: `"${text}" is not a number` };
+      return decimalPattern.test(text) ? parseDecimal(text) : { ok: false, message: `"${text}" is not a number` };
     case 'boolean': {
       const t = text.toLowerCase();
       if (truthy.has(t)) return { ok: true, value: true };
@@ -47,9 +46,14 @@ export function convertCell(type: FileColumnType, raw: string): { ok: true; valu
   }
 }
 
+/** The delimiter to cut `content` with: the chosen one, or the detected one for `auto` (`,` by default). */
+export function resolveDelimiter(content: string, delimiter: string): string {
+  return delimiter === 'auto' ? detectDelimiter(content) : delimiter;
+}
+
 /** The records of a CSV text (a list of cells per line), empty lines skipped. */
 export function parseCsv(content: string, delimiter: string): { rows: string[][]; errors: string[] } {
-  const result = Papa.parse<string[]>(content, { header: false, skipEmptyLines: 'greedy', delimiter: delimiter === 'auto' ? '' : delimiter });
+  const result = Papa.parse<string[]>(content, { header: false, skipEmptyLines: 'greedy', delimiter: resolveDelimiter(content, delimiter) });
   // Papaparse also reports "too few / too many fields", which per-column handling covers; only
   // quoting errors make a file unreadable.
   const errors = result.errors.filter((e) => e.type === 'Quotes').map((e) => `line ${(e.row ?? 0) + 1}: ${e.message}`);

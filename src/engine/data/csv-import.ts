@@ -6,6 +6,8 @@ import type { Dataset } from './dataset';
 import { rowsToArrow } from './rows-to-arrow';
 import type { Cell } from './rows-to-arrow';
 import { parseCell } from './csv-values';
+import { detectDelimiter } from '../../domain/csv-delimiter';
+import { decodeUtf8, lineFinder, stripBom } from '../../domain/text-file';
 
 /** One problem of an import, pointing at the file, line and column (1-based; 0 = whole file). */
 export interface ImportProblem {
@@ -19,6 +21,15 @@ export interface CsvFile {
   /** File name, e.g. `profiles.csv`: one file per entity, named after it. */
   name: string;
   text: string;
+}
+
+/**
+ * The text of an imported file (data model or CSV) from its bytes: UTF-8, a byte-order mark
+ * dropped; any other encoding is a problem at the line and column of its first bad byte.
+ */
+export function decodeImportFile(name: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: ImportProblem } {
+  const decoded = decodeUtf8(bytes);
+  return decoded.ok ? decoded : { ok: false, problem: { file: name, line: decoded.line, column: decoded.column, message: decoded.message } };
 }
 
 export type ImportResult = { ok: true; dataset: Dataset; rowCounts: Record<string, number> } | { ok: false; problems: ImportProblem[] };
@@ -51,7 +62,7 @@ export function importCsvDataset(model: string | unknown, files: readonly CsvFil
   let json: unknown = model;
   if (typeof model === 'string') {
     try {
-      json = JSON.parse(model);
+      json = JSON.parse(stripBom(model));
     } catch (e) {
       return { ok: false, problems: [{ file: modelFile, line: 0, column: 0, message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
     }
@@ -101,29 +112,15 @@ export function importCsvDataset(model: string | unknown, files: readonly CsvFil
   };
 }
 
-/** Line number (1-based) of a character offset. */
-function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-
 function parseEntityCsv(entity: EntityDef, file: CsvFile, report: (p: ImportProblem) => void): ParsedEntity | undefined {
-  const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+  const text = stripBom(file.text);
   const lineOf = lineFinder(text);
   const records: { cells: string[]; line: number }[] = [];
   let start = 0;
   Papa.parse<string[]>(text, {
     skipEmptyLines: false,
+    // The model's delimiter when it states one; otherwise detected, `,` for a file of one column.
+    delimiter: entity.delimiter ?? detectDelimiter(text),
     step: (r) => {
       // Papa's cursor is the offset where the next record starts, so a record's first line is known
       // even when quoted values span several lines.

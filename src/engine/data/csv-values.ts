@@ -1,11 +1,11 @@
 import type { FieldDef } from '../../domain/data-model';
 import { isIsoDate } from '../sql/quote';
+import { parseDecimal, parseInteger } from '../../domain/number-range';
 import type { Cell } from './rows-to-arrow';
 
 /** The typed value of a CSV cell, or why it does not parse. Empty cells are missing values. */
 export type ParsedCell = { ok: true; value: Cell } | { ok: false; message: string };
 
-const integerPattern = /^[+-]?\d+$/;
 const decimalPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const timestampPattern = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?Z?$/;
 const truthy = new Set(['true', '1', 'yes', 'y', 't']);
@@ -21,12 +21,10 @@ export function parseCell(field: FieldDef, raw: string): ParsedCell {
       return field.values.some((v) => v.value === text)
         ? { ok: true, value: text }
         : { ok: false, message: `"${text}" is not one of ${field.values.map((v) => v.value).join(', ')}` };
-    case 'integer': {
-      const n = Number(text);
-      return integerPattern.test(text) && Number.isSafeInteger(n) ? { ok: true, value: n } : { ok: false, message: `"${text}" is not a whole number` };
-    }
+    case 'integer':
+      return parseInteger(text);
     case 'decimal':
-      return decimalPattern.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: `"${text}" is not a number (use a dot for decimals)` };
+      return decimalPattern.test(text) ? parseDecimal(text) : { ok: false, message: `"${text}" is not a number (use a dot for decimals)` };
     case 'boolean': {
       const t = text.toLowerCase();
       if (truthy.has(t)) return { ok: true, value: true };
