@@ -9,7 +9,8 @@ import { needsRun } from '../src/domain/rule-needs-run';
 import { Engine } from '../src/engine/engine';
 import { openNodeDuckDB } from '../src/engine/duckdb/node-duckdb';
 import { sampleDataset, SAMPLE_SIZES } from '../src/engine/data/sample-dataset';
-import { importCsvDataset } from '../src/engine/data/csv-import';
+import { decodeImportFile, importCsvDataset, type ImportProblem } from '../src/engine/data/csv-import';
+import { decodeUtf8 } from '../src/domain/text-file';
 import type { Dataset } from '../src/engine/data/dataset';
 
 /** What a command printed and its exit code (kept apart from process.* so that tests call it). */
@@ -33,15 +34,27 @@ Options:
   --json            validate: print the problems as JSON
 `;
 
-/** Reads `dir/data-model.json` and every `dir/*.csv`, and checks them. */
+/** `file:line:column: message`, leaving out a line or column that is not known (0). */
+function located(dir: string, p: ImportProblem): string {
+  const place = [join(dir, p.file), ...(p.line > 0 ? [p.line] : []), ...(p.line > 0 && p.column > 0 ? [p.column] : [])].join(':');
+  return `${place}: ${p.message}`;
+}
+
+/** Reads `dir/data-model.json` and every `dir/*.csv` (UTF-8, a byte-order mark allowed), and checks them. */
 export async function readDataDirectory(dir: string): Promise<{ ok: true; dataset: Dataset } | { ok: false; message: string }> {
-  const model = await readFile(join(dir, 'data-model.json'), 'utf8').catch(() => undefined);
-  if (model === undefined) return { ok: false, message: `${join(dir, 'data-model.json')}: not found` };
+  const modelBytes = await readFile(join(dir, 'data-model.json')).catch(() => undefined);
+  if (modelBytes === undefined) return { ok: false, message: `${join(dir, 'data-model.json')}: not found` };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.csv')).sort();
-  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
-  const result = importCsvDataset(model, files);
+  const decoded = [
+    { name: 'data-model.json', ...decodeImportFile('data-model.json', modelBytes) },
+    ...(await Promise.all(names.map(async (name) => ({ name, ...decodeImportFile(name, await readFile(join(dir, name))) })))),
+  ];
+  const unreadable = decoded.flatMap((d) => (d.ok ? [] : [d.problem]));
+  if (unreadable.length > 0) return { ok: false, message: unreadable.map((p) => located(dir, p)).join('\n') };
+  const [model, ...files] = decoded.map((d) => ({ name: d.name, text: d.ok ? d.text : '' }));
+  const result = importCsvDataset(model!.text, files);
   if (result.ok) return { ok: true, dataset: result.dataset };
-  return { ok: false, message: result.problems.map((p) => `${join(dir, p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n') };
+  return { ok: false, message: result.problems.map((p) => located(dir, p)).join('\n') };
 }
 
 function positiveInteger(text: string | undefined, fallback: number, name: string): number {
@@ -70,9 +83,12 @@ export async function runCli(argv: string[]): Promise<CliOutput> {
   if (!['counts', 'sql', 'validate'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: 64 };
   if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: 64 };
 
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return { stdout: '', stderr: `${file}: cannot read the file\n`, code: 66 };
-  const parsed = parseCampaign(text);
+  const bytes = await readFile(file).catch(() => undefined);
+  if (bytes === undefined) return { stdout: '', stderr: `${file}: cannot read the file\n`, code: 66 };
+  // UTF-8 only (a byte-order mark is dropped): other bytes would become U+FFFD without a sign.
+  const text = decodeUtf8(bytes);
+  if (!text.ok) return { stdout: '', stderr: `${file}:${text.line}:${text.column}: ${text.message}\n`, code: 65 };
+  const parsed = parseCampaign(text.text);
   if (!parsed.ok) return { stdout: '', stderr: parsed.errors.map((e) => `${file}: ${e.path}: ${e.message}`).join('\n') + '\n', code: 65 };
   const doc = parsed.doc;
 
