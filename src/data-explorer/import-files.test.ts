@@ -3,7 +3,11 @@ import { problemPlace, readImportFiles, renameModelProblems } from './import-fil
 import { datasetSource, rememberImportedFiles } from './describe-dataset';
 import { formatShare, formatValue } from './format';
 
-const file = (name: string, text = '') => ({ name, text: () => Promise.resolve(text) });
+const file = (name: string, content: string | number[] = '') => ({
+  name,
+  arrayBuffer: () => Promise.resolve((typeof content === 'string' ? new TextEncoder().encode(content) : Uint8Array.from(content)).buffer as ArrayBuffer),
+});
+const utf8 = (text: string) => [...new TextEncoder().encode(text)];
 
 describe('import files', () => {
   test('one model and the CSVs are read', async () => {
@@ -20,6 +24,20 @@ describe('import files', () => {
     expect(two.ok === false && two.problems.map((p) => p.file)).toEqual(['a.json', 'b.json']);
     const other = await readImportFiles([file('m.json'), file('notes.txt')]);
     expect(other.ok === false && other.problems).toEqual([{ file: 'notes.txt', line: 0, column: 0, message: expect.any(String) }]);
+  });
+
+  test('UTF-8 with or without a byte-order mark is read; other encodings are refused at their first bad byte', async () => {
+    const read = await readImportFiles([file('shop.json', [0xef, 0xbb, 0xbf, ...utf8('{}')]), file('customers.csv', [0xef, 0xbb, 0xbf, ...utf8('id,name\n1,Zoé\n')])]);
+    expect(read).toEqual({ ok: true, files: { modelName: 'shop.json', model: '{}', csvs: [{ name: 'customers.csv', text: 'id,name\n1,Zoé\n' }] } });
+    // Latin-1: é is the lone byte 0xE9 (in the model's label, and on line 3 of the CSV).
+    const latin1 = await readImportFiles([file('shop.json', [...utf8('{"name": "Caf'), 0xe9, ...utf8('"}')]), file('customers.csv', [...utf8('id,name\r\n1,Ann\r\n2,Zo'), 0xe9, 0x0d, 0x0a])]);
+    expect(latin1).toEqual({
+      ok: false,
+      problems: [
+        { file: 'shop.json', line: 1, column: 14, message: 'not UTF-8 text (byte 0xE9): save the file as UTF-8' },
+        { file: 'customers.csv', line: 3, column: 5, message: 'not UTF-8 text (byte 0xE9): save the file as UTF-8' },
+      ],
+    });
   });
 
   test('model problems point at the picked model file; places say what is known', () => {

@@ -1,9 +1,10 @@
-import type { CsvFile, ImportProblem } from '../engine/data/csv-import';
+import { decodeImportFile, type CsvFile, type ImportProblem } from '../engine/data/csv-import';
 
 /** A file the person picked or dropped, reduced to what the import reads (a `File` fits). */
 export interface PickedFile {
   name: string;
-  text(): Promise<string>;
+  /** The bytes: text is decoded here, as UTF-8 only, so that another encoding is found, not replaced. */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** The files of one import: the data model and one CSV per entity. */
@@ -34,14 +35,11 @@ export async function readImportFiles(files: readonly PickedFile[]): Promise<{ o
   }
   if (problems.length > 0) return { ok: false, problems };
   const model = models[0]!;
-  return {
-    ok: true,
-    files: {
-      modelName: model.name,
-      model: await model.text(),
-      csvs: await Promise.all(csvs.map(async (f) => ({ name: f.name, text: await f.text() }))),
-    },
-  };
+  const read = await Promise.all([model, ...csvs].map(async (f) => ({ name: f.name, ...decodeImportFile(f.name, new Uint8Array(await f.arrayBuffer())) })));
+  const unreadable = read.flatMap((r) => (r.ok ? [] : [r.problem]));
+  if (unreadable.length > 0) return { ok: false, problems: unreadable };
+  const [modelText, ...csvTexts] = read.map((r) => ({ name: r.name, text: r.ok ? r.text : '' }));
+  return { ok: true, files: { modelName: model.name, model: modelText!.text, csvs: csvTexts } };
 }
 
 /** The engine names the model `data-model.json`; point its problems at the file actually picked. */

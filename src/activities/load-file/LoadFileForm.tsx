@@ -3,6 +3,7 @@ import { FileUp } from 'lucide-react';
 import type { ActivityFormProps } from '../ui-registry';
 import { loadFileConfigSchema, MAX_FILE_CHARS, type LoadFileConfig } from './definition';
 import { parseCsv } from './parse';
+import { decodeUtf8 } from '../../domain/text-file';
 import { inferColumns } from './infer-columns';
 import { FileColumnsTable } from './FileColumnsTable';
 import { useCountOutputs } from '../../queries/useCountOutputs';
@@ -34,7 +35,13 @@ export function LoadFileForm({ activity, onConfigChange }: ActivityFormProps) {
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    const content = await file.text();
+    // UTF-8 only: text in another encoding is refused where it starts, not stored with U+FFFD.
+    const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) {
+      setReadError(`${file.name}, line ${decoded.line}, column ${decoded.column}: ${decoded.message}.`);
+      return;
+    }
+    const content = decoded.text;
     if (content.length > MAX_FILE_CHARS) {
       setReadError(`This file has ${content.length.toLocaleString('en-US')} characters; a campaign stores files of up to ${MAX_FILE_CHARS.toLocaleString('en-US')} (lists, not data sets).`);
       return;

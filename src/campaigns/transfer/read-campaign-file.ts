@@ -1,6 +1,7 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import { parseCampaign } from '../../domain/serialization';
 import type { PathError } from '../../domain/zod-issues';
+import { decodeUtf8 } from '../../domain/text-file';
 
 /** Files larger than this are refused before reading: no campaign comes near it. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -8,15 +9,18 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export type ReadResult = { ok: true; doc: CampaignDoc } | { ok: false; errors: PathError[] };
 
 /** Reads and validates a campaign file; every problem comes back with its path, nothing throws. */
-export async function readCampaignFile(file: Pick<Blob, 'size' | 'text'>): Promise<ReadResult> {
+export async function readCampaignFile(file: Pick<Blob, 'size' | 'arrayBuffer'>): Promise<ReadResult> {
   if (file.size > MAX_IMPORT_BYTES)
     return { ok: false, errors: [{ path: '(file)', message: `too large (${Math.round(file.size / 1024 / 1024)} MB); a campaign file is a few hundred KB at most` }] };
   if (file.size === 0) return { ok: false, errors: [{ path: '(file)', message: 'the file is empty' }] };
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
     return { ok: false, errors: [{ path: '(file)', message: `could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
   }
-  return parseCampaign(text);
+  // UTF-8 only, as the command line reads it: other bytes would silently become U+FFFD.
+  const text = decodeUtf8(bytes);
+  if (!text.ok) return { ok: false, errors: [{ path: '(file)', message: `line ${text.line}, column ${text.column}: ${text.message}` }] };
+  return parseCampaign(text.text);
 }
