@@ -115,3 +115,15 @@ describe('numbers out of range', () => {
     ]);
   });
 });
+
+describe('names that differ only by case', () => {
+  test('a model with Orders and orders, or id and ID, is refused before any file is read', () => {
+    const model = JSON.parse(idName) as { entities: { name: string; fields: { name: string }[] }[] };
+    model.entities.push({ ...model.entities[0]!, name: 'People', fields: [...model.entities[0]!.fields] });
+    model.entities[0]!.fields.push({ name: 'ID', type: 'integer' } as never);
+    expect(problemsOf(JSON.stringify(model), [...people('id,name,ID\n1,Ann,1\n'), { name: 'People.csv', text: 'id,name\n1,Ann\n' }])).toEqual([
+      { file: 'data-model.json', line: 0, column: 0, message: 'entities.1.name: entity People has the same name as people (names are compared without case)' },
+      { file: 'data-model.json', line: 0, column: 0, message: 'entities.0.fields.2.name: field ID of people has the same name as id (names are compared without case)' },
+    ]);
+  });
+});
