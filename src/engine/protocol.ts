@@ -27,6 +27,8 @@ export interface SavedAudienceEntry extends Omit<SavedAudienceInfo, 'relation'> 
   datasetLabel: string;
   /** Saved from the data in use: Build audience can read it. Others wait for their data to be loaded again. */
   usable: boolean;
+  /** Bytes its keys take in this browser's storage, when known. */
+  bytes?: number;
 }
 
 export interface SavedAudiences {
