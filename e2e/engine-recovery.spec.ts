@@ -17,7 +17,7 @@ for (const [fault, worker] of [
   ['stopEngineWorker', 'the engine worker'],
   ['stopDatabaseWorker', "DuckDB's worker"],
 ] as const) {
-  test(`when ${worker} stops, the status line says so, a new engine starts and the counts come back equal`, async ({ page }) => {
+  test(`when ${worker} stops, the status line says so, a new engine starts and the counts come back equal`, async ({ page }, testInfo) => {
     const canvas = new CanvasPage(page);
     const counts = new CountsPage(page);
     await page.goto(`/?profiles=${SPEC_PROFILES}#/new`);
@@ -37,6 +37,7 @@ for (const [fault, worker] of [
     await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
     await qm.last.getByRole('combobox', { name: 'Value of Loyalty tier' }).selectOption({ label: 'Gold' });
     await expect(counts.status).toHaveText('The engine stopped; restarting…', { timeout: 60_000 });
+    await page.screenshot({ path: testInfo.outputPath('engine-restarting.png') });
 
     // The new engine counts the edited campaign exactly.
     await counts.expectUpToDate();
