@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ToastRegion } from '../ui/Toast';
+import { useEngineRecovery } from '../queries/useEngineHealth';
 import { AppRoutes } from './AppRoutes';
 
 /**
@@ -13,8 +14,15 @@ export function App() {
   );
   return (
     <QueryClientProvider client={queryClient}>
+      <EngineRecovery />
       <AppRoutes />
       <ToastRegion />
     </QueryClientProvider>
   );
+}
+
+/** Asks again what the engine answered once a stopped engine is back. */
+function EngineRecovery() {
+  useEngineRecovery();
+  return null;
 }

@@ -7,7 +7,17 @@ import './global.css';
 
 // The engine client is created here, before anything asks for it, so that it starts with the data
 // the URL asks for (`?profiles=N`); creating it starts nothing until the first query.
-getEngineClient({ initialData: initialDataFromUrl(window.location.search) });
+const engine = getEngineClient({ initialData: initialDataFromUrl(window.location.search) });
+
+// The end-to-end build lets a test stop the engine's workers as a crash would, to check the recovery.
+if (import.meta.env.VITE_ENGINE_FAULTS === '1') {
+  Object.assign(window, {
+    engineFaults: {
+      stopEngineWorker: () => engine.simulateFault('engine'),
+      stopDatabaseWorker: () => engine.simulateFault('database'),
+    },
+  });
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,6 +7,7 @@ import { useDataset } from '../queries/useDataset';
 import { formatRunTime } from '../activities/incremental-query/format-run-time';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatCount } from './format';
+import { OrphanAudiences } from './OrphanAudiences';
 
 /**
  * The saved audiences this browser keeps, each with the data it was saved from, so that replacing
@@ -133,6 +134,13 @@ export function SavedAudiencesSection() {
           </table>
         </div>
       )}
+      <OrphanAudiences
+        onOutcome={(o) => {
+          setOutcome(o);
+          // The orphans' table and button go once removed: focus moves to the heading, as above.
+          if (o.ok) requestAnimationFrame(() => heading.current?.focus());
+        }}
+      />
       {target && (
         <ConfirmDialog
           isOpen

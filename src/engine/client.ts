@@ -5,6 +5,7 @@ import type { PlainRow } from './rows';
 import type {
   DataSource,
   Distribution,
+  DatabaseFault,
   EngineApi,
   EngineRequest,
   EngineResponse,
@@ -18,7 +19,7 @@ import { deserializeError } from './protocol';
 
 /** The part of a Worker the client uses, so that tests can connect it to an in-process handler. */
 export interface WorkerLike {
-  postMessage(message: EngineRequest): void;
+  postMessage(message: EngineRequest | DatabaseFault): void;
   onmessage: ((event: MessageEvent<EngineResponse>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
@@ -29,7 +30,34 @@ export interface EngineClientOptions {
   createWorker?: () => WorkerLike;
   /** Data loaded when the engine starts; defaults to the sample data (100,000 profiles, seed 42). */
   initialData?: DataSource;
+  /** How the client watches the worker; the defaults suit the app (tests shorten them). */
+  watchdog?: Partial<WatchdogTimes>;
 }
+
+/** How often the worker is pinged while requests wait, and how long a ping may go unanswered. */
+export interface WatchdogTimes {
+  pingEveryMs: number;
+  /**
+   * The worker's message loop answers a ping at once, even while DuckDB computes (DuckDB runs in
+   * a worker of its own); only synchronous work in the engine worker delays it (generating a batch
+   * of sample data, reading CSV files), which takes seconds, not this long.
+   */
+  answerWithinMs: number;
+}
+
+const DEFAULT_WATCHDOG: WatchdogTimes = { pingEveryMs: 2_000, answerWithinMs: 30_000 };
+
+/** Losses of the engine within this window that make the client give up instead of restarting again. */
+const GIVE_UP_AFTER = { losses: 3, withinMs: 120_000 };
+
+/**
+ * Whether the engine answers: running; restarting after it stopped (its data is being loaded again,
+ * and waiting requests are sent again once it is back); or given up after stopping again and again.
+ */
+export type EngineHealth =
+  | { state: 'running' }
+  | { state: 'restarting'; reason: string }
+  | { state: 'failed'; reason: string };
 
 /**
  * Profiles of the sample the app starts with: 100,000, unless the build sets
@@ -44,6 +72,10 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   type: RequestType;
+  /** The message, sent again to a new worker if the engine stops before answering. */
+  message: EngineRequest;
+  /** The load a (re)start sends first: not sent again, since each start sends its own. */
+  internal?: boolean;
 }
 
 function abortError(message: string): Error {
@@ -52,19 +84,57 @@ function abortError(message: string): Error {
   return e;
 }
 
+function stoppedError(message: string): Error {
+  const e = new Error(message);
+  e.name = 'EngineStopped';
+  return e;
+}
+
 /**
  * Talks to the engine worker. The worker (and DuckDB with it) starts on the first request, not
  * before; every request gets a promise; a newer counts request makes older pending ones reject with
  * an `AbortError` (the worker also stops computing them).
+ *
+ * The engine can stop: its worker fails (`error`), or it or DuckDB's own worker dies without a word.
+ * While requests wait, the client pings the worker; a ping unanswered for `answerWithinMs`, or
+ * answered with "the database stopped", is a loss. Then the client starts a new worker, loads the
+ * same data into it (whose saved audiences and runs are restored from the browser's storage) and
+ * sends the waiting requests again; `health` says so meanwhile. After three losses within two
+ * minutes it gives up and rejects what waits, rather than loop.
  */
 export class EngineClient {
   private worker: WorkerLike | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly options: EngineClientOptions;
+  private readonly times: WatchdogTimes;
+  /** The data in use: loaded again into a new worker after a loss. */
+  private source: DataSource;
+  private health: EngineHealth = { state: 'running' };
+  private readonly listeners = new Set<(health: EngineHealth) => void>();
+  private losses: number[] = [];
+  private watchdog: ReturnType<typeof setInterval> | undefined;
+  /** The ping awaiting its answer: its id and when it was sent. */
+  private ping: { id: number; sentAt: number } | undefined;
 
   constructor(options: EngineClientOptions = {}) {
     this.options = options;
+    this.times = { ...DEFAULT_WATCHDOG, ...options.watchdog };
+    this.source = options.initialData ?? DEFAULT_DATA;
+  }
+
+  /** Whether the engine answers, is restarting or was given up. */
+  getHealth = (): EngineHealth => this.health;
+
+  /** Calls `listener` on every change of health; returns the unsubscribe function. */
+  subscribe = (listener: (health: EngineHealth) => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private setHealth(health: EngineHealth): void {
+    this.health = health;
+    for (const l of this.listeners) l(health);
   }
 
   private start(): WorkerLike {
@@ -72,24 +142,96 @@ export class EngineClient {
     const worker =
       this.options.createWorker?.() ??
       (new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
-    worker.onmessage = (event) => this.receive(event.data);
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.receive(event.data);
+    };
     worker.onerror = (event) => {
-      const error = new Error(`The engine stopped: ${event.message || 'worker error'}`);
-      for (const p of this.pending.values()) p.reject(error);
-      this.pending.clear();
+      if (this.worker === worker) this.lose(`The engine stopped: ${event.message || 'worker error'}`);
     };
     this.worker = worker;
     // First message: the data to load. Other requests wait for it on the worker's side.
-    this.send('load', { source: this.options.initialData ?? DEFAULT_DATA }).catch(() => undefined);
+    const source = this.source;
+    const loading = this.request('load', { source }, undefined, true);
+    loading.then(
+      (outcome) => {
+        if (this.worker !== worker || this.health.state !== 'restarting') return;
+        if (outcome.ok) this.setHealth({ state: 'running' });
+        else this.giveUp('The engine restarted but could not load the data again.');
+      },
+      () => undefined,
+    );
     return worker;
   }
 
   private receive(response: EngineResponse): void {
+    if (this.ping?.id === response.id) {
+      this.ping = undefined;
+      const database = response.ok ? (response.result as EngineApi['ping']['result']).database : undefined;
+      if (database) this.lose(`The database stopped: ${database}`);
+      return;
+    }
     const p = this.pending.get(response.id);
     if (!p) return; // answered after it was cancelled
     this.pending.delete(response.id);
+    this.watch();
     if (response.ok) p.resolve(response.result);
     else p.reject(deserializeError(response.error));
+  }
+
+  /** Pings the worker while requests wait; a ping left unanswered too long is a loss. */
+  private watch(): void {
+    if (this.pending.size === 0 || this.health.state === 'failed') {
+      clearInterval(this.watchdog);
+      this.watchdog = undefined;
+      this.ping = undefined;
+      return;
+    }
+    this.watchdog ??= setInterval(() => this.tick(), this.times.pingEveryMs);
+  }
+
+  private tick(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    if (this.ping) {
+      if (Date.now() - this.ping.sentAt > this.times.answerWithinMs)
+        this.lose(`The engine did not answer for ${Math.round(this.times.answerWithinMs / 1000)} s.`);
+      return;
+    }
+    const id = this.nextId++;
+    this.ping = { id, sentAt: Date.now() };
+    worker.postMessage({ id, type: 'ping', params: {} });
+  }
+
+  /**
+   * The engine stopped: a new one starts with the same data and the waiting requests are sent to it
+   * again, unless it stopped too often lately.
+   */
+  private lose(reason: string): void {
+    const now = Date.now();
+    this.losses = [...this.losses.filter((t) => now - t < GIVE_UP_AFTER.withinMs), now];
+    this.ping = undefined;
+    const old = this.worker;
+    this.worker = undefined;
+    try {
+      old?.terminate(); // DuckDB's worker, started by it, ends with it
+    } catch {
+      // already gone
+    }
+    if (this.losses.length >= GIVE_UP_AFTER.losses) return this.giveUp(`${reason} It stopped ${this.losses.length} times in a row; reload the page.`);
+    for (const [id, p] of this.pending) if (p.internal) this.pending.delete(id);
+    this.setHealth({ state: 'restarting', reason });
+    const worker = this.start();
+    for (const p of this.pending.values()) if (!p.internal) worker.postMessage(p.message);
+    this.watch();
+  }
+
+  private giveUp(reason: string): void {
+    this.setHealth({ state: 'failed', reason });
+    this.worker?.terminate();
+    this.worker = undefined;
+    for (const p of this.pending.values()) p.reject(stoppedError(reason));
+    this.pending.clear();
+    this.watch();
   }
 
   /** Sends one request; `signal` lets the caller stop waiting for it. */
@@ -98,16 +240,38 @@ export class EngineClient {
     params: EngineApi[K]['params'],
     signal?: AbortSignal,
   ): Promise<EngineApi[K]['result']> {
+    return this.request(type, params, signal);
+  }
+
+  private request<K extends RequestType>(
+    type: K,
+    params: EngineApi[K]['params'],
+    signal: AbortSignal | undefined,
+    internal = false,
+  ): Promise<EngineApi[K]['result']> {
+    if (this.health.state === 'failed') return Promise.reject(stoppedError(this.health.reason));
     const worker = this.start();
     const id = this.nextId++;
+    const message = { id, type, params } as EngineRequest;
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortError('cancelled'));
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, type });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, type, message, internal });
       signal?.addEventListener('abort', () => {
         if (this.pending.delete(id)) reject(abortError('cancelled'));
+        this.watch();
       });
-      worker.postMessage({ id, type, params } as EngineRequest);
+      worker.postMessage(message);
+      this.watch();
     });
+  }
+
+  /**
+   * Makes the engine fail as a crash would, for the end-to-end suite: `engine` ends the engine
+   * worker without telling anyone; `database` asks it to end DuckDB's worker the same way.
+   */
+  simulateFault(target: 'engine' | 'database'): void {
+    if (target === 'engine') this.worker?.terminate();
+    else this.worker?.postMessage({ id: 0, type: 'stop-database' });
   }
 
   /** Exact counts per transition, errors per activity. Supersedes earlier pending counts requests. */
@@ -139,12 +303,19 @@ export class EngineClient {
 
   /** Replaces the data with the sample data of another size or seed. */
   loadSample(profiles: number, seed = 42): Promise<LoadOutcome> {
-    return this.send('load', { source: { kind: 'sample', profiles, seed } });
+    return this.load({ kind: 'sample', profiles, seed });
   }
 
   /** Imports a data model and one CSV per entity; on problems the current data stays. */
   importCsv(model: string, files: CsvFile[]): Promise<LoadOutcome> {
-    return this.send('load', { source: { kind: 'csv', model, files } });
+    return this.load({ kind: 'csv', model, files });
+  }
+
+  /** Loads other data; once it is in use, it is what a restarted engine loads again. */
+  private async load(source: DataSource): Promise<LoadOutcome> {
+    const outcome = await this.send('load', { source });
+    if (outcome.ok) this.source = source;
+    return outcome;
   }
 
   entityRows(entity: string, limit = 100, signal?: AbortSignal): Promise<PlainRow[]> {
@@ -190,6 +361,7 @@ export class EngineClient {
     this.worker = undefined;
     for (const p of this.pending.values()) p.reject(abortError('engine terminated'));
     this.pending.clear();
+    this.watch();
   }
 }
 

@@ -27,6 +27,8 @@ export interface SavedAudienceEntry extends Omit<SavedAudienceInfo, 'relation'> 
   datasetLabel: string;
   /** Saved from the data in use: Build audience can read it. Others wait for their data to be loaded again. */
   usable: boolean;
+  /** Bytes its keys take in this browser's storage, when known. */
+  bytes?: number;
 }
 
 export interface SavedAudiences {
@@ -49,6 +51,11 @@ export interface Distribution {
 
 /** Every request, keyed by type, with its parameters and the type of its result. */
 export interface EngineApi {
+  /**
+   * Answered at once by the worker's message loop, even while DuckDB computes: the client's sign
+   * that the engine worker lives. `database` says why DuckDB's own worker stopped, once it has.
+   */
+  ping: { params: Record<string, never>; result: { database?: string } };
   /** Loads data, replacing the current data only on success. */
   load: { params: { source: DataSource }; result: LoadOutcome };
   /** The current dataset (waits for the first load). */
@@ -81,6 +88,15 @@ export interface EngineApi {
 }
 
 export type RequestType = keyof EngineApi;
+
+/**
+ * Stops DuckDB's own worker without a word, as a crash would. Honoured only by builds made with
+ * `VITE_ENGINE_FAULTS=1` (the end-to-end suite), so that a test can check the recovery.
+ */
+export interface DatabaseFault {
+  id: 0;
+  type: 'stop-database';
+}
 
 export type EngineRequest = {
   [K in RequestType]: { id: number; type: K; params: EngineApi[K]['params'] };

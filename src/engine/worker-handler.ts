@@ -28,11 +28,14 @@ export function createRequestHandler(
   options: RequestHandlerOptions = {},
 ): (request: EngineRequest) => Promise<EngineResponse> {
   let engine: Promise<Engine> | undefined;
+  /** The database, once open: a ping asks it whether it still answers. */
+  let connection: DuckConnection | undefined;
   let firstLoad: Promise<unknown> | undefined;
   /** Problems met restoring the state of the data in use. */
   let restoreProblems: string[] = [];
   const getEngine = () =>
     (engine ??= openConnection().then((c) => {
+      connection = c;
       const e = new Engine(c);
       if (options.storage) e.keepStateIn(options.storage);
       return e;
@@ -82,6 +85,11 @@ export function createRequestHandler(
 
   async function run(request: EngineRequest): Promise<EngineApi[EngineRequest['type']]['result']> {
     switch (request.type) {
+      case 'ping': {
+        // Answered at once, whatever else runs: the client's sign that this worker lives.
+        const database = connection?.stopped?.();
+        return database === undefined ? {} : { database };
+      }
       case 'load': {
         const p = load(request.params.source);
         firstLoad ??= p;

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { createRequestHandler } from './worker-handler';
-import { openBrowserDuckDB } from './duckdb/browser-duckdb';
-import type { EngineRequest } from './protocol';
+import { openBrowserDuckDB, stopDatabaseWorker } from './duckdb/browser-duckdb';
+import type { DatabaseFault, EngineRequest } from './protocol';
 import { createIdbStateStorage } from './state/idb-state-storage';
 
 /**
@@ -15,6 +15,12 @@ const handle = createRequestHandler(
 );
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<EngineRequest>) => {
-  void handle(event.data).then((response) => scope.postMessage(response));
+scope.onmessage = (event: MessageEvent<EngineRequest | DatabaseFault>) => {
+  const message = event.data;
+  if (message.type === 'stop-database') {
+    // Only the end-to-end build stops DuckDB on request, to check that the app recovers.
+    if (import.meta.env.VITE_ENGINE_FAULTS === '1') stopDatabaseWorker();
+    return;
+  }
+  void handle(message).then((response) => scope.postMessage(response));
 };

@@ -3,9 +3,12 @@ import type { DataSource, LoadOutcome } from '../engine/protocol';
 import { useEngineClient } from './EngineClientContext';
 import { datasetQuery, engineKeys } from './engine-queries';
 
-/** The loaded dataset (model, row counts, version); loading until the engine is ready. */
-export function useDataset() {
-  return useQuery(datasetQuery(useEngineClient()));
+/**
+ * The loaded dataset (model, row counts, version); loading until the engine is ready. With
+ * `enabled: false` it asks nothing (the engine starts with its first request).
+ */
+export function useDataset(options: { enabled?: boolean } = {}) {
+  return useQuery({ ...datasetQuery(useEngineClient()), enabled: options.enabled !== false });
 }
 
 /**

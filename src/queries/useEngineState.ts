@@ -13,12 +13,15 @@ export function useRuns(campaignId: string) {
   return useQuery({ ...runsQuery(client, version, campaignId), enabled: dataset.data !== undefined });
 }
 
-/** Every saved audience kept in this browser, with the data it belongs to. */
-export function useSavedAudiences() {
+/**
+ * Every saved audience kept in this browser, with the data it belongs to. `enabled: false` leaves
+ * the engine alone until it is wanted (it starts with its first request).
+ */
+export function useSavedAudiences(options: { enabled?: boolean } = {}) {
   const client = useEngineClient();
-  const dataset = useDataset();
+  const dataset = useDataset(options);
   const version = dataset.data?.version ?? '';
-  return useQuery({ ...savedAudiencesQuery(client, version), enabled: dataset.data !== undefined });
+  return useQuery({ ...savedAudiencesQuery(client, version), enabled: options.enabled !== false && dataset.data !== undefined });
 }
 
 /**

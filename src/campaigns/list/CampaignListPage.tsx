@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { Button, Input, SearchField } from 'react-aria-components';
 import { Loader2, Plus, Search, Upload, X } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { showToast } from '../../ui/Toast';
 import { templateDoc, type CampaignTemplate } from '../../templates';
 import { matchesSearch, type CampaignSummary } from '../campaign-summary';
@@ -16,6 +15,7 @@ import { CampaignTable } from './CampaignTable';
 import type { RowAction } from './CampaignRowActions';
 import { ListEmptyState } from './ListEmptyState';
 import { RenameCampaignDialog } from './RenameCampaignDialog';
+import { DeleteCampaignDialog } from './DeleteCampaignDialog';
 import { TemplateGallery } from './TemplateGallery';
 import { useFileDrop } from './useFileDrop';
 import { AppHeader } from '../../ui/AppHeader';
@@ -179,27 +179,7 @@ export function CampaignListPage({ onOpen, campaignHref }: CampaignListPageProps
           await mutations.rename.mutateAsync({ id: renaming.id, name });
         }}
       />
-      <ConfirmDialog
-        title="Delete campaign?"
-        isOpen={deleting !== null}
-        onOpenChange={(open) => !open && setDeleting(null)}
-        confirmLabel="Delete"
-        destructive
-        onConfirm={async () => {
-          if (!deleting) return;
-          try {
-            await mutations.remove.mutateAsync(deleting.id);
-            showToast({ title: `Deleted “${deleting.name}”`, tone: 'success' });
-          } catch (e) {
-            showToast({ title: 'The campaign could not be deleted', description: errorText(e), tone: 'error' });
-          }
-        }}
-      >
-        <p>
-          “<strong>{deleting?.name}</strong>” and its {deleting?.activityCount ?? 0} activities will be deleted. This
-          cannot be undone; export it first if you may need it again.
-        </p>
-      </ConfirmDialog>
+      {deleting && <DeleteCampaignDialog key={deleting.id} campaign={deleting} onClose={() => setDeleting(null)} />}
       <ImportErrorDialog failure={importer.failure} onClose={importer.clearFailure} />
     </div>
   );

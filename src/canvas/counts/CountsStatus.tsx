@@ -6,6 +6,7 @@ import './counts.css';
 const text: Record<CountsPhase, string> = {
   'loading-data': 'Loading sample data…',
   computing: 'Computing counts…',
+  restarting: 'The engine stopped; restarting…',
   'up-to-date': 'Counts up to date',
   failed: 'Counts unavailable',
   idle: 'Add activities to see counts',
@@ -18,7 +19,7 @@ const text: Record<CountsPhase, string> = {
 export function CountsStatus() {
   const phase = useCounts((s) => s.phase);
   const failure = useCounts((s) => s.failure);
-  const busy = phase === 'loading-data' || phase === 'computing';
+  const busy = phase === 'loading-data' || phase === 'computing' || phase === 'restarting';
   const Icon = phase === 'failed' ? CircleAlert : busy ? LoaderCircle : CircleCheck;
   return (
     <div className={`cv-counts-status cv-counts-status--${phase}`} role="status" aria-label="Counts status" aria-live="polite" data-phase={phase}>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useCountOutputs } from '../../queries/useCountOutputs';
 import { useDataset } from '../../queries/useDataset';
 import { useTransitionCounts } from '../../queries/useTransitionCounts';
+import { useEngineHealth } from '../../queries/useEngineHealth';
 import { problemsOf } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import { useEngineDoc } from '../../query-modeler/useEngineDoc';
@@ -24,17 +25,24 @@ export function useCountsSync(store: CountsStore): void {
   const counts = useTransitionCounts(engineDoc);
   const outputs = useCountOutputs(engineDoc);
   const dataset = useDataset();
+  const health = useEngineHealth();
   const derived = useRef<DerivedCounts | undefined>(undefined);
 
-  const phase: CountsPhase = dataset.isPending
-    ? 'loading-data'
-    : counts.error
-      ? 'failed'
-      : counts.isLoading || counts.isFetching
-        ? 'computing'
-        : doc.activities.length === 0
-          ? 'idle'
-          : 'up-to-date';
+  // A stopped engine is said first: until it is back, nothing else about counts is true.
+  const phase: CountsPhase =
+    health.state === 'restarting'
+      ? 'restarting'
+      : health.state === 'failed'
+        ? 'failed'
+        : dataset.isPending
+          ? 'loading-data'
+          : counts.error
+            ? 'failed'
+            : counts.isLoading || counts.isFetching
+              ? 'computing'
+              : doc.activities.length === 0
+                ? 'idle'
+                : 'up-to-date';
 
   useEffect(() => {
     const snapshot: CountsSnapshot | undefined = counts.isLoading
@@ -48,10 +56,10 @@ export function useCountsSync(store: CountsStore): void {
     store.setState({
       ...derived.current,
       phase,
-      failure: counts.error?.message,
+      failure: health.state === 'running' ? counts.error?.message : health.reason,
       problems: sameProblems(previous.problems, engineProblems(counts.errors, problemsOfActivity)),
     });
-  }, [store, doc, model, counts.counts, counts.errors, counts.skipped, counts.isLoading, counts.isStale, counts.error, outputs, phase]);
+  }, [store, doc, model, counts.counts, counts.errors, counts.skipped, counts.isLoading, counts.isStale, counts.error, outputs, phase, health]);
 
   useMilestones(phase);
 }

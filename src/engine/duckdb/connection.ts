@@ -10,6 +10,11 @@ export interface DuckConnection {
   query(sql: string): Promise<Table>;
   /** Creates table `schema.name` from Arrow IPC stream bytes (`create`), or appends to it. */
   insertArrowIPC(bytes: Uint8Array, target: { schema: string; name: string; create: boolean }): Promise<void>;
+  /**
+   * Why the database stopped answering, once it has (its worker failed or went silent); undefined
+   * while it works. Only the browser's DuckDB, which runs in a worker of its own, can stop this way.
+   */
+  stopped?(): string | undefined;
   /** Releases the connection and the database behind it. */
   close(): Promise<void>;
 }

@@ -75,7 +75,7 @@ export function createIdbStateStorage(): StateStorage {
     putAudience: (id, label, audience, bytes) =>
       update(
         id,
-        (r) => withAudience(r, id, label, audience),
+        (r) => withAudience(r, id, label, audience, bytes?.length),
         bytes && { id: audienceKeysId(id, audience.name), bytes },
       ),
     putRun: (id, label, run) => update(id, (r) => withRun(r, id, label, run)),

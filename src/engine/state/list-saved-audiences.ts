@@ -25,8 +25,12 @@ export async function listSavedAudiences(
   if (storage) {
     try {
       for (const record of await storage.records())
-        for (const { keyColumn: _k, fingerprint: _f, ...a } of record.audiences) {
+        for (const { keyColumn: _k, fingerprint: _f, bytes: noted, ...a } of record.audiences) {
           const key = keyOf(record.datasetId, a.name);
+          // Entries kept before sizes were noted: the size of their keys as stored.
+          const bytes = noted ?? (await storage.audienceKeys(record.datasetId, a.name))?.length;
+          const held = entries.get(key);
+          if (held && bytes !== undefined) held.bytes = bytes;
           // What the engine holds is the latest; a stored entry of the data in use that it does not
           // hold was saved by another tab, and is read once this data is loaded again.
           if (!entries.has(key))
@@ -35,6 +39,7 @@ export async function listSavedAudiences(
               datasetId: record.datasetId,
               datasetLabel: record.datasetLabel,
               usable: false,
+              ...(bytes === undefined ? {} : { bytes }),
             });
         }
     } catch (e) {

@@ -6,6 +6,8 @@ export interface PersistedAudience extends Omit<SavedAudienceInfo, 'relation'> {
   keyColumn: string;
   /** Content fingerprint: unchanged records are not rewritten. */
   fingerprint: string;
+  /** Bytes its keys take in the storage (absent on entries kept before sizes were noted). */
+  bytes?: number;
 }
 
 /**
@@ -54,18 +56,26 @@ function emptyRecord(datasetId: string, datasetLabel: string): DatasetStateRecor
   return { datasetId, datasetLabel, audiences: [], runs: [] };
 }
 
-/** Adds or replaces an audience entry in a record (by name). */
+/**
+ * Adds or replaces an audience entry in a record (by name), noting the size of its keys when they
+ * are written (`keyBytes`); an entry written without keys keeps the size of the keys it keeps.
+ */
 export function withAudience(
   record: DatasetStateRecord | undefined,
   datasetId: string,
   datasetLabel: string,
   audience: PersistedAudience,
+  keyBytes?: number,
 ): DatasetStateRecord {
   const base = record ?? emptyRecord(datasetId, datasetLabel);
+  const bytes = keyBytes ?? base.audiences.find((a) => a.name === audience.name)?.bytes;
   return {
     ...base,
     datasetLabel,
-    audiences: [...base.audiences.filter((a) => a.name !== audience.name), audience],
+    audiences: [
+      ...base.audiences.filter((a) => a.name !== audience.name),
+      bytes === undefined ? audience : { ...audience, bytes },
+    ],
   };
 }
 
@@ -111,7 +121,7 @@ export function createMemoryStateStorage(): StateStorage {
       return k && k.slice();
     },
     putAudience: async (id, label, audience, bytes) => {
-      records.set(id, structuredClone(withAudience(records.get(id), id, label, audience)));
+      records.set(id, structuredClone(withAudience(records.get(id), id, label, audience, bytes?.length)));
       if (bytes) keys.set(audienceKeysId(id, audience.name), bytes.slice());
     },
     putRun: async (id, label, run) => {

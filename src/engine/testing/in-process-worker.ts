@@ -19,6 +19,7 @@ export function inProcessWorker(
       onmessage: null,
       onerror: null,
       postMessage: (message) => {
+        if (message.type === 'stop-database') return; // see faultyWorkers
         const request = structuredClone(message);
         setTimeout(() => {
           void handle(request).then((response: EngineResponse) =>
