@@ -44,10 +44,11 @@ export function withMissingValues<C extends Condition>(condition: C, keep: boole
 export function linkedEmptyLabels(linkLabels: string, fieldLabel: string): Record<LinkedEmpty | 'either', string> {
   const link = linkLabels.toLowerCase();
   const field = fieldLabel.toLowerCase();
+  const a = /^[aeiou]/.test(link) ? 'an' : 'a';
   return {
-    either: `no ${link}, or a ${link} with no ${field}`,
-    'no-record': `no ${link}`,
-    'empty-field': `a ${link} with no ${field}`,
+    either: `Either: no ${link}, or no ${field}`,
+    'no-record': `Has no ${link}`,
+    'empty-field': `Has ${a} ${link} with no ${field}`,
   };
 }
 
