@@ -46,7 +46,7 @@ export function linkedEmptyLabels(linkLabels: string, fieldLabel: string): Recor
   const field = fieldLabel.toLowerCase();
   const a = /^[aeiou]/.test(link) ? 'an' : 'a';
   return {
-    either: `Either: no ${link}, or no ${field}`,
+    either: 'Either',
     'no-record': `Has no ${link}`,
     'empty-field': `Has ${a} ${link} with no ${field}`,
   };
