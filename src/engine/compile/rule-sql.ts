@@ -43,10 +43,11 @@ export interface RuleScope {
 export type RuleUse = 'filter' | 'value';
 
 /**
- * Compiles a rule to a boolean SQL expression. Every condition is two-valued: a missing value never
- * matches a positive operator, and the negative operators (not equal, not in, does not contain...)
- * are exactly the complement of their positive, so a rule and its negation always partition the
- * records (someone without a country is "not in France"). As a filter (see RuleUse) the expression
+ * Compiles a rule to a boolean SQL expression. Every condition is two-valued. By default a missing
+ * value never matches a positive operator, and the negative operators (not equal, not in, does not
+ * contain...) are exactly the complement of their positive (someone without a country is "not in
+ * France"); a condition may instead keep or leave out its records without a value (`missing`, see
+ * attribute-sql.ts), and opposite operators still partition the records that have one. As a filter (see RuleUse) the expression
  * may be unknown where the value would be false; it selects the same records.
  */
 export function ruleSql(rule: Condition, scope: RuleScope, use: RuleUse = 'value'): string {
