@@ -76,6 +76,11 @@ export class QueryModelerPage {
     await expect(list).toBeHidden();
   }
 
+  /** A tick box under a condition (Match case, Include … with no …), by the words of its label. */
+  option(condition: Locator, text: RegExp): { box: Locator; label: Locator } {
+    return { box: condition.getByRole('checkbox', { name: text }), label: condition.locator('label.qm-option', { hasText: text }) };
+  }
+
   problem(condition: Locator): Locator {
     return condition.locator('.qm-cond__problems').first();
   }

@@ -41,7 +41,9 @@ const dateOperators: readonly AttributeOperator[] = [
   'this-month',
   'last-month',
   'before',
+  'on-or-after',
   'after',
+  'on-or-before',
   'equals',
   'not-equals',
   'between',
@@ -99,7 +101,9 @@ const labels: Record<AttributeOperator, string> = {
   'this-month': 'this month',
   'last-month': 'last month',
   before: 'is before',
+  'on-or-after': 'is on or after',
   after: 'is after',
+  'on-or-before': 'is on or before',
   'anniversary-within': 'anniversary within',
   'is-true': 'is true',
   'is-false': 'is false',
@@ -143,6 +147,46 @@ export function valueShape(operator: AttributeOperator): ValueShape {
   }
 }
 
+/**
+ * Pairs of opposite operators: a record with a value satisfies exactly one of the two (for the
+ * relative dates, a date after today satisfies neither). See docs/query-modeler.md.
+ */
+export const oppositeOperators: readonly (readonly [AttributeOperator, AttributeOperator])[] = [
+  ['equals', 'not-equals'],
+  ['in', 'not-in'],
+  ['contains', 'not-contains'],
+  ['starts-with', 'not-starts-with'],
+  ['like', 'not-like'],
+  ['before', 'on-or-after'],
+  ['after', 'on-or-before'],
+  ['lt', 'gte'],
+  ['gt', 'lte'],
+  ['in-last', 'more-than-ago'],
+  ['is-empty', 'is-not-empty'],
+  ['is-true', 'is-false'],
+];
+
+/** The negative operators: true where their positive is not, records without a value included by default. */
+const negativeOperators = new Set<AttributeOperator>(['not-equals', 'not-in', 'not-contains', 'not-starts-with', 'not-like']);
+export function isNegative(operator: AttributeOperator): boolean {
+  return negativeOperators.has(operator);
+}
+
+/** Operators about the value being there or not: records without a value are what they test. */
+export function isEmptinessTest(operator: AttributeOperator): boolean {
+  return operator === 'is-empty' || operator === 'is-not-empty';
+}
+
+/** Whether a condition keeps records without a value: its choice, or by default only the negative operators do. */
+export function includesMissing(condition: { operator: AttributeOperator; missing?: 'include' | 'exclude' }): boolean {
+  return condition.missing ? condition.missing === 'include' : isNegative(condition.operator);
+}
+
+/** Text fields follow the text rule (case and surrounding spaces ignored unless "Match case"). */
+export function isTextField(field: Pick<FieldDef, 'type'>): boolean {
+  return field.type === 'string' || field.type === 'enum';
+}
+
 /** Operators whose value is free text matched inside the field (not one of its values). */
 export function isTextMatch(operator: AttributeOperator): boolean {
   return ['starts-with', 'not-starts-with', 'contains', 'not-contains', 'like', 'not-like'].includes(operator);
@@ -179,4 +223,41 @@ export const deliveryEventLabels: Record<DeliveryEvent, string> = {
 /** Numeric field types, the only ones sum, avg, min and max apply to. */
 export function isNumeric(field: Pick<FieldDef, 'type'>): boolean {
   return field.type === 'integer' || field.type === 'decimal';
+}
+
+type Aggregate = NonNullable<CollectionCondition['aggregate']>;
+
+/**
+ * Whether an aggregate has a value for every record: a count, a number of different values and a
+ * total are 0 without lines; an average, a smallest and a largest have none.
+ */
+export function aggregateIsZeroWithoutLines(fn: AggregateFunction): boolean {
+  return fn === 'count' || fn === 'count-distinct' || fn === 'sum';
+}
+
+/**
+ * Whether an aggregate condition keeps records without a value (no matching line; for an average,
+ * a smallest or a largest, no line with the field): its choice, or by default when 0 passes the
+ * comparison (counts and totals) or when the operator is "is not" (the others).
+ */
+export function aggregateIncludesMissing(agg: Aggregate): boolean {
+  if (agg.missing) return agg.missing === 'include';
+  if (!aggregateIsZeroWithoutLines(agg.fn)) return agg.operator === 'not-equals';
+  const v = agg.value ?? Number.NaN;
+  switch (agg.operator) {
+    case 'equals':
+      return v === 0;
+    case 'not-equals':
+      return v !== 0;
+    case 'lt':
+      return 0 < v;
+    case 'lte':
+      return 0 <= v;
+    case 'gt':
+      return 0 > v;
+    case 'gte':
+      return 0 >= v;
+    case 'between':
+      return (agg.value ?? Number.NaN) <= 0 && 0 <= (agg.value2 ?? Number.NaN);
+  }
 }

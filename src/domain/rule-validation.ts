@@ -201,7 +201,7 @@ function isMissing(v: unknown): boolean {
 }
 
 function textProblem(v: RuleValue | undefined): string | undefined {
-  if (typeof v !== 'string' || v === '') return 'Enter some text.';
+  if (typeof v !== 'string' || v.trim() === '') return 'Enter some text.';
   return undefined;
 }
 

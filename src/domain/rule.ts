@@ -28,7 +28,9 @@ export const attributeOperators = [
   'this-month',
   'last-month',
   'before',
+  'on-or-after',
   'after',
+  'on-or-before',
   'anniversary-within',
   'is-true',
   'is-false',
@@ -62,7 +64,27 @@ export interface AttributeCondition {
   value2?: RuleValue;
   /** Unit of relative date operators. */
   unit?: 'days' | 'weeks' | 'months';
+  /**
+   * Text: compare with the case as typed. Absent or false: case is ignored. Surrounding spaces are
+   * ignored either way (see docs/query-modeler.md, "Text").
+   */
+  matchCase?: boolean;
+  /**
+   * Records without a value (the field empty, or no linked record on the way): kept or left out.
+   * Absent: the default of the operator (kept by the negative operators, left out by the others).
+   */
+  missing?: MissingValues;
+  /**
+   * "Is empty" through a link: `no-record` (no linked record), `empty-field` (a linked record whose
+   * field is empty). Absent: either.
+   */
+  linkedEmpty?: LinkedEmpty;
 }
+
+export const missingValueChoices = ['include', 'exclude'] as const;
+export type MissingValues = (typeof missingValueChoices)[number];
+export const linkedEmptyChoices = ['no-record', 'empty-field'] as const;
+export type LinkedEmpty = (typeof linkedEmptyChoices)[number];
 
 export interface CollectionCondition {
   kind: 'collection';
@@ -78,6 +100,11 @@ export interface CollectionCondition {
     operator: 'equals' | 'not-equals' | 'lt' | 'lte' | 'gt' | 'gte' | 'between';
     value: number | null;
     value2?: number | null;
+    /**
+     * Records without a value: no (matching) line, or for avg, min and max no line with the field.
+     * Absent: kept when the operator is "is not", or when 0 passes a count or a total.
+     */
+    missing?: MissingValues;
   };
 }
 
@@ -120,6 +147,9 @@ const attributeConditionSchema = z.object({
   value: ruleValueSchema.optional(),
   value2: ruleValueSchema.optional(),
   unit: z.enum(['days', 'weeks', 'months']).optional(),
+  matchCase: z.boolean().optional(),
+  missing: z.enum(missingValueChoices).optional(),
+  linkedEmpty: z.enum(linkedEmptyChoices).optional(),
 });
 
 export const conditionGroupSchema: z.ZodType<ConditionGroup> = z.lazy(() =>
@@ -145,6 +175,7 @@ const collectionConditionSchema: z.ZodType<CollectionCondition> = z.lazy(() =>
         operator: z.enum(['equals', 'not-equals', 'lt', 'lte', 'gt', 'gte', 'between']),
         value: z.number().nullable(),
         value2: z.number().nullable().optional(),
+        missing: z.enum(missingValueChoices).optional(),
       })
       .optional(),
   }),

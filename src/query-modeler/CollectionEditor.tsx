@@ -5,6 +5,7 @@ import { collectionChoices, labelOf, walkPath } from '../domain/rule-paths';
 import { DraftInput } from './DraftInput';
 import { GroupEditor } from './GroupEditor';
 import { useModeler } from './modeler-context';
+import { AggregateOptions } from './ConditionOptions';
 
 type Aggregate = NonNullable<CollectionCondition['aggregate']>;
 
@@ -97,6 +98,7 @@ export function CollectionEditor({ condition, entity, onChange }: { condition: C
           )}
         </div>
       )}
+      {condition.quantifier === 'aggregate' && target && <AggregateOptions condition={condition} entity={entity} onChange={onChange} />}
       {target && (
         <div className="qm-sub">
           <p className="qm-sub__title">{condition.where.children.length === 0 ? `Any ${labelOf(target).toLowerCase()}` : `Only ${labelOf(target).toLowerCase()} where`}</p>

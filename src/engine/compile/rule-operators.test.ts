@@ -121,6 +121,44 @@ describe('text: in list, starts with, contains, like and their negatives', () =>
   ]);
 });
 
+/**
+ * One rule for text: case and surrounding spaces are ignored unless the condition matches case.
+ * Before, "is", "is one of" and "matches pattern" compared exactly; these cases failed then.
+ */
+describe('text: case and surrounding spaces ignored, unless Match case', () => {
+  run([
+    ['email is dee@y.org (any case)', attr('email', 'equals', 'dee@y.org'), [4]],
+    ['email is " ann@x.com " (spaces typed around it)', attr('email', 'equals', ' ann@x.com '), [1]],
+    ['email is one of ANN@X.COM, Dee@Y.org', attr('email', 'in', ['ANN@X.COM', 'Dee@Y.org']), [1, 4]],
+    ['email matches pattern %X.COM (any case)', attr('email', 'like', '%X.COM'), [1, 2, 6]],
+    ['Match case: email is dee@y.org', attr('email', 'equals', 'dee@y.org', { matchCase: true }), []],
+    ['Match case: email is DEE@y.org', attr('email', 'equals', 'DEE@y.org', { matchCase: true }), [4]],
+    ['Match case: email matches pattern %X.COM', attr('email', 'like', '%X.COM', { matchCase: true }), []],
+    ['Match case: email starts with ANN', attr('email', 'starts-with', 'ANN', { matchCase: true }), []],
+    ['Match case: email is not dee@y.org keeps Dee', attr('email', 'not-equals', 'dee@y.org', { matchCase: true }), [1, 2, 3, 4, 5, 6]],
+  ]);
+});
+
+/** Records without a value kept or left out (`missing`); without it, as the operator documents. */
+describe('records without a value, by choice', () => {
+  // Purchases: 1 -> 50, 20; 2 -> 200; 4 -> 15.5, 15.5; 6 -> 5; profiles 3 and 5 have none.
+  const purchases = (aggregate: CollectionCondition['aggregate']): CollectionCondition => ({ kind: 'collection', id: 'c', path: ['purchases'], quantifier: 'aggregate', where: and(), aggregate });
+  run([
+    ['score is not 55, leaving out the missing score', attr('score', 'not-equals', 55, { missing: 'exclude' }), [1, 2, 4, 6]],
+    ['email does not contain @x., leaving out missing and blank emails', attr('email', 'not-contains', '@x.', { missing: 'exclude' }), [4]],
+    ['country is none of FR, leaving out the unknown country', attr('country', 'not-in', ['FR'], { missing: 'exclude' }), [2, 4]],
+    ['score is at least 55, keeping the missing score', attr('score', 'gte', 55, { missing: 'include' }), [1, 3, 4, 5]],
+    ['account company is none of Globex, leaving out people without account', attr('account.company', 'not-in', ['Globex'], { missing: 'exclude' }), [1, 3]],
+    ['account company is Acme, keeping people without account', attr('account.company', 'equals', 'Acme', { missing: 'include' }), [1, 2, 3, 5]],
+    ['account company is empty: no account, or an account without company', attr('account.company', 'is-empty'), [2, 5]],
+    ['account company is empty: no account', attr('account.company', 'is-empty', undefined, { linkedEmpty: 'no-record' }), [2, 5]],
+    ['account company is empty: an account without company (none)', attr('account.company', 'is-empty', undefined, { linkedEmpty: 'empty-field' }), []],
+    ['average amount is not 15.5, leaving out people without purchase', purchases({ fn: 'avg', field: 'amount', operator: 'not-equals', value: 15.5, missing: 'exclude' }), [1, 2, 6]],
+    ['at most 1 purchase, leaving out people without purchase', purchases({ fn: 'count', operator: 'lte', value: 1, missing: 'exclude' }), [2, 6]],
+    ['at least 2 purchases, keeping people without purchase', purchases({ fn: 'count', operator: 'gte', value: 2, missing: 'include' }), [1, 3, 4, 5]],
+  ]);
+});
+
 describe('enums: values, not labels', () => {
   run([
     ['tier is gold', attr('tier', 'equals', 'gold'), [1, 4]],

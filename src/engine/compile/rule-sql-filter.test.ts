@@ -52,7 +52,7 @@ describe('conditions on the same linked record', () => {
 
   test('a positive condition is written without COALESCE; an excluded one keeps it', () => {
     const sql = audienceSql(group('except', attr('country', 'equals', 'US'), attr('account.tier', 'equals', 'enterprise')));
-    expect(sql).toContain(`WHERE (t."country" = 'US'`);
+    expect(sql).toContain(`WHERE (t."country" = 'US'\n`);
     expect(sql).toMatch(/NOT COALESCE\(t\."account_id" IN \(SELECT/);
   });
 

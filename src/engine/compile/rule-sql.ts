@@ -4,8 +4,9 @@ import type { DataModel, EntityDef, FieldDef, LinkStep } from '../../domain/data
 import { columnField, missingColumnMessage, type WorkingTableColumn } from '../../domain/rule-columns';
 import { CompileError } from '../../activities/compile-types';
 import { MESSAGE_RESULTS_NEED_A_RUN } from '../../domain/rule-needs-run';
-import { quoteIdent, sqlLiteral, dateLiteral } from '../sql/quote';
-import { countValue, listLiterals, valueLiteral } from './rule-values';
+import { quoteIdent, sqlLiteral } from '../sql/quote';
+import { aggregateIncludesMissing, aggregateIsZeroWithoutLines, includesMissing } from '../../domain/rule-operators';
+import { missingSql, operandSql } from './attribute-sql';
 
 /** Where a rule is compiled: over which entity's rows, under which alias, against which data. */
 export interface RuleScope {
@@ -42,10 +43,11 @@ export interface RuleScope {
 export type RuleUse = 'filter' | 'value';
 
 /**
- * Compiles a rule to a boolean SQL expression. Every condition is two-valued: a missing value never
- * matches a positive operator, and the negative operators (not equal, not in, does not contain...)
- * are exactly the complement of their positive, so a rule and its negation always partition the
- * records (someone without a country is "not in France"). As a filter (see RuleUse) the expression
+ * Compiles a rule to a boolean SQL expression. Every condition is two-valued. By default a missing
+ * value never matches a positive operator, and the negative operators (not equal, not in, does not
+ * contain...) are exactly the complement of their positive (someone without a country is "not in
+ * France"); a condition may instead keep or leave out its records without a value (`missing`, see
+ * attribute-sql.ts), and opposite operators still partition the records that have one. As a filter (see RuleUse) the expression
  * may be unknown where the value would be false; it selects the same records.
  */
 export function ruleSql(rule: Condition, scope: RuleScope, use: RuleUse = 'value'): string {
@@ -101,9 +103,9 @@ function oneLinkAway(c: AttributeCondition, scope: RuleScope): LinkedCondition |
   return { condition: c, step: resolved.steps[0]!, field: resolved.field! };
 }
 
-/** A condition one link away that only a linked record can satisfy (see MATCHES_MISSING): these merge. */
+/** A condition one link away that only a linked record can satisfy (see onLinkedRecord): these merge. */
 function linkedCondition(c: Condition, scope: RuleScope): LinkedCondition | undefined {
-  return c.kind === 'attribute' && !MATCHES_MISSING.has(c.operator) ? oneLinkAway(c, scope) : undefined;
+  return c.kind === 'attribute' && onLinkedRecord(c) ? oneLinkAway(c, scope) : undefined;
 }
 
 /**
@@ -141,6 +143,20 @@ function newAlias(scope: RuleScope): string {
 /** SQL of a field reached from the scope's row through to-one links (a scalar sub-query per path). */
 function fieldExpr(scope: RuleScope, steps: LinkStep[], field: string): string {
   if (steps.length === 0) return `${scope.alias}.${quoteIdent(field)}`;
+  const { last, from, where } = linkedRecords(scope, steps);
+  // any_value: DuckDB turns this aggregate sub-query into a join (faster than LIMIT 1), and a link
+  // whose target key is not unique cannot make it fail with "more than one row".
+  return `(SELECT any_value(${last}.${quoteIdent(field)}) FROM ${from} WHERE ${where})`;
+}
+
+/** Whether the chain of to-one links reaches a record from the scope's row. */
+function linkedRecordExists(scope: RuleScope, steps: LinkStep[]): string {
+  const { from, where } = linkedRecords(scope, steps);
+  return `EXISTS (SELECT 1 FROM ${from} WHERE ${where})`;
+}
+
+/** The joins that follow to-one links from the scope's row: the last alias, FROM and WHERE. */
+function linkedRecords(scope: RuleScope, steps: LinkStep[]): { last: string; from: string; where: string } {
   const aliases = steps.map(() => newAlias(scope));
   const from = steps.map((s, i) => {
     const prev = i === 0 ? scope.alias : aliases[i - 1]!;
@@ -149,48 +165,56 @@ function fieldExpr(scope: RuleScope, steps: LinkStep[], field: string): string {
   });
   const first = steps[0]!;
   const where = first.link.on.map((p) => `${aliases[0]}.${quoteIdent(p.to)} = ${scope.alias}.${quoteIdent(p.from)}`).join(' AND ');
-  // any_value: DuckDB turns this aggregate sub-query into a join (faster than LIMIT 1), and a link
-  // whose target key is not unique cannot make it fail with "more than one row".
-  return `(SELECT any_value(${aliases[aliases.length - 1]}.${quoteIdent(field)}) FROM ${from.join(' ')} WHERE ${where})`;
+  return { last: aliases[aliases.length - 1]!, from: from.join(' '), where };
 }
 
 const positive = (sql: string) => `COALESCE(${sql}, FALSE)`;
 const negative = (sql: string) => `NOT COALESCE(${sql}, FALSE)`;
 
-const textOnly = new Set(['starts-with', 'not-starts-with', 'contains', 'not-contains', 'like', 'not-like']);
-const dateOnly = new Set(['in-last', 'more-than-ago', 'this-month', 'last-month', 'before', 'after', 'anniversary-within']);
-
 /** The field a condition reads and its SQL: a column of the inbound working table, or a field of the model. */
-function operand(c: AttributeCondition, scope: RuleScope): { field: FieldDef; x: string } {
+function operand(c: AttributeCondition, scope: RuleScope): { field: FieldDef; x: string; steps: LinkStep[] } {
   if (c.source === 'column') {
     const name = c.path[0] ?? '';
     if (!scope.row) throw new CompileError(`Condition on column ${name}: the columns of the inbound records cannot be read here (only at the top of the rule of an activity with inbound records).`);
     const column = scope.row.columns.find((col) => col.name === name);
     if (!column) throw new CompileError(missingColumnMessage(name));
     // The name is one the working table is known to have, and it is quoted as an identifier.
-    return { field: columnField(column), x: `${scope.row.alias}.${quoteIdent(column.name)}` };
+    return { field: columnField(column), x: `${scope.row.alias}.${quoteIdent(column.name)}`, steps: [] };
   }
   const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'field');
   if (!resolved.ok) throw new CompileError(`Condition on ${c.path.join('.') || '(no field)'}: ${resolved.message}`);
-  return { field: resolved.field!, x: fieldExpr(scope, resolved.steps, resolved.field!.name) };
+  return { field: resolved.field!, x: fieldExpr(scope, resolved.steps, resolved.field!.name), steps: resolved.steps };
 }
 
-/** Operators that a record without the linked record (its value missing) satisfies. */
-const MATCHES_MISSING = new Set<AttributeCondition['operator']>(['not-equals', 'not-in', 'not-starts-with', 'not-contains', 'not-like', 'is-empty']);
+/**
+ * What a condition one link away asks of the linked record, when only a record that has one can
+ * satisfy it: the linked records' keys that satisfy it are then a semi-join (and conditions on the
+ * same linked record merge, see mergeLinked). Undefined when a record without a linked record
+ * satisfies it too: "is empty" meaning either or no linked record, and conditions that keep
+ * records without a value.
+ */
+function onLinkedRecord(c: AttributeCondition): AttributeCondition | undefined {
+  if (c.operator === 'is-empty') return c.linkedEmpty === 'empty-field' ? { ...c, linkedEmpty: undefined } : undefined;
+  if (c.operator === 'is-not-empty') return c;
+  return includesMissing(c) ? undefined : { ...c, missing: 'exclude' };
+}
 
 /**
  * A condition on a field of the record one link away (`account.tier`), as a semi-join on the link's
  * key: the keys of the linked records that satisfy it. DuckDB runs that as one hash join over the
  * small linked table, instead of looking the value up for every record. A record without a linked
- * record has the value missing, which only the operators of MATCHES_MISSING accept.
+ * record has no value: it satisfies the condition when the condition keeps records without a value.
  */
 function linkedAttributeSql(c: AttributeCondition, scope: RuleScope, use: RuleUse): string | undefined {
   const linked = oneLinkAway(c, scope);
   if (!linked) return undefined;
-  if (!MATCHES_MISSING.has(c.operator)) return linkedSql([linked], 'AND', scope, use);
-  // Satisfied without a linked record: the records whose linked record fails the opposite.
+  if (onLinkedRecord(c)) return linkedSql([linked], 'AND', scope, use);
   const { alias, keys } = linkedKeys(linked.step, scope);
-  const onLinked = attributeSql({ ...c, path: [linked.field.name] }, { ...outerScope(scope), entity: linked.step.to, alias }, 'value');
+  const inner = { ...outerScope(scope), entity: linked.step.to, alias };
+  // "Has no linked record": not among the linked records' keys.
+  if (c.operator === 'is-empty' && c.linkedEmpty === 'no-record') return negative(keys('TRUE'));
+  // Satisfied without a linked record: the records whose linked record fails it.
+  const onLinked = attributeSql({ ...c, path: [linked.field.name], linkedEmpty: undefined }, inner, 'value');
   return negative(keys(`NOT ${onLinked}`));
 }
 
@@ -215,7 +239,7 @@ function linkedSql(conditions: LinkedCondition[], joiner: 'AND' | 'OR', scope: R
   const step = conditions[0]!.step;
   const { alias, keys } = linkedKeys(step, scope);
   const inner = { ...outerScope(scope), entity: step.to, alias };
-  const tests = conditions.map((l) => attributeSql({ ...l.condition, path: [l.field.name] }, inner, 'filter'));
+  const tests = conditions.map((l) => attributeSql({ ...onLinkedRecord(l.condition)!, path: [l.field.name] }, inner, 'filter'));
   return truth(use)(keys(tests.length === 1 ? tests[0]! : `(${tests.join(` ${joiner} `)})`));
 }
 
@@ -227,100 +251,14 @@ function truth(use: RuleUse): (sql: string) => string {
 function attributeSql(c: AttributeCondition, scope: RuleScope, use: RuleUse): string {
   const linked = linkedAttributeSql(c, scope, use);
   if (linked !== undefined) return linked;
-  const yes = truth(use);
-  const { field, x } = operand(c, scope);
-  const name = field.label || field.name;
-  const isText = field.type === 'string' || field.type === 'enum';
-  const isDate = field.type === 'date' || field.type === 'timestamp';
-  if (textOnly.has(c.operator) && !isText) throw new CompileError(`"${c.operator}" applies to text; ${name} is ${field.type}`);
-  if (dateOnly.has(c.operator) && !isDate) throw new CompileError(`"${c.operator}" applies to dates; ${name} is ${field.type}`);
-  // A date-time compared with a day (the modeler picks a day) is compared by its day: "last seen
-  // on 29 June" is any time that day, "between 15 and 30 June" includes the whole 30th.
-  const byDay = field.type === 'timestamp' && [c.value, c.value2, ...(Array.isArray(c.value) ? c.value : [])].every((value) => !hasTime(value));
-  const cx = byDay ? `CAST(${x} AS DATE)` : x;
-  const cf: FieldDef = byDay ? { ...field, type: 'date' } : field;
-  const cv = () => valueLiteral(cf, c.value);
-  const text = () => {
-    if (typeof c.value !== 'string' || c.value === '') throw new CompileError(`${name} needs some text`);
-    return sqlLiteral(c.value);
-  };
-  const ref = dateLiteral(scope.referenceDate);
-  const day = field.type === 'timestamp' ? `CAST(${x} AS DATE)` : x;
-  const shift = (n: number) => {
-    const unit = c.unit ?? 'days';
-    return unit === 'months' ? `CAST(${ref} - INTERVAL ${n} MONTH AS DATE)` : `CAST(${ref} - INTERVAL ${unit === 'weeks' ? 7 * n : n} DAY AS DATE)`;
-  };
-  switch (c.operator) {
-    case 'equals':
-      return yes(`${cx} = ${cv()}`);
-    case 'not-equals':
-      return negative(`${cx} = ${cv()}`);
-    case 'lt':
-      return yes(`${cx} < ${cv()}`);
-    case 'lte':
-      return yes(`${cx} <= ${cv()}`);
-    case 'gt':
-      return yes(`${cx} > ${cv()}`);
-    case 'gte':
-      return yes(`${cx} >= ${cv()}`);
-    case 'between':
-      return yes(`${cx} BETWEEN ${cv()} AND ${valueLiteral(cf, c.value2, 'an upper bound')}`);
-    case 'in':
-      return yes(`${cx} IN (${listLiterals(cf, c.value).join(', ')})`);
-    case 'not-in':
-      return negative(`${cx} IN (${listLiterals(cf, c.value).join(', ')})`);
-    case 'is-empty':
-      return isText ? `(${x} IS NULL OR ${x} = '')` : `(${x} IS NULL)`;
-    case 'is-not-empty':
-      return isText ? `(${x} IS NOT NULL AND ${x} <> '')` : `(${x} IS NOT NULL)`;
-    case 'starts-with':
-      return yes(`starts_with(lower(${x}), lower(${text()}))`);
-    case 'not-starts-with':
-      return negative(`starts_with(lower(${x}), lower(${text()}))`);
-    case 'contains':
-      return yes(`contains(lower(${x}), lower(${text()}))`);
-    case 'not-contains':
-      return negative(`contains(lower(${x}), lower(${text()}))`);
-    case 'like':
-      return yes(`${x} LIKE ${text()}`);
-    case 'not-like':
-      return negative(`${x} LIKE ${text()}`);
-    case 'in-last':
-      return yes(`(${day} > ${shift(countValue(c.value, name))} AND ${day} <= ${ref})`);
-    case 'more-than-ago':
-      return yes(`${day} < ${shift(countValue(c.value, name))}`);
-    case 'this-month':
-      return yes(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) AS DATE)`);
-    case 'last-month':
-      return yes(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) - INTERVAL 1 MONTH AS DATE)`);
-    case 'before':
-      return yes(`${dateOperand(field.type, x, day, c.value, name)} < ${dateValue(field.type, c.value, name)}`);
-    case 'after':
-      return yes(`${dateOperand(field.type, x, day, c.value, name)} > ${dateValue(field.type, c.value, name)}`);
-    case 'anniversary-within': {
-      const n = countValue(c.value, name);
-      // This year's anniversary; 29 February rolls to 1 March in other years.
-      const thisYear = `CAST(date_trunc('year', ${ref}) + INTERVAL (month(${day}) - 1) MONTH + INTERVAL (day(${day}) - 1) DAY AS DATE)`;
-      const next = `CASE WHEN ${thisYear} >= ${ref} THEN ${thisYear} ELSE CAST(${thisYear} + INTERVAL 1 YEAR AS DATE) END`;
-      return yes(`date_diff('day', ${ref}, ${next}) BETWEEN 0 AND ${n}`);
-    }
-    case 'is-true':
-      return yes(`${x} = TRUE`);
-    case 'is-false':
-      return yes(`${x} = FALSE`);
+  const { field, x, steps } = operand(c, scope);
+  // "Is empty" through several links (or a link on several columns): whether the chain of linked
+  // records reaches a record, then whether its field is empty.
+  if (c.operator === 'is-empty' && c.linkedEmpty && steps.length > 0) {
+    const reached = linkedRecordExists(scope, steps);
+    return c.linkedEmpty === 'no-record' ? `NOT ${reached}` : `(${reached} AND ${missingSql(field, x)})`;
   }
-}
-
-/** A date-time value compares with the full timestamp; a plain date with the day. */
-function hasTime(value: unknown): boolean {
-  return typeof value === 'string' && value.length > 10;
-}
-function dateOperand(type: string, x: string, day: string, value: unknown, _name: string): string {
-  return type === 'timestamp' && hasTime(value) ? x : day;
-}
-function dateValue(type: string, value: AttributeCondition['value'], name: string): string {
-  if (type === 'timestamp' && hasTime(value)) return valueLiteral({ name, label: name, type: 'timestamp', values: [], description: '' }, value);
-  return valueLiteral({ name, label: name, type: 'date', values: [], description: '' }, value);
+  return operandSql(c, field, x, scope.referenceDate, use);
 }
 
 function collectionSql(c: CollectionCondition, scope: RuleScope, use: RuleUse): string {
@@ -358,8 +296,10 @@ function collectionSql(c: CollectionCondition, scope: RuleScope, use: RuleUse): 
     case 'not-exists':
       return `NOT EXISTS (SELECT 1 ${from})`;
     case 'aggregate': {
-      const { expr, test } = aggregateTest(c, inner);
-      return truth(use)(test(`(SELECT ${expr} ${from})`));
+      const { expr, test, zeroWithoutLines, include } = aggregateTest(c, inner);
+      const value = `(SELECT ${expr} ${from})`;
+      const missing = zeroWithoutLines ? `NOT EXISTS (SELECT 1 ${from})` : `${value} IS NULL`;
+      return include ? `(${missing} OR ${positive(test(value))})` : `(NOT ${missing} AND ${positive(test(value))})`;
     }
   }
 }
@@ -377,21 +317,22 @@ function collectionFactsSql(c: CollectionCondition, inner: RuleScope, facts: (sq
     case 'not-exists':
       return negative(`${outerKey} IN (SELECT "k" FROM ${facts(`SELECT DISTINCT ${lineKey} AS "k" ${lines}`)})`);
     case 'aggregate': {
-      const { expr, test, holdsForNone } = aggregateTest(c, inner);
+      const { expr, test, include } = aggregateTest(c, inner);
       const values = facts(`SELECT ${lineKey} AS "k", ${expr} AS "v" ${lines} GROUP BY ${lineKey}`);
-      // As in the grouped form: keys without lines pass when the value over no lines passes.
-      return holdsForNone
-        ? negative(`${outerKey} IN (SELECT "k" FROM ${values} WHERE NOT ${positive(test('"v"'))})`)
+      // Records without a value are those whose key has no value among the facts (no line, or an
+      // average over lines without the field): kept, they are the keys not among those that fail.
+      return include
+        ? negative(`${outerKey} IN (SELECT "k" FROM ${values} WHERE "v" IS NOT NULL AND NOT (${test('"v"')}))`)
         : truth(use)(`${outerKey} IN (SELECT "k" FROM ${values} WHERE ${test('"v"')})`);
     }
   }
 }
 
 /**
- * The aggregate of a collection condition, the comparison it is put to, and whether a record with
- * no line at all passes it (count and sum are then 0; avg, min and max unknown, which never pass).
+ * The aggregate of a collection condition, the comparison it is put to (unknown when the aggregate
+ * is), whether records without lines have a value (0) and whether records without a value pass.
  */
-function aggregateTest(c: CollectionCondition, inner: RuleScope): { expr: string; test: (x: string) => string; holdsForNone: boolean } {
+function aggregateTest(c: CollectionCondition, inner: RuleScope): { expr: string; test: (x: string) => string; zeroWithoutLines: boolean; include: boolean } {
   const agg = c.aggregate;
   if (!agg) throw new CompileError('Choose the aggregate to compare (count, sum...)');
   let expr: string;
@@ -409,22 +350,15 @@ function aggregateTest(c: CollectionCondition, inner: RuleScope): { expr: string
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new CompileError(`The ${agg.fn} needs ${what}`);
     return v;
   };
-  const zero = agg.fn === 'count' || agg.fn === 'count-distinct' || agg.fn === 'sum' ? 0 : undefined;
+  const zeroWithoutLines = aggregateIsZeroWithoutLines(agg.fn);
+  const include = aggregateIncludesMissing(agg);
   const op = agg.operator;
   if (op === 'between') {
     const low = number(agg.value, 'a lower bound');
     const high = number(agg.value2, 'an upper bound');
-    return {
-      expr,
-      test: (x) => `${x} BETWEEN ${sqlLiteral(low)} AND ${sqlLiteral(high)}`,
-      holdsForNone: zero !== undefined && low <= zero && zero <= high,
-    };
+    return { expr, test: (x) => `${x} BETWEEN ${sqlLiteral(low)} AND ${sqlLiteral(high)}`, zeroWithoutLines, include };
   }
   const value = number(agg.value, 'a value to compare with');
   const ops = { equals: '=', 'not-equals': '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
-  const holds = { equals: (a: number) => a === value, 'not-equals': (a: number) => a !== value, lt: (a: number) => a < value, lte: (a: number) => a <= value, gt: (a: number) => a > value, gte: (a: number) => a >= value };
-  // "Is not" keeps an unknown aggregate (an average over no lines), as every negative operator
-  // keeps a missing value.
-  if (op === 'not-equals') return { expr, test: (x) => `NOT COALESCE(${x} = ${sqlLiteral(value)}, FALSE)`, holdsForNone: zero === undefined || zero !== value };
-  return { expr, test: (x) => `${x} ${ops[op]} ${sqlLiteral(value)}`, holdsForNone: zero !== undefined && holds[op](zero) };
+  return { expr, test: (x) => `${x} ${ops[op]} ${sqlLiteral(value)}`, zeroWithoutLines, include };
 }
