@@ -9,6 +9,7 @@ import { ChoiceField } from '../../inspector/fields/ChoiceField';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
 import { SelectField } from '../../inspector/fields/SelectField';
 import { ComplementSwitch } from '../../inspector/fields/ComplementSwitch';
+import { PrimaryNote } from '../../inspector/fields/PrimaryNote';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { ValueList } from '../../inspector/fields/ValueList';
 import { linkPaths } from '../../inspector/fields/link-paths';
@@ -114,6 +115,7 @@ export function CombineForm({ activity, onConfigChange }: ActivityFormProps) {
           problems={data.problemsAt('primaryTransitionId')}
           disabled={data.inbound.length === 0}
         />
+        <PrimaryNote what="set" name={primary?.name} chosen={taking.some((s) => s.transition.id === config.primaryTransitionId)} />
         <FieldMessages problems={data.problems.filter((p) => p.code === 'missing-input')} />
       </section>
 
