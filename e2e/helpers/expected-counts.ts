@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CampaignDoc } from '../../src/domain/campaign';
 import { runCli } from '../../cli/run';
+import { Engine } from '../../src/engine/engine';
+import { openNodeDuckDB } from '../../src/engine/duckdb/node-duckdb';
+import { sampleDataset } from '../../src/engine/data/sample-dataset';
+import type { PlainRow } from '../../src/engine/rows';
 
 /**
  * Expected counts computed outside the browser: the campaign as the editor exports it, evaluated by
@@ -46,4 +50,15 @@ export function activityByLabel(doc: CampaignDoc, label: string) {
   const a = doc.activities.find((x) => x.label === label);
   if (!a) throw new Error(`no activity ${label}`);
   return a;
+}
+
+/** The first `limit` rows (at most 1000, by key) of an entity of the sample data the specs load, read in Node. */
+export async function sampleRows(entity: string, limit: number, profiles = 10_000): Promise<PlainRow[]> {
+  const engine = new Engine(await openNodeDuckDB());
+  try {
+    await engine.loadDataset(sampleDataset({ profiles, seed: 42 }));
+    return await engine.entityRows(entity, limit);
+  } finally {
+    await engine.close();
+  }
 }
