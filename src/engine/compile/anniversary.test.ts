@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Engine } from '../engine';
-import { campaign, fixtureRows } from '../testing/fixture';
+import { Engine } from '../engine';
+import { openNodeDuckDB } from '../duckdb/node-duckdb';
+import { campaign, fixtureDataset, fixtureRows } from '../testing/fixture';
 import { all, attr, audience, engineWith, keysOf } from '../testing/activity-harness';
 
 // The fixture's reference date is 2025-06-30; 2026 has no 29 February.
@@ -19,10 +20,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => engine.close());
 
-async function within(days: number): Promise<number[]> {
+async function within(days: number, on: Engine = engine): Promise<number[]> {
   const doc = campaign([audience('a', all(attr('birth_date', 'anniversary-within', days))), { id: 'e', type: 'end' }], [['t', 'a', 'e']]);
-  expect((await engine.counts(doc)).errors).toEqual({});
-  return keysOf(engine, doc, 't');
+  expect((await on.counts(doc)).errors).toEqual({});
+  return keysOf(on, doc, 't');
 }
 
 describe('birthday within N days', () => {
@@ -36,5 +37,22 @@ describe('birthday within N days', () => {
     // 243 days after 30 Jun 2025 is 28 Feb 2026; 244 days is 1 Mar 2026.
     expect(await within(243)).toEqual([2, 4]);
     expect(await within(244)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('birthday within N days, from a year before a leap year', () => {
+  let late: Engine;
+  beforeAll(async () => {
+    late = new Engine(await openNodeDuckDB());
+    const data = fixtureDataset({ ...fixtureRows, profiles: people });
+    await late.loadDataset({ ...data, model: { ...data.model, referenceDate: '2023-12-31' } });
+  }, 60_000);
+  afterAll(async () => late.close());
+
+  test('the next 29 February is a 29 February when the next year has one', async () => {
+    // 59 days after 31 Dec 2023 is 28 Feb 2024, 60 days is 29 Feb 2024, 61 days is 1 Mar 2024.
+    expect(await within(59, late)).toEqual([2]);
+    expect(await within(60, late)).toEqual([1, 2]);
+    expect(await within(61, late)).toEqual([1, 2, 3]);
   });
 });
