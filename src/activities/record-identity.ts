@@ -40,3 +40,6 @@ export function identityKey(value: IdentityValue, comparedWith: readonly string[
 export function isEmptyIdentity(value: IdentityValue): string {
   return isText(value.type) ? `(${identityKey(value)} IS NULL)` : `(${value.sql} IS NULL)`;
 }
+
+/** The identity rule in the words the settings forms use (the same as docs/activities.md). */
+export const identityRuleText = 'Text ignores case and surrounding spaces, and blank text is empty like a missing value.';

@@ -18,6 +18,7 @@ import { useActivityFormData } from '../../inspector/fields/useActivityFormData'
 import { useKnownColumns } from '../../query-modeler/useKnownColumns';
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import { isFileDimension } from '../working-table';
+import { identityRuleText } from '../record-identity';
 import '../../inspector/fields/fields.css';
 import './combine-form.css';
 
@@ -126,7 +127,7 @@ export function CombineForm({ activity, onConfigChange }: ActivityFormProps) {
           onChange={(reconcile) => update({ reconcile })}
           choices={[
             { value: 'keys', label: 'Their keys are equal', hint: 'The same record of the same dimension.' },
-            { value: 'columns', label: 'Chosen values are equal', hint: 'E.g. the same email in a file and in profiles. An empty value never matches.' },
+            { value: 'columns', label: 'Chosen values are equal', hint: `E.g. the same email in a file and in profiles. ${identityRuleText} An empty value never matches.` },
           ]}
         />
         {config.reconcile === 'columns' && (
