@@ -64,7 +64,7 @@ export function ValueEditor({ condition, field, entity, onChange }: Props) {
     case 'period':
     case 'days':
       return (
-        <div className="qm-value">
+        <div className={shape === 'days' ? 'qm-value qm-value--days' : 'qm-value'}>
           <DraftInput
             className="qm-input qm-input--number"
             inputMode="numeric"
@@ -89,14 +89,14 @@ export function ValueEditor({ condition, field, entity, onChange }: Props) {
   }
 }
 
-/** The dates a "birthday within N days" covers, from the data's reference date: "(3–10 Dec)". */
+/** The dates a "birthday within N days" covers, from the data's reference date: "Covers 3–10 Dec". */
 function AnniversaryDates({ days }: { days: unknown }) {
   const { model } = useModeler();
   const text = anniversaryDatesText(model.referenceDate, days);
   if (text === undefined) return null;
   return (
-    <span className="qm-value__joiner" title={`Today (${model.referenceDate} in this data) and the ${String(days)} days after it. A 29 February birthday counts on 1 March in a year without one.`}>
-      ({text})
+    <span className="qm-value__dates" title={`Today (${model.referenceDate} in this data) and the ${String(days)} days after it. A 29 February birthday counts on 1 March in a year without one.`}>
+      Covers {text}
     </span>
   );
 }
