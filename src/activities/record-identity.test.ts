@@ -17,8 +17,17 @@ const people = [
 
 // The suppression list of docs/activities.md (Combine): line 1 is profiles 1 and 2, line 2 is
 // profile 3, line 3 has a blank address and suppresses nobody.
-const suppressionList = ['email,reason', ' Shared@Example.com ,complaint', 'OTHER@EXAMPLE.COM,bounced', ' ,unknown'].join('\n');
-const loadList = { id: 'load', type: 'load-file', config: { content: suppressionList, columns: [{ name: 'email' }, { name: 'reason' }] } };
+const suppressionList = [
+  'email,reason',
+  ' Shared@Example.com ,complaint',
+  'OTHER@EXAMPLE.COM,bounced',
+  ' ,unknown',
+].join('\n');
+const loadList = {
+  id: 'load',
+  type: 'load-file',
+  config: { content: suppressionList, columns: [{ name: 'email' }, { name: 'reason' }] },
+};
 
 let engine: Engine;
 beforeAll(async () => {
@@ -32,10 +41,25 @@ async function combinedWithList(mode: 'exclusion' | 'intersection') {
     [
       audience('all'),
       loadList,
-      { id: 'c', type: 'combine', config: { mode, reconcile: 'columns', columns: ['email'], primaryTransitionId: 'in-all', complement: true } },
+      {
+        id: 'c',
+        type: 'combine',
+        config: {
+          mode,
+          reconcile: 'columns',
+          columns: ['email'],
+          primaryTransitionId: 'in-all',
+          complement: true,
+        },
+      },
       { id: 'e', type: 'end' },
     ],
-    [['in-all', 'all', 'c'], ['in-list', 'load', 'c'], ['out', 'c', 'e'], ['rest', 'c', 'e', 'complement']],
+    [
+      ['in-all', 'all', 'c'],
+      ['in-list', 'load', 'c'],
+      ['out', 'c', 'e'],
+      ['rest', 'c', 'e', 'complement'],
+    ],
   );
   const r = await engine.counts(doc);
   expect(r.errors).toEqual({});
@@ -57,10 +81,25 @@ describe('Combine on columns follows the identity rule', () => {
       [
         audience('one', all(attr('profile_id', 'in', [1]))),
         audience('more', all(attr('profile_id', 'in', [2, 3, 4]))),
-        { id: 'c', type: 'combine', config: { mode: 'union', reconcile: 'columns', columns: ['email'], primaryTransitionId: 'in-one', complement: true } },
+        {
+          id: 'c',
+          type: 'combine',
+          config: {
+            mode: 'union',
+            reconcile: 'columns',
+            columns: ['email'],
+            primaryTransitionId: 'in-one',
+            complement: true,
+          },
+        },
         { id: 'e', type: 'end' },
       ],
-      [['in-one', 'one', 'c'], ['in-more', 'more', 'c'], ['out', 'c', 'e'], ['rest', 'c', 'e', 'complement']],
+      [
+        ['in-one', 'one', 'c'],
+        ['in-more', 'more', 'c'],
+        ['out', 'c', 'e'],
+        ['rest', 'c', 'e', 'complement'],
+      ],
     );
     expect((await engine.counts(doc)).errors).toEqual({});
     expect(await keysOf(engine, doc, 'out')).toEqual([1, 3, 4]);
@@ -71,8 +110,25 @@ describe('Combine on columns follows the identity rule', () => {
 describe('Deduplication and Reconciliation follow the same rule', () => {
   test('deduplication: 1 and 2 are duplicates; the blank and the missing address are always kept', async () => {
     const doc = campaign(
-      [audience('a'), { id: 'd', type: 'deduplication', config: { fields: ['email'], method: 'expression', expression: { field: 'score', order: 'lowest' }, complement: true } }, { id: 'e', type: 'end' }],
-      [['in', 'a', 'd'], ['out', 'd', 'e'], ['dup', 'd', 'e', 'complement']],
+      [
+        audience('a'),
+        {
+          id: 'd',
+          type: 'deduplication',
+          config: {
+            fields: ['email'],
+            method: 'expression',
+            expression: { field: 'score', order: 'lowest' },
+            complement: true,
+          },
+        },
+        { id: 'e', type: 'end' },
+      ],
+      [
+        ['in', 'a', 'd'],
+        ['out', 'd', 'e'],
+        ['dup', 'd', 'e', 'complement'],
+      ],
     );
     expect((await engine.counts(doc)).errors).toEqual({});
     expect(await keysOf(engine, doc, 'out')).toEqual([1, 3, 4, 5, 6]);
@@ -81,8 +137,24 @@ describe('Deduplication and Reconciliation follow the same rule', () => {
 
   test('reconciliation: line 1 finds profiles 1 and 2, line 2 profile 3; the blank line 3 matches nobody', async () => {
     const doc = campaign(
-      [loadList, { id: 'rec', type: 'reconciliation', config: { targetDimension: 'profiles', pairs: [{ column: 'email', field: 'email' }], keepUnmatched: true } }, { id: 'e', type: 'end' }],
-      [['file', 'load', 'rec'], ['matched', 'rec', 'e'], ['unmatched', 'rec', 'e', 'unmatched']],
+      [
+        loadList,
+        {
+          id: 'rec',
+          type: 'reconciliation',
+          config: {
+            targetDimension: 'profiles',
+            pairs: [{ column: 'email', field: 'email' }],
+            keepUnmatched: true,
+          },
+        },
+        { id: 'e', type: 'end' },
+      ],
+      [
+        ['file', 'load', 'rec'],
+        ['matched', 'rec', 'e'],
+        ['unmatched', 'rec', 'e', 'unmatched'],
+      ],
     );
     expect((await engine.counts(doc)).errors).toEqual({});
     expect(await keysOf(engine, doc, 'matched')).toEqual([1, 2, 3]);
@@ -93,7 +165,9 @@ describe('Deduplication and Reconciliation follow the same rule', () => {
 describe('identityKey', () => {
   test('text is folded and blank text is empty; text against another type compares as text', () => {
     expect(identityKey({ sql: 'x', type: 'string' })).toBe("nullif(lower(trim(x)), '')");
-    expect(identityKey({ sql: 'n', type: 'integer' }, ['string'])).toBe("nullif(lower(trim(CAST(n AS VARCHAR))), '')");
+    expect(identityKey({ sql: 'n', type: 'integer' }, ['string'])).toBe(
+      "nullif(lower(trim(CAST(n AS VARCHAR))), '')",
+    );
     expect(identityKey({ sql: 'n', type: 'integer' }, ['decimal'])).toBe('n');
     expect(identityKey({ sql: 'd', type: 'date' }, ['timestamp'])).toBe('CAST(d AS VARCHAR)');
     expect(isEmptyIdentity({ sql: 'n', type: 'integer' })).toBe('(n IS NULL)');

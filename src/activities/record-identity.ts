@@ -42,4 +42,5 @@ export function isEmptyIdentity(value: IdentityValue): string {
 }
 
 /** The identity rule in the words the settings forms use (the same as docs/activities.md). */
-export const identityRuleText = 'Text ignores case and surrounding spaces, and blank text is empty like a missing value.';
+export const identityRuleText =
+  'Text ignores case and surrounding spaces, and blank text is empty like a missing value.';

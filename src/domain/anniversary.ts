@@ -21,7 +21,13 @@ export function anniversaryWindow(referenceDate: string, days: number): { from: 
  * date is not a date.
  */
 export function anniversaryDatesText(referenceDate: string, days: unknown): string | undefined {
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || Number.isNaN(Date.parse(`${referenceDate}T00:00:00Z`))) return undefined;
+  if (
+    typeof days !== 'number' ||
+    !Number.isInteger(days) ||
+    days < 0 ||
+    Number.isNaN(Date.parse(`${referenceDate}T00:00:00Z`))
+  )
+    return undefined;
   if (days >= 365) return 'every day of the year';
   const { from, to } = anniversaryWindow(referenceDate, days);
   const [, fm, fd] = from.split('-').map(Number) as [number, number, number];

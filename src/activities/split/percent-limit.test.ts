@@ -12,7 +12,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => db.close());
 
-const subset = (id: string, limit: SplitSubset['limit'], filter: SplitSubset['filter'] = null): SplitSubset => ({ id, label: id, filter, limit, order: { mode: 'random' }, skipEmpty: false });
+const subset = (
+  id: string,
+  limit: SplitSubset['limit'],
+  filter: SplitSubset['filter'] = null,
+): SplitSubset => ({ id, label: id, filter, limit, order: { mode: 'random' }, skipEmpty: false });
 
 describe('percentage limits', () => {
   test('rounded down, exactly', () => {
@@ -33,18 +37,32 @@ describe('percentage limits', () => {
 
   test('DuckDB computes the same number as the form', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 5_000_000 }), fc.double({ min: 0, max: 100, noNaN: true }), async (eligible, percent) => {
-        // count(*) is a BIGINT in the compiled SQL.
-        const t = await db.query(`SELECT ${recordsForPercentSql(`CAST(${eligible} AS BIGINT)`, percent, sqlLiteral)} AS n`);
-        expect(Number(t.toArray()[0]!.toJSON().n)).toBe(recordsForPercent(eligible, percent));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        async (eligible, percent) => {
+          // count(*) is a BIGINT in the compiled SQL.
+          const t = await db.query(
+            `SELECT ${recordsForPercentSql(`CAST(${eligible} AS BIGINT)`, percent, sqlLiteral)} AS n`,
+          );
+          expect(Number(t.toArray()[0]!.toJSON().n)).toBe(recordsForPercent(eligible, percent));
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   test('eligible records follow from the input where no filter decides', () => {
     // 199 in: 10 % of 199 = 19; the second subset picks among the 180 left, the third has a filter.
-    const config = { overlap: false, subsets: [subset('a', { kind: 'percent', value: 10 }), subset('b', { kind: 'count', value: 50 }), subset('c', null, { kind: 'group', id: 'f', combinator: 'and', children: [] }), subset('d', null)] };
+    const config = {
+      overlap: false,
+      subsets: [
+        subset('a', { kind: 'percent', value: 10 }),
+        subset('b', { kind: 'count', value: 50 }),
+        subset('c', null, { kind: 'group', id: 'f', combinator: 'and', children: [] }),
+        subset('d', null),
+      ],
+    };
     expect(eligibleCounts(config, 199)).toEqual([199, 180, undefined, undefined]);
     // Once the filtered subset's own count is known, what it leaves is known too.
     expect(eligibleCounts(config, 199, { c: 30 })).toEqual([199, 180, undefined, 100]);

@@ -22,7 +22,11 @@ export function recordsForPercent(eligible: number, percent: number): number {
 }
 
 /** The same number in SQL, over the SQL of the eligible count. */
-export function recordsForPercentSql(eligibleSql: string, percent: number, literal: (value: SqlValue) => string): string {
+export function recordsForPercentSql(
+  eligibleSql: string,
+  percent: number,
+  literal: (value: SqlValue) => string,
+): string {
   return `(${eligibleSql} * ${literal(percentHundredths(percent))}) // 10000`;
 }
 
@@ -40,12 +44,23 @@ export function percentLimitText(percent: number, eligible: number | undefined):
  * what earlier subsets left, and what an earlier subset took follows from its own limit, or is its
  * output's count when known. Undefined where a filter decides (its count shows on the transition).
  */
-export function eligibleCounts(config: Pick<SplitConfig, 'subsets' | 'overlap'>, input: number | undefined, taken: Record<string, number | undefined> = {}): (number | undefined)[] {
+export function eligibleCounts(
+  config: Pick<SplitConfig, 'subsets' | 'overlap'>,
+  input: number | undefined,
+  taken: Record<string, number | undefined> = {},
+): (number | undefined)[] {
   let left = input;
   return config.subsets.map((s) => {
     const eligible = s.filter !== null ? undefined : config.overlap ? input : left;
     if (!config.overlap && left !== undefined) {
-      const kept = eligible === undefined ? undefined : !s.limit ? eligible : s.limit.kind === 'count' ? Math.min(s.limit.value, eligible) : recordsForPercent(eligible, s.limit.value);
+      const kept =
+        eligible === undefined
+          ? undefined
+          : !s.limit
+            ? eligible
+            : s.limit.kind === 'count'
+              ? Math.min(s.limit.value, eligible)
+              : recordsForPercent(eligible, s.limit.value);
       const took = taken[s.id] ?? kept;
       left = took === undefined ? undefined : left - took;
     }

@@ -21,7 +21,10 @@ beforeAll(async () => {
 afterAll(async () => engine.close());
 
 async function within(days: number, on: Engine = engine): Promise<number[]> {
-  const doc = campaign([audience('a', all(attr('birth_date', 'anniversary-within', days))), { id: 'e', type: 'end' }], [['t', 'a', 'e']]);
+  const doc = campaign(
+    [audience('a', all(attr('birth_date', 'anniversary-within', days))), { id: 'e', type: 'end' }],
+    [['t', 'a', 'e']],
+  );
   expect((await on.counts(doc)).errors).toEqual({});
   return keysOf(on, doc, 't');
 }
