@@ -7,7 +7,7 @@ import { removeItem, replaceItem } from '../../inspector/fields/list-edits';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
 import type { Problem } from '../../domain/problems';
 
-const typeLabels: Record<FileColumn['type'], string> = { string: 'Text', integer: 'Whole number', decimal: 'Decimal number', boolean: 'Yes/no', date: 'Date (YYYY-MM-DD)', timestamp: 'Date and time (YYYY-MM-DD HH:MM:SS)' };
+const typeLabels: Record<FileColumn['type'], string> = { string: 'Text', integer: 'Whole number', decimal: 'Decimal number', boolean: 'Yes/no', date: 'Date (YYYY-MM-DD)', timestamp: 'Date and time' };
 /** What a column of a type accepts, in the words of docs/activities.md (Load file). */
 const typeHelp: Partial<Record<FileColumn['type'], string>> = {
   date: 'A calendar day written YYYY-MM-DD.',
