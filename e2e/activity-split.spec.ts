@@ -29,7 +29,11 @@ test('a holdout made with the random split preset shows its count on the canvas'
   await control.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Lifetime value' });
   await expect(control.getByText('Choose the field to sort by.')).toBeHidden();
 
-  const { doc, count } = await expectSameCountAsNode(canvas, 'Split', 'End');
+  const { doc, count, counts } = await expectSameCountAsNode(canvas, 'Split', 'End');
+  // The form shows the number the percentage gives, rounded down as the engine does.
+  const everyone = counts[transitionId(doc, 'Build audience', 'Split')]!;
+  expect(count).toBe(Math.floor(everyone / 5));
+  await expect(control.getByText(`20% of ${everyone.toLocaleString('en-US')} = ${count.toLocaleString('en-US')} records (rounded down).`)).toBeVisible();
   const split = activityByLabel(doc, 'Split').config as { subsets: { label: string; limit: unknown; order: unknown }[] };
   expect(split.subsets.map((s) => s.label)).toEqual(['Control', 'Target']);
   expect(split.subsets[0]!.limit).toEqual({ kind: 'percent', value: 20 });

@@ -8,3 +8,12 @@ export function guestList(): { name: string; mimeType: string; buffer: Buffer } 
   lines.push('999999;3.00', '999998;4.00', '41;not a number');
   return { name: 'guests.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') };
 }
+
+/**
+ * A suppression list as people send them: the addresses upper-cased, every other one with spaces
+ * around it, and a line without an address (which suppresses nobody).
+ */
+export function suppressionList(addresses: readonly string[]): { name: string; mimeType: string; buffer: Buffer } {
+  const lines = ['Email,Reason', ...addresses.map((a, i) => `${i % 2 === 0 ? `  ${a.toUpperCase()} ` : a.toUpperCase()},unsubscribed`), ',unknown'];
+  return { name: 'suppression.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') };
+}

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CampaignDoc } from '../../src/domain/campaign';
 import { runCli } from '../../cli/run';
+import { Engine } from '../../src/engine/engine';
+import { openNodeDuckDB } from '../../src/engine/duckdb/node-duckdb';
+import { sampleDataset } from '../../src/engine/data/sample-dataset';
 
 /**
  * Expected counts computed outside the browser: the campaign as the editor exports it, evaluated by
@@ -46,4 +49,22 @@ export function activityByLabel(doc: CampaignDoc, label: string) {
   const a = doc.activities.find((x) => x.label === label);
   if (!a) throw new Error(`no activity ${label}`);
   return a;
+}
+
+/**
+ * Every value of a field of the sample data the specs load (by key), read in Node straight from
+ * DuckDB, so that a spec can work out an expected count by hand rather than by the engine's SQL.
+ */
+export async function sampleValues(entity: string, field: string, profiles = 10_000): Promise<unknown[]> {
+  const conn = await openNodeDuckDB();
+  const engine = new Engine(conn);
+  try {
+    await engine.loadDataset(sampleDataset({ profiles, seed: 42 }));
+    const e = engine.dataset!.model.entities.find((x) => x.name === entity)!;
+    const schema = (await conn.query(`SELECT table_schema AS s FROM information_schema.tables WHERE table_name = '${e.name}' AND table_schema LIKE 'ds_%' LIMIT 1`)).toArray()[0]!.toJSON().s as string;
+    const t = await conn.query(`SELECT "${field}" AS v FROM "${schema}"."${e.name}" ORDER BY "${e.primaryKey}"`);
+    return t.toArray().map((r) => (r.toJSON() as { v: unknown }).v);
+  } finally {
+    await engine.close();
+  }
 }

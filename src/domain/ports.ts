@@ -1,4 +1,4 @@
-import type { Activity } from './campaign';
+import type { Activity, Transition } from './campaign';
 import type { PortLayout } from '../activities/define-activity';
 import { getActivityDef } from '../activities/registry';
 
@@ -16,4 +16,16 @@ export function portsOf(activity: Activity): PortLayout {
   if (parsed.success) return def.ports(parsed.data);
   const merged = def.schema.safeParse({ ...def.defaults(), ...activity.config });
   return def.ports(merged.success ? merged.data : def.defaults());
+}
+
+/**
+ * How an inbound transition is named where a person picks or reads about a branch or a set: the
+ * source activity's label, its output's when it has several (two subsets of one Split differ), and
+ * the transition's own label when it has one.
+ */
+export function branchName(activities: readonly Activity[], transition: Transition): string {
+  const source = activities.find((a) => a.id === transition.source.activityId);
+  const outs = source ? portsOf(source).out : [];
+  const port = outs.length > 1 ? outs.find((p) => p.id === transition.source.port)?.label : undefined;
+  return `${source?.label ?? 'Unknown activity'}${port ? ` › ${port}` : ''}${transition.label ? ` · ${transition.label}` : ''}`;
 }

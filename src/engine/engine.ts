@@ -174,6 +174,9 @@ export class Engine {
   private async materialise(plan: CampaignPlan, errors: Record<string, string>, skipped: Record<string, SkipReason>, stillWanted: () => boolean, only?: Set<string>): Promise<boolean> {
     const failed = new Set<string>();
     const notEmitted = this.notEmitted(plan);
+    // Activities that did not run: what follows them does not run either, also when it shares
+    // their input's table (an And-join whose other branch is not emitted passes nothing on).
+    const stopped = new Set<string>();
     const steps = plan.steps.filter((step) => !only || only.has(step.activityId));
     // First the steps whose data is loaded, while the large tables still load in the background;
     // then, in order, those that read a table still loading and what follows them. The engine
@@ -187,24 +190,25 @@ export class Engine {
         step.outputs.forEach((o) => waiting.add(o.table));
         continue;
       }
-      if (!(await this.materialiseStep(step, failed, notEmitted, errors, skipped, stillWanted))) return false;
+      if (!(await this.materialiseStep(step, { failed, stopped, notEmitted }, errors, skipped, stillWanted))) return false;
     }
-    for (const step of later) if (!(await this.materialiseStep(step, failed, notEmitted, errors, skipped, stillWanted))) return false;
+    for (const step of later) if (!(await this.materialiseStep(step, { failed, stopped, notEmitted }, errors, skipped, stillWanted))) return false;
     return true;
   }
 
   /** Materialises one step, or records why it cannot run; false when `stillWanted` turned false. */
   private async materialiseStep(
     step: PlannedActivity,
-    failed: Set<string>,
-    notEmitted: (table: string) => boolean,
+    { failed, stopped, notEmitted }: { failed: Set<string>; stopped: Set<string>; notEmitted: (table: string) => boolean },
     errors: Record<string, string>,
     skipped: Record<string, SkipReason>,
     stillWanted: () => boolean,
   ): Promise<boolean> {
     if (!stillWanted()) return false;
-    if (step.inputs.some((t) => failed.has(t) || !this.rowCount.has(t) || notEmitted(t))) {
+    // An activity with several inputs runs only when every input has records to carry.
+    if (step.sources.some((a) => stopped.has(a)) || step.inputs.some((t) => failed.has(t) || !this.rowCount.has(t) || notEmitted(t))) {
       skipped[step.activityId] = 'upstream';
+      stopped.add(step.activityId);
       step.outputs.forEach((o) => failed.add(o.table));
       return true;
     }
@@ -213,6 +217,7 @@ export class Engine {
         await this.background.whenReady(step.tables);
       } catch (e) {
         errors[step.activityId] = e instanceof Error ? e.message : String(e);
+        stopped.add(step.activityId);
         step.outputs.forEach((o) => failed.add(o.table));
         return true;
       }
@@ -221,6 +226,7 @@ export class Engine {
     const error = await this.exclusive(() => this.runStep(step));
     if (error !== undefined) {
       errors[step.activityId] = error;
+      stopped.add(step.activityId);
       step.outputs.forEach((o) => failed.add(o.table));
     }
     return true;
@@ -275,14 +281,17 @@ export class Engine {
     const outputs: Record<string, Record<string, number>> = {};
     if (done) {
       const notEmitted = this.notEmitted(plan);
+      // A pass-through that did not run shares a table that has a count: it still carries nothing.
+      const ran = (activityId: string) => !errors[activityId] && !skipped[activityId];
+      const sourceOf = new Map(doc.transitions.map((t) => [t.id, t.source.activityId]));
       for (const [transitionId, table] of Object.entries(plan.transitions)) {
         const n = this.rowCount.get(table);
-        if (n !== undefined && !notEmitted(table)) counts[transitionId] = n;
+        if (n !== undefined && !notEmitted(table) && ran(sourceOf.get(transitionId)!)) counts[transitionId] = n;
       }
       for (const step of plan.steps)
         for (const o of step.outputs) {
           const n = this.rowCount.get(o.table);
-          if (n !== undefined && !errors[step.activityId] && o.port !== SHARED_OUTPUT) (outputs[step.activityId] ??= {})[o.port] = n;
+          if (n !== undefined && ran(step.activityId) && o.port !== SHARED_OUTPUT) (outputs[step.activityId] ??= {})[o.port] = n;
         }
       await this.exclusive(() => this.applyEffects(doc, plan, errors));
       await this.exclusive(() => this.dropUnused(plan));
@@ -433,10 +442,11 @@ export class Engine {
     const needed = upstreamOf(g, transition.source.activityId);
     needed.add(transition.source.activityId);
     const errors: Record<string, string> = { ...plan.errors };
-    await this.materialise(plan, errors, {}, () => true, needed);
+    const skipped: Record<string, SkipReason> = {};
+    await this.materialise(plan, errors, skipped, () => true, needed);
     const table = plan.transitions[transitionId];
     const problem = [...needed].map((id) => errors[id]).find((e) => e !== undefined);
-    if (!table || !this.rowCount.has(table)) throw new EngineError(problem ?? 'This transition carries no records (an activity before it is disabled or incomplete).');
+    if (!table || !this.rowCount.has(table) || skipped[transition.source.activityId]) throw new EngineError(problem ?? 'This transition carries no records (an activity before it is disabled or incomplete).');
     // The preview joins the dimension's own table, which may still be loading.
     const dimension = plan.steps.flatMap((s) => s.outputs).find((o) => o.table === table)?.dimension;
     if (dimension) await this.background?.whenReady([dimension]);

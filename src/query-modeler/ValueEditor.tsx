@@ -4,7 +4,9 @@ import type { FieldDef } from '../domain/data-model';
 import type { AttributeCondition, RuleValue } from '../domain/rule';
 import { isTextMatch, valueShape } from '../domain/rule-operators';
 import { labelOf } from '../domain/rule-paths';
+import { anniversaryDatesText } from '../domain/anniversary';
 import { DraftInput } from './DraftInput';
+import { useModeler } from './modeler-context';
 import { displayValue, ValueSuggestions } from './ValueSuggestions';
 
 type Patch = Partial<Pick<AttributeCondition, 'value' | 'value2' | 'unit'>>;
@@ -62,7 +64,7 @@ export function ValueEditor({ condition, field, entity, onChange }: Props) {
     case 'period':
     case 'days':
       return (
-        <div className="qm-value">
+        <div className={shape === 'days' ? 'qm-value qm-value--days' : 'qm-value'}>
           <DraftInput
             className="qm-input qm-input--number"
             inputMode="numeric"
@@ -81,9 +83,22 @@ export function ValueEditor({ condition, field, entity, onChange }: Props) {
             <span className="qm-value__joiner">days</span>
           )}
           {condition.operator === 'more-than-ago' && <span className="qm-value__joiner">ago</span>}
+          {shape === 'days' && <AnniversaryDates days={condition.value} />}
         </div>
       );
   }
+}
+
+/** The dates a "birthday within N days" covers, from the data's reference date: "Covers 3–10 Dec". */
+function AnniversaryDates({ days }: { days: unknown }) {
+  const { model } = useModeler();
+  const text = anniversaryDatesText(model.referenceDate, days);
+  if (text === undefined) return null;
+  return (
+    <span className="qm-value__dates" title={`Today (${model.referenceDate} in this data) and the ${String(days)} days after it. A 29 February birthday counts on 1 March in a year without one.`}>
+      Covers {text}
+    </span>
+  );
 }
 
 function SingleValue({ field, value, label, onChange, text }: { field: FieldDef; value: RuleValue | undefined; label: string; onChange: (v: RuleValue) => void; text?: boolean }) {

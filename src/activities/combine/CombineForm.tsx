@@ -9,6 +9,7 @@ import { ChoiceField } from '../../inspector/fields/ChoiceField';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
 import { SelectField } from '../../inspector/fields/SelectField';
 import { ComplementSwitch } from '../../inspector/fields/ComplementSwitch';
+import { PrimaryNote } from '../../inspector/fields/PrimaryNote';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { ValueList } from '../../inspector/fields/ValueList';
 import { linkPaths } from '../../inspector/fields/link-paths';
@@ -17,6 +18,7 @@ import { useActivityFormData } from '../../inspector/fields/useActivityFormData'
 import { useKnownColumns } from '../../query-modeler/useKnownColumns';
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import { isFileDimension } from '../working-table';
+import { identityRuleText } from '../record-identity';
 import '../../inspector/fields/fields.css';
 import './combine-form.css';
 
@@ -114,6 +116,7 @@ export function CombineForm({ activity, onConfigChange }: ActivityFormProps) {
           problems={data.problemsAt('primaryTransitionId')}
           disabled={data.inbound.length === 0}
         />
+        <PrimaryNote what="set" name={primary?.name} chosen={taking.some((s) => s.transition.id === config.primaryTransitionId)} />
         <FieldMessages problems={data.problems.filter((p) => p.code === 'missing-input')} />
       </section>
 
@@ -124,7 +127,7 @@ export function CombineForm({ activity, onConfigChange }: ActivityFormProps) {
           onChange={(reconcile) => update({ reconcile })}
           choices={[
             { value: 'keys', label: 'Their keys are equal', hint: 'The same record of the same dimension.' },
-            { value: 'columns', label: 'Chosen values are equal', hint: 'E.g. the same email in a file and in profiles. An empty value never matches.' },
+            { value: 'columns', label: 'Chosen values are equal', hint: `E.g. the same email in a file and in profiles. ${identityRuleText} An empty value never matches.` },
           ]}
         />
         {config.reconcile === 'columns' && (

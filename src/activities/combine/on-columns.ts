@@ -1,11 +1,13 @@
 import type { CompileContext, CompiledOutputs, WorkingTableRef } from '../compile-types';
 import { CompileError } from '../compile-types';
 import { isFileDimension, keyColumn, recordValue } from '../working-table';
+import { identityKey } from '../record-identity';
 import type { CombineConfig } from './definition';
 
 /**
- * Combine reconciled on columns: two records are the same when every chosen value is equal; an
- * empty value never matches. Each set reads the values from its own working table columns or its
+ * Combine reconciled on columns: two records are the same when every chosen value is the same by
+ * the identity rule (record-identity.ts: text without case and surrounding spaces; an empty value,
+ * missing or blank, never matches). Each set reads the values from its own working table columns or its
  * dimension's fields, so sets of different dimensions (or a loaded file) can be intersected with or
  * excluded from the primary set. The result holds primary records, except a union, which adds the
  * records of the other sets (same dimension only) whose values no earlier set has.
@@ -17,11 +19,13 @@ export function compileCombineOnColumns(config: CombineConfig, ctx: CompileConte
   if (config.mode === 'union' && others.some((s) => s.dimension !== dimension))
     throw new CompileError(`A union needs sets of one targeting dimension (${dimension}).`);
   const key = ctx.sql.ident(keyColumn(ctx, dimension));
+  const values = sets.map((s, i) => config.columns.map((c) => recordValue(ctx, s, c, `Reconcile column ${c} of set ${i + 1}`)));
+  // Each column is compared as the type all sets can share (text when any set reads it as text).
+  const typesOf = (j: number) => values.map((v) => v[j]!.type);
   const ctes = sets.map((s, i) => {
-    const values = config.columns.map((c) => recordValue(ctx, s, c, `Reconcile column ${c} of set ${i + 1}`));
     const k = ctx.sql.ident(keyColumn(ctx, s.dimension));
-    const join = values.some((v) => v.usesEntity) && !isFileDimension(s.dimension) ? ` JOIN ${ctx.sql.table(s.dimension)} AS t ON t.${k} = w.${k}` : '';
-    return `r${i} AS (SELECT w.${k} AS "__key", ${values.map((v, j) => `${v.sql} AS "__c${j}"`).join(', ')} FROM ${s.relation} AS w${join})`;
+    const join = values[i]!.some((v) => v.usesEntity) && !isFileDimension(s.dimension) ? ` JOIN ${ctx.sql.table(s.dimension)} AS t ON t.${k} = w.${k}` : '';
+    return `r${i} AS (SELECT w.${k} AS "__key", ${values[i]!.map((v, j) => `${identityKey(v, typesOf(j))} AS "__c${j}"`).join(', ')} FROM ${s.relation} AS w${join})`;
   });
   const withClause = `WITH ${ctes.join(',\n')}`;
   const matches = (a: string, j: number) => `EXISTS (SELECT 1 FROM r${j} AS x WHERE ${config.columns.map((_, c) => `x."__c${c}" = ${a}."__c${c}"`).join(' AND ')})`;

@@ -13,6 +13,7 @@ import { recordValueOptions } from '../../inspector/fields/value-choices';
 import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import { useKnownColumns } from '../../query-modeler/useKnownColumns';
+import { identityRuleText } from '../record-identity';
 import '../../inspector/fields/fields.css';
 
 /** Settings of Deduplication: what identifies duplicates, how many to keep, which ones, and the complement. */
@@ -31,7 +32,7 @@ export function DeduplicationForm({ activity, onConfigChange }: ActivityFormProp
     <div className="ff-form">
       <section className="ff-section" aria-label="Duplicates">
         <ValueList label="Records are duplicates when these are equal" values={config.fields} options={options} onChange={(fields) => update({ fields })} />
-        <p className="ff-hint">Text is compared without case or surrounding spaces. A record whose values are all empty is never a duplicate.</p>
+        <p className="ff-hint">{identityRuleText} A record whose values are all empty is never a duplicate.</p>
         <FieldMessages problems={data.problemsAt('fields')} />
       </section>
 

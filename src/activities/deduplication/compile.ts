@@ -2,9 +2,8 @@ import type { CompileContext, CompiledOutputs } from '../compile-types';
 import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../compile-types';
 import type { RecordValue } from '../working-table';
 import { keyColumn, mainInput, recordValue, seededRandom } from '../working-table';
+import { identityKey, isEmptyIdentity } from '../record-identity';
 import type { DeduplicationConfig } from './definition';
-
-const isText = (type: string) => type === 'string' || type === 'enum';
 
 /**
  * Keeps `keep` records per group of duplicates.
@@ -30,10 +29,11 @@ export function compileDeduplication(config: DeduplicationConfig, ctx: CompileCo
   const join = values.some((v) => v.usesEntity)
     ? `\nJOIN ${ctx.sql.table(input.dimension)} AS t ON t.${ctx.sql.ident(keyColumn(ctx, input.dimension))} = ${key}`
     : '';
-  // Blank text is empty like a missing value: both normalise to NULL, and NULLs group together.
-  const identity = ids.map((v) => (isText(v.type) ? `nullif(lower(trim(${v.sql})), '')` : v.sql));
+  // The identity rule makes blank text NULL like a missing value; a PARTITION BY groups NULLs
+  // together, which is what a partly empty group of duplicates needs.
+  const identity = ids.map((v) => identityKey(v));
   const partition = identity.join(', ');
-  const allEmpty = ids.map((v) => (isText(v.type) ? `(${v.sql} IS NULL OR trim(${v.sql}) = '')` : `(${v.sql} IS NULL)`)).join(' AND ');
+  const allEmpty = ids.map(isEmptyIdentity).join(' AND ');
   const orderBy = `${order.sql}${order.sql ? ', ' : ''}${key}`;
   // Ranking is computed once, in a shared table that both outputs read.
   const ranked = ids.every((v) => v.usesEntity)
@@ -83,8 +83,7 @@ function orderOf(config: DeduplicationConfig, ctx: CompileContext, input: Return
     }
     case 'non-empty': {
       const v = recordValue(ctx, input, config.nonEmptyField, 'the field whose non-empty values are preferred');
-      const empty = isText(v.type) ? `(${v.sql} IS NULL OR trim(${v.sql}) = '')` : `(${v.sql} IS NULL)`;
-      return { sql: `CASE WHEN ${empty} THEN 1 ELSE 0 END`, value: v };
+      return { sql: `CASE WHEN ${isEmptyIdentity(v)} THEN 1 ELSE 0 END`, value: v };
     }
     case 'priority': {
       const v = recordValue(ctx, input, config.priority.field, 'the field of the priority list');

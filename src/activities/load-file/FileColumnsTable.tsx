@@ -8,6 +8,11 @@ import { FieldMessages } from '../../inspector/fields/FieldMessages';
 import type { Problem } from '../../domain/problems';
 
 const typeLabels: Record<FileColumn['type'], string> = { string: 'Text', integer: 'Whole number', decimal: 'Decimal number', boolean: 'Yes/no', date: 'Date (YYYY-MM-DD)', timestamp: 'Date and time' };
+/** What a column of a type accepts, in the words of docs/activities.md (Load file). */
+const typeHelp: Partial<Record<FileColumn['type'], string>> = {
+  date: 'A calendar day written YYYY-MM-DD.',
+  timestamp: 'YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS; a T may stand for the space (2025-01-31T09:30). No time zone and no fractions of a second.',
+};
 
 /** The columns read from a file: name, heading, type and what to do with a value that does not convert. */
 export function FileColumnsTable({
@@ -44,7 +49,7 @@ export function FileColumnsTable({
                 onChange={(v) => set({ name: v }, `file-column-name-${i}`)}
                 problems={problemsAt(`columns[${i}].name`)}
               />
-              <SelectField label="Type" value={c.type} options={fileColumnTypes.map((t) => ({ value: t, label: typeLabels[t] }))} onChange={(t) => set({ type: t as FileColumn['type'] })} />
+              <SelectField label="Type" value={c.type} options={fileColumnTypes.map((t) => ({ value: t, label: typeLabels[t] }))} onChange={(t) => set({ type: t as FileColumn['type'] })} {...(typeHelp[c.type] ? { help: typeHelp[c.type] } : {})} />
             </div>
             <div className="ff-row">
               <SelectField

@@ -18,6 +18,7 @@ import { recordValueOptions } from '../../inspector/fields/value-choices';
 import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
 import { useKnownColumns } from '../../query-modeler/useKnownColumns';
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
+import { identityRuleText } from '../record-identity';
 import '../../inspector/fields/fields.css';
 
 /**
@@ -72,7 +73,7 @@ export function ReconciliationForm({ activity, onConfigChange }: ActivityFormPro
       ) : (
       <section className="ff-section" aria-label="Matching values">
         <h4 className="ff-section__title">Records match when</h4>
-        <p className="ff-hint">Every pair must be equal. Text is compared without case or surrounding spaces; an empty value never matches.</p>
+        <p className="ff-hint">Every pair must be equal. {identityRuleText} An empty value never matches.</p>
         <ul className="ff-list">
           {config.pairs.map((p, i) => (
             <li key={i} className="ff-row en-pair">

@@ -3,14 +3,12 @@ import { CompileError } from '../compile-types';
 import { isFileDimension, keyColumn, mainInput, recordValue, type RecordValue } from '../working-table';
 import type { ReconciliationConfig } from './definition';
 import { joinRuleSql, type JoinValue } from '../join-rule-sql';
-
-const isText = (type: string) => type === 'string' || type === 'enum';
-const isNumber = (type: string) => type === 'integer' || type === 'decimal';
+import { identityKey } from '../record-identity';
 
 /**
  * Maps incoming records onto a targeting dimension: a record of the dimension matches when every
- * pair of values is equal (text without case and surrounding spaces; an empty value never
- * matches). Each matched record of the dimension appears once, carrying the incoming columns of
+ * pair of values is the same by the identity rule (record-identity.ts: text without case and
+ * surrounding spaces; an empty value never matches). Each matched record of the dimension appears once, carrying the incoming columns of
  * its first matching line. Unmatched incoming records go to the `unmatched` output when kept.
  */
 export function compileReconciliation(config: ReconciliationConfig, ctx: CompileContext): CompiledOutputs {
@@ -45,14 +43,10 @@ export function compileReconciliation(config: ReconciliationConfig, ctx: Compile
   const join = values.some((v) => v.usesEntity) && !isFileDimension(input.dimension) ? `\n  JOIN ${ctx.sql.table(input.dimension)} AS t ON t.${inKey} = w.${inKey}` : '';
   const conditions = (config.mode === 'pairs' ? values : []).map((v, i) => {
     const f = fields[i]!;
-    const left = `src."__v${i}"`;
-    const right = `e.${ctx.sql.ident(f.name)}`;
-    if (isText(v.type) || isText(f.type)) {
-      const norm = (x: string) => `lower(trim(CAST(${x} AS VARCHAR)))`;
-      return `${norm(left)} = ${norm(right)} AND ${norm(left)} <> ''`;
-    }
-    if (v.type === f.type || (isNumber(v.type) && isNumber(f.type))) return `${left} = ${right}`;
-    return `CAST(${left} AS VARCHAR) = CAST(${right} AS VARCHAR)`;
+    const left = { sql: `src."__v${i}"`, type: v.type };
+    const right = { sql: `e.${ctx.sql.ident(f.name)}`, type: f.type };
+    // The identity rule; an empty value has no key (NULL), so it never matches.
+    return `${identityKey(left, [right.type])} = ${identityKey(right, [left.type])}`;
   });
   const carried = input.columns.filter((c) => c.name.toLowerCase() !== target.primaryKey.toLowerCase());
   const cols = carried.map((c) => `src.${ctx.sql.ident(c.name)}`);

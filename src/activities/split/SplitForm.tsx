@@ -22,6 +22,8 @@ import { useActivityFormData } from '../../inspector/fields/useActivityFormData'
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { isFileDimension } from '../working-table';
+import { useCounts } from '../../canvas/counts/counts-store';
+import { eligibleCounts } from './percent-limit';
 import '../../inspector/fields/fields.css';
 import './split-form.css';
 
@@ -41,6 +43,10 @@ export function SplitForm({ activity, onConfigChange }: ActivityFormProps) {
   const sortOptions = useMemo(() => recordValueOptions(data.model, dimension, columns), [data.model, dimension, columns]);
   const guard = usePortLossGuard(activity, (c) => onConfigChange(c));
   const [presetOpen, setPresetOpen] = useState(false);
+  // The Split's input count and its outputs', to show what a percentage limit gives.
+  const inputId = data.inbound[0]?.transition.id;
+  const input = useCounts((s) => (inputId ? s.transitions[inputId]?.count : undefined));
+  const outputs = useCounts((s) => s.activities[activity.id]?.outputs);
 
   if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(splitConfigSchema.parse({ subsets: [{ id: 'subset-1', label: 'Subset 1' }] }))} />;
   const config = parsed.data;
@@ -52,6 +58,7 @@ export function SplitForm({ activity, onConfigChange }: ActivityFormProps) {
     update({ subsets: [...config.subsets, { id, label, filter: null, limit: null, order: { mode: 'random' }, skipEmpty: false }] });
   };
   const entity = dimension && !isFileDimension(dimension) ? dimension : undefined;
+  const eligible = eligibleCounts(config, input, Object.fromEntries((outputs ?? []).map((o) => [o.port, o.count])));
 
   return (
     <div className="ff-form sp-form">
@@ -76,6 +83,7 @@ export function SplitForm({ activity, onConfigChange }: ActivityFormProps) {
               index={i}
               count={config.subsets.length}
               overlap={config.overlap}
+              eligible={eligible[i]}
               onChange={(next, group) => setSubset(i, next, group)}
               onMove={(to) => update({ subsets: moveItem(config.subsets, i, to) })}
               onRemove={() => guard.apply({ ...config, subsets: removeItem(config.subsets, i) }, `Remove the subset “${s.label || `Subset ${i + 1}`}”`)}

@@ -12,6 +12,7 @@ import { SelectField, type SelectOption } from '../../inspector/fields/SelectFie
 import { SwitchField } from '../../inspector/fields/SwitchField';
 import { TextField } from '../../inspector/fields/TextField';
 import type { SplitSubset } from './definition';
+import { percentLimitText } from './percent-limit';
 import type { WorkingTableColumn } from '../../domain/rule-columns';
 
 export interface SubsetCardProps {
@@ -23,6 +24,8 @@ export interface SubsetCardProps {
   onMove: (to: number) => void;
   onRemove: () => void;
   overlap: boolean;
+  /** The subset's eligible records when the form can tell them (see eligibleCounts). */
+  eligible?: number | undefined;
   model: DataModel | undefined;
   /** Dimension of the incoming records; filters need one of the data model. */
   entity: string | undefined;
@@ -37,7 +40,7 @@ export interface SubsetCardProps {
 type LimitKind = 'none' | 'count' | 'percent';
 
 /** One subset of a Split: label, optional filter, optional limit with how records are picked, skip-if-empty. */
-export function SubsetCard({ subset, index, count, onChange, onMove, onRemove, overlap, model, entity, services, savedFilters, sortOptions, columns, problems }: SubsetCardProps) {
+export function SubsetCard({ subset, index, count, onChange, onMove, onRemove, overlap, eligible, model, entity, services, savedFilters, sortOptions, columns, problems }: SubsetCardProps) {
   const name = subset.label || `Subset ${index + 1}`;
   const limitKind: LimitKind = subset.limit?.kind ?? 'none';
   const setLimitKind = (kind: LimitKind) => {
@@ -111,6 +114,7 @@ export function SubsetCard({ subset, index, count, onChange, onMove, onRemove, o
             min={0}
             max={subset.limit.kind === 'percent' ? 100 : undefined}
             suffix={subset.limit.kind === 'percent' ? '%' : 'records'}
+            {...(subset.limit.kind === 'percent' ? { help: percentLimitText(subset.limit.value, eligible) } : {})}
             onChange={(value) => onChange({ ...subset, limit: { kind: subset.limit!.kind, value } }, `subset-limit-${subset.id}`)}
             problems={at('.limit')}
           />

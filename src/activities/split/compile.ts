@@ -2,6 +2,7 @@ import type { CompileContext, CompiledOutputs, WorkingTableRef } from '../compil
 import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../compile-types';
 import { dimensionEntity, mainInput, recordValue, seededRandom } from '../working-table';
 import type { SplitConfig, SplitSubset } from './definition';
+import { recordsForPercentSql } from './percent-limit';
 
 /** Name of the column that holds the subset's label when every subset goes to one table. */
 export const SEGMENT_COLUMN = 'segment';
@@ -101,8 +102,6 @@ function limitSql(ctx: CompileContext, s: SplitSubset): string | undefined {
     return `n <= ${ctx.sql.literal(value)}`;
   }
   if (value > 100) throw new CompileError(`Subset "${s.label}": a percentage limit cannot exceed 100.`);
-  // Exact integer arithmetic: floor(count * percent / 100) with the percent in hundredths, so that
-  // 10 % of 10 000 is 1 000 and never 999 from a rounding error.
-  const hundredths = Math.round(value * 100);
-  return `n <= (eligible * ${ctx.sql.literal(hundredths)}) // 10000`;
+  // Exact integer arithmetic (percent-limit.ts), the same rounding the form shows.
+  return `n <= ${recordsForPercentSql('eligible', value, ctx.sql.literal)}`;
 }

@@ -16,6 +16,8 @@ export interface TransitionCount {
   needsRun?: boolean;
   /** `error` or `reason` retells the problems of the source activity rather than a failure of its query. */
   fromProblems?: boolean;
+  /** The source waits for an inbound branch that is not emitted (see `waitingText`); `reason` names it. */
+  waiting?: boolean;
   /** The engine's own message when `error` or `reason` rewords it. */
   technical?: string;
 }
@@ -46,6 +48,8 @@ export interface ActivityCount {
   needsRun?: boolean;
   /** `error` or `reason` points to the activity's own problems, which say what is wrong. */
   fromProblems?: boolean;
+  /** It waits for an inbound branch that is not emitted (see `waitingText`); `reason` names it. */
+  waiting?: boolean;
   /** The engine's own message when `error` or `reason` rewords it. */
   technical?: string;
 }
@@ -62,10 +66,21 @@ export const skipReasonText: Record<SkipReason, string> = {
   'no-output': 'No count: this activity has no output.',
 };
 
-/** Why an empty output's transition has no count: it is not emitted, so what follows does not run. */
 /** How a count that needs a run is named (accessible name and tooltip), with its reason. */
 export function needsRunText(reason: string | undefined): string {
   return `Needs a run: ${reason ?? ''}`;
 }
 
+/** Why an empty output's transition has no count: it is not emitted, so what follows does not run. */
 export const notEmittedText = 'Not emitted: no records, and the activity does not continue when empty, so what follows does not run.';
+
+/**
+ * Why an activity with several inputs (And-join, Combine) has no count when some of its branches
+ * are not emitted: it waits for every branch, so nothing continues. Same words as
+ * docs/activities.md ("Activities with several inputs").
+ */
+export function waitingText(branches: readonly string[]): string {
+  const names = branches.map((b) => `“${b}”`);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `Waiting: ${list} ${names.length === 1 ? 'is' : 'are'} not emitted, so nothing continues. An activity with several inputs runs only when every input has records to carry.`;
+}

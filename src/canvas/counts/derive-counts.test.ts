@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CampaignDoc } from '../../domain/campaign';
 import { deriveCounts, type CountsSnapshot } from './derive-counts';
-import { notEmittedText } from './count-types';
+import { notEmittedText, waitingText } from './count-types';
 import type { Problem } from '../../domain/problems';
 import { MESSAGE_RESULTS_NEED_A_RUN } from '../../domain/rule-needs-run';
 import { fittedCount, formatCompactCount, formatCount } from './format-count';
@@ -105,6 +105,23 @@ describe('counts on the canvas', () => {
     expect(d.activities.a).toEqual({ loading: false, count: 0 });
     const emitted = deriveCounts(doc, snapshot({ counts: { t1: 0 }, outputs: { a: { out: 0 } } }));
     expect(emitted.transitions.t1).toEqual({ loading: false, count: 0 });
+  });
+
+  test('an And-join whose branch is not emitted waits, and says for which branch', () => {
+    const activity = (id: string, type: string, label: string) => ({ id, type, label, position: { x: 0, y: 0 }, config: {}, configVersion: 1 });
+    const link = (id: string, from: string, to: string) => ({ id, source: { activityId: from, port: 'out' }, target: { activityId: to, port: 'in' } });
+    const joined = {
+      ...doc,
+      activities: [activity('a', 'build-audience', 'Buyers'), activity('v', 'build-audience', 'VIPs'), activity('j', 'and-join', 'Join'), activity('e', 'end', 'End')],
+      transitions: [link('ta', 'a', 'j'), link('tv', 'v', 'j'), link('tj', 'j', 'e')],
+    } as unknown as CampaignDoc;
+    const d = deriveCounts(joined, snapshot({ counts: { ta: 120 }, outputs: { a: { out: 120 }, v: { out: 0 } }, skipped: { j: 'upstream' } }));
+    const reason = 'Waiting: “VIPs” is not emitted, so nothing continues. An activity with several inputs runs only when every input has records to carry.';
+    expect(waitingText(['VIPs'])).toBe(reason);
+    expect(d.activities.j).toEqual({ loading: false, waiting: true, reason });
+    expect(d.transitions.tj).toEqual({ loading: false, waiting: true, reason });
+    expect(d.transitions.tv).toEqual({ loading: false, reason: notEmittedText });
+    expect(waitingText(['A', 'B', 'C'])).toMatch(/^Waiting: “A”, “B” and “C” are not emitted/);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { CampaignDoc } from '../../domain/campaign';
-import { portsOf } from '../../domain/ports';
+import { branchName, portsOf } from '../../domain/ports';
 import type { Problem } from '../../domain/problems';
 import type { SkipReason } from '../../engine/compile/compile-campaign';
-import { notEmittedText, skipReasonText, type ActivityCount, type OutputCount, type TransitionCount } from './count-types';
+import { notEmittedText, skipReasonText, waitingText, type ActivityCount, type OutputCount, type TransitionCount } from './count-types';
 import { judgeEngineError, type EngineVerdict } from './engine-messages';
 
 /** The engine's answer as the canvas needs it (absent while the first counts are computing). */
@@ -103,12 +103,23 @@ function explainer(doc: CampaignDoc, s: CountsSnapshot, problemsOf?: (activityId
     const skipped = s.skipped[id];
     if (!skipped) return undefined;
     if (skipped === 'upstream') {
+      const waiting = waitingFor(id);
+      if (waiting) return { activity: waiting, transition: waiting };
       const cause = causeBefore(id);
       const entry = cause ?? { loading: false, reason: skipReasonText.upstream };
       return { activity: entry, transition: entry };
     }
     const entry = { loading: false, reason: skipReasonText[skipped] };
     return { activity: entry, transition: entry };
+  };
+
+  // An activity with several inputs waits for every branch: the branches not emitted, by name.
+  const waitingFor = (id: string): ActivityCount | undefined => {
+    const inbound = sources.get(id) ?? [];
+    if (inbound.length < 2) return undefined;
+    const missing = inbound.filter((t) => s.counts[t.id] === undefined && s.outputs[t.source.activityId]?.[t.source.port] === 0);
+    if (missing.length === 0) return undefined;
+    return { loading: false, waiting: true, reason: waitingText(missing.map((t) => branchName(doc.activities, t))) };
   };
 
   // The nearest activity before `id` that has no count for a reason of its own, told from `id`'s side.
@@ -195,7 +206,7 @@ function keep<T extends TransitionCount | ActivityCount>(previous: T | undefined
 function sameEntry(a: TransitionCount | ActivityCount, b: TransitionCount | ActivityCount): boolean {
   if (a === b) return true;
   if (a.loading !== b.loading || a.count !== b.count || a.stale !== b.stale || a.reason !== b.reason || a.error !== b.error) return false;
-  if (a.needsRun !== b.needsRun || a.fromProblems !== b.fromProblems || a.technical !== b.technical) return false;
+  if (a.needsRun !== b.needsRun || a.fromProblems !== b.fromProblems || a.technical !== b.technical || a.waiting !== b.waiting) return false;
   const ao = 'outputs' in a ? a.outputs : undefined;
   const bo = 'outputs' in b ? b.outputs : undefined;
   if (ao === bo) return true;

@@ -1,4 +1,4 @@
-import { History } from 'lucide-react';
+import { Hourglass, History } from 'lucide-react';
 import { fittedCount, recordsText } from '../counts/format-count';
 import { needsRunText, type ActivityCount } from '../counts/count-types';
 import './count-badge.css';
@@ -6,7 +6,9 @@ import './count-badge.css';
 /**
  * The count on a node: the records it outputs (one output) or works on (several outputs, each one
  * listed in the tooltip), "Counting…" until known, dimmed while an edit is recomputed, a grey clock
- * ("Needs a run", the reason in its tooltip) when it reads what exists once the campaign has run. No
+ * ("Needs a run", the reason in its tooltip) when it reads what exists once the campaign has run,
+ * "Waiting" (the branches it waits for in its name and tooltip) when an inbound branch is not
+ * emitted. No
  * count otherwise (disabled, upstream, failed query) shows nothing here: the reason is in the
  * node's tooltip and status badge.
  */
@@ -27,6 +29,13 @@ export function ActivityCountBadge({ count }: { count: ActivityCount | undefined
     return (
       <span className="cv-node__count cv-node__count--note" role="img" aria-label={name} title={name}>
         <History size={11} aria-hidden />
+      </span>
+    );
+  }
+  if (count.waiting) {
+    return (
+      <span className="cv-node__count cv-node__count--note" role="img" aria-label={count.reason} title={count.reason}>
+        <Hourglass size={11} aria-hidden /> Waiting
       </span>
     );
   }

@@ -117,6 +117,31 @@ describe('flow and channel activities pass their input through', () => {
     expect((await engine.counts(doc)).counts.o).toBe(1);
     expect(await keys(doc, 'o')).toEqual([2]);
   });
+
+  test('And-join waits for every branch: one not emitted, and nothing continues', async () => {
+    // FR {1, 3, 6} is primary; the other branch (FR and US) is empty and not emitted.
+    const nobody = and(attr('country', 'equals', 'FR'), attr('country', 'equals', 'US'));
+    const doc = campaign(
+      [
+        audience('fr', FR),
+        audience('none', nobody),
+        { id: 'j', type: 'and-join', config: { primaryTransitionId: 'a' } },
+        { id: 'mail', type: 'email' },
+        { id: 'e', type: 'end' },
+      ],
+      [['a', 'fr', 'j'], ['b', 'none', 'j'], ['o', 'j', 'mail'], ['m', 'mail', 'e']],
+    );
+    const r = await engine.counts(doc);
+    expect(r.errors).toEqual({});
+    expect(r.counts).toEqual({ a: 3 });
+    expect(r.outputs).toEqual({ fr: { out: 3 }, none: { out: 0 } });
+    expect(r.skipped).toMatchObject({ j: 'upstream', mail: 'upstream' });
+    await expect(engine.preview(doc, 'o')).rejects.toThrow(/carries no records/);
+    // The same branch with "Continue when empty" on carries 0: the And-join goes on with FR.
+    const emitted = { ...doc, activities: doc.activities.map((x) => (x.id === 'none' ? { ...x, config: { ...x.config, emitWhenEmpty: true } } : x)) };
+    expect((await engine.counts(emitted)).counts).toEqual({ a: 3, b: 0, o: 3, m: 3 });
+    expect(await keys(emitted, 'o')).toEqual([1, 3, 6]);
+  });
 });
 
 describe('disabled activities and failures stay on their own path', () => {

@@ -123,9 +123,12 @@ function operandTest(c: AttributeCondition, field: FieldDef, x: string, referenc
     }
     case 'anniversary-within': {
       const n = countValue(c.value, name);
-      // This year's anniversary; 29 February rolls to 1 March in other years.
-      const thisYear = `CAST(date_trunc('year', ${ref}) + INTERVAL (month(${day}) - 1) MONTH + INTERVAL (day(${day}) - 1) DAY AS DATE)`;
-      const next = `CASE WHEN ${thisYear} >= ${ref} THEN ${thisYear} ELSE CAST(${thisYear} + INTERVAL 1 YEAR AS DATE) END`;
+      // The anniversary in the reference year, or the next (src/domain/anniversary.ts): counted from
+      // each year's 1 January, so 29 February rolls to 1 March only in a year without it.
+      const inYear = (years: number) =>
+        `CAST(date_trunc('year', ${ref})${years ? ` + INTERVAL ${years} YEAR` : ''} + INTERVAL (month(${day}) - 1) MONTH + INTERVAL (day(${day}) - 1) DAY AS DATE)`;
+      const thisYear = inYear(0);
+      const next = `CASE WHEN ${thisYear} >= ${ref} THEN ${thisYear} ELSE ${inYear(1)} END`;
       return of(`date_diff('day', ${ref}, ${next}) BETWEEN 0 AND ${n}`);
     }
     case 'is-true':

@@ -42,6 +42,11 @@ export interface PlannedActivity {
   hash: string;
   /** Working tables this activity reads (its inputs). */
   inputs: string[];
+  /**
+   * Activities its inbound transitions come from. A pass-through (And-join, Fork) shares its
+   * input's table, so whether an activity before it ran is known by activity, not by table.
+   */
+  sources: string[];
   /** Entities of the dataset its SQL reads (so that it can wait for a table still loading). */
   tables: string[];
   /** Facts tables its SQL reads, in the order to create them (see SqlToolkit.facts). */
@@ -209,7 +214,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
       }
       const inputTables = incoming.map((t) => outputTable.get(portKey(t.source.activityId, t.source.port))!.table);
       const facts = [...factsUsed].map(([table, sql]) => ({ table, sql }));
-      plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, tables: [...used], facts, outputs });
+      plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, sources: incoming.map((t) => t.source.activityId), tables: [...used], facts, outputs });
     } catch (e) {
       // A definition that throws something other than a CompileError is still only that activity's problem.
       plan.errors[activity.id] = `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;

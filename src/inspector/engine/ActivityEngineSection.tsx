@@ -1,4 +1,4 @@
-import { CircleAlert, CircleX } from 'lucide-react';
+import { CircleAlert, CircleX, Hourglass } from 'lucide-react';
 import { useActivityCount } from '../../canvas/nodes/useActivityCount';
 import { recordsText } from '../../canvas/counts/format-count';
 import { ActivityCodeView } from './ActivityCodeView';
@@ -52,6 +52,7 @@ export function ActivityEngineSection({ activityId }: { activityId: string }) {
         <div className="insp-engine__block">
           <p className="insp-engine__note">
             {count?.fromProblems && <CircleAlert size={14} aria-hidden />}
+            {count?.waiting && <Hourglass size={14} aria-hidden />}
             <span>{count?.reason ?? 'No count.'}</span>
           </p>
           <TechnicalDetails text={count?.technical} />

@@ -10,7 +10,7 @@ import { indexGraph, upstreamOf } from '../../domain/graph';
 import { selectActivityProblems } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import { dimensionOfTransition } from './dimension-of';
-import { portsOf } from '../../domain/ports';
+import { branchName } from '../../domain/ports';
 
 /** An inbound transition with the label of the activity it comes from, for pickers. */
 export interface InboundSet {
@@ -43,14 +43,7 @@ export function useActivityFormData(activity: Activity, port = 'in'): ActivityFo
     const doc = { activities, transitions };
     return transitions
       .filter((t) => t.target.activityId === activity.id && t.target.port === port)
-      .map((t) => {
-        const source = activities.find((a) => a.id === t.source.activityId);
-        // An activity with several outputs (a Split) is named with the output, so that two sets from it differ.
-        const outs = source ? portsOf(source).out : [];
-        const port = outs.length > 1 ? outs.find((p) => p.id === t.source.port)?.label : undefined;
-        const name = `${source?.label ?? 'Unknown activity'}${port ? ` › ${port}` : ''}${t.label ? ` · ${t.label}` : ''}`;
-        return { transition: t, name, dimension: dimensionOfTransition(doc, t) };
-      });
+      .map((t) => ({ transition: t, name: branchName(activities, t), dimension: dimensionOfTransition(doc, t) }));
   }, [activities, transitions, activity.id, port]);
   return {
     model: dataset.data?.model,
