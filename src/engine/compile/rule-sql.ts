@@ -282,9 +282,11 @@ function attributeSql(c: AttributeCondition, scope: RuleScope, use: RuleUse): st
     case 'not-contains':
       return negative(`contains(lower(${x}), lower(${text()}))`);
     case 'like':
-      return yes(`${x} LIKE ${text()}`);
+      text();
+      return yes(likeSql(x, c.value as string));
     case 'not-like':
-      return negative(`${x} LIKE ${text()}`);
+      text();
+      return negative(likeSql(x, c.value as string));
     case 'in-last':
       return yes(`(${day} > ${shift(countValue(c.value, name))} AND ${day} <= ${ref})`);
     case 'more-than-ago':
@@ -427,4 +429,19 @@ function aggregateTest(c: CollectionCondition, inner: RuleScope): { expr: string
   // keeps a missing value.
   if (op === 'not-equals') return { expr, test: (x) => `NOT COALESCE(${x} = ${sqlLiteral(value)}, FALSE)`, holdsForNone: zero === undefined || zero !== value };
   return { expr, test: (x) => `${x} ${ops[op]} ${sqlLiteral(value)}`, holdsForNone: zero !== undefined && holds[op](zero) };
+}
+
+/**
+ * A like pattern as typed, for `LIKE ... ESCAPE '\'`: `%` and `_` are wildcards; `\%`, `\_` and
+ * `\\` stand for a literal `%`, `_` and `\` (docs/query-modeler.md). Any other backslash is a
+ * backslash, as it was before the escape existed, and a trailing one never ends the pattern on an
+ * escape (which DuckDB refuses).
+ */
+export function likePatternText(typed: string): string {
+  return typed.replace(/\\([%_\\]?)/g, (_, next: string) => (next ? `\\${next}` : '\\\\'));
+}
+
+/** `x LIKE pattern` with the escape above; `typed` was checked to be text by the caller. */
+function likeSql(x: string, typed: string): string {
+  return `${x} LIKE ${sqlLiteral(likePatternText(typed))} ESCAPE '\\'`;
 }
