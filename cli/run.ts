@@ -186,7 +186,6 @@ async function counts(engine: Engine, doc: CampaignDoc): Promise<CliOutput> {
  * would act on (C1 controls, line separators, bidi controls) written as \\u escapes.
  */
 function terminalJson(value: unknown): string {
-  // eslint-disable-next-line no-control-regex
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
