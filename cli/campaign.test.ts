@@ -15,7 +15,7 @@ const dataDir = 'cli/fixtures/shop-data';
 // Expected counts worked out by hand from cli/fixtures/shop-data:
 //   VIP = {1, 3, 5}; with orders = {1, 3, 4}; both = {1, 3}; VIP without orders = {5};
 //   the Segment A branch is disabled, so its transitions have no count.
-const expectedCounts = { t_vip: 3, t_buyers: 3, t_both: 2, t_sent: 2, t_vip2: 3, t_buyers2: 3, t_only_vip: 1, t_texted: 1 };
+const expectedCounts = { t_vip_all: 3, t_vip: 3, t_buyers_all: 3, t_buyers: 3, t_both: 2, t_sent: 2, t_vip2: 3, t_buyers2: 3, t_only_vip: 1, t_texted: 1 };
 
 describe('campaign command line', () => {
   test('counts on a data directory', async () => {

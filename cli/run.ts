@@ -12,12 +12,49 @@ import { sampleDataset, SAMPLE_SIZES } from '../src/engine/data/sample-dataset';
 import { decodeImportFile, importCsvDataset, type ImportProblem } from '../src/engine/data/csv-import';
 import { decodeUtf8 } from '../src/domain/text-file';
 import type { Dataset } from '../src/engine/data/dataset';
+import type { DuckConnection } from '../src/engine/duckdb/connection';
+import { duckErrorMessage } from '../src/engine/duckdb/connection';
+import { byId, idRecord } from '../src/domain/ids';
+import { oneLine, safeLines } from '../src/domain/one-line';
 
 /** What a command printed and its exit code (kept apart from process.* so that tests call it). */
 export interface CliOutput {
   stdout: string;
   stderr: string;
   code: number;
+}
+
+/**
+ * Exit codes (docs/cli.md). Every failure prints one line per problem on stderr, never a stack.
+ */
+export const EXIT = {
+  ok: 0,
+  /** validate: the campaign has errors. */
+  problems: 1,
+  /** counts, sql: some activity could not be computed (the others are printed). */
+  activityFailed: 2,
+  usage: 64,
+  /** The campaign or the data files are invalid (each problem with its path or file:line:column). */
+  invalidInput: 65,
+  cannotRead: 66,
+  /** The engine failed: the data could not be loaded (e.g. out of memory), or an internal error. */
+  engineFailed: 70,
+} as const;
+
+/** Largest built-in sample the command line generates: the benchmark's size. */
+export const MAX_SAMPLE_PROFILES = SAMPLE_SIZES.benchmark;
+
+export interface CliDeps {
+  /** Opens the DuckDB the engine runs on (tests replace it to make the engine fail). */
+  openDuckDB: () => Promise<DuckConnection>;
+}
+
+const defaultDeps: CliDeps = { openDuckDB: openNodeDuckDB };
+
+/** The first line of an error's message, safe for a terminal. */
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? duckErrorMessage(e) : String(e);
+  return oneLine(message.split('\n')[0] ?? '');
 }
 
 export const usage = `Usage: npm run campaign -- <command> <campaign.json> [options]
@@ -29,7 +66,7 @@ Commands:
 
 Options:
   --data <dir>      a directory with data-model.json and one <entity>.csv per entity
-  --profiles <n>    size of the built-in sample data (default ${SAMPLE_SIZES.default})
+  --profiles <n>    size of the built-in sample data (default ${SAMPLE_SIZES.default}, at most ${MAX_SAMPLE_PROFILES})
   --seed <s>        seed of the built-in sample data (default 42)
   --json            validate: print the problems as JSON
 `;
@@ -57,15 +94,28 @@ export async function readDataDirectory(dir: string): Promise<{ ok: true; datase
   return { ok: false, message: result.problems.map((p) => located(dir, p)).join('\n') };
 }
 
-function positiveInteger(text: string | undefined, fallback: number, name: string): number {
+function positiveInteger(text: string | undefined, fallback: number, name: string, max = Number.MAX_SAFE_INTEGER): number {
   if (text === undefined) return fallback;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} expects a positive whole number`);
+  if (n > max) throw new Error(`--${name} is at most ${max.toLocaleString('en-US')}`);
   return n;
 }
 
-/** Runs one command of the command-line tool. */
-export async function runCli(argv: string[]): Promise<CliOutput> {
+/**
+ * Runs one command of the command-line tool. Whatever fails (the engine, the data, a bug) ends as
+ * one line on stderr and a documented exit code; labels and ids never start a line of their own.
+ */
+export async function runCli(argv: string[], deps: CliDeps = defaultDeps): Promise<CliOutput> {
+  try {
+    const out = await runCommand(argv, deps);
+    return { ...out, stderr: safeLines(out.stderr) };
+  } catch (e) {
+    return { stdout: '', stderr: `error: ${firstLine(e)}\n`, code: EXIT.engineFailed };
+  }
+}
+
+async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   let args: ReturnType<typeof parse>;
   const parse = (a: string[]) =>
     parseArgs({
@@ -76,20 +126,21 @@ export async function runCli(argv: string[]): Promise<CliOutput> {
   try {
     args = parse(argv);
   } catch (e) {
-    return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n\n${usage}`, code: 64 };
+    return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n\n${usage}`, code: EXIT.usage };
   }
   const [command, file] = args.positionals;
   if (args.values.help || !command) return { stdout: usage, stderr: '', code: command || args.values.help ? 0 : 64 };
-  if (!['counts', 'sql', 'validate'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: 64 };
-  if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: 64 };
+  if (!['counts', 'sql', 'validate'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
+  if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: EXIT.usage };
 
   const bytes = await readFile(file).catch(() => undefined);
-  if (bytes === undefined) return { stdout: '', stderr: `${file}: cannot read the file\n`, code: 66 };
+  if (bytes === undefined) return { stdout: '', stderr: `${file}: cannot read the file\n`, code: EXIT.cannotRead };
   // UTF-8 only (a byte-order mark is dropped): other bytes would become U+FFFD without a sign.
   const text = decodeUtf8(bytes);
-  if (!text.ok) return { stdout: '', stderr: `${file}:${text.line}:${text.column}: ${text.message}\n`, code: 65 };
-  const parsed = parseCampaign(text.text);
-  if (!parsed.ok) return { stdout: '', stderr: parsed.errors.map((e) => `${file}: ${e.path}: ${e.message}`).join('\n') + '\n', code: 65 };
+  if (!text.ok) return { stdout: '', stderr: `${file}:${text.line}:${text.column}: ${text.message}\n`, code: EXIT.invalidInput };
+  // validate lists wiring problems as problems; counts and sql refuse the file, with their paths.
+  const parsed = parseCampaign(text.text, { wiring: command === 'validate' ? 'keep' : 'refuse' });
+  if (!parsed.ok) return { stdout: '', stderr: parsed.errors.map((e) => `${file}: ${e.path}: ${e.message}`).join('\n') + '\n', code: EXIT.invalidInput };
   const doc = parsed.doc;
 
   if (command === 'validate') return validate(doc, Boolean(args.values.json));
@@ -98,52 +149,74 @@ export async function runCli(argv: string[]): Promise<CliOutput> {
   try {
     if (args.values.data) {
       const read = await readDataDirectory(args.values.data);
-      if (!read.ok) return { stdout: '', stderr: `${read.message}\n`, code: 65 };
+      if (!read.ok) return { stdout: '', stderr: `${read.message}\n`, code: EXIT.invalidInput };
       dataset = read.dataset;
     } else {
-      dataset = sampleDataset({ profiles: positiveInteger(args.values.profiles, SAMPLE_SIZES.default, 'profiles'), seed: positiveInteger(args.values.seed, 42, 'seed') });
+      dataset = sampleDataset({
+        profiles: positiveInteger(args.values.profiles, SAMPLE_SIZES.default, 'profiles', MAX_SAMPLE_PROFILES),
+        seed: positiveInteger(args.values.seed, 42, 'seed'),
+      });
     }
   } catch (e) {
-    return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, code: 64 };
+    return { stdout: '', stderr: `${firstLine(e)}\n`, code: EXIT.usage };
   }
 
-  const engine = new Engine(await openNodeDuckDB());
+  const engine = new Engine(await deps.openDuckDB());
   try {
-    await engine.loadDataset(dataset);
+    try {
+      await engine.loadDataset(dataset);
+    } catch (e) {
+      return { stdout: '', stderr: `error: the data could not be loaded: ${firstLine(e)}\n`, code: EXIT.engineFailed };
+    }
     return command === 'counts' ? await counts(engine, doc) : sql(engine, doc);
   } finally {
-    await engine.close();
+    await engine.close().catch(() => undefined);
   }
 }
 
 function activityLabel(doc: CampaignDoc, id: string): string {
   const a = doc.activities.find((x) => x.id === id);
-  return a ? `${a.label || a.type} (${id})` : id;
+  return oneLine(a ? `${a.label || a.type} (${id})` : id);
 }
 
 async function counts(engine: Engine, doc: CampaignDoc): Promise<CliOutput> {
   const result = await engine.counts(doc);
   // Transitions in document order, so that the output is stable and easy to diff.
-  const ordered: Record<string, number> = {};
-  for (const t of doc.transitions) if (t.id in result.counts) ordered[t.id] = result.counts[t.id]!;
+  const ordered = idRecord<number>();
+  for (const t of doc.transitions) {
+    const n = byId(result.counts, t.id);
+    if (n !== undefined) ordered[t.id] = n;
+  }
   // A rule on message results is counted once the campaign has run: a note, not a failure.
   const failed = Object.entries(result.errors).filter(([, message]) => !needsRun(message));
   const waiting = Object.entries(result.errors).filter(([, message]) => needsRun(message));
   const lines = [
-    ...failed.map(([id, message]) => `error: ${activityLabel(doc, id)}: ${message}`),
-    ...waiting.map(([id, message]) => `needs a run: ${activityLabel(doc, id)}: ${message}`),
+    ...failed.map(([id, message]) => `error: ${activityLabel(doc, id)}: ${oneLine(message)}`),
+    ...waiting.map(([id, message]) => `needs a run: ${activityLabel(doc, id)}: ${oneLine(message)}`),
   ];
-  return { stdout: `${JSON.stringify(ordered, null, 2)}\n`, stderr: lines.length ? `${lines.join('\n')}\n` : '', code: failed.length ? 2 : 0 };
+  return { stdout: `${terminalJson(ordered)}\n`, stderr: lines.length ? `${lines.join('\n')}\n` : '', code: failed.length ? 2 : 0 };
+}
+
+/**
+ * JSON that reads back as the same value, with the characters JSON leaves raw that a terminal
+ * would act on (C1 controls, line separators, bidi controls) written as \\u escapes.
+ */
+function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function sql(engine: Engine, doc: CampaignDoc): CliOutput {
   const { sql: byActivity, errors } = engine.sql(doc);
   const blocks: string[] = [];
-  for (const a of topologicalOrder(doc).order) {
-    if (byActivity[a.id] !== undefined) blocks.push(`-- ${activityLabel(doc, a.id)}\n${byActivity[a.id]}`);
+  // Execution order, then the activities on a loop (they have no place in it, and an error line).
+  const ordered = topologicalOrder(doc).order;
+  const placed = new Set(ordered);
+  for (const a of [...ordered, ...doc.activities.filter((x) => !placed.has(x))]) {
+    const text = byId(byActivity, a.id);
+    if (text !== undefined) blocks.push(`-- ${activityLabel(doc, a.id)}\n${text}`);
     else {
-      const error = errors[a.id];
-      if (error) blocks.push(`-- ${activityLabel(doc, a.id)}\n-- ${needsRun(error) ? 'needs a run' : 'error'}: ${error}`);
+      const error = byId(errors, a.id);
+      if (error) blocks.push(`-- ${activityLabel(doc, a.id)}\n-- ${needsRun(error) ? 'needs a run' : 'error'}: ${oneLine(error)}`);
     }
   }
   return { stdout: `${blocks.join('\n\n')}\n`, stderr: '', code: Object.values(errors).some((e) => !needsRun(e)) ? 2 : 0 };
@@ -151,8 +224,8 @@ function sql(engine: Engine, doc: CampaignDoc): CliOutput {
 
 function validate(doc: CampaignDoc, json: boolean): CliOutput {
   const problems = validateCampaign(doc);
-  const code = problems.some((p) => p.severity === 'error') ? 1 : 0;
-  if (json) return { stdout: `${JSON.stringify(problems, null, 2)}\n`, stderr: '', code };
-  const lines = problems.map((p) => `${p.severity}\t${p.code}\t${p.activityId ? activityLabel(doc, p.activityId) : p.transitionId ?? '-'}\t${p.message}`);
+  const code = problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
+  if (json) return { stdout: `${terminalJson(problems)}\n`, stderr: '', code };
+  const lines = problems.map((p) => `${p.severity}\t${p.code}\t${p.activityId ? activityLabel(doc, p.activityId) : oneLine(p.transitionId ?? '-')}\t${oneLine(p.message)}`);
   return { stdout: problems.length ? `${lines.join('\n')}\n` : 'no problems\n', stderr: '', code };
 }

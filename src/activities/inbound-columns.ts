@@ -1,3 +1,5 @@
+import { idRecord } from '../domain/ids';
+import { findNestingProblem } from '../domain/nesting';
 import type { Activity, CampaignDoc } from '../domain/campaign';
 import type { DataModel } from '../domain/data-model';
 import { findEntity } from '../domain/data-model';
@@ -71,7 +73,7 @@ export function transitionSchemas(
     if (!def?.compile || activity.disabled) continue;
     const incoming = g.incoming.get(activity.id) ?? [];
     if (incoming.length === 0 && !def.producesAudience) continue;
-    const inputs: Record<string, WorkingTableRef[]> = {};
+    const inputs = idRecord<WorkingTableRef[]>();
     let ready = true;
     for (const t of incoming) {
       const out = outputs.get(key(t.source.activityId, t.source.port));
@@ -113,6 +115,7 @@ function declaredOutputs(
   model: DataModel,
   sql: SqlToolkit,
 ): [string, TransitionSchema][] | undefined {
+  if (findNestingProblem(activity.config)) return undefined;
   const parsed = def.schema.safeParse(activity.config);
   if (!parsed.success || !def.compile) return undefined;
   const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model, referenceDate: model.referenceDate, sql, campaignId: doc.id };

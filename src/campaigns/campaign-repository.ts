@@ -72,7 +72,7 @@ export function createCampaignRepository(storage: CampaignStorage, options: Repo
   async function get(id: string): Promise<CampaignDoc | undefined> {
     const raw = await storage.getDocument(id);
     if (raw === undefined) return undefined;
-    const parsed = parseCampaignValue(raw);
+    const parsed = parseCampaignValue(raw, { wiring: 'keep' });
     if (!parsed.ok) throw new CampaignLoadError(id, parsed.errors);
     return parsed.doc;
   }

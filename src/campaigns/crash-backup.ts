@@ -81,7 +81,7 @@ export async function loadWithRecovery(
   const copy = backup.read(id);
   if (!copy) return stored;
   const newer = !stored || copy.at > (stored.updatedAt ?? '');
-  const parsed = newer ? parseCampaignValue(copy.doc) : undefined;
+  const parsed = newer ? parseCampaignValue(copy.doc, { wiring: 'keep' }) : undefined;
   if (parsed?.ok && parsed.doc.id === id) {
     await repo.put(parsed.doc);
     backup.clear(id);

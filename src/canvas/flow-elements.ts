@@ -1,3 +1,4 @@
+import { byId } from '../domain/ids';
 import { MarkerType } from '@xyflow/react';
 import type { Activity, Position, Transition } from '../domain/campaign';
 import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
@@ -24,8 +25,8 @@ export function deriveNodes(
   const next = new Map<string, ActivityNodeType>();
   const nodes = activities.map((activity) => {
     const prev = cache.get(activity.id);
-    const position = drag?.[activity.id] ?? activity.position;
-    const size = measured[activity.id];
+    const position = byId(drag ?? undefined, activity.id) ?? activity.position;
+    const size = byId(measured, activity.id);
     const isSelected = selected.has(activity.id);
     const node =
       prev &&

@@ -1,3 +1,4 @@
+import { byId, idRecord } from '../domain/ids';
 import { useCallback } from 'react';
 import { useReactFlow, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type NodeChange } from '@xyflow/react';
 import { NODE_BOX } from '../store/node-size';
@@ -20,9 +21,10 @@ export function useFlowChangeHandlers() {
     (changes: NodeChange<ActivityNodeType>[]) => {
       const s = store.getState();
       const dragPositions = store.drag.getState().positions;
-      const dragging: Record<string, Position> = {};
-      const committed: Record<string, Position> = {};
-      const sizes: Record<string, { width: number; height: number }> = {};
+      // Keyed by activity id: no prototype, so that an id such as `__proto__` is a key like any other.
+      const dragging = idRecord<Position>();
+      const committed = idRecord<Position>();
+      const sizes = idRecord<{ width: number; height: number }>();
       let selection: Set<string> | null = null;
       let dragEnded = false;
       for (const c of changes) {
@@ -34,7 +36,7 @@ export function useFlowChangeHandlers() {
             if (c.position) committed[c.id] = c.position;
           }
         } else if (c.type === 'dimensions' && c.dimensions) {
-          const prev = s.measured[c.id];
+          const prev = byId(s.measured, c.id);
           if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) sizes[c.id] = c.dimensions;
         } else if (c.type === 'select') {
           selection ??= new Set(s.selection.activityIds);
@@ -43,9 +45,9 @@ export function useFlowChangeHandlers() {
         }
       }
       if (Object.keys(sizes).length > 0) s.setMeasured(sizes);
-      if (Object.keys(dragging).length > 0) s.setDragPositions({ ...dragPositions, ...dragging });
+      if (Object.keys(dragging).length > 0) s.setDragPositions(Object.assign(idRecord<Position>(), dragPositions, dragging));
       if (Object.keys(committed).length > 0 || (dragEnded && dragPositions))
-        s.moveActivities({ ...dragPositions, ...committed });
+        s.moveActivities(Object.assign(idRecord<Position>(), dragPositions, committed));
       if (selection) s.setSelection({ activityIds: [...selection] });
     },
     [store],

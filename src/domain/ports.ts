@@ -1,6 +1,7 @@
 import type { Activity, Transition } from './campaign';
 import type { PortLayout } from '../activities/define-activity';
 import { getActivityDef } from '../activities/registry';
+import { findNestingProblem } from './nesting';
 
 const noPorts: PortLayout = { in: [], out: [] };
 
@@ -12,6 +13,8 @@ const noPorts: PortLayout = { in: [], out: [] };
 export function portsOf(activity: Activity): PortLayout {
   const def = getActivityDef(activity.type);
   if (!def) return noPorts;
+  // A rule nested beyond the limit is not parsed (zod recurses): the definition's default ports.
+  if (findNestingProblem(activity.config)) return def.ports(def.defaults());
   const parsed = def.schema.safeParse(activity.config);
   if (parsed.success) return def.ports(parsed.data);
   const merged = def.schema.safeParse({ ...def.defaults(), ...activity.config });

@@ -4,8 +4,20 @@ import { migrateDocument } from './migrations';
 import { formatPath, outOfRangeMessage, zodErrors, type PathError } from './zod-issues';
 import { hasNonFiniteNumber, outOfRangeNumbers } from './json-numbers';
 import { stripBom } from './text-file';
+import { findNestingProblem } from './nesting';
+import { wiringProblems } from './wiring';
 
 export type ImportResult = { ok: true; doc: CampaignDoc } | { ok: false; errors: PathError[] };
+
+export interface ParseOptions {
+  /**
+   * `refuse` (files: import, the command line, templates): a transition to a port that does not
+   * exist, an output feeding two transitions or a single input taking two is an error with its path.
+   * `keep` (the browser's own saved campaigns and the command line's `validate`): the campaign opens
+   * and validation lists the same problems, so that nothing the user made is lost.
+   */
+  wiring?: 'refuse' | 'keep';
+}
 
 /**
  * Reads a campaign from JSON text: syntax, schema version (migrating older documents), document
@@ -13,7 +25,7 @@ export type ImportResult = { ok: true; doc: CampaignDoc } | { ok: false; errors:
  * activities. Either the whole document is valid and returned with configs normalised (defaults
  * filled), or every error found is returned with its path; nothing is half-imported.
  */
-export function parseCampaign(text: string): ImportResult {
+export function parseCampaign(text: string, options: ParseOptions = {}): ImportResult {
   // A byte-order mark is not part of the JSON: files saved "UTF-8 with BOM" are read the same.
   const source = stripBom(text);
   let raw: unknown;
@@ -24,13 +36,17 @@ export function parseCampaign(text: string): ImportResult {
   }
   if (hasNonFiniteNumber(raw))
     return { ok: false, errors: outOfRangeNumbers(source).map((n) => ({ path: formatPath(n.path), message: outOfRangeMessage(n.source) })) };
-  return parseCampaignValue(raw);
+  return parseCampaignValue(raw, options);
 }
 
 /** Same as parseCampaign, for an already parsed JSON value. */
-export function parseCampaignValue(raw: unknown): ImportResult {
+export function parseCampaignValue(raw: unknown, options: ParseOptions = {}): ImportResult {
   const migrated = migrateDocument(raw);
   if (!migrated.ok) return migrated;
+  // Before zod, whose parse of a rule recurses: a rule nested thousands of groups deep is refused
+  // with its path instead of overflowing the stack.
+  const deep = findNestingProblem(migrated.value);
+  if (deep) return { ok: false, errors: [deep] };
   const parsed = campaignSchema.safeParse(migrated.value);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, migrated.value) };
   const doc = parsed.data;
@@ -68,6 +84,7 @@ export function parseCampaignValue(raw: unknown): ImportResult {
       errors.push({ path: `transitions[${i}].target.activityId`, message: `no activity "${t.target.activityId}"` });
   });
 
+  if (errors.length === 0 && options.wiring !== 'keep') errors.push(...wiringProblems(doc).map(({ path, message }) => ({ path, message })));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, doc };
 }
 

@@ -8,6 +8,8 @@ import { indexGraph, topologicalOrder } from './graph';
 import { portsOf } from './ports';
 import { providesAudience } from './connection-rules';
 import { formatPath, issueMessage } from './zod-issues';
+import { findNestingProblem } from './nesting';
+import { wiringProblems } from './wiring';
 
 /** Guardrails of the product (see docs/campaign-format.md). */
 export const MAX_ACTIVITIES = 500;
@@ -37,8 +39,13 @@ export function validateCampaign(doc: CampaignDoc, model?: DataModel): Problem[]
     }
     const incoming = g.incoming.get(activity.id) ?? [];
     const outgoing = g.outgoing.get(activity.id) ?? [];
-    const parsed = def.schema.safeParse(activity.config);
-    if (!parsed.success) {
+    // Checked before zod, whose parse of a rule recurses (see nesting.ts).
+    const deep = findNestingProblem(activity.config);
+    const parsed = deep ? undefined : def.schema.safeParse(activity.config);
+    if (!parsed) {
+      if (deep)
+        problems.push({ severity: 'error', code: 'too-deep', message: `"${activity.label}": ${deep.path}: ${deep.message}.`, activityId: activity.id, path: deep.path });
+    } else if (!parsed.success) {
       for (const issue of parsed.error.issues)
         problems.push({
           severity: 'error',
@@ -87,23 +94,16 @@ export function validateCampaign(doc: CampaignDoc, model?: DataModel): Problem[]
     }
   }
 
-  for (const t of doc.transitions) {
-    const from = g.activities.get(t.source.activityId);
-    const to = g.activities.get(t.target.activityId);
-    const dangling =
-      !from ||
-      !to ||
-      !portsOf(from).out.some((p) => p.id === t.source.port) ||
-      !portsOf(to).in.some((p) => p.id === t.target.port);
-    if (dangling)
-      problems.push({
-        severity: 'error',
-        code: 'dangling-transition',
-        message: `A transition${from ? ` from "${from.label}"` : ''} leads to a port that no longer exists.`,
-        transitionId: t.id,
-        ...(from ? { activityId: from.id } : {}),
-      });
-  }
+  // Ports that do not exist, outputs feeding two transitions, single inputs taking two: the engine
+  // counts nothing through them (see wiring.ts).
+  for (const w of wiringProblems(doc))
+    problems.push({
+      severity: 'error',
+      code: w.code,
+      message: `${w.message.charAt(0).toUpperCase()}${w.message.slice(1)} (${w.path}).`,
+      ...(w.transitionId !== undefined ? { transitionId: w.transitionId } : {}),
+      ...(w.activityId !== undefined ? { activityId: w.activityId } : {}),
+    });
 
   if (topologicalOrder(doc).hasCycle)
     problems.push({ severity: 'error', code: 'cycle', message: 'The campaign contains a loop of transitions.' });

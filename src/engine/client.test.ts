@@ -30,7 +30,7 @@ describe('engine client over the worker protocol', () => {
     expect(counter.created).toBe(1);
     expect(a.rowCounts).toEqual({ customers: 5, orders: 4 });
     expect(b.sql.vip).toMatch(/CREATE TEMP TABLE/);
-    expect((await client.counts(doc)).counts).toEqual({ t_vip: 3, t_buyers: 3, t_both: 2, t_sent: 2, t_vip2: 3, t_buyers2: 3, t_only_vip: 1, t_texted: 1 });
+    expect((await client.counts(doc)).counts).toEqual({ t_vip_all: 3, t_vip: 3, t_buyers_all: 3, t_buyers: 3, t_both: 2, t_sent: 2, t_vip2: 3, t_buyers2: 3, t_only_vip: 1, t_texted: 1 });
   });
 
   test('a newer counts request makes the older one reject as aborted', async () => {

@@ -14,6 +14,7 @@ import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
 import { EngineStore } from './state/engine-store';
 import { SHARED_OUTPUT } from '../activities/compile-types';
+import { idRecord } from '../domain/ids';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
 import type { StateStorage } from './state/state-storage';
 
@@ -162,9 +163,9 @@ export class Engine {
   /** The SQL of every activity that compiles, by activity id (the code view). */
   sql(doc: CampaignDoc): { sql: Record<string, string>; errors: Record<string, string> } {
     const plan = this.compile(doc);
-    const sql: Record<string, string> = {};
+    const sql = idRecord<string>();
     for (const step of plan.steps) sql[step.activityId] = activitySql(plan, step.activityId) ?? '';
-    return { sql, errors: plan.errors };
+    return { sql, errors: idRecord(plan.errors) };
   }
 
   /**
@@ -274,11 +275,11 @@ export class Engine {
     const started = performance.now();
     const generation = ++this.countsGeneration;
     const plan = this.compile(doc);
-    const errors = { ...plan.errors };
-    const skipped = { ...plan.skipped };
+    const errors = idRecord(plan.errors);
+    const skipped = idRecord(plan.skipped);
     const done = await this.materialise(plan, errors, skipped, () => generation === this.countsGeneration);
-    const counts: Record<string, number> = {};
-    const outputs: Record<string, Record<string, number>> = {};
+    const counts = idRecord<number>();
+    const outputs = idRecord<Record<string, number>>();
     if (done) {
       const notEmitted = this.notEmitted(plan);
       // A pass-through that did not run shares a table that has a count: it still carries nothing.
@@ -291,7 +292,7 @@ export class Engine {
       for (const step of plan.steps)
         for (const o of step.outputs) {
           const n = this.rowCount.get(o.table);
-          if (n !== undefined && ran(step.activityId) && o.port !== SHARED_OUTPUT) (outputs[step.activityId] ??= {})[o.port] = n;
+          if (n !== undefined && ran(step.activityId) && o.port !== SHARED_OUTPUT) (outputs[step.activityId] ??= idRecord())[o.port] = n;
         }
       await this.exclusive(() => this.applyEffects(doc, plan, errors));
       await this.exclusive(() => this.dropUnused(plan));
@@ -343,7 +344,7 @@ export class Engine {
     for (let attempt = 0; result.superseded && attempt < 3; attempt++) result = await this.counts(doc);
     if (result.superseded) throw new EngineError('The campaign was being recomputed: record the run again.');
     const plan = this.compile(doc);
-    const marks: Record<string, string | null> = {};
+    const marks = idRecord<string | null>();
     for (const step of plan.steps)
       for (const o of step.outputs) {
         // The mark reads the data, not the working table, which a concurrent computation may have dropped.
@@ -441,8 +442,8 @@ export class Engine {
     const g = indexGraph(doc);
     const needed = upstreamOf(g, transition.source.activityId);
     needed.add(transition.source.activityId);
-    const errors: Record<string, string> = { ...plan.errors };
-    const skipped: Record<string, SkipReason> = {};
+    const errors = idRecord(plan.errors);
+    const skipped = idRecord<SkipReason>();
     await this.materialise(plan, errors, skipped, () => true, needed);
     const table = plan.transitions[transitionId];
     const problem = [...needed].map((id) => errors[id]).find((e) => e !== undefined);

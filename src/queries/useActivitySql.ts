@@ -1,3 +1,4 @@
+import { byId } from '../domain/ids';
 import { useQuery } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
 import { useEngineClient } from './EngineClientContext';
@@ -14,6 +15,6 @@ export function useActivitySql(doc: CampaignDoc, activityId: string, options: { 
   return useQuery({
     ...sqlQuery(client, version ?? '', doc),
     enabled: version !== undefined && (options.enabled ?? true),
-    select: (r) => ({ sql: r.sql[activityId], error: r.errors[activityId] }),
+    select: (r) => ({ sql: byId(r.sql, activityId), error: byId(r.errors, activityId) }),
   });
 }

@@ -1,3 +1,4 @@
+import { idRecord } from '../domain/ids';
 import type { StateCreator } from 'zustand';
 import type { DragOverlay } from './drag-overlay';
 import type { EditorState, ViewSlice } from './types';
@@ -11,7 +12,7 @@ let counter = 0;
 export const createViewSlice =
   (drag: DragOverlay): StateCreator<EditorState, [], [], ViewSlice> =>
   (set) => ({
-    measured: {},
+    measured: idRecord(),
     notice: null,
     focusRequest: null,
     dropTransitionId: null,
@@ -20,7 +21,7 @@ export const createViewSlice =
     setDataModel: (dataModel) => set((s) => (s.dataModel === dataModel ? s : { dataModel })),
     setPendingConnection: (pendingConnection) => set({ pendingConnection }),
     setDragPositions: (positions) => drag.setState({ positions }),
-    setMeasured: (sizes) => set((s) => ({ measured: { ...s.measured, ...sizes } })),
+    setMeasured: (sizes) => set((s) => ({ measured: Object.assign(idRecord<{ width: number; height: number }>(), s.measured, sizes) })),
     notify: (message, tone = 'info') => set({ notice: { id: ++counter, message, tone } }),
     dismissNotice: () => set({ notice: null }),
     requestFocus: (activityIds, mode = 'reveal') =>

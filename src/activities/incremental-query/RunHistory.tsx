@@ -1,3 +1,4 @@
+import { byId } from '../../domain/ids';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Eraser, History, Loader2 } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
@@ -97,7 +98,7 @@ export function RunHistory({ doc, activityId }: Props) {
         <>
           <p className="ff-note" role="note">
             Last run {formatRunTime(last!.runAt)}: only records with a date after{' '}
-            {formatMark(last!.marks[activityId])} count now.
+            {formatMark(byId(last!.marks, activityId))} count now.
           </p>
           <div className="iq-runs__scroll">
             <table className="iq-runs__table" aria-label="Run history">
@@ -116,7 +117,7 @@ export function RunHistory({ doc, activityId }: Props) {
                   <tr key={r.runAt}>
                     <th scope="row">{formatRunTime(r.runAt)}</th>
                     {incremental.map((a) => (
-                      <td key={a.id}>{a.id in r.marks ? formatMark(r.marks[a.id]) : 'not run'}</td>
+                      <td key={a.id}>{Object.hasOwn(r.marks, a.id) ? formatMark(byId(r.marks, a.id)) : 'not run'}</td>
                     ))}
                   </tr>
                 ))}

@@ -1,3 +1,4 @@
+import { byId } from '../../domain/ids';
 import { useId, useState } from 'react';
 import { FileUp } from 'lucide-react';
 import type { ActivityFormProps } from '../ui-registry';
@@ -25,7 +26,7 @@ export function LoadFileForm({ activity, onConfigChange }: ActivityFormProps) {
   const parsed = loadFileConfigSchema.safeParse(activity.config);
   const data = useActivityFormData(activity);
   const doc = useEditorStore((s) => s.doc);
-  const outputs = useCountOutputs(doc)[activity.id];
+  const outputs = byId(useCountOutputs(doc), activity.id);
   const inputId = useId();
   const [readError, setReadError] = useState<string>();
   if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(loadFileConfigSchema.parse({}))} />;

@@ -1,3 +1,4 @@
+import { idRecord } from '../../domain/ids';
 import type { CompileContext, CompiledOutputs, WorkingTableRef } from '../compile-types';
 import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../compile-types';
 import { dimensionEntity, mainInput, recordValue, seededRandom } from '../working-table';
@@ -55,9 +56,9 @@ export function compileSplit(config: SplitConfig, ctx: CompileContext): Compiled
   });
   // Which subsets each record falls in is computed once, in a shared table every output reads.
   const assignment = `WITH ${ctes.join(',\n')}\n${config.subsets.map((_, i) => `SELECT ${key}, ${i} AS "__subset" FROM ${subset(i)}`).join('\nUNION ALL\n')}`;
-  const outputs: CompiledOutputs = {
-    [SHARED_OUTPUT]: { sql: assignment, dimension: input.dimension, columns: [{ name: '__subset', type: 'integer' }] },
-  };
+  // Keyed by port, i.e. by subset id: no prototype, so that a subset named `__proto__` is an output too.
+  const outputs: CompiledOutputs = idRecord();
+  outputs[SHARED_OUTPUT] = { sql: assignment, dimension: input.dimension, columns: [{ name: '__subset', type: 'integer' }] };
   const inSubset = (i: number) => `w.${key} IN (SELECT ${key} FROM ${SHARED_TABLE} WHERE "__subset" = ${i})`;
   const inNone = `w.${key} NOT IN (SELECT ${key} FROM ${SHARED_TABLE})`;
 

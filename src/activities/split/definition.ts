@@ -43,6 +43,13 @@ export const splitConfigSchema = z.object({
   complementLabel: z.string().default('Rest'),
   /** Emit all subsets in one table with a `segment` column instead of one transition each. */
   singleTable: z.boolean().default(false),
+}).superRefine((config, ctx) => {
+  // A subset's id is its output port: two alike would make one port carry either subset.
+  const seen = new Set<string>(config.complement ? ['complement'] : []);
+  config.subsets.forEach((s, i) => {
+    if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['subsets', i, 'id'], message: `another output already has the id ${JSON.stringify(s.id)}` });
+    seen.add(s.id);
+  });
 });
 export type SplitConfig = z.infer<typeof splitConfigSchema>;
 

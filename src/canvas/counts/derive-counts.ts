@@ -1,5 +1,6 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import { branchName, portsOf } from '../../domain/ports';
+import { byId, idRecord } from '../../domain/ids';
 import type { Problem } from '../../domain/problems';
 import type { SkipReason } from '../../engine/compile/compile-campaign';
 import { notEmittedText, skipReasonText, waitingText, type ActivityCount, type OutputCount, type TransitionCount } from './count-types';
@@ -36,22 +37,31 @@ export function deriveCounts(
   previous?: DerivedCounts,
   problemsOf?: (activityId: string) => readonly Problem[] | undefined,
 ): DerivedCounts {
-  const transitions: Record<string, TransitionCount> = {};
-  const activities: Record<string, ActivityCount> = {};
-  const why = snapshot ? explainer(doc, snapshot, problemsOf) : undefined;
+  const transitions = idRecord<TransitionCount>();
+  const activities = idRecord<ActivityCount>();
+  // The answer crossed from the worker as plain objects: keyed by ids again without a prototype,
+  // so that an id such as `constructor` reads its own entry, never Object.prototype's.
+  const snap = snapshot && ownedSnapshot(snapshot);
+  const why = snap ? explainer(doc, snap, problemsOf) : undefined;
   for (const t of doc.transitions) {
-    const next = snapshot && why ? transitionEntry(t.id, t.source.activityId, t.source.port, snapshot, why) : loadingTransition;
-    transitions[t.id] = keep(previous?.transitions[t.id], next);
+    const next = snap && why ? transitionEntry(t.id, t.source.activityId, t.source.port, snap, why) : loadingTransition;
+    transitions[t.id] = keep(byId(previous?.transitions, t.id), next);
   }
   for (const a of doc.activities) {
     let next: ActivityCount = loadingActivity;
-    if (snapshot && why) {
+    if (snap && why) {
       const incoming = doc.transitions.filter((t) => t.target.activityId === a.id).map((t) => transitions[t.id]!);
-      next = activityEntry(a.id, portsOf(a).out, incoming, snapshot, why);
+      next = activityEntry(a.id, portsOf(a).out, incoming, snap, why);
     }
-    activities[a.id] = keep(previous?.activities[a.id], next);
+    activities[a.id] = keep(byId(previous?.activities, a.id), next);
   }
   return { transitions, activities };
+}
+
+function ownedSnapshot(s: CountsSnapshot): CountsSnapshot {
+  const outputs = idRecord<Record<string, number>>();
+  for (const [id, byPort] of Object.entries(s.outputs)) outputs[id] = idRecord(byPort);
+  return { counts: idRecord(s.counts), errors: idRecord(s.errors), skipped: idRecord(s.skipped), outputs, stale: s.stale };
 }
 
 /** Why an activity has no count, as its own entry and as the entry of the transitions leaving it. */

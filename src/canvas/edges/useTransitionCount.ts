@@ -1,3 +1,4 @@
+import { byId } from '../../domain/ids';
 import { useCounts } from '../counts/counts-store';
 import type { TransitionCount } from '../counts/count-types';
 
@@ -9,5 +10,5 @@ export type { TransitionCount } from '../counts/count-types';
  * transition's entry changes; outside an open campaign's counts provider it returns undefined.
  */
 export function useTransitionCount(transitionId: string): TransitionCount | undefined {
-  return useCounts((s) => s.transitions[transitionId]);
+  return useCounts((s) => byId(s.transitions, transitionId));
 }

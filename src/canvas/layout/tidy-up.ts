@@ -1,3 +1,4 @@
+import { idRecord } from '../../domain/ids';
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { CampaignDoc, Position } from '../../domain/campaign';
 import { portsOf } from '../../domain/ports';
@@ -73,7 +74,7 @@ export async function computeTidyLayout(doc: CampaignDoc, sizeOf: (id: string) =
   // ELK pads the graph; anchor the laid-out drawing's own top-left instead.
   const minX = Math.min(...children.map((c) => c.x ?? 0));
   const minY = Math.min(...children.map((c) => c.y ?? 0));
-  const out: Record<string, Position> = {};
+  const out = idRecord<Position>();
   for (const c of children)
     out[c.id] = { x: Math.round((c.x ?? 0) - minX + originX), y: Math.round((c.y ?? 0) - minY + originY) };
   return out;

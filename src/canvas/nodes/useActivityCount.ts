@@ -1,3 +1,4 @@
+import { byId } from '../../domain/ids';
 import { useCounts } from '../counts/counts-store';
 import type { ActivityCount } from '../counts/count-types';
 
@@ -9,5 +10,5 @@ export type { ActivityCount } from '../counts/count-types';
  * changes; outside an open campaign's counts provider it returns undefined.
  */
 export function useActivityCount(activityId: string): ActivityCount | undefined {
-  return useCounts((s) => s.activities[activityId]);
+  return useCounts((s) => byId(s.activities, activityId));
 }

@@ -1,3 +1,4 @@
+import { byId } from '../ids';
 import type { Activity, CampaignDoc, Position } from '../campaign';
 
 /**
@@ -26,7 +27,7 @@ function mapActivities(doc: CampaignDoc, ids: ReadonlySet<string>, fn: (a: Activ
 /** Moves activities to new positions (a whole drag or a tidy-up is one call, hence one undo step). */
 export function moveActivities(doc: CampaignDoc, positions: Readonly<Record<string, Position>>): CampaignDoc {
   return mapActivities(doc, new Set(Object.keys(positions)), (a) => {
-    const p = positions[a.id];
+    const p = byId(positions, a.id);
     if (!p || (p.x === a.position.x && p.y === a.position.y)) return a;
     return { ...a, position: { x: p.x, y: p.y } };
   });

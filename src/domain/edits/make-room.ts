@@ -1,3 +1,4 @@
+import { idRecord } from '../ids';
 import type { CampaignDoc, Position } from '../campaign';
 import { downstreamOf, indexGraph } from '../graph';
 import { moveActivities } from './activities';
@@ -35,7 +36,8 @@ export function placeBetween(
   const crossAt = (across(source.position) + across(target.position)) / 2;
   const at = vertical ? { x: crossAt, y: start } : { x: start, y: crossAt };
 
-  const positions: Record<string, Position> = { [activityId]: at };
+  const positions = idRecord<Position>();
+  positions[activityId] = at;
   if (shift > 0) {
     const moved = downstreamOf(indexGraph(doc), activityId);
     moved.delete(activityId);

@@ -147,11 +147,11 @@ describe('flow and channel activities pass their input through', () => {
 describe('disabled activities and failures stay on their own path', () => {
   test('a disabled activity and everything after it have no count', async () => {
     const doc = campaign(
-      [audience('a', FR, true), audience('b', OPT), { id: 'mail', type: 'email' }, { id: 'c', type: 'combine' }, { id: 'sms', type: 'sms' }, { id: 'e', type: 'end' }],
-      [['a1', 'a', 'mail'], ['m1', 'mail', 'c'], ['b1', 'b', 'c'], ['c1', 'c', 'e'], ['b2', 'b', 'sms'], ['s1', 'sms', 'e']],
+      [audience('a', FR, true), audience('b', OPT), { id: 'f', type: 'fork', config: { branches: [{ id: 'x', label: 'X' }, { id: 'y', label: 'Y' }] } }, { id: 'mail', type: 'email' }, { id: 'c', type: 'combine' }, { id: 'sms', type: 'sms' }, { id: 'e', type: 'end' }],
+      [['a1', 'a', 'mail'], ['m1', 'mail', 'c'], ['bf', 'b', 'f'], ['b1', 'f', 'c', 'x'], ['c1', 'c', 'e'], ['b2', 'f', 'sms', 'y'], ['s1', 'sms', 'e']],
     );
     const r = await engine.counts(doc);
-    expect(r.counts).toEqual({ b1: 4, b2: 4, s1: 4 });
+    expect(r.counts).toEqual({ bf: 4, b1: 4, b2: 4, s1: 4 });
     expect(r.skipped).toMatchObject({ a: 'disabled', mail: 'upstream', c: 'upstream' });
   });
 

@@ -182,7 +182,8 @@ function textTest(c: AttributeCondition, field: FieldDef, x: string, name: strin
     case 'like':
     case 'not-like':
       // A pattern may match an empty text ("%"): a blank text is no value, and never matches.
-      return `${fold(`NULLIF(trim(${x}), '')`)} LIKE ${typed(c.value)}`;
+      typed(c.value);
+      return `${fold(`NULLIF(trim(${x}), '')`)} LIKE ${fold(`trim(${sqlLiteral(likePatternText(String(c.value)))})`)} ESCAPE '\\'`;
     case 'lt':
     case 'lte':
     case 'gt':
@@ -209,4 +210,14 @@ function dateOperand(type: string, x: string, day: string, value: unknown): stri
 function dateValue(type: string, value: AttributeCondition['value'], name: string): string {
   if (type === 'timestamp' && hasTime(value)) return valueLiteral({ name, label: name, type: 'timestamp', values: [], description: '' }, value);
   return valueLiteral({ name, label: name, type: 'date', values: [], description: '' }, value);
+}
+
+/**
+ * A like pattern as typed, for `LIKE ... ESCAPE '\'`: `%` and `_` are wildcards; `\%`, `\_` and
+ * `\\` stand for a literal `%`, `_` and `\` (docs/query-modeler.md). Any other backslash is a
+ * backslash, as it was before the escape existed, and a trailing one never ends the pattern on an
+ * escape (which DuckDB refuses).
+ */
+export function likePatternText(typed: string): string {
+  return typed.replace(/\\([%_\\]?)/g, (_, next: string) => (next ? `\\${next}` : '\\\\'));
 }

@@ -8,6 +8,10 @@ import type { CompileContext, CompiledOutputs, EngineStateView, SqlToolkit, Work
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { ruleSql, type RuleScope } from './rule-sql';
 import { hash64, stableStringify } from './hash';
+import { idRecord, byId } from '../../domain/ids';
+import { oneLine } from '../../domain/one-line';
+import { findNestingProblem } from '../../domain/nesting';
+import { wiringBlocks } from '../../domain/wiring';
 
 /** What the compiler needs to know about the loaded data. */
 export interface CompileEnv {
@@ -120,7 +124,9 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
   const used = new Set<string>();
   const factsUsed = new Map<string, string>();
   const sql = toolkit(env, used, factsUsed);
-  const plan: CampaignPlan = { steps: [], transitions: {}, errors: {}, skipped: {} };
+  const plan: CampaignPlan = { steps: [], transitions: idRecord(), errors: idRecord(), skipped: idRecord() };
+  // Nothing is computed through a transition wired against the connection rules (see wiring.ts).
+  const blocked = wiringBlocks(doc);
   const outputTable = new Map<string, PlannedOutput>();
   const portKey = (activityId: string, port: string) => `${activityId}\u0000${port}`;
 
@@ -135,8 +141,13 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         plan.errors[activity.id] = `Unknown activity type ${activity.type}`;
         continue;
       }
+      const wiring = blocked.activities.get(activity.id);
+      if (wiring !== undefined) {
+        plan.errors[activity.id] = wiring;
+        continue;
+      }
       const incoming = g.incoming.get(activity.id) ?? [];
-      const inputs: Record<string, WorkingTableRef[]> = {};
+      const inputs = idRecord<WorkingTableRef[]>();
       let ready = true;
       for (const t of incoming) {
         const out = outputTable.get(portKey(t.source.activityId, t.source.port));
@@ -156,6 +167,11 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
       }
       if (!def.compile) {
         plan.skipped[activity.id] = def.ports(def.defaults()).out.length === 0 ? 'no-output' : 'not-computed';
+        continue;
+      }
+      const deep = findNestingProblem(activity.config);
+      if (deep) {
+        plan.errors[activity.id] = `Invalid settings at ${deep.path}: ${deep.message}`;
         continue;
       }
       const parsed = def.schema.safeParse(activity.config);
@@ -187,11 +203,11 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
       }
       const ports = def.ports(config).out.map((p) => p.id);
       const outputs: PlannedOutput[] = [];
-      const shared = compiled[SHARED_OUTPUT];
+      const shared = byId(compiled, SHARED_OUTPUT);
       const sharedTable = shared && `wt_${hash64(`${hash}\u0000${SHARED_OUTPUT}\u0000${shared.sql}`)}`;
       if (shared && sharedTable) outputs.push({ port: SHARED_OUTPUT, table: sharedTable, sql: shared.sql, dimension: shared.dimension, columns: shared.columns });
       for (const port of ports) {
-        const compiledPort = compiled[port];
+        const compiledPort = byId(compiled, port);
         if (!compiledPort) continue;
         const c = sharedTable ? { ...compiledPort, sql: compiledPort.sql.split(SHARED_TABLE).join(quoteIdent(sharedTable)) } : compiledPort;
         const sameAs = c.sameAs ? [...outputTable.values()].find((o) => quoteIdent(o.table) === c.sameAs)?.table : undefined;
@@ -226,7 +242,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
   }
   for (const t of doc.transitions) {
     const out = outputTable.get(portKey(t.source.activityId, t.source.port));
-    if (out) plan.transitions[t.id] = out.table;
+    if (out && !blocked.transitions.has(t.id)) plan.transitions[t.id] = out.table;
   }
   return plan;
 }
@@ -236,6 +252,7 @@ export function activitySql(plan: CampaignPlan, activityId: string): string | un
   const step = plan.steps.find((s) => s.activityId === activityId);
   if (!step) return undefined;
   const facts = step.facts.map((f) => `-- facts from the data, computed once and shared\nCREATE TEMP TABLE IF NOT EXISTS ${f.table} AS\n${f.sql};`);
-  const outputs = step.outputs.map((o) => (o.sameAs ? `-- ${o.port}: passes ${o.sameAs} through unchanged` : `-- ${o.port}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`));
+  // A port id is a subset's or branch's id, typed by a person: it must not end its comment.
+  const outputs = step.outputs.map((o) => (o.sameAs ? `-- ${oneLine(o.port)}: passes ${o.sameAs} through unchanged` : `-- ${oneLine(o.port)}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`));
   return [...facts, ...outputs].join('\n\n');
 }

@@ -362,3 +362,4 @@ function aggregateTest(c: CollectionCondition, inner: RuleScope): { expr: string
   const ops = { equals: '=', 'not-equals': '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
   return { expr, test: (x) => `${x} ${ops[op]} ${sqlLiteral(value)}`, zeroWithoutLines, include };
 }
+

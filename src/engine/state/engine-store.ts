@@ -1,3 +1,4 @@
+import { idRecord } from '../../domain/ids';
 import type { EngineStateView, SavedAudienceRef } from '../../activities/compile-types';
 import type { DuckConnection } from '../duckdb/connection';
 import { duckErrorMessage } from '../duckdb/connection';
@@ -261,7 +262,7 @@ export class EngineStore {
     datasetId = '',
   ): Promise<RunRecord> {
     await this.ensureTables(conn);
-    const kept: Record<string, string | null> = {};
+    const kept = idRecord<string | null>();
     for (const [activityId, mark] of Object.entries(marks))
       kept[activityId] = mark ?? this.marks.get(markKey(datasetId, campaignId, activityId)) ?? null;
     const record: RunRecord = { campaignId, runAt, marks: kept, datasetId };
