@@ -58,9 +58,13 @@ export function FlowCanvas() {
   useFitOnFirstMeasure(fitOnOpen);
 
   // Handles move sides when the orientation flips; every node needs re-measuring.
+  // Not on mount: React Flow measures the nodes it mounts.
   const updateNodeInternals = useUpdateNodeInternals();
   const { getNodes } = useReactFlow();
+  const measuredOrientation = useRef(orientation);
   useEffect(() => {
+    if (measuredOrientation.current === orientation) return;
+    measuredOrientation.current = orientation;
     updateNodeInternals(getNodes().map((n) => n.id));
   }, [orientation, updateNodeInternals, getNodes]);
 

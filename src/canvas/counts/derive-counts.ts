@@ -43,10 +43,17 @@ export function deriveCounts(
     const next = snapshot && why ? transitionEntry(t.id, t.source.activityId, t.source.port, snapshot, why) : loadingTransition;
     transitions[t.id] = keep(previous?.transitions[t.id], next);
   }
+  // Incoming transitions grouped once: a search per activity is quadratic on a large campaign.
+  const incomingOf = new Map<string, TransitionCount[]>();
+  for (const t of doc.transitions) {
+    const list = incomingOf.get(t.target.activityId);
+    if (list) list.push(transitions[t.id]!);
+    else incomingOf.set(t.target.activityId, [transitions[t.id]!]);
+  }
   for (const a of doc.activities) {
     let next: ActivityCount = loadingActivity;
     if (snapshot && why) {
-      const incoming = doc.transitions.filter((t) => t.target.activityId === a.id).map((t) => transitions[t.id]!);
+      const incoming = incomingOf.get(a.id) ?? [];
       next = activityEntry(a.id, portsOf(a).out, incoming, snapshot, why);
     }
     activities[a.id] = keep(previous?.activities[a.id], next);
