@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
 import { Autosaver, type SaveState } from './autosaver';
 import { crashBackup } from './crash-backup';
+import { flushDrafts } from '../ui/draft-flush';
 import { campaignKeys } from './query-keys';
 import { useCampaignRepository } from './useCampaignRepository';
 
@@ -12,7 +13,8 @@ export const AUTOSAVE_INTERVAL_MS = 400;
 /**
  * Saves `doc` whenever it changes (not on first render: the loaded document is already stored).
  * Writes are throttled, and flushed when the page is hidden or closed (`pagehide`,
- * `visibilitychange`) and when the editor unmounts. Because a closing tab may abort an IndexedDB
+ * `visibilitychange`) and when the editor unmounts; drafts still in text fields are committed
+ * first (see draft-flush.ts). Because a closing tab may abort an IndexedDB
  * write, an unsaved document is also copied to localStorage at that moment (see crash-backup.ts).
  */
 export function useAutosave(doc: CampaignDoc): SaveState {
@@ -44,6 +46,8 @@ export function useAutosave(doc: CampaignDoc): SaveState {
 
   useEffect(() => {
     const leave = () => {
+      // Text typed into a field and not committed yet becomes part of the document first.
+      flushDrafts();
       if (saver.saveState === 'saved') return;
       const id = latest.current.id;
       crashBackup.write(latest.current);

@@ -1,9 +1,11 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Pencil } from 'lucide-react';
+import { useFlushOnHide } from '../../ui/draft-flush';
 
 /**
  * The campaign name as an always-editable title: click or tab into it and type. Enter or leaving
  * the field commits, Escape restores the previous name, and a blank name is refused (restored).
+ * A name typed and not committed yet is committed when the page is hidden or closed.
  */
 export function CampaignNameField({ name, onRename }: { name: string; onRename: (name: string) => void }) {
   const [draft, setDraft] = useState(name);
@@ -18,6 +20,12 @@ export function CampaignNameField({ name, onRename }: { name: string; onRename: 
     const next = draft.trim();
     if (next !== '' && next !== name) onRename(next);
   };
+  // The page is hidden while a name is being typed: keep it (the field stays in editing, so typing
+  // on after coming back continues the same name).
+  useFlushOnHide(editing && draft.trim() !== '' && draft.trim() !== name, () => {
+    const next = draft.trim();
+    if (next !== '' && next !== name) onRename(next);
+  });
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
