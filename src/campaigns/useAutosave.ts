@@ -17,7 +17,7 @@ export const AUTOSAVE_INTERVAL_MS = 400;
  * first (see draft-flush.ts). Because a closing tab may abort an IndexedDB
  * write, an unsaved document is also copied to localStorage at that moment (see crash-backup.ts).
  */
-export function useAutosave(doc: CampaignDoc): SaveState {
+export function useAutosave(doc: CampaignDoc, { paused = false }: { paused?: boolean } = {}): SaveState {
   const repo = useCampaignRepository();
   const client = useQueryClient();
   const [state, setState] = useState<SaveState>('saved');
@@ -35,9 +35,14 @@ export function useAutosave(doc: CampaignDoc): SaveState {
 
   // A layout effect, so the change is scheduled in the same task as the edit: a tab closed right
   // after typing still sees it as pending.
+  // While `paused` (another tab edits the campaign and saves it), nothing is scheduled, and what
+  // was waiting is written at once.
   useLayoutEffect(() => {
-    if (doc !== initial.current) saver.schedule(doc);
-  }, [doc, saver]);
+    if (!paused && doc !== initial.current) saver.schedule(doc);
+  }, [doc, saver, paused]);
+  useEffect(() => {
+    if (paused) void saver.flush();
+  }, [paused, saver]);
 
   const latest = useRef(doc);
   useLayoutEffect(() => {

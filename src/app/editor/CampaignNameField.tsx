@@ -7,7 +7,15 @@ import { useFlushOnHide } from '../../ui/draft-flush';
  * the field commits, Escape restores the previous name, and a blank name is refused (restored).
  * A name typed and not committed yet is committed when the page is hidden or closed.
  */
-export function CampaignNameField({ name, onRename }: { name: string; onRename: (name: string) => void }) {
+export function CampaignNameField({
+  name,
+  onRename,
+  readOnly = false,
+}: {
+  name: string;
+  onRename: (name: string) => void;
+  readOnly?: boolean;
+}) {
   const [draft, setDraft] = useState(name);
   const [editing, setEditing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -44,10 +52,12 @@ export function CampaignNameField({ name, onRename }: { name: string; onRename: 
       <input
         ref={input}
         className="cc-name-input"
-        value={shown}
+        value={readOnly ? name : shown}
+        readOnly={readOnly}
         maxLength={200}
         spellCheck={false}
         onFocus={(e) => {
+          if (readOnly) return;
           setDraft(name);
           setEditing(true);
           e.currentTarget.select();
@@ -62,9 +72,9 @@ export function CampaignNameField({ name, onRename }: { name: string; onRename: 
         }}
         onKeyDown={onKeyDown}
         aria-invalid={editing && draft.trim() === '' ? true : undefined}
-        title="Rename campaign"
+        title={readOnly ? 'Read-only: edited in another tab' : 'Rename campaign'}
       />
-      <Pencil size={14} aria-hidden className="cc-name-pencil" />
+      {!readOnly && <Pencil size={14} aria-hidden className="cc-name-pencil" />}
     </label>
   );
 }
