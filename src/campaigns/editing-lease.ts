@@ -32,7 +32,7 @@ export interface EditingLeaseOptions {
 }
 
 /** How long a take-over waits for the editing tab to hand over before taking the lock anyway. */
-export const HAND_OVER_WAIT_MS = 1500;
+export const HAND_OVER_WAIT_MS = 3000;
 
 const tab = Math.random().toString(36).slice(2);
 
@@ -58,13 +58,15 @@ export class EditingLease {
       this.setRole('editor');
       return;
     }
-    void navigator.locks.request(this.lockName, { ifAvailable: true }, (lock) => {
-      if (!lock) {
-        this.follow();
-        return undefined;
-      }
-      return this.hold();
-    });
+    navigator.locks
+      .request(this.lockName, { ifAvailable: true }, (lock) => {
+        if (!lock) {
+          this.follow();
+          return undefined;
+        }
+        return this.hold();
+      })
+      .catch(() => this.stolen());
   }
 
   get current(): EditingRole {
@@ -120,7 +122,8 @@ export class EditingLease {
         return this.hold('editor-left');
       })
       .catch(() => {
-        // Aborted: this tab closed or is taking over with a steal.
+        // Aborted (this tab closed, or takes over with a steal), or held then stolen.
+        if (!waiting.signal.aborted) this.stolen();
       });
   }
 
@@ -130,10 +133,13 @@ export class EditingLease {
     this.waiting = undefined;
     navigator.locks
       .request(this.lockName, { steal: true }, () => this.hold())
-      .catch(() => {
-        // Stolen in turn by another tab: follow it.
-        if (!this.closed) this.follow('taken-over');
-      });
+      .catch(() => this.stolen());
+  }
+
+  /** Another tab took the lock without a hand-over (this one did not answer in time): follow it. */
+  private stolen() {
+    if (this.closed || this.role !== 'editor') return;
+    this.follow('taken-over');
   }
 
   private receive(m: Message) {
