@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
 import { Autosaver, type SaveState } from './autosaver';
 import { crashBackup } from './crash-backup';
+import { flushDrafts } from '../ui/draft-flush';
 import { campaignKeys } from './query-keys';
 import { useCampaignRepository } from './useCampaignRepository';
 
@@ -12,10 +13,11 @@ export const AUTOSAVE_INTERVAL_MS = 400;
 /**
  * Saves `doc` whenever it changes (not on first render: the loaded document is already stored).
  * Writes are throttled, and flushed when the page is hidden or closed (`pagehide`,
- * `visibilitychange`) and when the editor unmounts. Because a closing tab may abort an IndexedDB
+ * `visibilitychange`) and when the editor unmounts; drafts still in text fields are committed
+ * first (see draft-flush.ts). Because a closing tab may abort an IndexedDB
  * write, an unsaved document is also copied to localStorage at that moment (see crash-backup.ts).
  */
-export function useAutosave(doc: CampaignDoc): SaveState {
+export function useAutosave(doc: CampaignDoc, { paused = false }: { paused?: boolean } = {}): SaveState {
   const repo = useCampaignRepository();
   const client = useQueryClient();
   const [state, setState] = useState<SaveState>('saved');
@@ -33,9 +35,14 @@ export function useAutosave(doc: CampaignDoc): SaveState {
 
   // A layout effect, so the change is scheduled in the same task as the edit: a tab closed right
   // after typing still sees it as pending.
+  // While `paused` (another tab edits the campaign and saves it), nothing is scheduled, and what
+  // was waiting is written at once.
   useLayoutEffect(() => {
-    if (doc !== initial.current) saver.schedule(doc);
-  }, [doc, saver]);
+    if (!paused && doc !== initial.current) saver.schedule(doc);
+  }, [doc, saver, paused]);
+  useEffect(() => {
+    if (paused) void saver.flush();
+  }, [paused, saver]);
 
   const latest = useRef(doc);
   useLayoutEffect(() => {
@@ -44,6 +51,8 @@ export function useAutosave(doc: CampaignDoc): SaveState {
 
   useEffect(() => {
     const leave = () => {
+      // Text typed into a field and not committed yet becomes part of the document first.
+      flushDrafts();
       if (saver.saveState === 'saved') return;
       const id = latest.current.id;
       crashBackup.write(latest.current);

@@ -22,6 +22,12 @@ export interface CampaignEditorProps {
   doc: CampaignDoc;
   /** Called with the new document after every document edit, including undo and redo. */
   onChange: (doc: CampaignDoc) => void;
+  /**
+   * Shows the campaign without letting it be edited (another tab edits it): the canvas can be
+   * panned and zoomed, nothing can be selected, moved or connected; palette, toolbar and side
+   * panel are inert, and the editor's shortcuts do nothing.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -32,35 +38,41 @@ export function CampaignEditor(props: CampaignEditorProps) {
   return <EditorForCampaign key={props.doc.id} {...props} />;
 }
 
-function EditorForCampaign({ doc, onChange }: CampaignEditorProps) {
+function EditorForCampaign({ doc, onChange, readOnly = false }: CampaignEditorProps) {
   const [store] = useState<EditorStore>(() => createEditorStore(doc));
   useDocumentSync(store, doc, onChange);
   return (
     <EditorStoreProvider store={store}>
       <CountsProvider>
         <ReactFlowProvider>
-          <EditorLayout />
+          <EditorLayout readOnly={readOnly} />
         </ReactFlowProvider>
       </CountsProvider>
     </EditorStoreProvider>
   );
 }
 
-function EditorLayout() {
+function EditorLayout({ readOnly }: { readOnly: boolean }) {
   const root = useRef<HTMLDivElement>(null);
   const commands = useEditorCommands();
   useEditorShortcuts(root, commands);
   useDataModelSync();
   return (
-    <div className="cv-editor" ref={root}>
-      <Palette />
+    <div className="cv-editor" ref={root} data-read-only={readOnly || undefined}>
+      <div className="cv-contents" inert={readOnly}>
+        <Palette />
+      </div>
       <section className="cv-main" aria-label="Canvas">
-        <EditorToolbar commands={commands} />
-        <FlowCanvas />
+        <div className="cv-contents" inert={readOnly}>
+          <EditorToolbar commands={commands} />
+        </div>
+        <FlowCanvas readOnly={readOnly} />
         <CountsStatus />
         <EditorNotice />
       </section>
-      <SidePanel />
+      <div className="cv-contents" inert={readOnly}>
+        <SidePanel />
+      </div>
     </div>
   );
 }

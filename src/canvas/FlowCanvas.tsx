@@ -44,7 +44,7 @@ const panButtons = [1, 2];
  * scrolling pans, Ctrl/Cmd+scroll or pinch zooms, Space+drag or the middle button pans. Deleting
  * and the other shortcuts are the editor's own (see useEditorShortcuts), not React Flow's.
  */
-export function FlowCanvas() {
+export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const nodes = useFlowNodes();
   const edges = useFlowEdges();
   const { onNodesChange, onEdgesChange, onConnect, isValidConnection, onConnectEnd } = useFlowChangeHandlers();
@@ -58,9 +58,13 @@ export function FlowCanvas() {
   useFitOnFirstMeasure(fitOnOpen);
 
   // Handles move sides when the orientation flips; every node needs re-measuring.
+  // Not on mount: React Flow measures the nodes it mounts.
   const updateNodeInternals = useUpdateNodeInternals();
   const { getNodes } = useReactFlow();
+  const measuredOrientation = useRef(orientation);
   useEffect(() => {
+    if (measuredOrientation.current === orientation) return;
+    measuredOrientation.current = orientation;
     updateNodeInternals(getNodes().map((n) => n.id));
   }, [orientation, updateNodeInternals, getNodes]);
 
@@ -86,11 +90,14 @@ export function FlowCanvas() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onConnectEnd={onConnectEnd}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
+        selectionOnDrag={!readOnly}
         onPaneClick={clearSelection}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectKeys}
-        selectionOnDrag
         selectionMode={SelectionMode.Partial}
         panOnDrag={panButtons}
         panOnScroll

@@ -23,7 +23,9 @@ export function useEditorShortcuts(root: RefObject<HTMLElement | null>, commands
   useEffect(() => {
     const inScope = (target: EventTarget | null) =>
       target === document.body || (target instanceof Node && (root.current?.contains(target) ?? false));
-    const active = (e: Event) => inScope(e.target) && !isTyping(e.target);
+    // A read-only editor (another tab edits the campaign) takes no shortcut.
+    const active = (e: Event) =>
+      !root.current?.hasAttribute('data-read-only') && inScope(e.target) && !isTyping(e.target);
 
     const onKeyDown = (e: KeyboardEvent) => {
       if (!active(e) || e.altKey) return;

@@ -1,4 +1,5 @@
 import { useId, type KeyboardEvent } from 'react';
+import { useFlushOnHide } from '../ui/draft-flush';
 import { useDraft } from '../ui/useDraft';
 
 export interface LabelFieldProps {
@@ -12,7 +13,8 @@ export interface LabelFieldProps {
 
 /**
  * A text field that edits a label and commits it once, on Enter or when focus leaves, so that a
- * rename is one undo step rather than one per keystroke. Escape restores the saved value.
+ * rename is one undo step rather than one per keystroke. Escape restores the saved value. A draft
+ * not committed yet is committed when the page is hidden or closed.
  */
 export function LabelField({ value, onCommit, label = 'Label', placeholder, required }: LabelFieldProps) {
   const id = useId();
@@ -27,6 +29,8 @@ export function LabelField({ value, onCommit, label = 'Label', placeholder, requ
     if (next !== value) onCommit(next);
     else setDraft(value);
   };
+  // A draft still in the field when the page is hidden is committed then (one step, as a blur).
+  useFlushOnHide(draft !== value, commit);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();

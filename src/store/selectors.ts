@@ -35,10 +35,22 @@ const noProblems: Problem[] = [];
 export const selectActivityProblems = (id: string) => (s: EditorState) =>
   problemsOf(s.doc, s.dataModel).byActivity.get(id) ?? noProblems;
 
+// Activities by id, once per activities array: a selector per node or transition that searched
+// the list would cost activities x transitions on every store change of a large campaign.
+const activityIndexes = new WeakMap<readonly Activity[], Map<string, Activity>>();
+export function activityById(activities: readonly Activity[], id: string): Activity | undefined {
+  let index = activityIndexes.get(activities);
+  if (!index) {
+    index = new Map(activities.map((a) => [a.id, a]));
+    activityIndexes.set(activities, index);
+  }
+  return index.get(id);
+}
+
 export const selectActivity =
   (id: string) =>
   (s: EditorState): Activity | undefined =>
-    s.doc.activities.find((a) => a.id === id);
+    activityById(s.doc.activities, id);
 
 export const selectTransition =
   (id: string) =>

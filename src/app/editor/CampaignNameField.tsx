@@ -1,11 +1,21 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Pencil } from 'lucide-react';
+import { useFlushOnHide } from '../../ui/draft-flush';
 
 /**
  * The campaign name as an always-editable title: click or tab into it and type. Enter or leaving
  * the field commits, Escape restores the previous name, and a blank name is refused (restored).
+ * A name typed and not committed yet is committed when the page is hidden or closed.
  */
-export function CampaignNameField({ name, onRename }: { name: string; onRename: (name: string) => void }) {
+export function CampaignNameField({
+  name,
+  onRename,
+  readOnly = false,
+}: {
+  name: string;
+  onRename: (name: string) => void;
+  readOnly?: boolean;
+}) {
   const [draft, setDraft] = useState(name);
   const [editing, setEditing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -18,6 +28,12 @@ export function CampaignNameField({ name, onRename }: { name: string; onRename: 
     const next = draft.trim();
     if (next !== '' && next !== name) onRename(next);
   };
+  // The page is hidden while a name is being typed: keep it (the field stays in editing, so typing
+  // on after coming back continues the same name).
+  useFlushOnHide(editing && draft.trim() !== '' && draft.trim() !== name, () => {
+    const next = draft.trim();
+    if (next !== '' && next !== name) onRename(next);
+  });
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -36,10 +52,12 @@ export function CampaignNameField({ name, onRename }: { name: string; onRename: 
       <input
         ref={input}
         className="cc-name-input"
-        value={shown}
+        value={readOnly ? name : shown}
+        readOnly={readOnly}
         maxLength={200}
         spellCheck={false}
         onFocus={(e) => {
+          if (readOnly) return;
           setDraft(name);
           setEditing(true);
           e.currentTarget.select();
@@ -54,9 +72,9 @@ export function CampaignNameField({ name, onRename }: { name: string; onRename: 
         }}
         onKeyDown={onKeyDown}
         aria-invalid={editing && draft.trim() === '' ? true : undefined}
-        title="Rename campaign"
+        title={readOnly ? 'Read-only: edited in another tab' : 'Rename campaign'}
       />
-      <Pencil size={14} aria-hidden className="cc-name-pencil" />
+      {!readOnly && <Pencil size={14} aria-hidden className="cc-name-pencil" />}
     </label>
   );
 }

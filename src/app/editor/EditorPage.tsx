@@ -7,6 +7,8 @@ import { useAutosave } from '../../campaigns/useAutosave';
 import { NotFoundPage } from '../NotFoundPage';
 import { EditorTopBar } from './EditorTopBar';
 import { EditorSurface } from './EditorSurface';
+import { FollowingBanner } from './FollowingBanner';
+import { useEditingLease } from './useEditingLease';
 import { useOtherTabWarning } from './useOtherTabWarning';
 import './editor.css';
 
@@ -26,9 +28,15 @@ export function EditorPage({ campaignId }: { campaignId: string }) {
   return <LoadedEditor initial={query.data} />;
 }
 
+/**
+ * One tab edits a campaign; another tab open on it follows its changes, read-only, until the
+ * person takes over editing there (see campaigns/editing-lease.ts). A following tab saves nothing.
+ */
 function LoadedEditor({ initial }: { initial: CampaignDoc }) {
   const [doc, setDoc] = useState(initial);
-  const saveState = useAutosave(doc);
+  const editing = useEditingLease(doc, setDoc);
+  const readOnly = editing.role !== 'editor';
+  const saveState = useAutosave(doc, { paused: readOnly });
   useOtherTabWarning(doc.id);
   const onChange = useCallback((next: CampaignDoc) => setDoc(next), []);
 
@@ -38,9 +46,15 @@ function LoadedEditor({ initial }: { initial: CampaignDoc }) {
 
   return (
     <div className="cc-editor-page">
-      <EditorTopBar doc={doc} saveState={saveState} onRename={(name) => setDoc((d) => ({ ...d, name }))} />
+      <EditorTopBar
+        doc={doc}
+        saveState={saveState}
+        readOnly={readOnly}
+        onRename={(name) => setDoc((d) => ({ ...d, name }))}
+      />
+      {editing.role === 'follower' && <FollowingBanner onTakeOver={editing.takeOver} />}
       <main className="cc-editor-main" aria-label="Campaign editor">
-        <EditorSurface doc={doc} onChange={onChange} />
+        <EditorSurface key={editing.epoch} doc={doc} onChange={onChange} readOnly={readOnly} />
       </main>
     </div>
   );

@@ -6,7 +6,15 @@ import type { CampaignDoc } from '../../domain/campaign';
 const CampaignEditor = lazy(() => import('../../canvas/CampaignEditor').then((m) => ({ default: m.CampaignEditor })));
 
 /** The area under the top bar: the canvas editor, which fills it and owns everything inside. */
-export function EditorSurface({ doc, onChange }: { doc: CampaignDoc; onChange: (doc: CampaignDoc) => void }) {
+export function EditorSurface({
+  doc,
+  onChange,
+  readOnly,
+}: {
+  doc: CampaignDoc;
+  onChange: (doc: CampaignDoc) => void;
+  readOnly: boolean;
+}) {
   return (
     <Suspense
       fallback={
@@ -15,7 +23,7 @@ export function EditorSurface({ doc, onChange }: { doc: CampaignDoc; onChange: (
         </div>
       }
     >
-      <CampaignEditor doc={doc} onChange={onChange} />
+      <CampaignEditor doc={doc} onChange={onChange} readOnly={readOnly} />
     </Suspense>
   );
 }

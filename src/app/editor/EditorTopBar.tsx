@@ -19,10 +19,13 @@ import { SaveIndicator } from './SaveIndicator';
 export function EditorTopBar({
   doc,
   saveState,
+  readOnly,
   onRename,
 }: {
   doc: CampaignDoc;
   saveState: SaveState;
+  /** Another tab edits the campaign: the name cannot be changed here and nothing is saved. */
+  readOnly: boolean;
   onRename: (name: string) => void;
 }) {
   const { openCampaign } = useNavigate();
@@ -39,8 +42,8 @@ export function EditorTopBar({
         Campaigns
       </a>
       <span className="cc-topbar-divider" aria-hidden />
-      <CampaignNameField name={doc.name} onRename={onRename} />
-      <SaveIndicator state={saveState} />
+      <CampaignNameField name={doc.name} onRename={onRename} readOnly={readOnly} />
+      {!readOnly && <SaveIndicator state={saveState} />}
       <div className="cc-topbar-actions">
         <a className="cc-button cc-button-quiet" href="#/data">
           <Database size={16} aria-hidden />

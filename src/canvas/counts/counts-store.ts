@@ -39,20 +39,27 @@ const noProblems: readonly Problem[] = [];
 
 /** Engine problems of one activity (the same empty array when there are none). */
 export function useEngineProblems(activityId?: string): readonly Problem[] {
-  return useCounts((s) => {
-    if (activityId === undefined) return s.problems;
-    const mine = s.problems.filter((p) => p.activityId === activityId);
-    return mine.length === 0 ? noProblems : mine.length === s.problems.length ? s.problems : (problemCache(s.problems, activityId, mine));
-  });
+  return useCounts((s) =>
+    activityId === undefined ? s.problems : (problemsByActivity(s.problems).get(activityId) ?? noProblems),
+  );
 }
 
-// Per problems array, one filtered array per activity, so the selector above returns a stable value.
-const filtered = new WeakMap<readonly Problem[], Map<string, readonly Problem[]>>();
-function problemCache(all: readonly Problem[], activityId: string, mine: readonly Problem[]): readonly Problem[] {
-  let byId = filtered.get(all);
-  if (!byId) filtered.set(all, (byId = new Map()));
-  const cached = byId.get(activityId);
-  if (cached) return cached;
-  byId.set(activityId, mine);
-  return mine;
+// Per problems array, the problems of each activity, grouped once: every node asks for its own, and
+// a search per node would be quadratic on a large campaign. Arrays stay the same while the problems
+// do, so the selector above returns a stable value.
+const grouped = new WeakMap<readonly Problem[], Map<string, readonly Problem[]>>();
+function problemsByActivity(all: readonly Problem[]): ReadonlyMap<string, readonly Problem[]> {
+  let byId = grouped.get(all);
+  if (!byId) {
+    const lists = new Map<string, Problem[]>();
+    for (const p of all) {
+      if (p.activityId === undefined) continue;
+      const list = lists.get(p.activityId);
+      if (list) list.push(p);
+      else lists.set(p.activityId, [p]);
+    }
+    byId = lists;
+    grouped.set(all, byId);
+  }
+  return byId;
 }

@@ -47,10 +47,17 @@ export function deriveCounts(
     const next = snap && why ? transitionEntry(t.id, t.source.activityId, t.source.port, snap, why) : loadingTransition;
     transitions[t.id] = keep(byId(previous?.transitions, t.id), next);
   }
+  // Incoming transitions grouped once: a search per activity is quadratic on a large campaign.
+  const incomingOf = new Map<string, TransitionCount[]>();
+  for (const t of doc.transitions) {
+    const list = incomingOf.get(t.target.activityId);
+    if (list) list.push(transitions[t.id]!);
+    else incomingOf.set(t.target.activityId, [transitions[t.id]!]);
+  }
   for (const a of doc.activities) {
     let next: ActivityCount = loadingActivity;
     if (snap && why) {
-      const incoming = doc.transitions.filter((t) => t.target.activityId === a.id).map((t) => transitions[t.id]!);
+      const incoming = incomingOf.get(a.id) ?? [];
       next = activityEntry(a.id, portsOf(a).out, incoming, snap, why);
     }
     activities[a.id] = keep(byId(previous?.activities, a.id), next);

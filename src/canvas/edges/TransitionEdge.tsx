@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { activityById } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import type { TransitionEdgeType } from '../flow-types';
 import { InsertActivityButton } from './InsertActivityButton';
@@ -15,9 +16,8 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
   const { id, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath(props);
   const dropTarget = useEditorStore((s) => s.dropTransitionId === id);
-  const sourceDisabled = useEditorStore(
-    (s) => s.doc.activities.find((a) => a.id === data?.transition.source.activityId)?.disabled ?? false,
-  );
+  const sourceId = data?.transition.source.activityId ?? '';
+  const sourceDisabled = useEditorStore((s) => activityById(s.doc.activities, sourceId)?.disabled ?? false);
   const count = useTransitionCount(id);
   const label = data?.transition.label ?? '';
 

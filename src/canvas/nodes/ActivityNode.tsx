@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { CircleAlert, CircleCheck, CircleX, PowerOff } from 'lucide-react';
 import { categoryTitles, getActivityDef } from '../../activities/registry';
@@ -51,10 +51,17 @@ const ActivityShell = memo(function ActivityShell({
   const ports = useMemo(() => portsOf(activity), [activity]);
   const category = def?.meta.category ?? 'unknown';
 
-  // Handles move when the orientation or the ports change; React Flow must re-measure them.
+  // Handles move when the orientation or the ports change; React Flow must re-measure them. Not on
+  // mount: React Flow measures a new node (handles included) itself, all nodes in one batch, while a
+  // call per node costs a pass over every node each, which made opening a large campaign quadratic.
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = `${vertical}|${ports.in.map((p) => p.id).join(',')}|${ports.out.map((p) => p.id).join(',')}`;
-  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+  const measuredPorts = useRef(portKey);
+  useEffect(() => {
+    if (measuredPorts.current === portKey) return;
+    measuredPorts.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
 
   const outLabelled = ports.out.length > 1;
   const minHeight = !vertical && outLabelled ? 28 + ports.out.length * 22 : undefined;

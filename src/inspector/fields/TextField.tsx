@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Problem } from '../../domain/problems';
 import { describedByOf, FieldHelp } from './FieldHelp';
+import { useFlushOnHide } from '../../ui/draft-flush';
 import { useDraft } from '../../ui/useDraft';
 
 export interface TextFieldProps {
@@ -8,7 +9,8 @@ export interface TextFieldProps {
   value: string;
   /**
    * Receives the text. With `commit: 'live'` on every keystroke (the form passes an undo group so
-   * that a burst of typing is one step); with `'blur'` once, on Enter or when focus leaves.
+   * that a burst of typing is one step); with `'blur'` once, on Enter or when focus leaves (or when
+   * the page is hidden with the text still in the field).
    */
   onChange: (value: string) => void;
   commit?: 'live' | 'blur';
@@ -33,6 +35,7 @@ export function TextField({ label, value, onChange, commit = 'live', help, place
   const commitDraft = () => {
     if (commit === 'blur' && draft !== value) onChange(draft);
   };
+  useFlushOnHide(commit === 'blur' && draft !== value, commitDraft);
   const common = {
     id,
     value: draft,
