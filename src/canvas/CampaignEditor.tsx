@@ -55,10 +55,15 @@ function EditorLayout() {
     <div className="cv-editor" ref={root}>
       <Palette />
       <section className="cv-main" aria-label="Canvas">
-        <EditorToolbar commands={commands} />
-        <FlowCanvas />
-        <CountsStatus />
-        <EditorNotice />
+        {/* A bar above the canvas, never over it: neither tools nor the counts line hide a node. */}
+        <div className="cv-canvas-bar">
+          <CountsStatus />
+          <EditorToolbar commands={commands} />
+        </div>
+        <div className="cv-canvas-area">
+          <FlowCanvas />
+          <EditorNotice />
+        </div>
       </section>
       <SidePanel />
     </div>

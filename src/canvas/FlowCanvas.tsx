@@ -1,17 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
   ConnectionLineType,
-  Controls,
   MiniMap,
   ReactFlow,
   SelectionMode,
   useNodesInitialized,
-  useOnViewportChange,
   useReactFlow,
   useUpdateNodeInternals,
-  type Viewport,
 } from '@xyflow/react';
 import { getActivityDef } from '../activities/registry';
 import { useEditorStore } from '../store/useEditorStore';
@@ -26,6 +23,7 @@ import { useDraggingClass } from './useDraggingClass';
 import { useFlowChangeHandlers } from './useFlowChangeHandlers';
 import { useFocusRequests } from './useFocusRequests';
 import { usePaletteDrop } from './usePaletteDrop';
+import { useZoomDetail } from './useZoomDetail';
 
 const categoryColours = { targeting: '#3b5bdb', flow: '#7048e8', channel: '#0c8599' } as const;
 const minimapColour = (node: ActivityNodeType) =>
@@ -64,15 +62,9 @@ export function FlowCanvas() {
     updateNodeInternals(getNodes().map((n) => n.id));
   }, [orientation, updateNodeInternals, getNodes]);
 
-  // The "+" on transitions keeps a usable size when zoomed out: a CSS variable, set without
-  // re-rendering, scales it back up (at most 1.5x) as the canvas zooms below 100%.
   const flowRef = useRef<HTMLDivElement>(null);
   useDraggingClass(flowRef);
-  const onViewportChange = useCallback((viewport: Viewport) => {
-    const scale = Math.min(1.5, Math.max(1, 1 / viewport.zoom));
-    flowRef.current?.style.setProperty('--cv-label-scale', scale.toFixed(3));
-  }, []);
-  useOnViewportChange({ onChange: onViewportChange });
+  useZoomDetail(flowRef);
 
   return (
     <div className="cv-flow" ref={flowRef} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
@@ -106,7 +98,6 @@ export function FlowCanvas() {
         aria-label="Campaign canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c5c9d6" />
-        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
         {!isEmpty && (
           <MiniMap<ActivityNodeType>
             position="bottom-right"

@@ -78,13 +78,14 @@ const ActivityShell = memo(function ActivityShell({
         <div className="cv-node__label" title={activity.label}>
           {activity.label}
         </div>
+        {/* The subtitle gives way (ellipsis) to the count, which is always shown whole. */}
         <div className="cv-node__type">
           {activity.disabled ? (
             <span className="cv-node__disabled">
               <PowerOff size={11} aria-hidden /> Disabled
             </span>
           ) : (
-            subtitle
+            <span className="cv-node__subtitle">{subtitle}</span>
           )}
           <ActivityCountBadge count={count} />
         </div>

@@ -10,6 +10,7 @@ import {
   Power,
   PowerOff,
   Redo2,
+  Scan,
   Scissors,
   Trash2,
   Undo2,
@@ -98,7 +99,7 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
           <ArrowDown size={16} aria-hidden />
         </ToggleButton>
       </ToggleButtonGroup>
-      {/* The zoom buttons repeat the canvas controls; they give way first when space is short. */}
+      {/* The only zoom controls: the canvas has no second set in a corner. */}
       <div className="cv-toolbar__zoom">
         <Separator orientation="vertical" className="cv-toolbar__sep" />
         <IconButton label="Zoom in" onPress={commands.zoomIn}>
@@ -106,6 +107,9 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
         </IconButton>
         <IconButton label="Zoom out" onPress={commands.zoomOut}>
           <ZoomOut size={17} />
+        </IconButton>
+        <IconButton label="Zoom to 100%" onPress={commands.zoomToActualSize}>
+          <Scan size={17} />
         </IconButton>
         <IconButton label="Fit view" onPress={commands.fitView}>
           <Maximize size={17} />
