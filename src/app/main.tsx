@@ -3,11 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { getEngineClient } from '../engine/client';
 import { initialDataFromUrl } from '../queries/initial-data-from-url';
 import { App } from './App';
+import { redirectCampaignParam } from './routing/navigation';
 import './global.css';
 
 // The engine client is created here, before anything asks for it, so that it starts with the data
 // the URL asks for (`?profiles=N`); creating it starts nothing until the first query.
 getEngineClient({ initialData: initialDataFromUrl(window.location.search) });
+
+redirectCampaignParam();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -22,6 +22,8 @@ export interface CampaignEditorProps {
   doc: CampaignDoc;
   /** Called with the new document after every document edit, including undo and redo. */
   onChange: (doc: CampaignDoc) => void;
+  /** Shows the campaign without letting anything change it (a shared link): no palette, no edits. */
+  readOnly?: boolean;
 }
 
 /**
@@ -32,28 +34,28 @@ export function CampaignEditor(props: CampaignEditorProps) {
   return <EditorForCampaign key={props.doc.id} {...props} />;
 }
 
-function EditorForCampaign({ doc, onChange }: CampaignEditorProps) {
-  const [store] = useState<EditorStore>(() => createEditorStore(doc));
+function EditorForCampaign({ doc, onChange, readOnly = false }: CampaignEditorProps) {
+  const [store] = useState<EditorStore>(() => createEditorStore(doc, { readOnly }));
   useDocumentSync(store, doc, onChange);
   return (
     <EditorStoreProvider store={store}>
       <CountsProvider>
         <ReactFlowProvider>
-          <EditorLayout />
+          <EditorLayout readOnly={readOnly} />
         </ReactFlowProvider>
       </CountsProvider>
     </EditorStoreProvider>
   );
 }
 
-function EditorLayout() {
+function EditorLayout({ readOnly }: { readOnly: boolean }) {
   const root = useRef<HTMLDivElement>(null);
   const commands = useEditorCommands();
   useEditorShortcuts(root, commands);
   useDataModelSync();
   return (
-    <div className="cv-editor" ref={root}>
-      <Palette />
+    <div className={`cv-editor${readOnly ? ' cv-editor--read-only' : ''}`} ref={root}>
+      {!readOnly && <Palette />}
       <section className="cv-main" aria-label="Canvas">
         {/* A bar above the canvas, never over it: neither tools nor the counts line hide a node. */}
         <div className="cv-canvas-bar">

@@ -49,6 +49,7 @@ export function FlowCanvas() {
   const { onDragOver, onDragLeave, onDrop } = usePaletteDrop();
   const clearSelection = useEditorStore((s) => s.clearSelection);
   const orientation = useEditorStore((s) => s.doc.settings.orientation);
+  const readOnly = useEditorStore((s) => s.readOnly);
   const isEmpty = nodes.length === 0;
   useFocusRequests();
   // A campaign that starts empty is not fitted when its first activity arrives: the view stays put.
@@ -79,6 +80,8 @@ export function FlowCanvas() {
         isValidConnection={isValidConnection}
         onConnectEnd={onConnectEnd}
         onPaneClick={clearSelection}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectKeys}

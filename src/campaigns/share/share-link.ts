@@ -1,6 +1,7 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import { parseCampaignValue } from '../../domain/serialization';
 import type { PathError } from '../../domain/zod-issues';
+import type { DatasetInfo } from '../../engine/engine';
 
 /**
  * A campaign carried whole in a link: `#/shared/<payload>`, where the payload is the JSON below,
@@ -121,4 +122,17 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/** The data a dataset is, as a link names it: a sample by size and seed, imported data by name. */
+export function sharedDataOf(dataset: Pick<DatasetInfo, 'id' | 'model'>): SharedData {
+  const sample = /^sample-(\d+)-(-?\d+)$/.exec(dataset.id);
+  if (sample) return { kind: 'sample', profiles: Number(sample[1]), seed: Number(sample[2]) };
+  return { kind: 'import', name: dataset.model.name };
+}
+
+export function sameData(a: SharedData, b: SharedData): boolean {
+  return a.kind === 'sample' && b.kind === 'sample'
+    ? a.profiles === b.profiles && a.seed === b.seed
+    : a.kind === 'import' && b.kind === 'import' && a.name === b.name;
 }

@@ -40,6 +40,31 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
   const orientation = useEditorStore((s) => s.doc.settings.orientation);
   const hasActivities = useEditorStore((s) => s.doc.activities.length > 0);
   const none = selectedActivities === 0;
+  const readOnly = useEditorStore((s) => s.readOnly);
+  const zoom = (
+    <div className="cv-toolbar__zoom">
+      {!readOnly && <Separator orientation="vertical" className="cv-toolbar__sep" />}
+      <IconButton label="Zoom in" onPress={commands.zoomIn}>
+        <ZoomIn size={17} />
+      </IconButton>
+      <IconButton label="Zoom out" onPress={commands.zoomOut}>
+        <ZoomOut size={17} />
+      </IconButton>
+      <IconButton label="Zoom to 100%" onPress={commands.zoomToActualSize}>
+        <Scan size={17} />
+      </IconButton>
+      <IconButton label="Fit view" onPress={commands.fitView}>
+        <Maximize size={17} />
+      </IconButton>
+    </div>
+  );
+  // A read-only campaign can only be looked at: its toolbar keeps the view tools.
+  if (readOnly)
+    return (
+      <Toolbar className="cv-toolbar" aria-label="Editor tools">
+        {zoom}
+      </Toolbar>
+    );
 
   return (
     <Toolbar className="cv-toolbar" aria-label="Editor tools">
@@ -100,21 +125,7 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
         </ToggleButton>
       </ToggleButtonGroup>
       {/* The only zoom controls: the canvas has no second set in a corner. */}
-      <div className="cv-toolbar__zoom">
-        <Separator orientation="vertical" className="cv-toolbar__sep" />
-        <IconButton label="Zoom in" onPress={commands.zoomIn}>
-          <ZoomIn size={17} />
-        </IconButton>
-        <IconButton label="Zoom out" onPress={commands.zoomOut}>
-          <ZoomOut size={17} />
-        </IconButton>
-        <IconButton label="Zoom to 100%" onPress={commands.zoomToActualSize}>
-          <Scan size={17} />
-        </IconButton>
-        <IconButton label="Fit view" onPress={commands.fitView}>
-          <Maximize size={17} />
-        </IconButton>
-      </div>
+      {zoom}
     </Toolbar>
   );
 }
