@@ -32,6 +32,8 @@ export async function readSharedSource(source: SharedSource, base = window.locat
     return fail(`could not be fetched: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!response.ok) return fail(`could not be fetched (HTTP ${response.status})`);
+  // A static server answers a missing file with the app's own page rather than a 404.
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) return fail('no campaign file at this address');
   const result = await readCampaignFile(await response.blob());
   return result.ok ? { ok: true, doc: result.doc, data: null } : result;
 }

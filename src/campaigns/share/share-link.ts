@@ -51,9 +51,7 @@ export async function decodeSharedCampaign(payload: string): Promise<ReadShared>
   if (!/^[A-Za-z0-9_-]+$/.test(payload)) return fail('the link has characters a campaign link never has; it may have been changed or cut');
   let text: string;
   try {
-    const bytes = fromBase64Url(payload);
-    const inflated = await pipe(new Blob([bytes]).stream(), new DecompressionStream('deflate'));
-    text = await new Response(inflated).text();
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await inflate(fromBase64Url(payload)));
   } catch {
     return fail('the link is damaged or incomplete (it could not be decompressed); ask for it again');
   }
@@ -104,6 +102,43 @@ function readData(value: unknown): SharedData | null {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Inflates bytes, rejecting (never hanging) on data that is cut short or not deflate: the input is
+ * written and closed by hand, so that its error reaches the reading side, with a time limit as a
+ * last guard.
+ */
+async function inflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const stream = new DecompressionStream('deflate');
+  const writer = stream.writable.getWriter();
+  writer.write(bytes).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const chunks: Uint8Array[] = [];
+  const reader = stream.readable.getReader();
+  const read = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+    }
+  })();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('inflating took too long')), 10_000);
+  });
+  try {
+    await Promise.race([read, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 function pipe(stream: ReadableStream<Uint8Array>, transform: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {

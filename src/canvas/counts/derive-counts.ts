@@ -1,4 +1,5 @@
 import type { CampaignDoc } from '../../domain/campaign';
+import { getActivityDef } from '../../activities/registry';
 import { portsOf } from '../../domain/ports';
 import type { Problem } from '../../domain/problems';
 import type { SkipReason } from '../../engine/compile/compile-campaign';
@@ -46,8 +47,9 @@ export function deriveCounts(
   for (const a of doc.activities) {
     let next: ActivityCount = loadingActivity;
     if (snapshot && why) {
-      const incoming = doc.transitions.filter((t) => t.target.activityId === a.id).map((t) => transitions[t.id]!);
-      next = activityEntry(a.id, portsOf(a).out, incoming, snapshot, why);
+      const inbound = doc.transitions.filter((t) => t.target.activityId === a.id);
+      const incoming = inbound.map((t) => transitions[t.id]!);
+      next = withLeftOut(a, inbound, activityEntry(a.id, portsOf(a).out, incoming, snapshot, why), transitions, snapshot);
     }
     activities[a.id] = keep(previous?.activities[a.id], next);
   }
@@ -187,6 +189,30 @@ function activityEntry(
   return { loading: false, count, outputs, ...stale };
 }
 
+/**
+ * Adds what the activity loses without a trace (its definition's `leftOut`), once every inbound
+ * transition and every output of it is counted: from the engine's counts, nothing recomputed.
+ */
+function withLeftOut(
+  activity: CampaignDoc['activities'][number],
+  inbound: CampaignDoc['transitions'],
+  entry: ActivityCount,
+  transitions: Record<string, TransitionCount>,
+  s: CountsSnapshot,
+): ActivityCount {
+  const def = getActivityDef(activity.type);
+  const outputs = s.outputs[activity.id];
+  if (!def?.leftOut || entry.count === undefined || !outputs || inbound.length === 0) return entry;
+  const counts: Record<string, number> = {};
+  for (const t of inbound) {
+    const count = transitions[t.id]?.count;
+    if (count === undefined) return entry;
+    counts[t.id] = count;
+  }
+  const leftOut = def.leftOut(activity.config, { inbound: counts, outputs });
+  return leftOut ? { ...entry, leftOut } : entry;
+}
+
 /** `previous` when it says the same as `next`, so that identity means "unchanged". */
 function keep<T extends TransitionCount | ActivityCount>(previous: T | undefined, next: T): T {
   return previous !== undefined && sameEntry(previous, next) ? previous : next;
@@ -196,6 +222,9 @@ function sameEntry(a: TransitionCount | ActivityCount, b: TransitionCount | Acti
   if (a === b) return true;
   if (a.loading !== b.loading || a.count !== b.count || a.stale !== b.stale || a.reason !== b.reason || a.error !== b.error) return false;
   if (a.needsRun !== b.needsRun || a.fromProblems !== b.fromProblems || a.technical !== b.technical) return false;
+  const al = 'leftOut' in a ? a.leftOut : undefined;
+  const bl = 'leftOut' in b ? b.leftOut : undefined;
+  if (al?.count !== bl?.count || al?.text !== bl?.text) return false;
   const ao = 'outputs' in a ? a.outputs : undefined;
   const bo = 'outputs' in b ? b.outputs : undefined;
   if (ao === bo) return true;

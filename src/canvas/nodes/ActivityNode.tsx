@@ -9,6 +9,7 @@ import { useEditorStore } from '../../store/useEditorStore';
 import { iconFor } from '../activity-icons';
 import type { ActivityNodeType } from '../flow-types';
 import { needsRunText } from '../counts/count-types';
+import { formatCount } from '../counts/format-count';
 import { ActivityCountBadge } from './ActivityCountBadge';
 import { useActivityCount } from './useActivityCount';
 import './nodes.css';
@@ -89,6 +90,11 @@ const ActivityShell = memo(function ActivityShell({
           )}
           <ActivityCountBadge count={count} />
         </div>
+        {count?.leftOut && (
+          <div className={`cv-node__left-out${count.stale ? ' cv-node__left-out--stale' : ''}`}>
+            {formatCount(count.leftOut.count)} {count.leftOut.text}
+          </div>
+        )}
       </div>
       <div
         className={`cv-node__status cv-node__status--${status}`}
