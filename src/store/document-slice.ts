@@ -54,6 +54,9 @@ export const createDocumentSlice =
           NODE_BOX,
         );
         set({ doc: placed, selection: { activityIds: [activity.id], transitionIds: [] } });
+        // Room was made by moving what follows: the view follows it, so that neither the new
+        // activity nor the one after it ends up off screen.
+        get().requestFocus([activity.id, t.target.activityId], 'reveal');
         return activity.id;
       },
 
