@@ -7,6 +7,9 @@ import { EditorPage } from './pages/editor-page';
 import { SharedCampaignPage } from './pages/shared-campaign-page';
 import { fixtureFile, textFile } from './fixtures/campaign-files';
 
+// Each spec loads sample data and counts a campaign: generous on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
 test('Copy link opens the campaign read-only on the same data; Save a copy never overwrites', async ({ page }) => {
   test.setTimeout(300_000);
   const counts = new CountsPage(page);

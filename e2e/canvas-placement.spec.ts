@@ -1,6 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
 
+// Each spec loads sample data and counts a campaign: generous on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 

@@ -6,6 +6,9 @@ import { CountsPage, SPEC_PROFILES } from './pages/counts-page';
 import { EditorPage } from './pages/editor-page';
 import { InspectorPanel } from './pages/inspector-panel';
 
+// Each spec loads sample data and counts a campaign: generous on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
