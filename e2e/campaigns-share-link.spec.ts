@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { test, expect } from '@playwright/test';
+import { expectNoSeriousViolations } from './helpers/a11y';
 import { CampaignListPage } from './pages/campaign-list-page';
 import { CanvasPage } from './pages/canvas-page';
 import { CountsPage, SPEC_PROFILES } from './pages/counts-page';
@@ -33,6 +34,7 @@ test('Copy link opens the campaign read-only on the same data; Save a copy never
   await expect(canvas.nodes).toHaveCount(6);
   await expect(canvas.palette).toHaveCount(0);
   await expect(canvas.tool('Undo')).toHaveCount(0);
+  await expectNoSeriousViolations(page);
 
   // Nothing changes it: a deletion is refused and said so.
   await canvas.select('Holdout');

@@ -110,6 +110,7 @@ export const createDocumentSlice =
         const r = edits.duplicateActivities(doc, selection.activityIds);
         if (r.activityIds.length === 0) return;
         set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: [] } });
+        if (get().doc !== r.doc) return; // refused (a read-only campaign)
         requestFocus(r.activityIds);
       },
 
@@ -139,6 +140,7 @@ export const createDocumentSlice =
       pasteFragment: (fragment, at) => {
         const r = pasteFragment(get().doc, fragment, at ? { at } : {});
         set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: r.transitionIds } });
+        if (get().doc !== r.doc) return; // refused (a read-only campaign), which said so
         get().requestFocus(r.activityIds);
         const n = r.activityIds.length;
         get().notify(`Pasted ${n} ${n === 1 ? 'activity' : 'activities'}.`);
