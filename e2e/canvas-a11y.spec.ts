@@ -6,6 +6,8 @@ import { InspectorPanel } from './pages/inspector-panel';
 test('the empty editor has no serious accessibility violations', async ({ page }) => {
   const canvas = new CanvasPage(page);
   await canvas.openNewCampaign();
+  // The page's level-one heading is the campaign's name.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled campaign');
   await expectNoSeriousViolations(page);
 });
 

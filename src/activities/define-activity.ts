@@ -90,10 +90,22 @@ export interface ActivityDef<C = Record<string, unknown>> {
   validate?: (config: C, ctx: GraphContext) => Problem[];
   /** SQL per output port. Absent for activities that only end a branch. */
   compile?: (config: C, ctx: CompileContext) => CompiledOutputs;
+  /**
+   * Records the activity loses without an output carrying them (a Split's records in no subset
+   * and no complement), from the engine's counts: records per inbound transition id and per
+   * output port. Only where that is exact; null when nothing is lost or it cannot be told.
+   */
+  leftOut?: (config: C, counts: { inbound: Readonly<Record<string, number>>; outputs: Readonly<Record<string, number>> }) => LeftOut | null;
   /** Channel activities need an audience upstream; the connection rules enforce it. */
   needsAudience?: boolean;
   /** Starts a branch: has no input and produces an audience (Build audience, Load file). */
   producesAudience?: boolean;
+}
+
+/** Records an activity loses without a trace, and how to say it after the number ("not in any subset"). */
+export interface LeftOut {
+  count: number;
+  text: string;
 }
 
 /** Identity helper that keeps the config type of a definition while erasing it for the registry. */

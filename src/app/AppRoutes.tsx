@@ -4,6 +4,7 @@ import { DataPage } from '../data-explorer/DataPage';
 import { EditorPage } from './editor/EditorPage';
 import { NewCampaignPage } from './NewCampaignPage';
 import { NotFoundPage } from './NotFoundPage';
+import { SharedCampaignPage } from './shared/SharedCampaignPage';
 import { navigate } from './routing/navigation';
 import { hrefFor, type Route } from './routing/routes';
 import { useRoute } from './routing/useRoute';
@@ -14,8 +15,8 @@ const titleOf = (route: Route) => (route.name === 'not-found' ? 'Not found – C
 export function AppRoutes() {
   const route = useRoute();
   useEffect(() => {
-    // The editor and the Data screen set their own titles.
-    if (route.name !== 'editor' && route.name !== 'data') document.title = titleOf(route);
+    // The editor, the Data screen and a shared campaign set their own titles.
+    if (route.name !== 'editor' && route.name !== 'data' && route.name !== 'shared' && route.name !== 'open-file') document.title = titleOf(route);
   }, [route]);
 
   switch (route.name) {
@@ -33,6 +34,10 @@ export function AppRoutes() {
       return <NewCampaignPage key={route.templateId ?? ''} templateId={route.templateId} />;
     case 'data':
       return <DataPage />;
+    case 'shared':
+      return <SharedCampaignPage key={route.payload} source={{ kind: 'link', payload: route.payload }} />;
+    case 'open-file':
+      return <SharedCampaignPage key={route.url} source={{ kind: 'file', url: route.url }} />;
     case 'not-found':
       return <NotFoundPage />;
   }

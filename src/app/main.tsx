@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { getEngineClient } from '../engine/client';
 import { initialDataFromUrl } from '../queries/initial-data-from-url';
 import { App } from './App';
+import { redirectCampaignParam } from './routing/navigation';
 import './global.css';
 
 // The engine client is created here, before anything asks for it, so that it starts with the data
@@ -18,6 +19,8 @@ if (import.meta.env.VITE_ENGINE_FAULTS === '1') {
     },
   });
 }
+
+redirectCampaignParam();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -23,11 +23,13 @@ export interface CampaignEditorProps {
   /** Called with the new document after every document edit, including undo and redo. */
   onChange: (doc: CampaignDoc) => void;
   /**
-   * Shows the campaign without letting it be edited (another tab edits it): the canvas can be
+   * Shows the campaign without letting it be edited while another tab edits it: the canvas can be
    * panned and zoomed, nothing can be selected, moved or connected; palette, toolbar and side
-   * panel are inert, and the editor's shortcuts do nothing.
+   * panel are inert, and the editor's shortcuts do nothing. The document still follows the other tab.
    */
   readOnly?: boolean;
+  /** A campaign opened from a link: its store refuses every edit for good, and there is no palette. */
+  shared?: boolean;
 }
 
 /**
@@ -38,37 +40,44 @@ export function CampaignEditor(props: CampaignEditorProps) {
   return <EditorForCampaign key={props.doc.id} {...props} />;
 }
 
-function EditorForCampaign({ doc, onChange, readOnly = false }: CampaignEditorProps) {
-  const [store] = useState<EditorStore>(() => createEditorStore(doc));
+function EditorForCampaign({ doc, onChange, readOnly = false, shared = false }: CampaignEditorProps) {
+  const [store] = useState<EditorStore>(() => createEditorStore(doc, { readOnly: shared }));
   useDocumentSync(store, doc, onChange);
   return (
     <EditorStoreProvider store={store}>
       <CountsProvider>
         <ReactFlowProvider>
-          <EditorLayout readOnly={readOnly} />
+          <EditorLayout readOnly={readOnly} shared={shared} />
         </ReactFlowProvider>
       </CountsProvider>
     </EditorStoreProvider>
   );
 }
 
-function EditorLayout({ readOnly }: { readOnly: boolean }) {
+function EditorLayout({ readOnly, shared }: { readOnly: boolean; shared: boolean }) {
   const root = useRef<HTMLDivElement>(null);
   const commands = useEditorCommands();
   useEditorShortcuts(root, commands);
   useDataModelSync();
   return (
-    <div className="cv-editor" ref={root} data-read-only={readOnly || undefined}>
-      <div className="cv-contents" inert={readOnly}>
-        <Palette />
-      </div>
-      <section className="cv-main" aria-label="Canvas">
+    <div className={`cv-editor${shared ? ' cv-editor--read-only' : ''}`} ref={root} data-read-only={readOnly || undefined}>
+      {!shared && (
         <div className="cv-contents" inert={readOnly}>
-          <EditorToolbar commands={commands} />
+          <Palette />
         </div>
-        <FlowCanvas readOnly={readOnly} />
-        <CountsStatus />
-        <EditorNotice />
+      )}
+      <section className="cv-main" aria-label="Canvas">
+        {/* A bar above the canvas, never over it: neither tools nor the counts line hide a node. */}
+        <div className="cv-canvas-bar">
+          <CountsStatus />
+          <div className="cv-contents" inert={readOnly}>
+            <EditorToolbar commands={commands} />
+          </div>
+        </div>
+        <div className="cv-canvas-area">
+          <FlowCanvas readOnly={readOnly} />
+          <EditorNotice />
+        </div>
       </section>
       <div className="cv-contents" inert={readOnly}>
         <SidePanel />

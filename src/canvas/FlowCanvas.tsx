@@ -1,17 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
   ConnectionLineType,
-  Controls,
   MiniMap,
   ReactFlow,
   SelectionMode,
   useNodesInitialized,
-  useOnViewportChange,
   useReactFlow,
   useUpdateNodeInternals,
-  type Viewport,
 } from '@xyflow/react';
 import { getActivityDef } from '../activities/registry';
 import { useEditorStore } from '../store/useEditorStore';
@@ -26,6 +23,7 @@ import { useDraggingClass } from './useDraggingClass';
 import { useFlowChangeHandlers } from './useFlowChangeHandlers';
 import { useFocusRequests } from './useFocusRequests';
 import { usePaletteDrop } from './usePaletteDrop';
+import { useZoomDetail } from './useZoomDetail';
 
 const categoryColours = { targeting: '#3b5bdb', flow: '#7048e8', channel: '#0c8599' } as const;
 const minimapColour = (node: ActivityNodeType) =>
@@ -44,13 +42,15 @@ const panButtons = [1, 2];
  * scrolling pans, Ctrl/Cmd+scroll or pinch zooms, Space+drag or the middle button pans. Deleting
  * and the other shortcuts are the editor's own (see useEditorShortcuts), not React Flow's.
  */
-export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
+export function FlowCanvas({ readOnly: following = false }: { readOnly?: boolean }) {
   const nodes = useFlowNodes();
   const edges = useFlowEdges();
   const { onNodesChange, onEdgesChange, onConnect, isValidConnection, onConnectEnd } = useFlowChangeHandlers();
   const { onDragOver, onDragLeave, onDrop } = usePaletteDrop();
   const clearSelection = useEditorStore((s) => s.clearSelection);
   const orientation = useEditorStore((s) => s.doc.settings.orientation);
+  // Read-only while another tab edits (following) or for good (a shared link).
+  const readOnly = useEditorStore((s) => s.readOnly) || following;
   const isEmpty = nodes.length === 0;
   useFocusRequests();
   // A campaign that starts empty is not fitted when its first activity arrives: the view stays put.
@@ -68,15 +68,9 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
     updateNodeInternals(getNodes().map((n) => n.id));
   }, [orientation, updateNodeInternals, getNodes]);
 
-  // The "+" on transitions keeps a usable size when zoomed out: a CSS variable, set without
-  // re-rendering, scales it back up (at most 1.5x) as the canvas zooms below 100%.
   const flowRef = useRef<HTMLDivElement>(null);
   useDraggingClass(flowRef);
-  const onViewportChange = useCallback((viewport: Viewport) => {
-    const scale = Math.min(1.5, Math.max(1, 1 / viewport.zoom));
-    flowRef.current?.style.setProperty('--cv-label-scale', scale.toFixed(3));
-  }, []);
-  useOnViewportChange({ onChange: onViewportChange });
+  useZoomDetail(flowRef);
 
   return (
     <div className="cv-flow" ref={flowRef} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
@@ -113,7 +107,6 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
         aria-label="Campaign canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c5c9d6" />
-        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
         {!isEmpty && (
           <MiniMap<ActivityNodeType>
             position="bottom-right"

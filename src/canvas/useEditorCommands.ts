@@ -93,6 +93,7 @@ export function useEditorCommands() {
       },
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      zoomToActualSize: () => void flow.zoomTo(1, { duration: 150 }),
       fitView: () => void flow.fitView({ ...FIT_VIEW, duration: 250 }),
     };
   }, [store, flow, centre]);

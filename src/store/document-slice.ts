@@ -54,6 +54,9 @@ export const createDocumentSlice =
           NODE_BOX,
         );
         set({ doc: placed, selection: { activityIds: [activity.id], transitionIds: [] } });
+        // Room was made by moving what follows: the view follows it, so that neither the new
+        // activity nor the one after it ends up off screen.
+        get().requestFocus([activity.id, t.target.activityId], 'reveal');
         return activity.id;
       },
 
@@ -107,6 +110,7 @@ export const createDocumentSlice =
         const r = edits.duplicateActivities(doc, selection.activityIds);
         if (r.activityIds.length === 0) return;
         set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: [] } });
+        if (get().doc !== r.doc) return; // refused (a read-only campaign)
         requestFocus(r.activityIds);
       },
 
@@ -136,6 +140,7 @@ export const createDocumentSlice =
       pasteFragment: (fragment, at) => {
         const r = pasteFragment(get().doc, fragment, at ? { at } : {});
         set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: r.transitionIds } });
+        if (get().doc !== r.doc) return; // refused (a read-only campaign), which said so
         get().requestFocus(r.activityIds);
         const n = r.activityIds.length;
         get().notify(`Pasted ${n} ${n === 1 ? 'activity' : 'activities'}.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEditorStore } from './editor-store';
+import { createEditorStore, READ_ONLY_NOTICE } from './editor-store';
 import { createCampaign } from '../domain/factory';
 import { copyFragment } from '../domain/clipboard';
 import { sampleCampaign } from '../domain/edits/test-fixture';
@@ -172,5 +172,22 @@ describe('settings edits', () => {
     expect(history(store).pastStates).toHaveLength(1);
     expect(history(store).futureStates).toHaveLength(0);
     expect(subjectOf(store, email.id)).toBe('B');
+  });
+});
+
+describe('a read-only editor store', () => {
+  it('refuses every document edit, says why, and keeps selection and view state', () => {
+    const doc = sampleCampaign();
+    const store = createEditorStore(doc, { readOnly: true });
+    const a = doc.activities[0]!;
+    store.getState().setSelection({ activityIds: [a.id] });
+    store.getState().removeSelection();
+    store.getState().relabelActivity(a.id, 'Changed');
+    store.getState().duplicateSelection();
+    store.getState().pasteFragment(copyFragment(doc, [a.id])!);
+    expect(store.getState().doc).toBe(doc);
+    expect(store.getState().notice?.message).toBe(READ_ONLY_NOTICE);
+    expect(store.getState().selection.activityIds).toEqual([a.id]);
+    expect(history(store).pastStates).toHaveLength(0);
   });
 });

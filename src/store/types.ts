@@ -83,4 +83,7 @@ export interface ViewSlice {
   setDataModel: (model: DataModel | null) => void;
 }
 
-export type EditorState = DocumentSlice & SelectionSlice & ViewSlice;
+export type EditorState = DocumentSlice & SelectionSlice & ViewSlice & {
+  /** A shared campaign shown read-only: every document edit is refused (see editor-store.ts). */
+  readOnly: boolean;
+};

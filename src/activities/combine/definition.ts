@@ -38,6 +38,16 @@ export const combine = defineActivity<CombineConfig>({
     icon: 'merge',
     keywords: ['union', 'intersection', 'exclusion', 'merge', 'exclude'],
   },
+  // The result of an intersection or an exclusion is part of the primary set: the rest of that set
+  // is left out, exactly. (A union loses nothing; records in several sets are kept once.)
+  leftOut: (config, { inbound, outputs }) => {
+    if (config.complement || config.mode === 'union' || outputs.out === undefined) return null;
+    // The primary set, or the first set taking part when it is gone (as compileCombine does).
+    const ids = Object.keys(inbound).filter((id) => !config.sets || config.sets.includes(id));
+    const primary = inbound[ids.includes(config.primaryTransitionId) ? config.primaryTransitionId : (ids[0] ?? '')];
+    const left = primary === undefined ? 0 : primary - outputs.out;
+    return left > 0 ? { count: left, text: 'left out' } : null;
+  },
   ports: (config) => ({
     in: [{ id: 'in', label: 'Sets', multiple: true }],
     out: [

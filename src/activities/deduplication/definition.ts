@@ -35,6 +35,11 @@ export const deduplication = defineActivity<DeduplicationConfig>({
     icon: 'copy-minus',
     keywords: ['duplicates', 'dedupe', 'unique'],
   },
+  // Without the Duplicates output, what the input has beyond the output is removed unseen.
+  leftOut: (config, { inbound, outputs }) => {
+    const removed = Object.values(inbound).reduce((a, b) => a + b, 0) - (outputs.out ?? 0);
+    return !config.complement && outputs.out !== undefined && removed > 0 ? { count: removed, text: 'duplicates removed' } : null;
+  },
   ports: (config) => ({
     in: [{ id: 'in', label: 'Records' }],
     out: [

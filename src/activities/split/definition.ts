@@ -63,6 +63,9 @@ export const split = defineActivity<SplitConfig>({
     icon: 'split',
     keywords: ['segment', 'A/B test', 'holdout', 'control group', 'random'],
   },
+  // Subsets are disjoint, so what the input has beyond their sum is in none of them.
+  leftOut: (config, { inbound, outputs }) =>
+    config.complement ? null : positive(sum(Object.values(inbound)) - sum(Object.values(outputs)), 'not in any subset'),
   ports: (config) => ({
     in: [{ id: 'in', label: 'Records' }],
     out: config.singleTable
@@ -129,3 +132,6 @@ function filterProblems(filter: ConditionGroup, inbound: TransitionSchema, ctx: 
   const found = validateRule(filter, ctx.model, inbound.dimension, { columns: inbound.columns, ...(earlierChannels ? { earlierChannels } : {}) });
   return ruleProblemsAsActivityProblems(found, ctx.activity.id, ['subsets', index, 'filter']);
 }
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const positive = (count: number, text: string) => (count > 0 ? { count, text } : null);

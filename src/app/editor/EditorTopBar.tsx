@@ -5,6 +5,7 @@ import type { CampaignDoc } from '../../domain/campaign';
 import type { SaveState } from '../../campaigns/autosaver';
 import { downloadCampaign } from '../../campaigns/transfer/download-campaign';
 import { ImportButton } from '../../campaigns/transfer/ImportButton';
+import { CopyLinkButton } from '../../campaigns/share/CopyLinkButton';
 import { ImportErrorDialog } from '../../campaigns/transfer/ImportErrorDialog';
 import { useCampaignImport } from '../../campaigns/transfer/useCampaignImport';
 import { showToast } from '../../ui/Toast';
@@ -42,6 +43,8 @@ export function EditorTopBar({
         Campaigns
       </a>
       <span className="cc-topbar-divider" aria-hidden />
+      {/* The page's heading for assistive technology; the name itself is the editable field. */}
+      <h1 className="sr-only">{doc.name}</h1>
       <CampaignNameField name={doc.name} onRename={onRename} readOnly={readOnly} />
       {!readOnly && <SaveIndicator state={saveState} />}
       <div className="cc-topbar-actions">
@@ -50,6 +53,7 @@ export function EditorTopBar({
           Data
         </a>
         <ImportButton onSelect={(files) => void importer.importFiles(files)} isDisabled={importer.busy} />
+        <CopyLinkButton doc={doc} />
         <Button className="cc-button" onPress={() => downloadCampaign(doc)}>
           <Download size={16} aria-hidden />
           Export JSON

@@ -12,6 +12,8 @@ describe('routes', () => {
     ['#/new', { name: 'new' }],
     ['#/new/welcome-series', { name: 'new', templateId: 'welcome-series' }],
     ['#/data', { name: 'data' }],
+    ['#/shared/eJyrVkrLz1eyUkpKLFKqBQAcxAQ5', { name: 'shared', payload: 'eJyrVkrLz1eyUkpKLFKqBQAcxAQ5' }],
+    ['#/open/fixtures%2Fa.json', { name: 'open-file', url: 'fixtures/a.json' }],
     ['#/nope', { name: 'not-found', hash: '#/nope' }],
   ] as [string, Route][])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -24,6 +26,8 @@ describe('routes', () => {
       { name: 'new' },
       { name: 'data' },
       { name: 'new', templateId: 'win-back' },
+      { name: 'shared', payload: 'abc-_09' },
+      { name: 'open-file', url: '../examples/x campaign.json?v=1' },
     ];
     for (const r of routes) expect(parseRoute(hrefFor(r))).toEqual(r);
   });

@@ -1,13 +1,17 @@
 /**
  * The app's places, addressed by the URL hash so that a static build needs no server rewrites:
  * `#/` campaign list, `#/campaigns/<id>` editor, `#/new` a new empty campaign,
- * `#/new/<templateId>` a new campaign from a starter template, `#/data` the data explorer.
+ * `#/new/<templateId>` a new campaign from a starter template, `#/data` the data explorer,
+ * `#/shared/<payload>` a campaign carried in the link itself, `#/open/<url>` a campaign file served
+ * with the app (what `?campaign=<url>` becomes), both shown read-only.
  */
 export type Route =
   | { name: 'list' }
   | { name: 'editor'; campaignId: string }
   | { name: 'new'; templateId?: string }
   | { name: 'data' }
+  | { name: 'shared'; payload: string }
+  | { name: 'open-file'; url: string }
   | { name: 'not-found'; hash: string };
 
 /** The route a hash (with or without its leading `#`) points to. */
@@ -18,6 +22,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'campaigns' && parts.length === 1) return { name: 'list' };
   if (parts[0] === 'campaigns' && parts.length === 2 && parts[1]) return { name: 'editor', campaignId: parts[1] };
   if (parts[0] === 'data' && parts.length === 1) return { name: 'data' };
+  if (parts[0] === 'shared' && parts.length === 2 && parts[1]) return { name: 'shared', payload: parts[1] };
+  if (parts[0] === 'open' && parts.length === 2 && parts[1]) return { name: 'open-file', url: parts[1] };
   if (parts[0] === 'new' && parts.length === 1) return { name: 'new' };
   if (parts[0] === 'new' && parts.length === 2 && parts[1]) return { name: 'new', templateId: parts[1] };
   return { name: 'not-found', hash };
@@ -34,6 +40,10 @@ export function hrefFor(route: Route): string {
       return '#/data';
     case 'new':
       return route.templateId ? `#/new/${encodeURIComponent(route.templateId)}` : '#/new';
+    case 'shared':
+      return `#/shared/${route.payload}`;
+    case 'open-file':
+      return `#/open/${encodeURIComponent(route.url)}`;
     case 'not-found':
       return route.hash.startsWith('#') ? route.hash : `#${route.hash}`;
   }

@@ -38,6 +38,8 @@ export interface ActivityCount {
   count?: number;
   /** Per output, when the activity has several. */
   outputs?: readonly OutputCount[];
+  /** Records it loses without an output carrying them ("2,015 not in any subset"). */
+  leftOut?: { count: number; text: string };
   loading: boolean;
   stale?: boolean;
   /** Why there is no count, as a sentence for the tooltip. */

@@ -134,3 +134,37 @@ describe('count formats', () => {
     expect(formatCompactCount(123_456)).toBe('123.5K');
   });
 });
+
+describe('records an activity loses without a trace', () => {
+  const splitDoc = (complement: boolean) =>
+    ({
+      ...doc,
+      activities: [
+        doc.activities[0]!,
+        {
+          id: 's',
+          type: 'split',
+          label: 'S',
+          position: { x: 0, y: 0 },
+          configVersion: 1,
+          config: { subsets: [{ id: 'k1', label: 'One' }, { id: 'k2', label: 'Two' }], complement, complementLabel: 'Rest' },
+        },
+      ],
+      transitions: [{ id: 't1', source: { activityId: 'a', port: 'out' }, target: { activityId: 's', port: 'in' } }],
+    }) as unknown as CampaignDoc;
+
+  test('a Split without a complement tells the records in no subset: input minus its outputs', () => {
+    const d = deriveCounts(splitDoc(false), snapshot({ outputs: { a: { out: 1200 }, s: { k1: 300, k2: 500 } } }));
+    expect(d.activities.s!.leftOut).toEqual({ count: 400, text: 'not in any subset' });
+  });
+
+  test('nothing is told when a complement carries them, or when nothing is lost', () => {
+    expect(deriveCounts(splitDoc(true), snapshot({ outputs: { a: { out: 1200 }, s: { k1: 300, k2: 500, complement: 400 } } })).activities.s!.leftOut).toBeUndefined();
+    expect(deriveCounts(splitDoc(false), snapshot({ outputs: { a: { out: 1200 }, s: { k1: 700, k2: 500 } } })).activities.s!.leftOut).toBeUndefined();
+  });
+
+  test('nothing is told before the input is counted', () => {
+    const d = deriveCounts(splitDoc(false), snapshot({ counts: {}, outputs: { s: { k1: 300, k2: 500 } }, stale: true }));
+    expect(d.activities.s!.leftOut).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import type { CampaignDoc } from '../../domain/campaign';
+import { getActivityDef } from '../../activities/registry';
 import { branchName, portsOf } from '../../domain/ports';
 import { byId, idRecord } from '../../domain/ids';
 import type { Problem } from '../../domain/problems';
@@ -49,16 +50,20 @@ export function deriveCounts(
   }
   // Incoming transitions grouped once: a search per activity is quadratic on a large campaign.
   const incomingOf = new Map<string, TransitionCount[]>();
+  const inboundOf = new Map<string, CampaignDoc['transitions']>();
   for (const t of doc.transitions) {
     const list = incomingOf.get(t.target.activityId);
     if (list) list.push(transitions[t.id]!);
     else incomingOf.set(t.target.activityId, [transitions[t.id]!]);
+    const inbound = inboundOf.get(t.target.activityId);
+    if (inbound) inbound.push(t);
+    else inboundOf.set(t.target.activityId, [t]);
   }
   for (const a of doc.activities) {
     let next: ActivityCount = loadingActivity;
     if (snap && why) {
       const incoming = incomingOf.get(a.id) ?? [];
-      next = activityEntry(a.id, portsOf(a).out, incoming, snap, why);
+      next = withLeftOut(a, inboundOf.get(a.id) ?? [], activityEntry(a.id, portsOf(a).out, incoming, snap, why), transitions, snap);
     }
     activities[a.id] = keep(byId(previous?.activities, a.id), next);
   }
@@ -215,6 +220,30 @@ function activityEntry(
   return { loading: false, count, outputs, ...stale };
 }
 
+/**
+ * Adds what the activity loses without a trace (its definition's `leftOut`), once every inbound
+ * transition and every output of it is counted: from the engine's counts, nothing recomputed.
+ */
+function withLeftOut(
+  activity: CampaignDoc['activities'][number],
+  inbound: CampaignDoc['transitions'],
+  entry: ActivityCount,
+  transitions: Record<string, TransitionCount>,
+  s: CountsSnapshot,
+): ActivityCount {
+  const def = getActivityDef(activity.type);
+  const outputs = byId(s.outputs, activity.id);
+  if (!def?.leftOut || entry.count === undefined || !outputs || inbound.length === 0) return entry;
+  const counts = idRecord<number>();
+  for (const t of inbound) {
+    const count = byId(transitions, t.id)?.count;
+    if (count === undefined) return entry;
+    counts[t.id] = count;
+  }
+  const leftOut = def.leftOut(activity.config, { inbound: counts, outputs });
+  return leftOut ? { ...entry, leftOut } : entry;
+}
+
 /** `previous` when it says the same as `next`, so that identity means "unchanged". */
 function keep<T extends TransitionCount | ActivityCount>(previous: T | undefined, next: T): T {
   return previous !== undefined && sameEntry(previous, next) ? previous : next;
@@ -224,6 +253,9 @@ function sameEntry(a: TransitionCount | ActivityCount, b: TransitionCount | Acti
   if (a === b) return true;
   if (a.loading !== b.loading || a.count !== b.count || a.stale !== b.stale || a.reason !== b.reason || a.error !== b.error) return false;
   if (a.needsRun !== b.needsRun || a.fromProblems !== b.fromProblems || a.technical !== b.technical || a.waiting !== b.waiting) return false;
+  const al = 'leftOut' in a ? a.leftOut : undefined;
+  const bl = 'leftOut' in b ? b.leftOut : undefined;
+  if (al?.count !== bl?.count || al?.text !== bl?.text) return false;
   const ao = 'outputs' in a ? a.outputs : undefined;
   const bo = 'outputs' in b ? b.outputs : undefined;
   if (ao === bo) return true;

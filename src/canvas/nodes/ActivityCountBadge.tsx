@@ -1,5 +1,5 @@
 import { Hourglass, History } from 'lucide-react';
-import { fittedCount, recordsText } from '../counts/format-count';
+import { fittedCount, formatCompactCount, recordsText } from '../counts/format-count';
 import { needsRunText, type ActivityCount } from '../counts/count-types';
 import './count-badge.css';
 
@@ -20,7 +20,9 @@ export function ActivityCountBadge({ count }: { count: ActivityCount | undefined
     const name = [recordsText(count.count), ...perOutput].join('; ') + (count.stale ? ' (updating)' : '');
     return (
       <span className={`cv-node__count${stale}`} role="img" aria-label={name} title={name.replaceAll('; ', '\n')} data-count={count.count}>
-        {fittedCount(count.count)}
+        {/* Both forms are drawn; CSS shows the short one when the canvas is zoomed far out. */}
+        <span className="cv-node__count-full">{fittedCount(count.count)}</span>
+        <span className="cv-node__count-short">{formatCompactCount(count.count)}</span>
       </span>
     );
   }

@@ -9,6 +9,7 @@ import { useEditorStore } from '../../store/useEditorStore';
 import { iconFor } from '../activity-icons';
 import type { ActivityNodeType } from '../flow-types';
 import { needsRunText } from '../counts/count-types';
+import { formatCount } from '../counts/format-count';
 import { ActivityCountBadge } from './ActivityCountBadge';
 import { useActivityCount } from './useActivityCount';
 import './nodes.css';
@@ -85,16 +86,22 @@ const ActivityShell = memo(function ActivityShell({
         <div className="cv-node__label" title={activity.label}>
           {activity.label}
         </div>
+        {/* The subtitle gives way (ellipsis) to the count, which is always shown whole. */}
         <div className="cv-node__type">
           {activity.disabled ? (
             <span className="cv-node__disabled">
               <PowerOff size={11} aria-hidden /> Disabled
             </span>
           ) : (
-            subtitle
+            <span className="cv-node__subtitle">{subtitle}</span>
           )}
           <ActivityCountBadge count={count} />
         </div>
+        {count?.leftOut && (
+          <div className={`cv-node__left-out${count.stale ? ' cv-node__left-out--stale' : ''}`}>
+            {formatCount(count.leftOut.count)} {count.leftOut.text}
+          </div>
+        )}
       </div>
       <div
         className={`cv-node__status cv-node__status--${status}`}

@@ -10,6 +10,7 @@ import {
   Power,
   PowerOff,
   Redo2,
+  Scan,
   Scissors,
   Trash2,
   Undo2,
@@ -39,6 +40,31 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
   const orientation = useEditorStore((s) => s.doc.settings.orientation);
   const hasActivities = useEditorStore((s) => s.doc.activities.length > 0);
   const none = selectedActivities === 0;
+  const readOnly = useEditorStore((s) => s.readOnly);
+  const zoom = (
+    <div className="cv-toolbar__zoom">
+      {!readOnly && <Separator orientation="vertical" className="cv-toolbar__sep" />}
+      <IconButton label="Zoom in" onPress={commands.zoomIn}>
+        <ZoomIn size={17} />
+      </IconButton>
+      <IconButton label="Zoom out" onPress={commands.zoomOut}>
+        <ZoomOut size={17} />
+      </IconButton>
+      <IconButton label="Zoom to 100%" onPress={commands.zoomToActualSize}>
+        <Scan size={17} />
+      </IconButton>
+      <IconButton label="Fit view" onPress={commands.fitView}>
+        <Maximize size={17} />
+      </IconButton>
+    </div>
+  );
+  // A read-only campaign can only be looked at: its toolbar keeps the view tools.
+  if (readOnly)
+    return (
+      <Toolbar className="cv-toolbar" aria-label="Editor tools">
+        {zoom}
+      </Toolbar>
+    );
 
   return (
     <Toolbar className="cv-toolbar" aria-label="Editor tools">
@@ -98,19 +124,8 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
           <ArrowDown size={16} aria-hidden />
         </ToggleButton>
       </ToggleButtonGroup>
-      {/* The zoom buttons repeat the canvas controls; they give way first when space is short. */}
-      <div className="cv-toolbar__zoom">
-        <Separator orientation="vertical" className="cv-toolbar__sep" />
-        <IconButton label="Zoom in" onPress={commands.zoomIn}>
-          <ZoomIn size={17} />
-        </IconButton>
-        <IconButton label="Zoom out" onPress={commands.zoomOut}>
-          <ZoomOut size={17} />
-        </IconButton>
-        <IconButton label="Fit view" onPress={commands.fitView}>
-          <Maximize size={17} />
-        </IconButton>
-      </div>
+      {/* The only zoom controls: the canvas has no second set in a corner. */}
+      {zoom}
     </Toolbar>
   );
 }

@@ -35,6 +35,11 @@ export function ActivityEngineSection({ activityId }: { activityId: string }) {
             {count.outputs && <span className="insp-muted"> in</span>}
             {count.stale && <span className="insp-muted"> (updating…)</span>}
           </p>
+          {count.leftOut && (
+            <p className="insp-engine__left-out" aria-label="Records left out">
+              <CircleAlert size={14} aria-hidden /> {recordsText(count.leftOut.count)} {count.leftOut.text}: no output carries them.
+            </p>
+          )}
           {count.outputs && (
             <ul className="insp-engine__outputs" aria-label="Records per output">
               {count.outputs.map((o) => (
