@@ -1,11 +1,12 @@
 import { useNavigate } from './useEditorNavigation';
 import { Button } from 'react-aria-components';
-import { ArrowLeft, Database, Download } from 'lucide-react';
+import { ArrowLeft, Download } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
 import type { SaveState } from '../../campaigns/autosaver';
 import { downloadCampaign } from '../../campaigns/transfer/download-campaign';
 import { ImportButton } from '../../campaigns/transfer/ImportButton';
 import { ImportErrorDialog } from '../../campaigns/transfer/ImportErrorDialog';
+import { DataInUseLink } from './DataInUseLink';
 import { useCampaignImport } from '../../campaigns/transfer/useCampaignImport';
 import { showToast } from '../../ui/Toast';
 import { CampaignNameField } from './CampaignNameField';
@@ -42,10 +43,7 @@ export function EditorTopBar({
       <CampaignNameField name={doc.name} onRename={onRename} />
       <SaveIndicator state={saveState} />
       <div className="cc-topbar-actions">
-        <a className="cc-button cc-button-quiet" href="#/data">
-          <Database size={16} aria-hidden />
-          Data
-        </a>
+        <DataInUseLink />
         <ImportButton onSelect={(files) => void importer.importFiles(files)} isDisabled={importer.busy} />
         <Button className="cc-button" onPress={() => downloadCampaign(doc)}>
           <Download size={16} aria-hidden />
