@@ -78,7 +78,7 @@ export class CampaignListPage {
   /** Picks a file in the Import file chooser. */
   async importFile(file: { name: string; mimeType: string; buffer: Buffer }) {
     const chooser = this.page.waitForEvent('filechooser');
-    await this.page.getByRole('button', { name: 'Import' }).click();
+    await this.page.getByRole('button', { name: 'Import', exact: true }).click();
     await (await chooser).setFiles(file);
   }
 }
