@@ -14,14 +14,15 @@ const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-E
  * without their source-map comment; every other file, and every other warning, is untouched.
  */
 function duckdbWithoutSourceMaps(): Plugin {
-  const bundle = /\/node_modules\/@duckdb\/duckdb-wasm\/dist\/[^?]+\.(?:c|m)?js(?:\?.*)?$/;
+  // The files themselves, not imports with a query (`?url` gives their address, untouched).
+  const bundle = /\/node_modules\/@duckdb\/duckdb-wasm\/dist\/[^?]+\.(?:c|m)?js$/;
   return {
     name: 'duckdb-wasm-without-source-maps',
     apply: 'serve',
     enforce: 'pre',
     async load(id) {
       if (!bundle.test(id)) return null;
-      const code = await readFile(id.replace(/\?.*$/, ''), 'utf-8');
+      const code = await readFile(id, 'utf-8');
       return { code: code.replace(/^\/\/# sourceMappingURL=.*$/gm, ''), map: null };
     },
   };
