@@ -14,15 +14,17 @@ const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-E
  * without their source-map comment; every other file, and every other warning, is untouched.
  */
 function duckdbWithoutSourceMaps(): Plugin {
-  // The files themselves, not imports with a query (`?url` gives their address, untouched).
   const bundle = /\/node_modules\/@duckdb\/duckdb-wasm\/dist\/[^?]+\.(?:c|m)?js$/;
+  // Imports for an address or a text (`?url`, `?raw`) keep their own loading.
+  const special = /(?:^|&)(?:url|raw|inline)(?:&|=|$)/;
   return {
     name: 'duckdb-wasm-without-source-maps',
     apply: 'serve',
     enforce: 'pre',
     async load(id) {
-      if (!bundle.test(id)) return null;
-      const code = await readFile(id, 'utf-8');
+      const [file = '', query = ''] = id.split('?');
+      if (!bundle.test(file) || special.test(query)) return null;
+      const code = await readFile(file, 'utf-8');
       return { code: code.replace(/^\/\/# sourceMappingURL=.*$/gm, ''), map: null };
     },
   };
