@@ -21,9 +21,9 @@ function failOnErrors(page: Page): () => void {
 /** Types into every combobox of a rule: field pickers get letters and a pick, lists a letter. */
 async function typeInEveryCombobox(page: Page, qm: QueryModelerPage) {
   const boxes = qm.root.getByRole('combobox');
-  const count = await boxes.count();
-  expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i++) {
+  expect(await boxes.count()).toBeGreaterThan(0);
+  // Counted again at each step: choosing a field changes the boxes that follow it.
+  for (let i = 0; i < (await boxes.count()); i++) {
     const box = boxes.nth(i);
     const tag = await box.evaluate((el) => el.tagName);
     if (tag === 'INPUT') {

@@ -12,7 +12,7 @@ export function DataInUseLink() {
   return (
     <a className="cc-button cc-button-quiet cc-data-in-use" href="#/data" title="The data the counts are on: open the Data screen">
       <Database size={16} aria-hidden />
-      <span className="cc-data-in-use__lead">Counts on</span>
+      <span className="cc-data-in-use__lead">Counts on</span>{' '}
       <span className="cc-data-in-use__name">{name}</span>
     </a>
   );
