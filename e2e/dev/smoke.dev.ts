@@ -25,6 +25,8 @@ async function typeInEveryCombobox(page: Page, qm: QueryModelerPage) {
   // Counted again at each step: choosing a field changes the boxes that follow it.
   for (let i = 0; i < (await boxes.count()); i++) {
     const box = boxes.nth(i);
+    // A list inside a closed panel, or one the rule does not let change yet, takes no typing.
+    if (!(await box.isVisible()) || !(await box.isEnabled())) continue;
     const tag = await box.evaluate((el) => el.tagName);
     if (tag === 'INPUT') {
       await box.click();
