@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { readFile } from 'node:fs/promises';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Cross-origin isolation: the page can measure its own memory, workers and wasm included
@@ -6,11 +7,36 @@ import react from '@vitejs/plugin-react';
 // same-origin, so requiring it costs nothing.
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
+/**
+ * DuckDB-WASM ships its bundles with source maps whose sources lie outside the package (its
+ * Arrow and TypeScript sources are not published), so the development server warned once per
+ * source, over a hundred lines at each start. The development server loads those bundles here
+ * without their source-map comment; every other file, and every other warning, is untouched.
+ */
+function duckdbWithoutSourceMaps(): Plugin {
+  const bundle = /\/node_modules\/@duckdb\/duckdb-wasm\/dist\/[^?]+\.(?:c|m)?js$/;
+  // Imports for an address or a text (`?url`, `?raw`) keep their own loading.
+  const special = /(?:^|&)(?:url|raw|inline)(?:&|=|$)/;
+  return {
+    name: 'duckdb-wasm-without-source-maps',
+    apply: 'serve',
+    enforce: 'pre',
+    async load(id) {
+      const [file = '', query = ''] = id.split('?');
+      if (!bundle.test(file) || special.test(query)) return null;
+      const code = await readFile(file, 'utf-8');
+      return { code: code.replace(/^\/\/# sourceMappingURL=.*$/gm, ''), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), duckdbWithoutSourceMaps()],
   server: { port: 5173, strictPort: false, host: '127.0.0.1', headers: isolation },
   preview: { port: 4173, host: '127.0.0.1', headers: isolation },
-  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  // Arrow is imported by the engine's worker only, found late by the dependency scan: named here so
+  // that the development server does not reload the page when the engine first starts.
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'], include: ['apache-arrow'] },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
 });

@@ -16,9 +16,7 @@ test('save audience names the audience and passes the records on', async ({ page
 
   await canvas.select('Save audience');
   await expect(inspector.settings.getByText('Name the audience to save.').first()).toBeVisible();
-  await expect(inspector.settings.getByRole('note')).toContainText(
-    'fully overwritten each time the campaign is computed',
-  );
+  await expect(inspector.settings.getByRole('note')).toContainText('written when the campaign runs');
   await inspector.fill('Audience name', 'Gold members');
   await expect(inspector.settings.getByText('Name the audience to save.')).toHaveCount(0);
 
@@ -26,6 +24,15 @@ test('save audience names the audience and passes the records on', async ({ page
   expect(activityByLabel(doc, 'Save audience').config).toEqual({ audienceName: 'Gold members' });
   expect(count).toBe(Object.values(counts)[0]);
   expect(count).toBeLessThan(10_000);
+
+  // Counting saved nothing: the inspector says what a run would save.
+  await expect(inspector.wouldSave).toHaveText(
+    `Would save ${count.toLocaleString('en-US')} records when the campaign runs.`,
+  );
+  await expect(inspector.lastSaved).toHaveCount(0);
+  // A run saves it.
+  await inspector.runToSave();
+  await expect(inspector.lastSaved).toContainText(`${count.toLocaleString('en-US')} records`);
 });
 
 test('a saved audience is kept after a reload; another campaign builds its audience from it', async ({
@@ -37,8 +44,9 @@ test('a saved audience is kept after a reload; another campaign builds its audie
   await canvas.select('Save audience');
   await inspector.fill('Audience name', 'Silver members');
   const { count } = await expectSameCountAsNode(canvas, 'Save audience', 'End');
+  await inspector.runToSave();
   const saved = `${count.toLocaleString('en-US')} records`;
-  await expect(inspector.settings.getByRole('status')).toContainText(
+  await expect(inspector.lastSaved).toContainText(
     `${saved}, from Sample data, 10,000 profiles`,
   );
 

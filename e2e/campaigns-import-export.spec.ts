@@ -27,6 +27,20 @@ test('import a good file from the list: it becomes a new campaign', async ({ pag
   await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'Imported “Imported spring newsletter”' })).toBeVisible();
 });
 
+test('importing a campaign whose name is taken names the copy and selects it in the list', async ({ page }) => {
+  const list = new CampaignListPage(page);
+  await list.goto();
+  await list.importFile(fixtureFile('good-campaign.json'));
+  await expect(list.row('Imported spring newsletter')).toBeVisible();
+  await list.importFile(fixtureFile('good-campaign.json'));
+  const copy = list.row('Imported spring newsletter (imported)');
+  await expect(copy).toHaveAttribute('aria-current', 'true');
+  await expect(copy.getByRole('link', { name: 'Imported spring newsletter (imported)' })).toBeFocused();
+  // The first one is untouched, and no longer the selected one.
+  await expect(list.row('Imported spring newsletter')).not.toHaveAttribute('aria-current', 'true');
+  expect(await list.names()).toHaveLength(2);
+});
+
 test('import a bad file: every path and problem is listed and nothing changes', async ({ page }) => {
   const { list } = await CampaignListPage.open(page);
   await list.createNamed('Existing');

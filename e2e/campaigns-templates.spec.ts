@@ -1,5 +1,7 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { CampaignListPage } from './pages/campaign-list-page';
+import { CountsPage, SPEC_PROFILES } from './pages/counts-page';
+import { DataPage } from './pages/data-page';
 import { EditorPage } from './pages/editor-page';
 
 const templates = [
@@ -36,4 +38,46 @@ test('#/new/<template> opens a copy of that template', async ({ page }) => {
   const editor = new EditorPage(page);
   await page.goto('/#/new/win-back');
   await editor.expectOpen('Win-back with holdout');
+});
+
+/** What the engine keeps in the browser: every dataset's saved audiences and runs. */
+async function keptState(page: Page): Promise<{ audiences: string[]; runs: number }> {
+  return page.evaluate(async () => {
+    const name = 'campaign-canvas-engine-state';
+    // Opening a database that does not exist would create it empty: look first.
+    if (!(await indexedDB.databases()).some((d) => d.name === name)) return { audiences: [], runs: 0 };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    if (!db.objectStoreNames.contains('datasets')) return { audiences: [], runs: 0 };
+    const records = await new Promise<{ audiences: { name: string }[]; runs: unknown[] }[]>((resolve, reject) => {
+      const r = db.transaction('datasets').objectStore('datasets').getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return {
+      audiences: records.flatMap((r) => r.audiences.map((a) => a.name)),
+      runs: records.reduce((n, r) => n + r.runs.length, 0),
+    };
+  });
+}
+
+test('opening and counting every template saves no audience and records no run', async ({ page }) => {
+  test.setTimeout(480_000);
+  const counts = new CountsPage(page);
+  await counts.gotoList();
+  const before = await keptState(page);
+  for (const id of ['welcome-series', 'win-back', 'multichannel-newsletter', 'merged-lists']) {
+    await page.goto(`/?profiles=${SPEC_PROFILES}#/new/${id}`);
+    await counts.expectUpToDate();
+  }
+  expect(await keptState(page)).toEqual(before);
+  const data = new DataPage(page);
+  await data.goto();
+  await expect(page.getByRole('region', { name: 'Saved audiences' })).toContainText(
+    'No audience is saved in this browser.',
+  );
 });

@@ -9,7 +9,10 @@ test('connect two activities by dragging from an output to an input', async ({ p
   await expect(canvas.transition('Build audience', 'Email')).toHaveCount(1);
   // Connecting gave the email its audience: the problem is gone.
   await expect(page.getByRole('button', { name: /Email.*has no audience/ })).toHaveCount(0);
-  await expect(canvas.node('Email').getByRole('img', { name: 'Status: Ready' })).toBeVisible();
+  // Still incomplete for its content (no subject, no body), no longer for its audience.
+  const status = canvas.node('Email').getByRole('img', { name: 'Status: Incomplete' });
+  await expect(status).toHaveAttribute('title', /subject/);
+  await expect(status).not.toHaveAttribute('title', /has no audience/);
 });
 
 test('an invalid connection is refused with a visible reason', async ({ page }) => {

@@ -17,7 +17,7 @@ test('each transition says why it has no count, and each activity says it once',
   await expect(counts.transitionCount('t_bad')).toHaveAccessibleName('No count: “Broken rule” has an error to fix. Profiles have no field “no_such_field” in this data.');
   await expect(counts.transitionCount('t_saved')).toHaveAccessibleName('No count: “Saved audience” is not set up yet. Choose the saved audience to read.');
   // A query that fails for a reason no problem gives: the reason, after "Count failed".
-  const missing = 'No audience named "Spring list" has been saved yet from the data in use, or it was deleted: compute the campaign that saves it first.';
+  const missing = 'No audience named "Spring list" has been saved yet from the data in use, or it was deleted: run the campaign that saves it first.';
   await expect(counts.transitionCount('t_old')).toHaveAccessibleName(`Count failed: ${missing}`);
   await expect(canvas.node('Opened the newsletter').getByRole('img', { name: 'Status: Ready' })).toBeVisible();
   await expect(canvas.node('Broken rule').getByRole('img', { name: 'Status: Error' })).toBeVisible();

@@ -24,3 +24,12 @@ test('campaign counts follow the data loaded on the Data screen', async ({ page 
   await expect(canvas.canvas.getByRole('img', { name: '100,000 records' }).first()).toBeVisible({ timeout: 120_000 });
   await expect(canvas.canvas.getByRole('img', { name: '10,000 records' })).toHaveCount(0);
 });
+
+test('the editor names the data its counts are on and links to the Data screen', async ({ page }) => {
+  await page.goto('/?profiles=2000#/new/win-back');
+  const link = page.getByRole('banner').getByRole('link', { name: /^Counts on / });
+  await expect(link).toHaveText('Counts on Sample data · 2,000 profiles', { timeout: 120_000 });
+  await link.click();
+  await expect(page).toHaveURL(/#\/data$/);
+  await expect(page.getByRole('heading', { name: 'Data', level: 1 })).toBeVisible();
+});

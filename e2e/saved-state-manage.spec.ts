@@ -49,7 +49,7 @@ test('a saved audience deleted on the Data screen stays gone after a reload; its
   await expect(dialog).toContainText(
     `Everyone for the spring newsletter: ${count.toLocaleString('en-US')} profiles saved from Sample data, 10,000 profiles.`,
   );
-  await expect(dialog).toContainText('is written again the next time that campaign is computed');
+  await expect(dialog).toContainText('is written again the next time that campaign runs');
   await page.screenshot({ path: testInfo.outputPath('delete-audience-dialog.png') });
 
   // Cancel keeps it.
@@ -108,9 +108,8 @@ test('the Data screen lists saved audiences with long names and of other data, e
     profiles: 2000,
   });
   await inspector.fill('Audience name', longName);
-  await expect(inspector.settings.getByRole('status')).toContainText('from Sample data, 2,000 profiles', {
-    timeout: 120_000,
-  });
+  await inspector.runToSave();
+  await expect(inspector.lastSaved).toContainText('from Sample data, 2,000 profiles');
 
   const data = new DataPage(page);
   await data.goto();

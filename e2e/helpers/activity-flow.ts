@@ -92,12 +92,14 @@ export async function subsetFilteredOnColumn(canvas: CanvasPage, inspector: Insp
 
 /**
  * A campaign that saves everyone as the audience `name`: Build audience, Save audience, End. Waits
- * for the count of the saved audience, the same as in Node, and returns it.
+ * for the count of the saved audience, the same as in Node, records a run (which saves it) and
+ * returns the count.
  */
 export async function campaignSavingAudience(page: Page, name: string) {
   const { canvas, inspector } = await chainOf(page, ['Build audience', 'Save audience', 'End'], 'Save audience');
   await inspector.fill('Audience name', name);
   const saved = await expectSameCountAsNode(canvas, 'Save audience', 'End');
+  await inspector.runToSave();
   return { canvas, inspector, ...saved };
 }
 

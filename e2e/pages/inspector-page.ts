@@ -57,6 +57,22 @@ export class InspectorPage {
     return this.runs.getByRole('table', { name: 'Run history' });
   }
 
+  /** What the selected Save audience last saved ("Last saved … records, from …"). */
+  get lastSaved(): Locator {
+    return this.settings.getByRole('status', { name: 'Last saved' });
+  }
+
+  /** How many records the selected Save audience would save ("Would save … when the campaign runs"). */
+  get wouldSave(): Locator {
+    return this.settings.getByRole('status', { name: 'Would save' });
+  }
+
+  /** Records a run from the selected Save audience's settings and waits until its audience is saved. */
+  async runToSave() {
+    await this.settings.getByRole('button', { name: 'Record a run now' }).click();
+    await expect(this.lastSaved).toBeVisible({ timeout: 120_000 });
+  }
+
   async recordRun() {
     await this.runs.getByRole('button', { name: 'Record a run now' }).click();
   }

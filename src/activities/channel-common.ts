@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { PortLayout } from './define-activity';
+import type { GraphContext, PortLayout } from './define-activity';
+import type { Problem } from '../domain/problems';
 import { CompileError, passThrough } from './compile-types';
 import type { CompileContext, CompiledOutputs } from './compile-types';
 
@@ -30,4 +31,22 @@ export function compileChannel(config: { emitOutbound: boolean }, ctx: CompileCo
   const input = ctx.inputs.in?.[0];
   if (!input) throw new CompileError('This channel has no audience.');
   return config.emitOutbound ? { out: passThrough(input) } : {};
+}
+
+/**
+ * The content a channel cannot be sent without, field by field, with the message shown on the
+ * field and in the problems panel. A missing one makes the activity incomplete (a warning), not an
+ * error: the campaign still counts.
+ */
+export function requiredContent<C>(fields: { [K in keyof C]?: string }) {
+  return (config: C, ctx: GraphContext): Problem[] =>
+    (Object.entries(fields) as [keyof C & string, string][])
+      .filter(([field]) => String(config[field] ?? '').trim() === '')
+      .map(([field, message]) => ({
+        severity: 'warning' as const,
+        code: 'missing-config',
+        message,
+        activityId: ctx.activity.id,
+        path: field,
+      }));
 }

@@ -75,7 +75,7 @@ export function SavedAudiencesSection() {
         <p className="dx-audiences-empty">
           {saved.isPending
             ? 'Reading the saved audiences…'
-            : 'No audience is saved in this browser. A Save audience activity writes one each time its campaign is computed; it then appears here.'}
+            : 'No audience is saved in this browser. A Save audience activity writes one each time its campaign runs; it then appears here.'}
         </p>
       ) : (
         <div className="dx-audiences-scroll">
@@ -162,8 +162,8 @@ export function SavedAudiencesSection() {
           </p>
           {savedBy(target) !== undefined && (
             <p>
-              If the campaign “{savedBy(target)}” still saves it, it is written again the next time that campaign is
-              computed.
+              If the campaign “{savedBy(target)}” still saves it, it is written again the next time that campaign
+              runs.
             </p>
           )}
         </ConfirmDialog>

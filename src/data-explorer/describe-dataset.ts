@@ -32,3 +32,11 @@ export function datasetSource(info: Pick<DatasetInfo, 'id'>): DatasetSource {
 export function totalRows(info: Pick<DatasetInfo, 'rowCounts'>): number {
   return Object.values(info.rowCounts).reduce((sum, n) => sum + n, 0);
 }
+
+/** How the editor names the data its counts are on: "Sample data · 100,000 profiles", or the import's name. */
+export function dataInUseName(dataset: Pick<DatasetInfo, 'id' | 'model'>): string {
+  const source = datasetSource(dataset);
+  if (source.kind === 'sample')
+    return `Sample data · ${source.profiles.toLocaleString('en-US')} profiles${source.seed === 42 ? '' : ` · seed ${source.seed}`}`;
+  return dataset.model.name || 'Imported data';
+}

@@ -87,7 +87,10 @@ describe('runs and saved audiences over the worker protocol', () => {
     expect(empty.audiences).toEqual([]);
     expect(empty.datasetId).toMatch(/^import-/);
 
+    // Counting writes nothing; the run does.
     expect((await client.counts(saver)).counts).toEqual({ in: 3, saved: 3 });
+    expect((await client.savedAudiences()).audiences).toEqual([]);
+    expect((await client.recordRun(saver, '2025-06-29T09:00:00.000Z')).result.counts).toEqual({ in: 3, saved: 3 });
     const listed = await client.savedAudiences();
     expect(
       listed.audiences.map((a) => [a.name, a.dimension, a.count, a.campaignId, a.datasetLabel, a.usable]),
@@ -110,7 +113,7 @@ describe('runs and saved audiences over the worker protocol', () => {
   test('a new worker on the same storage (a page reload) restores them with the same data', async () => {
     const storage = createMemoryStateStorage();
     const first = await clientOn(storage);
-    await first.counts(saver);
+    await first.recordRun(saver, '2025-06-29T09:00:00.000Z');
     await first.recordRun(newcomers, '2025-06-30T09:00:00.000Z');
     first.terminate();
 
@@ -132,27 +135,29 @@ describe('runs and saved audiences over the worker protocol', () => {
     expect(await second.runs('newcomers')).toEqual([]);
   });
 
-  test('a storage that never answers holds counts back for two seconds at most', async () => {
+  test('a storage that never answers holds neither counts nor a run back for good', async () => {
     const stuck: StateStorage = {
       ...createMemoryStateStorage(),
       putAudience: () => new Promise<void>(() => undefined),
+      putRun: () => new Promise<void>(() => undefined),
     };
     const client = await clientOn(stuck);
     await client.dataset();
     const started = performance.now();
     expect((await client.counts(saver)).counts).toEqual({ in: 3, saved: 3 });
     expect(performance.now() - started).toBeLessThan(10_000);
+    expect((await client.recordRun(saver)).result.counts).toEqual({ in: 3, saved: 3 });
     expect((await client.counts(reader)).counts).toEqual({ out: 3 });
     // The write gives up after a while and says so; the list of audiences then answers.
     expect((await client.savedAudiences()).problems).toEqual([
       'This browser could not keep the saved audiences and runs: the browser storage did not answer within 15 s',
     ]);
-  }, 60_000);
+  }, 120_000);
 
   test('deleting a saved audience and clearing a run history go through the protocol and last', async () => {
     const storage = createMemoryStateStorage();
     const first = await clientOn(storage);
-    await first.counts(saver);
+    await first.recordRun(saver, '2025-06-29T09:00:00.000Z');
     await first.recordRun(newcomers, '2025-06-30T09:00:00.000Z');
     const { datasetId } = await first.savedAudiences();
 
@@ -164,6 +169,7 @@ describe('runs and saved audiences over the worker protocol', () => {
     expect(await first.clearRuns('newcomers')).toEqual({ removed: 1 });
     expect(await first.runs('newcomers')).toEqual([]);
     expect((await first.counts(newcomers)).counts).toEqual({ new: 5 });
+    expect(await first.clearRuns('saver')).toEqual({ removed: 1 });
     first.terminate();
 
     const second = await clientOn(storage);

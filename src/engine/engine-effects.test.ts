@@ -26,8 +26,15 @@ const saving = (id: string, country: string) => ({
 const writes = () => statements.filter((s) => s.includes('"audiences"') && /CREATE|INSERT|DELETE/.test(s)).length;
 
 describe('saved audiences', () => {
-  test('a recount of an unchanged campaign runs no query at all, not even to check its audience', async () => {
-    await engine.counts(saving('a', 'FR'));
+  test('counting a campaign that saves an audience writes nothing', async () => {
+    const before = writes();
+    expect((await engine.counts(saving('a', 'FR'))).counts).toEqual({ t: 3 });
+    expect(writes()).toBe(before);
+    expect(engine.savedAudiences()).toEqual([]);
+  });
+
+  test('a run writes the audience; a recount of the unchanged campaign then runs no query at all', async () => {
+    await engine.recordRun(saving('a', 'FR'));
     expect(writes()).toBeGreaterThan(0);
     const before = statements.length;
     await engine.counts(saving('a', 'FR'));
@@ -35,11 +42,13 @@ describe('saved audiences', () => {
     expect(engine.savedAudiences().find((x) => x.name === 'Shared name')?.count).toBe(3);
   });
 
-  test('two campaigns saving the same name take turns: each recount writes its own records', async () => {
-    await engine.counts(saving('a', 'FR'));
-    await engine.counts(saving('b', 'US'));
+  test('two campaigns saving the same name take turns: each run writes its own records', async () => {
+    await engine.recordRun(saving('a', 'FR'));
+    await engine.recordRun(saving('b', 'US'));
     expect(engine.savedAudiences().find((x) => x.name === 'Shared name')?.count).toBe(1);
     await engine.counts(saving('a', 'FR'));
+    expect(engine.savedAudiences().find((x) => x.name === 'Shared name')?.count).toBe(1);
+    await engine.recordRun(saving('a', 'FR'));
     expect(engine.savedAudiences().find((x) => x.name === 'Shared name')?.count).toBe(3);
   });
 });

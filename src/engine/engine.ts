@@ -272,6 +272,14 @@ export class Engine {
    * everything that does not depend on it is still counted.
    */
   async counts(doc: CampaignDoc): Promise<CountsResult> {
+    return this.compute(doc, false);
+  }
+
+  /**
+   * Computes the campaign's counts; with `run`, also writes the audiences its Save audience
+   * activities save. Counting a campaign being edited changes no saved state: only a run writes.
+   */
+  private async compute(doc: CampaignDoc, run: boolean): Promise<CountsResult> {
     const started = performance.now();
     const generation = ++this.countsGeneration;
     const plan = this.compile(doc);
@@ -294,18 +302,17 @@ export class Engine {
           const n = this.rowCount.get(o.table);
           if (n !== undefined && ran(step.activityId) && o.port !== SHARED_OUTPUT) (outputs[step.activityId] ??= idRecord())[o.port] = n;
         }
-      await this.exclusive(() => this.applyEffects(doc, plan, errors));
+      if (run) await this.exclusive(() => this.saveAudiences(doc, plan, errors));
       await this.exclusive(() => this.dropUnused(plan));
     }
     return { counts, errors, skipped, superseded: !done, elapsedMs: performance.now() - started, outputs };
   }
 
   /**
-   * Writes the audiences the campaign saves. They are written on every computation of the
-   * campaign, so that the audience always reflects the campaign as last computed; see
-   * docs/activities.md (Save audience).
+   * Writes the audiences the campaign saves, when it runs (recordRun); counts alone only say how
+   * many records each would hold. See docs/activities.md (Save audience).
    */
-  private async applyEffects(doc: CampaignDoc, plan: CampaignPlan, errors: Record<string, string>): Promise<void> {
+  private async saveAudiences(doc: CampaignDoc, plan: CampaignPlan, errors: Record<string, string>): Promise<void> {
     const data = this.requireData();
     for (const step of plan.steps)
       for (const o of step.outputs) {
@@ -334,14 +341,14 @@ export class Engine {
   }
 
   /**
-   * Records a run of the campaign: computes it (which also writes its saved audiences), then stores
+   * Records a run of the campaign: computes it and writes its saved audiences, then stores
    * in the run history the high-water mark of each activity that keeps one, so that an Incremental
    * query returns only newer records at the next run. `runAt` is an ISO date-time (now by default).
    */
   async recordRun(doc: CampaignDoc, runAt: string = new Date().toISOString()): Promise<RunRecord & { result: CountsResult }> {
     // A counts request arriving meanwhile supersedes this computation; the run needs a complete one.
-    let result = await this.counts(doc);
-    for (let attempt = 0; result.superseded && attempt < 3; attempt++) result = await this.counts(doc);
+    let result = await this.compute(doc, true);
+    for (let attempt = 0; result.superseded && attempt < 3; attempt++) result = await this.compute(doc, true);
     if (result.superseded) throw new EngineError('The campaign was being recomputed: record the run again.');
     const plan = this.compile(doc);
     const marks = idRecord<string | null>();
@@ -370,7 +377,7 @@ export class Engine {
 
   /**
    * Deletes a saved audience of any dataset (see EngineStore.deleteAudience). A campaign that still
-   * saves it writes it again at its next computation; a Build audience reading it reports it missing.
+   * saves it writes it again at its next run; a Build audience reading it reports it missing.
    */
   async deleteSavedAudience(datasetId: string, name: string): Promise<boolean> {
     return this.exclusive(() => {

@@ -10,9 +10,6 @@ import type { StateStorage } from './state/state-storage';
 import { describeDataset } from './state/dataset-label';
 import { listSavedAudiences } from './state/list-saved-audiences';
 
-/** How long a counts answer waits for the saved audiences it wrote to reach the storage. */
-const STATE_WRITE_WAIT_MS = 2000;
-
 export interface RequestHandlerOptions {
   /** Where saved audiences and runs are kept between sessions (IndexedDB in the browser). */
   storage?: StateStorage;
@@ -101,17 +98,9 @@ export function createRequestHandler(
         if (!d) throw Object.assign(new Error('No data is loaded yet.'), { name: 'EngineError' });
         return d;
       }
-      case 'counts': {
-        // Answered once the audiences it saved are kept, so that a reload right after finds them;
-        // a storage that does not answer never holds counts back for long.
-        const e = await ready();
-        const result = await e.counts(request.params.doc);
-        await Promise.race([
-          e.stateWritten(),
-          new Promise((resolve) => setTimeout(resolve, STATE_WRITE_WAIT_MS)),
-        ]);
-        return result;
-      }
+      case 'counts':
+        // Counting writes nothing (saved audiences are written by runs), so it waits for no storage.
+        return (await ready()).counts(request.params.doc);
       case 'preview':
         return (await ready()).preview(request.params.doc, request.params.transitionId, request.params.limit);
       case 'previewSchema':

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Collection, ComboBox, Header, Input, ListBox, ListBoxItem, ListBoxSection, Popover } from 'react-aria-components';
 import { ChevronDown } from 'lucide-react';
 import { attributeChoices, labelOf, type AttributeChoice } from '../domain/rule-paths';
@@ -46,12 +46,24 @@ export function FieldPicker({ model, entity, path, source, columns, onChange, la
   }, [model, entity, columns]);
   const selectedKey = path.length === 0 ? null : source === 'column' ? `${COLUMN_KEY}${path[0]}` : path.join('.');
   const known = sections.some((s) => s.items.some((i) => i.id === selectedKey));
+  // The list is filtered here, not by the ComboBox (`defaultItems`): React Aria's own filtering of
+  // a list in sections hands React clones of its collection nodes, and React 19's development
+  // build reads them when it logs what changed, through a getter that throws ("childNodes is not
+  // supported"); the field then stops taking keystrokes. A list rebuilt from filtered items never
+  // goes through those clones.
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => filterSections(sections, filter), [sections, filter]);
 
   return (
     <ComboBox
       className="qm-combo"
       aria-label={label}
-      defaultItems={sections}
+      items={shown}
+      onInputChange={setFilter}
+      // Opened by focus or the button, the list shows every field; typing narrows it again.
+      onOpenChange={(open, trigger) => {
+        if (open && trigger !== 'input') setFilter('');
+      }}
       selectedKey={known ? selectedKey : null}
       onSelectionChange={(key) => {
         if (key === null || key === selectedKey) return;
@@ -68,7 +80,7 @@ export function FieldPicker({ model, entity, path, source, columns, onChange, la
         </Button>
       </div>
       <Popover className="qm-popover qm-popover--list" placement="bottom start">
-        <ListBox className="qm-listbox" items={sections}>
+        <ListBox<Section> className="qm-listbox">
           {(section) => (
             <ListBoxSection id={section.id} className="qm-listbox__section">
               <Header className="qm-listbox__header">{section.title}</Header>
@@ -86,4 +98,11 @@ export function FieldPicker({ model, entity, path, source, columns, onChange, la
       </Popover>
     </ComboBox>
   );
+}
+
+/** Sections keeping the fields whose label path contains `text` (any case); empty sections go. */
+export function filterSections<S extends { items: readonly { text: string }[] }>(sections: readonly S[], text: string): S[] {
+  const needle = text.trim().toLocaleLowerCase();
+  if (!needle) return [...sections];
+  return sections.map((s) => ({ ...s, items: s.items.filter((i) => i.text.toLocaleLowerCase().includes(needle)) })).filter((s) => s.items.length > 0);
 }

@@ -32,7 +32,7 @@ export function SavedAudiencePicker({ value, onChange, namesInCampaign, dimensio
       label: `${a.name} — ${a.count.toLocaleString('en-US')} ${dimensionLabel(a.dimension).toLowerCase()}`,
       group: 'Saved from the data in use',
     })),
-    ...pending.map((n) => ({ value: n, label: `${n} — not computed yet`, group: 'Saved by this campaign' })),
+    ...pending.map((n) => ({ value: n, label: `${n} — not saved until the campaign runs`, group: 'Saved by this campaign' })),
   ];
   const chosen = usable.find((a) => a.name === value);
   const describe = (a: SavedAudienceEntry) => {
@@ -59,7 +59,7 @@ export function SavedAudiencePicker({ value, onChange, namesInCampaign, dimensio
           chosen
             ? describe(chosen)
             : options.length === 0 && !saved.isPending
-              ? 'No audience has been saved from the data in use yet: a Save audience activity writes one each time its campaign is computed.'
+              ? 'No audience has been saved from the data in use yet: a Save audience activity writes one each time its campaign runs.'
               : 'Audiences are written by Save audience activities, in this campaign or another.'
         }
       />

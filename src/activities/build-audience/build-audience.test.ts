@@ -62,7 +62,7 @@ describe('Build audience: continue when empty', () => {
         ['saved', 'sv', 'e'],
       ],
     );
-    expect((await engine.counts(saver)).counts).toEqual({ in: 0, saved: 0 });
+    expect((await engine.recordRun(saver)).result.counts).toEqual({ in: 0, saved: 0 });
     expect(engine.savedAudiences().find((a) => a.name === 'Nobody')?.count).toBe(0);
     expect((await engine.counts(chain({ source: 'audience', audienceName: 'Nobody' }))).counts).toEqual({});
     expect(
@@ -85,7 +85,7 @@ describe('Build audience from a saved audience', () => {
         ['saved', 'sv', 'e'],
       ],
     );
-    await engine.counts(saver);
+    await engine.recordRun(saver);
     const reader = chain({ source: 'audience', audienceName: 'High scores' });
     expect((await engine.counts(reader)).counts).toEqual({ t1: 3, t2: 3 });
     expect(await keysOf(engine, reader, 't1')).toEqual([1, 3, 4]);

@@ -36,7 +36,7 @@ function readAudience(config: BuildAudienceConfig, ctx: CompileContext): Compile
   // Audiences are filed by dataset: one saved from other data is not found here (the picker says which data it belongs to).
   if (!saved || saved.datasetId !== ctx.state?.datasetId)
     throw new CompileError(
-      `No audience named "${name}" has been saved yet from the data in use, or it was deleted: compute the campaign that saves it first.`,
+      `No audience named "${name}" has been saved yet from the data in use, or it was deleted: run the campaign that saves it first.`,
     );
   if (config.targetDimension !== saved.dimension)
     throw new CompileError(

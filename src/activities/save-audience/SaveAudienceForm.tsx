@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
+import { History, Loader2 } from 'lucide-react';
 import type { ActivityFormProps } from '../ui-registry';
 import { saveAudienceConfigSchema } from './definition';
 import { TextField } from '../../inspector/fields/TextField';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
 import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
 import { useEditorStore } from '../../store/useEditorStore';
-import { useSavedAudiences } from '../../queries/useEngineState';
+import { useRecordRun, useSavedAudiences } from '../../queries/useEngineState';
+import { useCountOutputs } from '../../queries/useCountOutputs';
 import { formatRunTime } from '../incremental-query/format-run-time';
 import '../../inspector/fields/fields.css';
 
@@ -13,8 +15,11 @@ import '../../inspector/fields/fields.css';
 export function SaveAudienceForm({ activity, onConfigChange }: ActivityFormProps) {
   const parsed = saveAudienceConfigSchema.safeParse(activity.config);
   const data = useActivityFormData(activity);
-  const activities = useEditorStore((s) => s.doc.activities);
+  const doc = useEditorStore((s) => s.doc);
+  const activities = doc.activities;
   const saved = useSavedAudiences();
+  const wouldSave = useCountOutputs(doc)[activity.id]?.out;
+  const run = useRecordRun();
   // Names other activities of this campaign write or read: reusing one keeps readers in step.
   const names = useMemo(
     () =>
@@ -65,12 +70,33 @@ export function SaveAudienceForm({ activity, onConfigChange }: ActivityFormProps
         ]}
       />
       <p className="ff-note" role="note">
-        The audience is fully overwritten each time the campaign is computed, with the records that reach this
-        activity (keys only, no enrichment columns). It is kept in this browser with the data it was saved
-        from.
+        The audience is written when the campaign runs, fully overwritten with the records that reach this activity
+        (keys only, no enrichment columns). Counting while you edit saves nothing. It is kept in this browser with the
+        data it was saved from.
       </p>
+      {config.audienceName.trim() !== '' && wouldSave !== undefined && (
+        <p className="ff-hint" role="status" aria-label="Would save">
+          Would save {wouldSave.toLocaleString('en-US')} {wouldSave === 1 ? 'record' : 'records'} when the campaign runs.
+        </p>
+      )}
+      <div>
+        <button
+          type="button"
+          className="insp-button"
+          onClick={() => run.mutate(doc)}
+          disabled={run.isPending || config.audienceName.trim() === ''}
+        >
+          {run.isPending ? <Loader2 size={14} className="cc-spinner" aria-hidden /> : <History size={14} aria-hidden />}
+          Record a run now
+        </button>
+      </div>
+      {run.error && (
+        <p className="iq-runs__error" role="alert">
+          The run could not be recorded: {run.error.message}
+        </p>
+      )}
       {current && (
-        <p className="ff-hint" role="status">
+        <p className="ff-hint" role="status" aria-label="Last saved">
           Last saved {formatRunTime(current.savedAt)}: {current.count.toLocaleString('en-US')} records, from{' '}
           {current.datasetLabel}.
         </p>

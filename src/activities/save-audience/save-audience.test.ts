@@ -48,8 +48,16 @@ describe('Save audience and Build audience from an audience', () => {
     );
   });
 
-  test('computing a campaign saves its audience; another campaign reads it', async () => {
+  test('counting a campaign saves nothing: it says how many records a run would save', async () => {
     const r = await engine.counts(saver(rules.OPT));
+    expect(r.counts.saved).toBe(4);
+    expect(r.outputs?.s).toEqual({ out: 4 });
+    expect(engine.savedAudiences()).toEqual([]);
+    expect((await engine.counts(reader())).errors.r).toMatch(/No audience named "Opted in" has been saved yet/);
+  });
+
+  test('a run of the campaign saves its audience; another campaign reads it', async () => {
+    const r = (await engine.recordRun(saver(rules.OPT))).result;
     expect(r.errors).toEqual({});
     expect(r.counts.saved).toBe(4);
     expect(
@@ -59,20 +67,20 @@ describe('Save audience and Build audience from an audience', () => {
     expect(await keysOf(engine, reader(), 'out')).toEqual([1, 3, 4, 6]);
   });
 
-  test('each computation overwrites the audience, and readers follow', async () => {
-    await engine.counts(saver(rules.FR));
+  test('each run overwrites the audience, and readers follow', async () => {
+    await engine.recordRun(saver(rules.FR));
     expect((await engine.counts(reader())).counts.out).toBe(3);
     expect(await keysOf(engine, reader(), 'out')).toEqual([1, 3, 6]);
   });
 
   test('the same records saved again do not rewrite the audience', async () => {
     const before = engine.savedAudiences()[0]!.relation;
-    await engine.counts(saver(all(attr('country', 'in', ['FR']))));
+    await engine.recordRun(saver(all(attr('country', 'in', ['FR']))));
     expect(engine.savedAudiences()[0]!.relation).toBe(before);
   });
 
   test('an audience of accounts is read on the accounts dimension only', async () => {
-    await engine.counts(saver(all(attr('company', 'equals', 'Globex')), 'Globex', 'accounts'));
+    await engine.recordRun(saver(all(attr('company', 'equals', 'Globex')), 'Globex', 'accounts'));
     expect(await keysOf(engine, reader('Globex', 'accounts'), 'out', 'account_id')).toEqual([11]);
     expect((await engine.counts(reader('Globex', 'profiles'))).errors.r).toMatch(
       /holds accounts, not profiles/,
@@ -81,7 +89,7 @@ describe('Save audience and Build audience from an audience', () => {
 
   test('an empty name saves nothing and passes the records on', async () => {
     const count = engine.savedAudiences().length;
-    const r = await engine.counts(saver(rules.US, '  '));
+    const r = (await engine.recordRun(saver(rules.US, '  '))).result;
     expect(r.counts.saved).toBe(1);
     expect(engine.savedAudiences()).toHaveLength(count);
   });

@@ -3,12 +3,14 @@ import { smsConfigSchema, type SmsConfig } from './definition';
 import { ChannelCommonFields } from '../../inspector/fields/ChannelCommonFields';
 import { TextField } from '../../inspector/fields/TextField';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
+import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import '../../inspector/fields/fields.css';
 
 /** Settings of SMS: category, message name and text (with its length in messages). */
 export function SmsForm({ activity, onConfigChange }: ActivityFormProps) {
   const parsed = smsConfigSchema.safeParse(activity.config);
+  const data = useActivityFormData(activity);
   const guard = usePortLossGuard(activity, (c) => onConfigChange(c));
   if (!parsed.success) return <UnreadableSettings onReset={() => onConfigChange(smsConfigSchema.parse({}))} />;
   const config = parsed.data;
@@ -16,7 +18,7 @@ export function SmsForm({ activity, onConfigChange }: ActivityFormProps) {
   return (
     <div className="ff-form">
       <ChannelCommonFields config={config} onChange={update} onOutboundChange={(emitOutbound) => guard.apply({ ...config, emitOutbound }, 'Stop emitting the outbound transition')}>
-        <TextField label="Text" multiline value={config.body} onChange={(body) => update({ body }, 'body')} help={smsLength(config.body)} />
+        <TextField label="Text" multiline value={config.body} onChange={(body) => update({ body }, 'body')} help={smsLength(config.body)} problems={data.problemsAt('body')} />
       </ChannelCommonFields>
       {guard.dialog}
     </div>

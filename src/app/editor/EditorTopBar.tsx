@@ -1,12 +1,13 @@
 import { useNavigate } from './useEditorNavigation';
 import { Button } from 'react-aria-components';
-import { ArrowLeft, Database, Download } from 'lucide-react';
+import { ArrowLeft, Download } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
 import type { SaveState } from '../../campaigns/autosaver';
 import { downloadCampaign } from '../../campaigns/transfer/download-campaign';
 import { ImportButton } from '../../campaigns/transfer/ImportButton';
 import { CopyLinkButton } from '../../campaigns/share/CopyLinkButton';
 import { ImportErrorDialog } from '../../campaigns/transfer/ImportErrorDialog';
+import { DataInUseLink } from './DataInUseLink';
 import { useCampaignImport } from '../../campaigns/transfer/useCampaignImport';
 import { showToast } from '../../ui/Toast';
 import { CampaignNameField } from './CampaignNameField';
@@ -48,10 +49,7 @@ export function EditorTopBar({
       <CampaignNameField name={doc.name} onRename={onRename} readOnly={readOnly} />
       {!readOnly && <SaveIndicator state={saveState} />}
       <div className="cc-topbar-actions">
-        <a className="cc-button cc-button-quiet" href="#/data">
-          <Database size={16} aria-hidden />
-          Data
-        </a>
+        <DataInUseLink />
         <ImportButton onSelect={(files) => void importer.importFiles(files)} isDisabled={importer.busy} />
         <CopyLinkButton doc={doc} />
         <Button className="cc-button" onPress={() => downloadCampaign(doc)}>

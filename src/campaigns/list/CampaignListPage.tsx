@@ -41,8 +41,14 @@ export function CampaignListPage({ onOpen, campaignHref }: CampaignListPageProps
   const [query, setQuery] = useState('');
   const [renaming, setRenaming] = useState<CampaignSummary | null>(null);
   const [deleting, setDeleting] = useState<CampaignSummary | null>(null);
+  const [importedId, setImportedId] = useState<string>();
   const importer = useCampaignImport({
-    onImported: (doc) => showToast({ title: `Imported “${doc.name}”`, tone: 'success' }),
+    onImported: (doc) => {
+      showToast({ title: `Imported “${doc.name}”`, tone: 'success' });
+      // Selected in the list, which a search could hide.
+      setQuery('');
+      setImportedId(doc.id);
+    },
   });
   const { isDragging, dropProps } = useFileDrop((files) => void importer.importFiles(files));
 
@@ -138,7 +144,7 @@ export function CampaignListPage({ onOpen, campaignHref }: CampaignListPageProps
             </p>
             {visible.length > 0 ? (
               <div className="cc-table-card">
-                <CampaignTable campaigns={visible} campaignHref={campaignHref} onAction={(a, c) => void onAction(a, c)} />
+                <CampaignTable campaigns={visible} campaignHref={campaignHref} onAction={(a, c) => void onAction(a, c)} selectedId={importedId} />
               </div>
             ) : (
               <div className="cc-no-match">

@@ -1,20 +1,34 @@
+import { useEffect, useRef } from 'react';
 import type { CampaignSummary } from '../campaign-summary';
 import { ChannelIcons } from './ChannelIcons';
 import { CampaignRowActions, type RowAction } from './CampaignRowActions';
 import { formatModified, formatModifiedFull } from './format-modified';
 import { useNow } from './useNow';
 
-/** The campaigns as a table: name (a link into the editor), size, channels, last change, actions. */
+/**
+ * The campaigns as a table: name (a link into the editor), size, channels, last change, actions.
+ * The `selectedId` row (a campaign just imported) is marked as the current one and its link
+ * focused, so that it is found at once among the others.
+ */
 export function CampaignTable({
   campaigns,
   campaignHref,
   onAction,
+  selectedId,
 }: {
   campaigns: readonly CampaignSummary[];
   campaignHref: (id: string) => string;
   onAction: (action: RowAction, campaign: CampaignSummary) => void;
+  selectedId?: string | undefined;
 }) {
   const now = useNow();
+  const selectedLink = useRef<HTMLAnchorElement>(null);
+  const present = campaigns.some((c) => c.id === selectedId);
+  useEffect(() => {
+    if (!present) return;
+    selectedLink.current?.focus();
+    selectedLink.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId, present]);
   return (
     <table className="cc-campaign-table" aria-label="Campaigns">
       <thead>
@@ -32,9 +46,18 @@ export function CampaignTable({
       </thead>
       <tbody>
         {campaigns.map((c) => (
-          <tr key={c.id}>
+          <tr
+            key={c.id}
+            className={c.id === selectedId ? 'cc-row-selected' : undefined}
+            aria-current={c.id === selectedId ? 'true' : undefined}
+          >
             <td className="cc-col-name">
-              <a href={campaignHref(c.id)} className="cc-campaign-link" title={c.name}>
+              <a
+                ref={c.id === selectedId ? selectedLink : undefined}
+                href={campaignHref(c.id)}
+                className="cc-campaign-link"
+                title={c.name}
+              >
                 {c.name}
               </a>
               {c.description && <span className="cc-campaign-description">{c.description}</span>}

@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import type { CampaignDoc } from '../../domain/campaign';
 import type { PathError } from '../../domain/zod-issues';
 import { useCampaignMutations } from '../useCampaigns';
+import { useCampaignRepository } from '../useCampaignRepository';
+import { importedName } from './imported-name';
 import { readCampaignFile } from './read-campaign-file';
 import { showToast } from '../../ui/Toast';
 
@@ -12,11 +14,13 @@ export interface ImportFailure {
 }
 
 /**
- * Imports campaign files as new campaigns. A file with any problem is refused whole: nothing is
- * stored, and `failure` lists its problems until cleared.
+ * Imports campaign files as new campaigns, never over an existing one: a name already in use gets
+ * "(imported)". A file with any problem is refused whole: nothing is stored, and `failure` lists
+ * its problems until cleared.
  */
 export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => void } = {}) {
   const { createFrom } = useCampaignMutations();
+  const repo = useCampaignRepository();
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const { onImported } = options;
@@ -30,7 +34,8 @@ export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => 
           setFailure({ fileName: file.name, errors: result.errors });
           return;
         }
-        const doc = await createFrom.mutateAsync({ doc: result.doc });
+        const taken = (await repo.list()).map((c) => c.name);
+        const doc = await createFrom.mutateAsync({ doc: result.doc, name: importedName(result.doc.name, taken) });
         onImported?.(doc);
       } catch (e) {
         setFailure({ fileName: file.name, errors: [{ path: '(file)', message: e instanceof Error ? e.message : String(e) }] });
@@ -38,7 +43,7 @@ export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => 
         setBusy(false);
       }
     },
-    [createFrom, onImported],
+    [createFrom, onImported, repo],
   );
 
   /**

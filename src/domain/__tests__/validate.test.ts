@@ -6,22 +6,40 @@ import { activity, campaign, transition } from './fixtures';
 const codes = (doc: Parameters<typeof validateCampaign>[0]) =>
   validateCampaign(doc).map((p) => `${p.activityId ?? p.transitionId ?? '-'}:${p.code}`);
 
+/** An email with the content it cannot be sent without. */
+const email = (id: string) => activity(id, 'email', { subject: 'Hello', body: 'Spring is here.' });
+
 describe('validateCampaign', () => {
   it('finds nothing wrong in a connected audience -> email campaign', () => {
-    const doc = campaign([activity('a', 'build-audience'), activity('m', 'email')], [transition('t', 'a', 'm')]);
+    const doc = campaign([activity('a', 'build-audience'), email('m')], [transition('t', 'a', 'm')]);
     expect(validateCampaign(doc)).toEqual([]);
+  });
+
+  it('flags a channel without its content as incomplete, field by field', () => {
+    const doc = campaign(
+      [activity('a', 'build-audience'), activity('m', 'email', { subject: ' ' }), activity('s', 'sms'), activity('p', 'push', { body: 'Hi' })],
+      [transition('t', 'a', 'm'), transition('t2', 'm', 's'), transition('t3', 's', 'p')],
+    );
+    const problems = validateCampaign(doc);
+    expect(problems.map((p) => [p.activityId, p.path, p.message])).toEqual([
+      ['m', 'subject', 'Write the subject of the email.'],
+      ['m', 'body', 'Write the body of the email.'],
+      ['s', 'body', 'Write the text of the SMS.'],
+    ]);
+    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+    expect(statusOf(problemsByActivity(problems).get('m') ?? [])).toBe('incomplete');
   });
 
   it('flags unconnected activities', () => {
     const doc = campaign(
-      [activity('a', 'build-audience'), activity('m', 'email'), activity('w', 'wait')],
+      [activity('a', 'build-audience'), email('m'), activity('w', 'wait')],
       [transition('t', 'a', 'm')],
     );
     expect(codes(doc)).toEqual(['w:unconnected']);
   });
 
   it('flags a channel without an audience', () => {
-    const doc = campaign([activity('f', 'fork'), activity('m', 'email')], [transition('t', 'f', 'm', 'branch-1')]);
+    const doc = campaign([activity('f', 'fork'), email('m')], [transition('t', 'f', 'm', 'branch-1')]);
     expect(codes(doc)).toEqual(['f:unconnected', 'm:no-audience']);
   });
 
@@ -54,7 +72,7 @@ describe('validateCampaign', () => {
     })];
     const trs = [transition('t', 'a', 'f')];
     for (let i = 0; i < 11; i++) {
-      acts.push(activity(`m${i}`, 'sms'));
+      acts.push(activity(`m${i}`, 'sms', { body: 'Spring is here.' }));
       trs.push(transition(`t${i}`, 'f', `m${i}`, `b${i}`));
     }
     expect(codes(campaign(acts, trs))).toEqual(['-:too-many-channels']);

@@ -60,7 +60,7 @@ describe('saved audiences and runs kept between sessions', () => {
     const storage = createMemoryStateStorage();
     const engine = await engineOn(storage);
     await engine.restoreState('Fixture data');
-    await engine.counts(saver(rules.FR));
+    await engine.recordRun(saver(rules.FR));
     expect(await engine.stateWritten()).toBeUndefined();
     const record = await storage.record('fixture');
     expect(record?.datasetLabel).toBe('Fixture data');
@@ -75,14 +75,15 @@ describe('saved audiences and runs kept between sessions', () => {
   test('after a reload, the same data gets its audiences and run marks back', async () => {
     const storage = createMemoryStateStorage();
     const before = await engineOn(storage);
-    await before.counts(saver(rules.FR));
+    await before.recordRun(saver(rules.FR));
     const run = await before.recordRun(incremental, '2025-06-30T12:00:00Z');
     expect(run.marks).toEqual({ inc: '2025-06-20' });
     await before.stateWritten();
 
     const after = await engineOn(storage);
     expect(after.savedAudiences()).toEqual([]);
-    expect(await after.restoreState()).toEqual({ audiences: 1, runs: 1, problems: [] });
+    // Two runs: the saving campaign's and the incremental one's.
+    expect(await after.restoreState()).toEqual({ audiences: 1, runs: 2, problems: [] });
     expect(after.savedAudiences().map((a) => [a.name, a.count, a.campaignId])).toEqual([
       ['French', 3, saver(rules.FR).id],
     ]);
@@ -98,7 +99,7 @@ describe('saved audiences and runs kept between sessions', () => {
     const storage = createMemoryStateStorage();
     const sample = await engineOn(storage, 'sample-100000-42');
     await sample.restoreState();
-    await sample.counts(saver(rules.FR));
+    await sample.recordRun(saver(rules.FR));
     await sample.recordRun(incremental, '2025-06-30T12:00:00Z');
     await sample.stateWritten();
 
@@ -120,7 +121,7 @@ describe('saved audiences and runs kept between sessions', () => {
     ]);
 
     // Saving under the same name on the imported data leaves the sample's audience as it was.
-    await imported.counts(saver(rules.US));
+    await imported.recordRun(saver(rules.US));
     await imported.stateWritten();
     const both = await listSavedAudiences(imported, storage, []);
     expect(both.audiences.map((a) => [a.name, a.datasetId, a.usable, a.count])).toEqual([
@@ -140,11 +141,11 @@ describe('saved audiences and runs kept between sessions', () => {
       },
     };
     const engine = await engineOn(counting);
-    await engine.counts(saver(rules.FR));
-    await engine.counts(saver(rules.FR));
+    await engine.recordRun(saver(rules.FR));
+    await engine.recordRun(saver(rules.FR));
     await engine.stateWritten();
     expect(keyWrites).toBe(1);
-    await engine.counts(saver(rules.HIGH));
+    await engine.recordRun(saver(rules.HIGH));
     await engine.stateWritten();
     expect(keyWrites).toBe(2);
   });
@@ -153,9 +154,10 @@ describe('saved audiences and runs kept between sessions', () => {
     const failing: StateStorage = {
       ...createMemoryStateStorage(),
       putAudience: () => Promise.reject(new Error('QuotaExceededError')),
+      putRun: () => Promise.reject(new Error('QuotaExceededError')),
     };
     const engine = await engineOn(failing);
-    expect((await engine.counts(saver(rules.FR))).counts.saved).toBe(3);
+    expect((await engine.recordRun(saver(rules.FR))).result.counts.saved).toBe(3);
     expect(await engine.stateWritten()).toMatch(
       /could not keep the saved audiences and runs: QuotaExceededError/,
     );
@@ -165,7 +167,7 @@ describe('saved audiences and runs kept between sessions', () => {
   test('an audience whose keys are missing is reported, and its entry is kept', async () => {
     const storage = createMemoryStateStorage();
     const before = await engineOn(storage);
-    await before.counts(saver(rules.FR));
+    await before.recordRun(saver(rules.FR));
     await before.stateWritten();
     const withoutKeys: StateStorage = { ...storage, audienceKeys: async () => undefined };
     const after = await engineOn(withoutKeys);
@@ -179,8 +181,8 @@ describe('saved audiences and runs kept between sessions', () => {
   test('a deleted audience is gone from the engine and the storage, also after a reload', async () => {
     const storage = createMemoryStateStorage();
     const before = await engineOn(storage);
-    await before.counts(saver(rules.FR));
-    await before.counts(saver(rules.US, 'American'));
+    await before.recordRun(saver(rules.FR));
+    await before.recordRun(saver(rules.US, 'American'));
     await before.stateWritten();
 
     expect(await before.deleteSavedAudience('fixture', 'French')).toBe(true);
@@ -192,18 +194,18 @@ describe('saved audiences and runs kept between sessions', () => {
     expect(await before.deleteSavedAudience('fixture', 'French')).toBe(false);
 
     const after = await engineOn(storage);
-    expect(await after.restoreState()).toEqual({ audiences: 1, runs: 0, problems: [] });
+    expect(await after.restoreState()).toEqual({ audiences: 1, runs: 2, problems: [] });
     expect((await after.counts(reader())).errors.r).toMatch(/No audience named "French"/);
     expect((await after.counts(reader('American'))).counts.out).toBe(1);
   });
 
-  test('a campaign that still saves a deleted audience writes it again at its next computation', async () => {
+  test('a campaign that still saves a deleted audience writes it again at its next run', async () => {
     const storage = createMemoryStateStorage();
     const engine = await engineOn(storage);
-    await engine.counts(saver(rules.FR));
+    await engine.recordRun(saver(rules.FR));
     await engine.deleteSavedAudience('fixture', 'French');
     // The same campaign, unchanged: its working tables are reused, the audience is still written.
-    await engine.counts(saver(rules.FR));
+    await engine.recordRun(saver(rules.FR));
     await engine.stateWritten();
     expect(engine.savedAudiences().map((a) => [a.name, a.count])).toEqual([['French', 3]]);
     expect((await storage.record('fixture'))?.audiences.map((a) => a.name)).toEqual(['French']);
@@ -212,7 +214,8 @@ describe('saved audiences and runs kept between sessions', () => {
   test('an audience of other data is deleted from the storage alone; the dataset record goes when empty', async () => {
     const storage = createMemoryStateStorage();
     const sample = await engineOn(storage, 'sample-100000-42');
-    await sample.counts(saver(rules.FR));
+    await sample.recordRun(saver(rules.FR));
+    await sample.clearRuns(saver(rules.FR).id);
     await sample.stateWritten();
 
     const imported = await engineOn(storage, 'import-abc123');
@@ -229,10 +232,10 @@ describe('saved audiences and runs kept between sessions', () => {
       ...storage,
       deleteAudience: () => Promise.reject(new Error('QuotaExceededError')),
     });
-    await engine.counts(saver(rules.FR));
+    await engine.recordRun(saver(rules.FR));
     await expect(engine.deleteSavedAudience('fixture', 'French')).rejects.toThrow('QuotaExceededError');
     // Later writes still happen.
-    await engine.counts(saver(rules.US, 'American'));
+    await engine.recordRun(saver(rules.US, 'American'));
     expect(await engine.stateWritten()).toBeUndefined();
   });
 
@@ -243,7 +246,7 @@ describe('saved audiences and runs kept between sessions', () => {
     await sample.recordRun(incremental, '2025-06-30T12:00:00Z');
     await sample.stateWritten();
     const engine = await engineOn(storage);
-    await engine.counts(saver(rules.FR));
+    await engine.recordRun(saver(rules.FR), '2025-06-28T12:00:00Z');
     await engine.recordRun(incremental, '2025-06-29T12:00:00Z');
     await engine.recordRun(incremental, '2025-06-30T12:00:00Z');
     await engine.recordRun(other, '2025-06-30T12:00:00Z');
@@ -255,12 +258,12 @@ describe('saved audiences and runs kept between sessions', () => {
     // Every opted-in profile counts again.
     expect((await engine.counts(incremental)).counts).toEqual({ new: 4 });
     expect((await engine.counts(other)).counts).toEqual({ new: 0 });
-    expect((await storage.record('fixture'))?.runs.map((r) => r.campaignId)).toEqual(['monthly']);
+    expect((await storage.record('fixture'))?.runs.map((r) => r.campaignId)).toEqual([saver(rules.FR).id, 'monthly']);
     expect((await storage.record('sample-100000-42'))?.runs.map((r) => r.campaignId)).toEqual(['weekly']);
     expect(await engine.clearRuns('weekly')).toBe(0);
 
     const after = await engineOn(storage);
-    expect(await after.restoreState()).toEqual({ audiences: 1, runs: 1, problems: [] });
+    expect(await after.restoreState()).toEqual({ audiences: 1, runs: 2, problems: [] });
     expect(after.runs('weekly')).toEqual([]);
     expect((await after.counts(incremental)).counts).toEqual({ new: 4 });
   });
