@@ -10,7 +10,7 @@ import { runCli } from './run';
  */
 const campaignFile = 'cli/fixtures/shop-campaign.json';
 const dataDir = 'cli/fixtures/shop-data';
-const expectedCounts = { t_vip: 3, t_buyers: 3, t_both: 2, t_sent: 2, t_vip2: 3, t_buyers2: 3, t_only_vip: 1, t_texted: 1 };
+const expectedCounts = { t_vip_all: 3, t_vip: 3, t_buyers_all: 3, t_buyers: 3, t_both: 2, t_sent: 2, t_vip2: 3, t_buyers2: 3, t_only_vip: 1, t_texted: 1 };
 
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
 const bom = (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);

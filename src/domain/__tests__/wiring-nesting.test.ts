@@ -6,7 +6,7 @@ import { findNestingProblem, MAX_RULE_DEPTH } from '../nesting';
 import { wiringBlocks } from '../wiring';
 import { idRecord, byId } from '../ids';
 import { oneLine } from '../one-line';
-import { activity, campaign, transition } from './fixtures';
+import { activity, campaign, message, transition } from './fixtures';
 import type { Condition } from '../rule';
 
 /** A rule `depth` groups deep, built without recursion. */
@@ -33,7 +33,7 @@ describe('wiring', () => {
   });
 
   it('two transitions leaving one output: both targets are blocked, both transitions carry nothing', () => {
-    const doc = campaign([activity('a', 'build-audience'), activity('m', 'email'), activity('s', 'sms')], [transition('t1', 'a', 'm'), transition('t2', 'a', 's')]);
+    const doc = campaign([activity('a', 'build-audience'), message('m', 'email'), message('s', 'sms')], [transition('t1', 'a', 'm'), transition('t2', 'a', 's')]);
     expect(codes(doc)).toEqual(['a:output-used-twice']);
     const blocked = wiringBlocks(doc);
     expect([...blocked.activities.keys()].sort()).toEqual(['m', 's']);
@@ -41,7 +41,7 @@ describe('wiring', () => {
   });
 
   it('a single input taking two transitions is an error; End may close several branches', () => {
-    const doc = campaign([activity('a', 'build-audience'), activity('b', 'build-audience'), activity('m', 'email'), activity('e', 'end')], [transition('t1', 'a', 'm'), transition('t2', 'b', 'm'), transition('t3', 'm', 'e')]);
+    const doc = campaign([activity('a', 'build-audience'), activity('b', 'build-audience'), message('m', 'email'), activity('e', 'end')], [transition('t1', 'a', 'm'), transition('t2', 'b', 'm'), transition('t3', 'm', 'e')]);
     expect(codes(doc)).toEqual(['m:input-used-twice']);
     const ends = campaign([activity('a', 'build-audience'), activity('f', 'fork'), activity('e', 'end')], [transition('t1', 'a', 'f'), transition('t2', 'f', 'e', 'branch-1'), transition('t3', 'f', 'e', 'branch-2')]);
     expect(codes(ends)).toEqual([]);
@@ -108,7 +108,7 @@ describe('ids that are names of Object.prototype', () => {
   });
 
   it('validation names such activities and transitions', () => {
-    const doc = campaign([activity('__proto__', 'build-audience'), activity('constructor', 'email')], [transition('hasOwnProperty', '__proto__', 'constructor')]);
+    const doc = campaign([activity('__proto__', 'build-audience'), message('constructor', 'email')], [transition('hasOwnProperty', '__proto__', 'constructor')]);
     expect(validateCampaign(doc)).toEqual([]);
     expect(parseCampaign(JSON.stringify(doc)).ok).toBe(true);
   });
