@@ -33,6 +33,9 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
   const entityDef = findEntity(model, entity);
   // Sub-conditions count records of their collection (purchases), not of the audience: say which.
   const counted = count?.state === 'done' ? `${numberFormat.format(count.value ?? 0)} ${entityDef ? labelOf(entityDef).toLowerCase() : entity}` : undefined;
+  // Inside a collection condition two units meet (profiles that have purchases, purchases that
+  // match): there the chip shows its unit, not only its accessible name.
+  const showsUnit = condition.kind === 'collection' || entity !== rootEntity;
   const uncounted = count?.state === 'error' ? `${isNotCountedHere(count.error) ? 'Not counted here' : 'Cannot count'}: ${count.error ?? ''}` : undefined;
   const onChange = (next: Condition) => edit((rule) => updateCondition(rule, condition.id, () => next));
 
@@ -86,7 +89,7 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
             aria-live="polite"
           >
             {count.state === 'loading' && <Loader2 size={12} className="cc-spinner" aria-label="Counting" />}
-            {count.state === 'done' && `${numberFormat.format(count.value ?? 0)}`}
+            {count.state === 'done' && (showsUnit ? counted : numberFormat.format(count.value ?? 0))}
             {/* The reason is on the condition or at Calculate; a mark keeps the field its room. */}
             {count.state === 'error' && <CircleSlash size={12} aria-hidden />}
           </span>
