@@ -28,4 +28,18 @@ test('the count on the canvas follows the rule edited in the query modeler', asy
   // Calculate in the modeler gives the same number as the canvas.
   await qm.calculate.click();
   await qm.expectTotal(new RegExp(`^${gold.toLocaleString('en')} profiles`));
+
+  // A condition just added asks for its field: a prompt, not an error, and the activity keeps its
+  // last count, dimmed, until the rule is complete again.
+  await qm.add('A field');
+  await expect(qm.problem(qm.last)).toHaveText('Choose a field.');
+  await expect(qm.last).not.toHaveClass(/qm-cond--error/);
+  await expect(qm.problem(qm.last).locator('.qm-problem--error')).toHaveCount(0);
+  const kept = canvas.node('Build audience').getByRole('img', { name: `${gold.toLocaleString('en')} records (last count, until the settings are complete)` });
+  await expect(kept).toBeVisible({ timeout: 120_000 });
+  await expect(canvas.node('Build audience').getByRole('img', { name: /^Status: Error/ })).toHaveCount(0);
+  await qm.chooseField(qm.last, 'country', /^Country/);
+  await qm.last.getByRole('combobox', { name: 'Value of Country' }).selectOption({ index: 1 });
+  await expect(kept).toBeHidden({ timeout: 120_000 });
+  await expect.poll(async () => asNumber(await count.textContent()), { timeout: 120_000 }).toBeLessThan(gold);
 });
