@@ -60,7 +60,8 @@ test.describe('Query modeler: building a rule', () => {
     // Inside a collection condition, each chip says what it counts: profiles that have such
     // purchases, and the purchases that match.
     const collection = qm.conditions.filter({ has: page.getByRole('combobox', { name: 'Collection' }) }).first();
-    const category = qm.conditions.filter({ has: page.getByRole('combobox', { name: 'Value of Category' }) });
+    // The innermost card holding the Category value: the collection's card holds it too.
+    const category = qm.conditions.filter({ has: page.getByRole('combobox', { name: 'Value of Category' }) }).last();
     await expect(qm.countChip(collection)).toHaveText(/^\d[\d,]* profiles?$/, { timeout: 60_000 });
     await expect(qm.countChip(category)).toHaveText(/^\d[\d,]* purchases?$/, { timeout: 60_000 });
   });
