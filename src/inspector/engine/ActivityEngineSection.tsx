@@ -34,7 +34,7 @@ export function ActivityEngineSection({ activityId }: { activityId: string }) {
             {recordsText(count.count)}
             {count.outputs && <span className="insp-muted"> in</span>}
             {count.lastCount ? (
-              <span className="insp-muted"> (last count: {count.reason})</span>
+              <span className="insp-muted"> (last count, until the settings are complete)</span>
             ) : (
               count.stale && <span className="insp-muted"> (updating…)</span>
             )}
