@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { CampaignListPage } from './pages/campaign-list-page';
 import { CanvasPage } from './pages/canvas-page';
 import { CountsPage, recordsName } from './pages/counts-page';
+import { InspectorPage } from './pages/inspector-page';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -39,6 +40,32 @@ test('a transition previews its schema and its first records; an activity shows 
   await expect(sql).toContainText('CREATE TEMP TABLE');
   await expect(sql).toContainText('"profile_id"');
   await expect(inspector.getByRole('button', { name: 'Copy SQL' })).toBeVisible();
+});
+
+test('another activity opens its inspector at the top, with its sections as it last had them', async ({ page }) => {
+  const counts = new CountsPage(page);
+  const canvas = new CanvasPage(page);
+  const inspector = new InspectorPage(page);
+  await counts.gotoList();
+  await new CampaignListPage(page).useTemplate('Win-back with holdout');
+  await counts.expectUpToDate();
+
+  await canvas.select('Holdout');
+  await inspector.codeViewToggle.click();
+  await expect(inspector.panel.getByRole('region', { name: 'Activity code view' }).getByLabel('SQL')).toContainText('CREATE TEMP TABLE');
+  await inspector.scrollToEnd();
+
+  // The next activity starts at its top, its code view closed as it has never been opened.
+  await canvas.select('Lapsed 6–24 months');
+  await expect(inspector.panel.getByRole('heading', { level: 2, name: 'Lapsed 6–24 months' })).toBeVisible();
+  await expect(inspector.codeViewToggle).toHaveAttribute('aria-expanded', 'false');
+  expect(await inspector.scrollTop()).toBe(0);
+
+  // Back on the first one: its code view is open again, as it was left.
+  await canvas.select('Holdout');
+  await expect(inspector.panel.getByRole('heading', { level: 2, name: 'Holdout' })).toBeVisible();
+  await expect(inspector.codeViewToggle).toHaveAttribute('aria-expanded', 'true');
+  expect(await inspector.scrollTop()).toBe(0);
 });
 
 test('an activity whose rule has an error says it once; its transition says why it has no count; the rest is counted', async ({ page }) => {

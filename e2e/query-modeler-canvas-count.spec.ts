@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
 import { QueryModelerPage } from './pages/query-modeler-page';
 
+// Read from the accessible name: the node draws the count twice (whole and compact, CSS shows one).
 const asNumber = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
 
 test('the count on the canvas follows the rule edited in the query modeler', async ({ page }) => {
@@ -13,7 +14,7 @@ test('the count on the canvas follows the rule edited in the query modeler', asy
   // The audience's count, as the node shows it ("100,000 records").
   const count = canvas.node('Build audience').getByRole('img', { name: /^[\d,]+ records?$/ });
   await expect(count).toBeVisible({ timeout: 120_000 });
-  const everyone = asNumber(await count.textContent());
+  const everyone = asNumber(await count.getAttribute('aria-label'));
   expect(everyone).toBeGreaterThan(0);
 
   await canvas.select('Build audience');
@@ -21,11 +22,25 @@ test('the count on the canvas follows the rule edited in the query modeler', asy
   await qm.add('A field');
   await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
   await qm.last.getByRole('combobox', { name: 'Value of Loyalty tier' }).selectOption({ label: 'Gold' });
-  await expect.poll(async () => asNumber(await count.textContent()), { timeout: 120_000 }).toBeLessThan(everyone);
-  const gold = asNumber(await count.textContent());
+  await expect.poll(async () => asNumber(await count.getAttribute('aria-label')), { timeout: 120_000 }).toBeLessThan(everyone);
+  const gold = asNumber(await count.getAttribute('aria-label'));
   expect(gold).toBeGreaterThan(0);
 
   // Calculate in the modeler gives the same number as the canvas.
   await qm.calculate.click();
   await qm.expectTotal(new RegExp(`^${gold.toLocaleString('en')} profiles`));
+
+  // A condition just added asks for its field: a prompt, not an error, and the activity keeps its
+  // last count, dimmed, until the rule is complete again.
+  await qm.add('A field');
+  await expect(qm.problem(qm.last)).toHaveText('Choose a field.');
+  await expect(qm.last).not.toHaveClass(/qm-cond--error/);
+  await expect(qm.problem(qm.last).locator('.qm-problem--error')).toHaveCount(0);
+  const kept = canvas.node('Build audience').getByRole('img', { name: `${gold.toLocaleString('en')} records (last count, until the settings are complete)` });
+  await expect(kept).toBeVisible({ timeout: 120_000 });
+  await expect(canvas.node('Build audience').getByRole('img', { name: /^Status: Error/ })).toHaveCount(0);
+  await qm.chooseField(qm.last, 'country', /^Country/);
+  await qm.last.getByRole('combobox', { name: 'Value of Country' }).selectOption({ index: 1 });
+  await expect(kept).toBeHidden({ timeout: 120_000 });
+  await expect.poll(async () => asNumber(await count.getAttribute('aria-label')), { timeout: 120_000 }).toBeLessThan(gold);
 });

@@ -57,6 +57,13 @@ test.describe('Query modeler: building a rule', () => {
     // Every condition gets its own count too.
     await expect(qm.root.locator('.qm-count').first()).toHaveText(/^\d[\d,]*$/, { timeout: 60_000 });
     await expect(qm.root.locator('.qm-count')).toHaveCount(await qm.conditions.count());
+    // Inside a collection condition, each chip says what it counts: profiles that have such
+    // purchases, and the purchases that match.
+    const collection = qm.conditions.filter({ has: page.getByRole('combobox', { name: 'Collection' }) }).first();
+    // The innermost card holding the Category value: the collection's card holds it too.
+    const category = qm.conditions.filter({ has: page.getByRole('combobox', { name: 'Value of Category' }) }).last();
+    await expect(qm.countChip(collection)).toHaveText(/^\d[\d,]* profiles?$/, { timeout: 60_000 });
+    await expect(qm.countChip(category)).toHaveText(/^\d[\d,]* purchases?$/, { timeout: 60_000 });
   });
 
   test('conditions reorder with the keyboard, duplicate, group and go away', async ({ page }) => {

@@ -24,9 +24,16 @@ async function typeInEveryCombobox(page: Page, qm: QueryModelerPage) {
   expect(await boxes.count()).toBeGreaterThan(0);
   // Counted again at each step: choosing a field changes the boxes that follow it.
   for (let i = 0; i < (await boxes.count()); i++) {
-    const box = boxes.nth(i);
+    const nth = boxes.nth(i);
     // A list inside a closed panel, or one the rule does not let change yet, takes no typing.
-    if (!(await box.isVisible()) || !(await box.isEnabled())) continue;
+    if (!(await nth.isVisible()) || !(await nth.isEnabled())) continue;
+    // Held by its id, not its rank: while a field picker's list is open, the rest of the page is
+    // hidden from assistive technology (the list is modal), so the role query finds it alone.
+    const id = await nth.evaluate((el) => {
+      if (!el.id) el.id = `smoke-combobox-${Math.random().toString(36).slice(2)}`;
+      return el.id;
+    });
+    const box = page.locator(`[id="${id}"]`);
     const tag = await box.evaluate((el) => el.tagName);
     if (tag === 'INPUT') {
       await box.click();

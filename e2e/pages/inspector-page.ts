@@ -10,6 +10,24 @@ export class InspectorPage {
     return this.page.getByRole('complementary', { name: 'Inspector' });
   }
 
+  /** How far the inspector is scrolled down, in pixels. */
+  async scrollTop(): Promise<number> {
+    return this.panel.locator('.insp-panel__scroll').evaluate((el) => el.scrollTop);
+  }
+
+  /** Scrolls the inspector to its end. */
+  async scrollToEnd() {
+    await this.panel.locator('.insp-panel__scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    expect(await this.scrollTop()).toBeGreaterThan(0);
+  }
+
+  /** The toggle of the selected activity's code view (expanded or not). */
+  get codeViewToggle(): Locator {
+    return this.panel.getByRole('button', { name: 'Activity code view' });
+  }
+
   /** The settings form of the selected activity. */
   get settings(): Locator {
     return this.panel.getByRole('group', { name: 'Settings' });

@@ -26,6 +26,11 @@ export class QueryModelerPage {
     return this.conditions.last();
   }
 
+  /** The count chip of a condition (not of the conditions inside it). */
+  countChip(condition: Locator): Locator {
+    return condition.locator(':scope > .qm-cond__head > .qm-count');
+  }
+
   /** Adds a condition of a kind from the group's Add menu ("A field", "Related records", "A group"...). */
   async add(kind: string, within?: Locator) {
     const scope = within ?? this.root;

@@ -60,6 +60,9 @@ export class EditingLease {
     }
     navigator.locks
       .request(this.lockName, { ifAvailable: true }, (lock) => {
+        // Closed before the lock came (an editor mounted and unmounted at once, as React's
+        // development mode does): let it go at once, or no tab could ever edit the campaign.
+        if (this.closed) return undefined;
         if (!lock) {
           this.follow();
           return undefined;
@@ -132,7 +135,7 @@ export class EditingLease {
     this.waiting?.abort();
     this.waiting = undefined;
     navigator.locks
-      .request(this.lockName, { steal: true }, () => this.hold())
+      .request(this.lockName, { steal: true }, () => (this.closed ? undefined : this.hold()))
       .catch(() => this.stolen());
   }
 

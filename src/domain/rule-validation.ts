@@ -37,6 +37,13 @@ export interface RuleValidationOptions {
 const MAX_DEPTH = 50;
 
 /**
+ * The problem of a field condition whose field is not chosen yet. A warning, not an error: the
+ * marketer has only just added it, so the modeler shows it as a prompt, and the activity keeps its
+ * last count (dimmed) until the rule is complete.
+ */
+export const FIELD_PROMPT = 'Choose a field.';
+
+/**
  * Every problem of a rule over `entity`: operators without a value, values of the wrong type,
  * reversed ranges, fields or links missing from the data model, enum values the field does not
  * have, aggregates on non-numeric fields, empty groups (warning) and delivery conditions on
@@ -139,7 +146,9 @@ function checkCollection(c: CollectionCondition, ctx: Ctx, path: (string | numbe
 }
 
 /** The field a condition reads, or undefined once the reason it has none is reported. */
-function conditionField(c: AttributeCondition, ctx: Ctx, add: (m: string) => void): FieldDef | undefined {
+function conditionField(c: AttributeCondition, ctx: Ctx, add: (m: string, s?: RuleProblem['severity']) => void): FieldDef | undefined {
+  // A condition just added has no field yet: not set up rather than wrong (see FIELD_PROMPT).
+  if (c.source !== 'column' && Array.isArray(c.path) && c.path.length === 0) return void add(FIELD_PROMPT, 'warning');
   if (c.source !== 'column') {
     const walked = walkPath(ctx.model, ctx.entity, c.path, 'field');
     if (!walked.ok) return void add(walked.message);
@@ -154,7 +163,7 @@ function conditionField(c: AttributeCondition, ctx: Ctx, add: (m: string) => voi
   return columnField(column);
 }
 
-function checkAttribute(c: AttributeCondition, ctx: Ctx, add: (m: string) => void): void {
+function checkAttribute(c: AttributeCondition, ctx: Ctx, add: (m: string, s?: RuleProblem['severity']) => void): void {
   const field = conditionField(c, ctx, add);
   if (!field) return;
   const name = labelOf(field);

@@ -10,8 +10,9 @@ export function Inspector() {
   const inspected = useEditorStore(useShallow(selectInspected));
   return (
     <div className="insp-inspector">
-      {inspected.kind === 'activity' && <ActivityInspector id={inspected.id} />}
-      {inspected.kind === 'transition' && <TransitionInspector id={inspected.id} />}
+      {/* Keyed: no state of one activity's form (open panels, drafts) carries over to the next. */}
+      {inspected.kind === 'activity' && <ActivityInspector key={inspected.id} id={inspected.id} />}
+      {inspected.kind === 'transition' && <TransitionInspector key={inspected.id} id={inspected.id} />}
       {inspected.kind === 'many' && (
         <div className="insp-empty">
           <h2 className="insp-empty__title">{inspected.count} items selected</h2>

@@ -1,10 +1,11 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
-import { ArrowDown, ArrowUp, Calculator, CircleAlert, CircleSlash, CircleX, Copy, FolderInput, GripVertical, Loader2, MoreHorizontal, Trash2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, Calculator, CircleAlert, CircleSlash, CircleX, Copy, FolderInput, GripVertical, Loader2, MoreHorizontal, MousePointerClick, Trash2 } from 'lucide-react';
 import type { Condition, ConditionGroup } from '../domain/rule';
 import { findEntity } from '../domain/data-model';
 import { labelOf } from '../domain/rule-paths';
+import { FIELD_PROMPT } from '../domain/rule-validation';
 import { AttributeEditor } from './AttributeEditor';
 import { withPath } from './attribute-edits';
 import { FieldPicker } from './FieldPicker';
@@ -26,6 +27,9 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
   const sortable = useSortable({ id: condition.id });
   const problems = problemsById.get(condition.id) ?? [];
   const errors = problems.filter((p) => p.severity === 'error');
+  // A condition just added asks for its field: a neutral prompt, not a problem made by the marketer.
+  const isPrompt = (p: { severity: string; message: string }) => p.severity === 'warning' && p.message === FIELD_PROMPT;
+  const prompting = problems.length > 0 && problems.every(isPrompt);
   const count = counts.get(condition.id);
   const stale = count !== undefined && count.key !== conditionKey(condition, entity);
   const messageId = `${idPrefix}-${condition.id}-problems`;
@@ -33,6 +37,9 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
   const entityDef = findEntity(model, entity);
   // Sub-conditions count records of their collection (purchases), not of the audience: say which.
   const counted = count?.state === 'done' ? `${numberFormat.format(count.value ?? 0)} ${entityDef ? labelOf(entityDef).toLowerCase() : entity}` : undefined;
+  // Inside a collection condition two units meet (profiles that have purchases, purchases that
+  // match): there the chip shows its unit, not only its accessible name.
+  const showsUnit = condition.kind === 'collection' || entity !== rootEntity;
   const uncounted = count?.state === 'error' ? `${isNotCountedHere(count.error) ? 'Not counted here' : 'Cannot count'}: ${count.error ?? ''}` : undefined;
   const onChange = (next: Condition) => edit((rule) => updateCondition(rule, condition.id, () => next));
 
@@ -49,7 +56,7 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
     <div
       ref={sortable.setNodeRef}
       style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }}
-      className={`qm-cond qm-cond--${condition.kind}${errors.length > 0 ? ' qm-cond--error' : problems.length > 0 ? ' qm-cond--warning' : ''}${sortable.isDragging ? ' qm-cond--dragging' : ''}`}
+      className={`qm-cond qm-cond--${condition.kind}${errors.length > 0 ? ' qm-cond--error' : prompting ? ' qm-cond--prompt' : problems.length > 0 ? ' qm-cond--warning' : ''}${sortable.isDragging ? ' qm-cond--dragging' : ''}`}
       role="group"
       aria-label={name}
       aria-describedby={problems.length > 0 ? messageId : undefined}
@@ -86,7 +93,7 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
             aria-live="polite"
           >
             {count.state === 'loading' && <Loader2 size={12} className="cc-spinner" aria-label="Counting" />}
-            {count.state === 'done' && `${numberFormat.format(count.value ?? 0)}`}
+            {count.state === 'done' && (showsUnit ? counted : numberFormat.format(count.value ?? 0))}
             {/* The reason is on the condition or at Calculate; a mark keeps the field its room. */}
             {count.state === 'error' && <CircleSlash size={12} aria-hidden />}
           </span>
@@ -130,8 +137,8 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
       {problems.length > 0 && (
         <ul className="qm-cond__problems" id={messageId}>
           {problems.map((p, i) => (
-            <li key={i} className={`qm-problem qm-problem--${p.severity}`}>
-              {p.severity === 'error' ? <CircleX size={13} aria-hidden /> : <CircleAlert size={13} aria-hidden />}
+            <li key={i} className={`qm-problem qm-problem--${isPrompt(p) ? 'prompt' : p.severity}`}>
+              {p.severity === 'error' ? <CircleX size={13} aria-hidden /> : isPrompt(p) ? <MousePointerClick size={13} aria-hidden /> : <CircleAlert size={13} aria-hidden />}
               <span>{p.message}</span>
             </li>
           ))}

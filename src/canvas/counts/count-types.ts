@@ -50,6 +50,8 @@ export interface ActivityCount {
   needsRun?: boolean;
   /** `error` or `reason` points to the activity's own problems, which say what is wrong. */
   fromProblems?: boolean;
+  /** `count` is the last one it had, kept (dimmed) while its settings are incomplete; `reason` says why. */
+  lastCount?: boolean;
   /** It waits for an inbound branch that is not emitted (see `waitingText`); `reason` names it. */
   waiting?: boolean;
   /** The engine's own message when `error` or `reason` rewords it. */

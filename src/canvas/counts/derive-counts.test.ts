@@ -50,6 +50,24 @@ describe('counts on the canvas', () => {
     expect(changed.activities.a).toBe(first.activities.a);
   });
 
+  test('an activity whose settings become incomplete keeps its last count, dimmed; an error does not', () => {
+    const counted = deriveCounts(doc, snapshot());
+    expect(counted.activities.a).toMatchObject({ count: 1200 });
+    const incomplete = snapshot({ counts: {}, outputs: {}, errors: { a: 'Condition on (no field): Choose a field.' }, skipped: { b: 'upstream', c: 'upstream' } });
+    const warn: Problem[] = [{ severity: 'warning', code: 'rule', message: 'Choose a field.', activityId: 'a' }];
+    const kept = deriveCounts(doc, incomplete, counted, (id) => (id === 'a' ? warn : undefined));
+    expect(kept.activities.a).toMatchObject({ count: 1200, stale: true, lastCount: true, fromProblems: true, reason: 'No count until the settings of this activity are complete.' });
+    // Still kept at the next answer, which has the same incomplete rule.
+    expect(deriveCounts(doc, incomplete, kept, (id) => (id === 'a' ? warn : undefined)).activities.a).toBe(kept.activities.a);
+    // Never counted: nothing to keep.
+    expect(deriveCounts(doc, incomplete, undefined, (id) => (id === 'a' ? warn : undefined)).activities.a?.count).toBeUndefined();
+    // An error to fix is not an unfinished rule: no count is kept.
+    const err: Problem[] = [{ ...warn[0]!, severity: 'error' }];
+    const failed = deriveCounts(doc, incomplete, counted, (id) => (id === 'a' ? err : undefined)).activities.a;
+    expect(failed?.count).toBeUndefined();
+    expect(failed?.error).toBe('No count until the errors of this activity are fixed.');
+  });
+
   test('stale counts are marked; a new transition waits for the next answer', () => {
     const d = deriveCounts(doc, snapshot({ stale: true }));
     expect(d.transitions.t1).toEqual({ loading: false, count: 1200, stale: true });

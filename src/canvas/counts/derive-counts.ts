@@ -64,10 +64,28 @@ export function deriveCounts(
     if (snap && why) {
       const incoming = incomingOf.get(a.id) ?? [];
       next = withLeftOut(a, inboundOf.get(a.id) ?? [], activityEntry(a.id, portsOf(a).out, incoming, snap, why), transitions, snap);
+      next = keptWhileIncomplete(next, byId(previous?.activities, a.id));
     }
     activities[a.id] = keep(byId(previous?.activities, a.id), next);
   }
   return { transitions, activities };
+}
+
+/**
+ * An activity whose settings became incomplete (a condition just added, its field not chosen yet)
+ * keeps the count it had, dimmed, rather than losing it for a moment: the marketer is still
+ * writing the rule. An error, or an activity never counted, has nothing to keep.
+ */
+function keptWhileIncomplete(next: ActivityCount, previous: ActivityCount | undefined): ActivityCount {
+  const incomplete = next.fromProblems === true && next.reason !== undefined && next.error === undefined && next.count === undefined;
+  if (!incomplete || previous?.count === undefined) return next;
+  return {
+    ...next,
+    count: previous.count,
+    ...(previous.outputs ? { outputs: previous.outputs } : {}),
+    stale: true,
+    lastCount: true,
+  };
 }
 
 function ownedSnapshot(s: CountsSnapshot): CountsSnapshot {
@@ -253,6 +271,7 @@ function sameEntry(a: TransitionCount | ActivityCount, b: TransitionCount | Acti
   if (a === b) return true;
   if (a.loading !== b.loading || a.count !== b.count || a.stale !== b.stale || a.reason !== b.reason || a.error !== b.error) return false;
   if (a.needsRun !== b.needsRun || a.fromProblems !== b.fromProblems || a.technical !== b.technical || a.waiting !== b.waiting) return false;
+  if (('lastCount' in a ? a.lastCount : undefined) !== ('lastCount' in b ? b.lastCount : undefined)) return false;
   const al = 'leftOut' in a ? a.leftOut : undefined;
   const bl = 'leftOut' in b ? b.leftOut : undefined;
   if (al?.count !== bl?.count || al?.text !== bl?.text) return false;

@@ -24,6 +24,8 @@ describe('engine messages in a marketer’s words', () => {
     // Errors to fix come before needing a run.
     expect(judgeEngineError(MESSAGE_RESULTS_NEED_A_RUN, [p('error', 'rule', 'Choose the message whose results to use.')]).kind).toBe('problems');
     expect(judgeEngineError('Choose the file to load.', [p('warning', 'missing-config', 'Choose the file to load.')])).toMatchObject({ kind: 'problems', severity: 'warning' });
+    // The compiler's sentence names the condition before the problem the rule already has.
+    expect(judgeEngineError('Condition on (no field): Choose a field.', [p('warning', 'rule', 'Choose a field.')])).toMatchObject({ kind: 'problems', severity: 'warning' });
     // Missing settings do not explain a database failure.
     expect(judgeEngineError('Out of Memory Error: x', [p('warning', 'missing-config', 'Choose the file to load.')]).kind).toBe('failed');
     expect(engineProblems({ a: 'Country needs a value', b: MESSAGE_RESULTS_NEED_A_RUN, c: 'Enter a value' }, (id) => (id === 'c' ? [p('error', 'rule', 'Enter a value.')] : undefined))).toEqual([

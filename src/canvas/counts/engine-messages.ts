@@ -60,7 +60,8 @@ export function judgeEngineError(raw: string, problems: readonly Problem[] = [])
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { kind: 'problems', severity: 'error', first: errors[0]!.message, ...technical };
   if (needsRun(raw)) return { kind: 'needs-run', reason: MESSAGE_RESULTS_NEED_A_RUN };
-  const missing = problems.find((p) => p.code === 'missing-config' || raw === p.message);
+  // The compiler names the condition before the problem ("Condition on (no field): Choose a field.").
+  const missing = problems.find((p) => p.code === 'missing-config' || raw === p.message || raw.endsWith(`: ${p.message}`));
   if (missing && !isDatabaseError(raw)) return { kind: 'problems', severity: 'warning', first: missing.message, ...technical };
   return { kind: 'failed', ...engineErrorText(raw) };
 }

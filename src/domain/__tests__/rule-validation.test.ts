@@ -23,6 +23,10 @@ const attr = (path: string[], operator: AttributeCondition['operator'], value?: 
 const messages = (rule: ConditionGroup, entity = 'profiles', options = {}) => validateRule(rule, model, entity, options).map((p) => `${p.conditionId}:${p.severity}:${p.message}`);
 
 describe('validateRule', () => {
+  it('asks for the field of a condition just added, as a warning (not set up yet), not an error', () => {
+    expect(messages(group([attr([], 'equals')]))).toEqual(['c1:warning:Choose a field.']);
+  });
+
   it('accepts an empty root rule and well-formed conditions', () => {
     expect(validateRule(group([]), model, 'profiles')).toEqual([]);
     const rule = group([

@@ -4,6 +4,7 @@ import type { DataModel, EntityDef, FieldDef, LinkStep } from '../../domain/data
 import { columnField, missingColumnMessage, type WorkingTableColumn } from '../../domain/rule-columns';
 import { CompileError } from '../../activities/compile-types';
 import { MESSAGE_RESULTS_NEED_A_RUN } from '../../domain/rule-needs-run';
+import { FIELD_PROMPT } from '../../domain/rule-validation';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { aggregateIncludesMissing, aggregateIsZeroWithoutLines, includesMissing } from '../../domain/rule-operators';
 import { missingSql, operandSql } from './attribute-sql';
@@ -181,6 +182,9 @@ function operand(c: AttributeCondition, scope: RuleScope): { field: FieldDef; x:
     // The name is one the working table is known to have, and it is quoted as an identifier.
     return { field: columnField(column), x: `${scope.row.alias}.${quoteIdent(column.name)}`, steps: [] };
   }
+  // A condition just added, its field not chosen yet: the same words as the rule's problem, so that
+  // the activity reads as not set up yet rather than as a failed query.
+  if (Array.isArray(c.path) && c.path.length === 0) throw new CompileError(FIELD_PROMPT);
   const resolved = resolvePath(scope.model, scope.entity.name, c.path, 'field');
   if (!resolved.ok) throw new CompileError(`Condition on ${c.path.join('.') || '(no field)'}: ${resolved.message}`);
   return { field: resolved.field!, x: fieldExpr(scope, resolved.steps, resolved.field!.name), steps: resolved.steps };

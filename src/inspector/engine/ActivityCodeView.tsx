@@ -1,5 +1,5 @@
 import { useEngineDoc } from '../../query-modeler/useEngineDoc';
-import { useState } from 'react';
+import { useRememberedOpen } from '../section-memory';
 import { Button } from 'react-aria-components';
 import { ChevronDown, Copy, Loader2 } from 'lucide-react';
 import { useActivitySql } from '../../queries/useActivitySql';
@@ -11,7 +11,7 @@ import { showToast } from '../../ui/Toast';
  * button. Compiled only while open.
  */
 export function ActivityCodeView({ activityId }: { activityId: string }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useRememberedOpen(activityId, 'code-view');
   const doc = useEngineDoc();
   const query = useActivitySql(doc, activityId, { enabled: open });
   const sql = query.data?.sql;

@@ -33,7 +33,11 @@ export function ActivityEngineSection({ activityId }: { activityId: string }) {
           <p className="insp-engine__count" aria-label="Activity count">
             {recordsText(count.count)}
             {count.outputs && <span className="insp-muted"> in</span>}
-            {count.stale && <span className="insp-muted"> (updating…)</span>}
+            {count.lastCount ? (
+              <span className="insp-muted"> (last count, until the settings are complete)</span>
+            ) : (
+              count.stale && <span className="insp-muted"> (updating…)</span>
+            )}
           </p>
           {count.leftOut && (
             <p className="insp-engine__left-out" aria-label="Records left out">

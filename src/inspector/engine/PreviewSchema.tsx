@@ -1,11 +1,11 @@
 import { useEngineDoc } from '../../query-modeler/useEngineDoc';
-import { useState } from 'react';
+import { useRememberedOpen } from '../section-memory';
 import { ChevronDown, Loader2 } from 'lucide-react';
 import { usePreviewSchema } from '../../queries/usePreview';
 
 /** "Preview schema" of a transition: the columns of what it carries, with their types. */
 export function PreviewSchema({ transitionId, available }: { transitionId: string; available: boolean }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useRememberedOpen(transitionId, 'schema');
   const doc = useEngineDoc();
   const query = usePreviewSchema(doc, transitionId, { enabled: open && available });
   const panelId = `schema-${transitionId}`;
