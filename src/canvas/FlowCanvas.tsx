@@ -86,8 +86,10 @@ export function FlowCanvas({ readOnly: following = false }: { readOnly?: boolean
         onConnectEnd={onConnectEnd}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        elementsSelectable={!readOnly}
-        selectionOnDrag={!readOnly}
+        // A shared campaign can still be selected (its settings read, a refused edit explained);
+        // a tab that follows another selects nothing, since its side panel is inert.
+        elementsSelectable={!following}
+        selectionOnDrag={!following}
         onPaneClick={clearSelection}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
