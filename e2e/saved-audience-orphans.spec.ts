@@ -10,9 +10,11 @@ const SIZE = /^\d+ (B|KB)$|^\d+\.\d MB$/;
 
 test('an audience whose Save audience was renamed is an orphan on the Data screen, with its size, and can be removed', async ({ page }, testInfo) => {
   const { inspector, count } = await campaignSavingAudience(page, 'Gold draft');
-  // Renamed: the campaign now writes "Gold members"; "Gold draft" stays kept, written by none.
+  // Renamed and run again: the campaign now writes "Gold members"; "Gold draft" stays kept,
+  // written by none.
   await inspector.fill('Audience name', 'Gold members');
   await new CountsPage(page).expectUpToDate();
+  await inspector.runToSave();
 
   const data = new DataPage(page);
   await data.goto();
