@@ -8,13 +8,49 @@ import type { CompileContext, CompiledOutputs } from './compile-types';
  * Settings every channel activity shares. Marketing messages obey consent and business rules;
  * transactional ones do not (see docs/activities.md).
  */
+export const weekDays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type WeekDay = (typeof weekDays)[number];
+
 export const channelBaseSchema = z.object({
   category: z.enum(['marketing', 'transactional']).default('marketing'),
   /** Internal name of the message, shown in reports. */
   messageName: z.string().default(''),
   /** Emit an outbound transition carrying the targeted records, for follow-up activities. */
   emitOutbound: z.boolean().default(true),
+  /**
+   * Multi-level sending: one message per linked record through this one-to-many link of the
+   * targeting dimension (per booking, per contact address). Empty: one message per record.
+   */
+  sendPer: z.string().default(''),
+  /**
+   * With `sendPer`: the linked record's field that holds the address, when it carries one (a
+   * contact address's value). Empty: the address of the targeted record.
+   */
+  linkedAddressField: z.string().default(''),
+  /** At most `maxMessages` marketing messages per person in any `periodDays` days, this one included. */
+  capping: z
+    .object({ enabled: z.boolean().default(false), maxMessages: z.number().int().default(3), periodDays: z.number().int().default(7) })
+    .default({ enabled: false, maxMessages: 3, periodDays: 7 }),
+  /** At most `perHour` messages an hour; the sends spread over the open hours of the window. */
+  throttle: z.object({ enabled: z.boolean().default(false), perHour: z.number().int().default(10_000) }).default({ enabled: false, perHour: 10_000 }),
+  /** Days of the week and hours (from `fromHour` to before `toHour`) when messages may be sent. */
+  window: z
+    .object({
+      enabled: z.boolean().default(false),
+      days: z.array(z.enum(weekDays)).default([...weekDays]),
+      fromHour: z.number().int().default(9),
+      toHour: z.number().int().default(20),
+    })
+    .default({ enabled: false, days: [...weekDays], fromHour: 9, toHour: 20 }),
+  /** A message not sent within this many hours of the channel's start (window closed, throttle full) is excluded. */
+  validityHours: z.number().int().default(72),
+  /**
+   * What a designer expects this message to change in the simulation (an A/B variant, a better
+   * subject line): multipliers of the model's open and click rates for this activity.
+   */
+  expectedEffect: z.object({ open: z.number().default(1), click: z.number().default(1) }).default({ open: 1, click: 1 }),
 });
+export type ChannelBaseConfig = z.infer<typeof channelBaseSchema>;
 
 export function channelPorts(config: { emitOutbound: boolean }): PortLayout {
   return {

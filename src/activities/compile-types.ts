@@ -1,6 +1,7 @@
 import type { Activity } from '../domain/campaign';
 import type { ConditionGroup } from '../domain/rule';
 import type { DataModel, EntityDef } from '../domain/data-model';
+import type { EngagementModel } from '../domain/simulation-settings';
 
 /**
  * Contract between activity definitions and the engine's compiler. A working table is a relation
@@ -80,8 +81,47 @@ export interface EngineStateView {
   datasetId: string;
 }
 
+/**
+ * A channel activity that sends before the one compiling (upstream of it or, for an activity that
+ * starts a branch, elsewhere in the campaign and already compiled), with its tables. Capping and
+ * fatigue count its sends; retargeting reads its results; the denylist grows from its failures.
+ */
+export interface EarlierChannelRef {
+  activityId: string;
+  label: string;
+  /** Activity type: `email`, `sms`, `push`, `direct-mail`. */
+  type: string;
+  /** Simulated time at which it started (`YYYY-MM-DD HH:MM:SS`). */
+  start: string;
+  /** Its deliveries table (output `@deliveries`, see docs/simulation.md), when it has one. */
+  deliveries?: string;
+  /** Its message feedback and tracking tables, when the campaign is simulated. */
+  feedback?: string;
+  tracking?: string;
+}
+
+/** What a channel needs to simulate delivery; present only when the campaign is simulated. */
+export interface SimulationContext {
+  /** Seed of every draw (the campaign's seed). */
+  seed: number;
+  /** The launch, `YYYY-MM-DD HH:MM:SS`. */
+  launch: string;
+  model: EngagementModel;
+}
+
 export interface CompileContext {
   activity: Activity;
+  /**
+   * Simulated time at which this activity starts (`YYYY-MM-DD HH:MM:SS`): the launch for an
+   * activity that starts a branch, else the latest time its inputs leave their activities (a Wait
+   * moves it on; an And-join goes on at its latest input). Computed whether or not the campaign is
+   * simulated, because eligibility (the execution window, throttling, capping) depends on it.
+   */
+  clock: string;
+  /** Channel activities that send before this one, with their tables. */
+  channels: EarlierChannelRef[];
+  /** Present when the campaign is simulated: the channels then also write their event tables. */
+  simulation?: SimulationContext;
   /** Id of the campaign being compiled. */
   campaignId?: string;
   /** Engine-held state; absent when a campaign is compiled without an engine. */
@@ -110,6 +150,13 @@ export interface CompiledOutput {
   runMark?: string;
   /** When empty, the output emits no transition: no count, and what follows it does not run. */
   skipWhenEmpty?: boolean;
+  /**
+   * A SELECT of rows `(name VARCHAR, value BIGINT)` computed once the activity's tables exist:
+   * the activity's own figures (a channel's targeted / excluded by reason / to send, sent,
+   * delivered...). It may name this activity's auxiliary tables by placeholder (`auxTable`).
+   * The engine answers them in CountsResult.figures, keyed by name.
+   */
+  figures?: string;
 }
 
 export type CompiledOutputs = Record<string, CompiledOutput>;
@@ -122,6 +169,20 @@ export type CompiledOutputs = Record<string, CompiledOutput>;
 export const SHARED_OUTPUT = '@shared';
 /** Placeholder for the shared output's table in the SQL of the other outputs. */
 export const SHARED_TABLE = '{{shared}}';
+
+/**
+ * Every output whose key starts with `@` is auxiliary, like `@shared`: a table the engine
+ * materialises in the order the outputs are listed, before the ports, with no transition (a
+ * channel's `@deliveries`, `@feedback`, `@tracking`). Later outputs (and `figures`) name it with
+ * this placeholder; the compiler replaces it with the table's name.
+ */
+export function auxTable(key: `@${string}`): string {
+  return key === SHARED_OUTPUT ? SHARED_TABLE : `{{${key}}}`;
+}
+
+export function isAuxOutput(key: string): key is `@${string}` {
+  return key.startsWith('@');
+}
 
 /**
  * A problem found while compiling one activity (an unknown field, a value of the wrong type...).

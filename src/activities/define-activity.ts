@@ -96,6 +96,12 @@ export interface ActivityDef<C = Record<string, unknown>> {
    * output port. Only where that is exact; null when nothing is lost or it cannot be told.
    */
   leftOut?: (config: C, counts: { inbound: Readonly<Record<string, number>>; outputs: Readonly<Record<string, number>> }) => LeftOut | null;
+  /**
+   * Simulated time at which records leave the activity, given when it starts (both
+   * `YYYY-MM-DD HH:MM:SS`). Absent: they leave when it starts. A Wait adds its duration; a channel
+   * leaves when its sending starts. Never throws: a setting that cannot move the clock leaves it.
+   */
+  advanceClock?: (config: C, start: string) => string;
   /** Channel activities need an audience upstream; the connection rules enforce it. */
   needsAudience?: boolean;
   /** Starts a branch: has no input and produces an audience (Build audience, Load file). */

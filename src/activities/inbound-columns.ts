@@ -5,7 +5,7 @@ import type { DataModel } from '../domain/data-model';
 import { findEntity } from '../domain/data-model';
 import { indexGraph, topologicalOrder, upstreamOf } from '../domain/graph';
 import type { WorkingTableColumn } from '../domain/rule-columns';
-import { CompileError, SHARED_OUTPUT } from './compile-types';
+import { CompileError, isAuxOutput } from './compile-types';
 import type { CompileContext, CompiledOutputs, SqlToolkit, WorkingTableRef } from './compile-types';
 import { getActivityDef } from './registry';
 
@@ -118,11 +118,12 @@ function declaredOutputs(
   if (findNestingProblem(activity.config)) return undefined;
   const parsed = def.schema.safeParse(activity.config);
   if (!parsed.success || !def.compile) return undefined;
-  const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model, referenceDate: model.referenceDate, sql, campaignId: doc.id };
+  // Columns do not depend on simulated time nor on earlier messages: neither is known here.
+  const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model, referenceDate: model.referenceDate, sql, campaignId: doc.id, clock: `${model.referenceDate} 09:00:00`, channels: [] };
   try {
     const compiled: CompiledOutputs = def.compile(parsed.data, ctx);
     return Object.entries(compiled)
-      .filter(([port]) => port !== SHARED_OUTPUT)
+      .filter(([port]) => !isAuxOutput(port))
       .map(([port, out]): [string, TransitionSchema] => [port, { dimension: out.dimension, columns: out.columns }]);
   } catch {
     // An activity that cannot compile has no known schema; what it feeds says nothing about columns.

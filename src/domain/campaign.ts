@@ -36,6 +36,11 @@ export const campaignSettingsSchema = z.object({
   defaultTargetDimension: z.string().default('profiles'),
   /** Seed for every random choice the campaign makes (random split, random dedup, simulation). */
   seed: z.number().int().default(42),
+  /**
+   * Delivery simulation: launch and engagement model (see simulation-settings.ts). Kept loose here
+   * so that a wrong value is a problem shown on the campaign, not a document that cannot open.
+   */
+  simulation: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const campaignSchema = z.object({

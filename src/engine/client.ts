@@ -275,13 +275,13 @@ export class EngineClient {
   }
 
   /** Exact counts per transition, errors per activity. Supersedes earlier pending counts requests. */
-  counts(doc: CampaignDoc, signal?: AbortSignal): Promise<CountsResult> {
+  counts(doc: CampaignDoc, signal?: AbortSignal, options: { simulate?: boolean } = {}): Promise<CountsResult> {
     for (const [id, p] of this.pending) {
       if (p.type !== 'counts') continue;
       this.pending.delete(id);
       p.reject(abortError('superseded by a newer counts request'));
     }
-    return this.send('counts', { doc }, signal);
+    return this.send('counts', { doc, ...(options.simulate ? { simulate: true } : {}) }, signal);
   }
 
   preview(doc: CampaignDoc, transitionId: string, limit = 100, signal?: AbortSignal): Promise<PreviewResult> {

@@ -13,7 +13,7 @@ import { quoteIdent } from './sql/quote';
 import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
 import { EngineStore } from './state/engine-store';
-import { SHARED_OUTPUT } from '../activities/compile-types';
+import { isAuxOutput } from '../activities/compile-types';
 import { idRecord } from '../domain/ids';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
 import type { StateStorage } from './state/state-storage';
@@ -47,6 +47,13 @@ export interface CountsResult {
    * of a Load file). An output that emits nothing when empty shows 0 here and no transition count.
    */
   outputs?: Record<string, Record<string, number>>;
+  /**
+   * Figures per activity id, by name (CompiledOutput.figures): a channel's targeted, excluded by
+   * reason and to send while editing; with a simulation, also sent, delivered, opened, clicked...
+   */
+  figures?: Record<string, Record<string, number>>;
+  /** Whether these counts come with a delivery simulation. */
+  simulated?: boolean;
   elapsedMs: number;
 }
 
@@ -81,6 +88,8 @@ export class Engine {
   private background: BackgroundLoad | undefined;
   private loads = 0;
   private readonly rowCount = new Map<string, number>();
+  /** Figures of activities (CompiledOutput.figures), by table and figures SQL; dropped with the table. */
+  private readonly figuresCache = new Map<string, { table: string; values: Record<string, number> }>();
   /** Facts tables created (see SqlToolkit.facts); they live as long as a campaign reads them. */
   private readonly facts = new Set<string>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -154,10 +163,10 @@ export class Engine {
     return this.data;
   }
 
-  /** Compiles a campaign against the loaded data (no query runs). */
-  compile(doc: CampaignDoc): CampaignPlan {
+  /** Compiles a campaign against the loaded data (no query runs); `simulate` plans delivery too. */
+  compile(doc: CampaignDoc, options: { simulate?: boolean } = {}): CampaignPlan {
     const data = this.requireData();
-    return compileCampaign(doc, { model: data.model, dataSchema: data.schema, dataVersion: data.version, state: this.store.view(data.id) });
+    return compileCampaign(doc, { model: data.model, dataSchema: data.schema, dataVersion: data.version, state: this.store.view(data.id), simulate: options.simulate === true });
   }
 
   /** The SQL of every activity that compiles, by activity id (the code view). */
@@ -271,23 +280,24 @@ export class Engine {
    * Exact counts of every transition. A bad rule or a failing query is reported on its activity;
    * everything that does not depend on it is still counted.
    */
-  async counts(doc: CampaignDoc): Promise<CountsResult> {
-    return this.compute(doc, false);
+  async counts(doc: CampaignDoc, options: { simulate?: boolean } = {}): Promise<CountsResult> {
+    return this.compute(doc, false, options.simulate === true);
   }
 
   /**
    * Computes the campaign's counts; with `run`, also writes the audiences its Save audience
    * activities save. Counting a campaign being edited changes no saved state: only a run writes.
    */
-  private async compute(doc: CampaignDoc, run: boolean): Promise<CountsResult> {
+  private async compute(doc: CampaignDoc, run: boolean, simulate = false): Promise<CountsResult> {
     const started = performance.now();
     const generation = ++this.countsGeneration;
-    const plan = this.compile(doc);
+    const plan = this.compile(doc, { simulate });
     const errors = idRecord(plan.errors);
     const skipped = idRecord(plan.skipped);
     const done = await this.materialise(plan, errors, skipped, () => generation === this.countsGeneration);
     const counts = idRecord<number>();
     const outputs = idRecord<Record<string, number>>();
+    const figures = idRecord<Record<string, number>>();
     if (done) {
       const notEmitted = this.notEmitted(plan);
       // A pass-through that did not run shares a table that has a count: it still carries nothing.
@@ -300,12 +310,21 @@ export class Engine {
       for (const step of plan.steps)
         for (const o of step.outputs) {
           const n = this.rowCount.get(o.table);
-          if (n !== undefined && ran(step.activityId) && o.port !== SHARED_OUTPUT) (outputs[step.activityId] ??= idRecord())[o.port] = n;
+          if (n !== undefined && ran(step.activityId) && !isAuxOutput(o.port)) (outputs[step.activityId] ??= idRecord())[o.port] = n;
         }
+      for (const step of plan.steps) {
+        if (errors[step.activityId] || skipped[step.activityId]) continue;
+        for (const o of step.outputs) {
+          if (o.figures === undefined || !this.rowCount.has(o.table)) continue;
+          const values = await this.exclusive(() => this.figuresOf(o.table, o.figures!));
+          if (typeof values === 'string') errors[step.activityId] = values;
+          else Object.assign((figures[step.activityId] ??= idRecord()), values);
+        }
+      }
       if (run) await this.exclusive(() => this.saveAudiences(doc, plan, errors));
       await this.exclusive(() => this.dropUnused(plan));
     }
-    return { counts, errors, skipped, superseded: !done, elapsedMs: performance.now() - started, outputs };
+    return { counts, errors, skipped, superseded: !done, elapsedMs: performance.now() - started, outputs, figures, simulated: plan.simulated };
   }
 
   /**
@@ -425,9 +444,25 @@ export class Engine {
     return this.store.datasetLabel(datasetId);
   }
 
+  /** An activity's figures (rows of name and value) over its tables, or DuckDB's message. */
+  private async figuresOf(table: string, sql: string): Promise<Record<string, number> | string> {
+    const key = `${table}\u0000${sql}`;
+    const cached = this.figuresCache.get(key);
+    if (cached) return cached.values;
+    try {
+      const values = idRecord<number>();
+      for (const row of (await this.conn.query(sql)).toArray() as { name: unknown; value: unknown }[]) values[String(row.name)] = Number(row.value ?? 0);
+      this.figuresCache.set(key, { table, values });
+      return values;
+    } catch (e) {
+      return duckErrorMessage(e);
+    }
+  }
+
   /** Drops working tables the latest campaign no longer uses. */
   private async dropUnused(plan: CampaignPlan): Promise<void> {
     const used = new Set(plan.steps.flatMap((s) => s.outputs.map((o) => o.table)));
+    for (const [key, f] of this.figuresCache) if (!used.has(f.table)) this.figuresCache.delete(key);
     for (const table of [...this.rowCount.keys()]) {
       if (used.has(table)) continue;
       this.rowCount.delete(table);

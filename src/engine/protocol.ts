@@ -60,7 +60,8 @@ export interface EngineApi {
   load: { params: { source: DataSource }; result: LoadOutcome };
   /** The current dataset (waits for the first load). */
   dataset: { params: Record<string, never>; result: DatasetInfo };
-  counts: { params: { doc: CampaignDoc }; result: CountsResult };
+  /** Counts of every transition; with `simulate`, the delivery simulation too (figures, retargeting). */
+  counts: { params: { doc: CampaignDoc; simulate?: boolean }; result: CountsResult };
   preview: { params: { doc: CampaignDoc; transitionId: string; limit?: number }; result: PreviewResult };
   previewSchema: { params: { doc: CampaignDoc; transitionId: string }; result: ColumnInfo[] };
   sql: {

@@ -100,7 +100,7 @@ export function createRequestHandler(
       }
       case 'counts':
         // Counting writes nothing (saved audiences are written by runs), so it waits for no storage.
-        return (await ready()).counts(request.params.doc);
+        return (await ready()).counts(request.params.doc, { simulate: request.params.simulate === true });
       case 'preview':
         return (await ready()).preview(request.params.doc, request.params.transitionId, request.params.limit);
       case 'previewSchema':

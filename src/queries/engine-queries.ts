@@ -77,10 +77,11 @@ export function datasetQuery(client: EngineClient) {
   });
 }
 
-export function countsQuery(client: EngineClient, version: string, doc: CampaignDoc) {
+/** Counts of a campaign; `simulate` adds the delivery simulation (a separate cache entry). */
+export function countsQuery(client: EngineClient, version: string, doc: CampaignDoc, simulate = false) {
   return queryOptions({
-    queryKey: engineKeys.counts(version, campaignComputeKey(doc)),
-    queryFn: ({ signal }) => client.counts(doc, signal),
+    queryKey: engineKeys.counts(version, simulate ? `sim\u0000${campaignComputeKey(doc)}` : campaignComputeKey(doc)),
+    queryFn: ({ signal }) => client.counts(doc, signal, { simulate }),
     staleTime: readsSavedAudiences(doc) ? 0 : Infinity,
     retry: false,
   });

@@ -3,8 +3,10 @@ import type { DataModel } from '../../domain/data-model';
 import { findEntity } from '../../domain/data-model';
 import { indexGraph, topologicalOrder } from '../../domain/graph';
 import { getActivityDef } from '../../activities/registry';
-import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../../activities/compile-types';
-import type { CompileContext, CompiledOutputs, EngineStateView, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
+import { CompileError, auxTable, isAuxOutput } from '../../activities/compile-types';
+import type { CompileContext, CompiledOutputs, EarlierChannelRef, EngineStateView, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
+import { earlierChannelActivities } from '../../activities/earlier-channels';
+import { launchTimestamp, readSimulationSettings } from '../../domain/simulation-settings';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { ruleSql, type RuleScope } from './rule-sql';
 import { hash64, stableStringify } from './hash';
@@ -22,6 +24,8 @@ export interface CompileEnv {
   dataVersion: string;
   /** Saved audiences and run history, when an engine holds them. */
   state?: EngineStateView;
+  /** Simulate delivery: channels also plan their event tables, and retargeting reads them. */
+  simulate?: boolean;
 }
 
 /** One output of one activity, with the working table that holds it. */
@@ -39,6 +43,8 @@ export interface PlannedOutput {
   saveAudience?: string;
   runMark?: string;
   skipWhenEmpty?: boolean;
+  /** See CompiledOutput.figures, with this activity's table names in place of placeholders. */
+  figures?: string;
 }
 
 export interface PlannedActivity {
@@ -55,7 +61,11 @@ export interface PlannedActivity {
   tables: string[];
   /** Facts tables its SQL reads, in the order to create them (see SqlToolkit.facts). */
   facts: PlannedFacts[];
+  /** Auxiliary tables (keys starting with `@`) first, in the order the activity listed them, then its ports. */
   outputs: PlannedOutput[];
+  /** Simulated time at which it starts and at which its records leave (`YYYY-MM-DD HH:MM:SS`). */
+  start: string;
+  end: string;
 }
 
 /** A table of facts derived from the dataset alone, shared by every activity that reads it. */
@@ -76,9 +86,18 @@ export interface CampaignPlan {
   /** Activities whose configuration or rule cannot be compiled, with the reason. */
   errors: Record<string, string>;
   skipped: Record<string, SkipReason>;
+  /** The launch in simulated time (`YYYY-MM-DD HH:MM:SS`). */
+  launch: string;
+  /** Whether the plan simulates delivery. */
+  simulated: boolean;
 }
 
-function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, string>): SqlToolkit {
+/** What the rule compiler may read of earlier messages, for the activity being compiled. */
+interface MessageScope {
+  current?: { clock: string; channels: EarlierChannelRef[]; simulated: boolean };
+}
+
+function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, string>, messages: MessageScope): SqlToolkit {
   const entity = (name: string) => {
     const e = findEntity(env.model, name);
     if (!e) throw new CompileError(`The data has no ${name}`);
@@ -102,6 +121,7 @@ function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, stri
     facts,
     aliases: { next: 0 },
     ...(row ? { row } : {}),
+    ...(messages.current ? { messages: messages.current } : {}),
   });
   return {
     ident: quoteIdent,
@@ -123,8 +143,17 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
   const { order, hasCycle } = topologicalOrder(doc);
   const used = new Set<string>();
   const factsUsed = new Map<string, string>();
-  const sql = toolkit(env, used, factsUsed);
-  const plan: CampaignPlan = { steps: [], transitions: idRecord(), errors: idRecord(), skipped: idRecord() };
+  const messages: MessageScope = {};
+  const sql = toolkit(env, used, factsUsed, messages);
+  const simulation = readSimulationSettings(doc.settings.simulation).settings;
+  const launchRead = launchTimestamp(simulation.launch, env.model.referenceDate);
+  // A launch that does not parse is a problem on the campaign (validation); counts go on from the default.
+  const launch = launchRead.ok ? launchRead.value : `${env.model.referenceDate} 09:00:00`;
+  const simulated = env.simulate === true;
+  const plan: CampaignPlan = { steps: [], transitions: idRecord(), errors: idRecord(), skipped: idRecord(), launch, simulated };
+  // Simulated time at which each planned activity's records leave it, and the channels planned so far.
+  const leaves = new Map<string, string>();
+  const channelRefs = new Map<string, EarlierChannelRef>();
   // Nothing is computed through a transition wired against the connection rules (see wiring.ts).
   const blocked = wiringBlocks(doc);
   const outputTable = new Map<string, PlannedOutput>();
@@ -191,11 +220,32 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
           seed: doc.settings.seed,
         }),
       );
-      const ctx: CompileContext = { activity, inputs, seed: doc.settings.seed, model: env.model, referenceDate: env.model.referenceDate, sql, campaignId: doc.id, ...(env.state ? { state: env.state } : {}) };
+      const start = incoming.reduce((latest, t) => {
+        const at = leaves.get(t.source.activityId) ?? launch;
+        return at > latest ? at : latest;
+      }, incoming.length === 0 ? launch : '');
+      const end = def.advanceClock ? def.advanceClock(config, start) : start;
+      const channels = earlierChannelActivities(doc, activity.id)
+        .map((c) => channelRefs.get(c.id))
+        .filter((c): c is EarlierChannelRef => c !== undefined);
+      const ctx: CompileContext = {
+        activity,
+        inputs,
+        seed: doc.settings.seed,
+        model: env.model,
+        referenceDate: env.model.referenceDate,
+        sql,
+        campaignId: doc.id,
+        clock: start,
+        channels,
+        ...(simulated ? { simulation: { seed: doc.settings.seed, launch, model: simulation.model } } : {}),
+        ...(env.state ? { state: env.state } : {}),
+      };
       let compiled: CompiledOutputs;
       try {
         used.clear();
         factsUsed.clear();
+        messages.current = { clock: start, channels, simulated };
         compiled = def.compile(config, ctx);
       } catch (e) {
         plan.errors[activity.id] = e instanceof CompileError ? e.message : `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
@@ -203,13 +253,27 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
       }
       const ports = def.ports(config).out.map((p) => p.id);
       const outputs: PlannedOutput[] = [];
-      const shared = byId(compiled, SHARED_OUTPUT);
-      const sharedTable = shared && `wt_${hash64(`${hash}\u0000${SHARED_OUTPUT}\u0000${shared.sql}`)}`;
-      if (shared && sharedTable) outputs.push({ port: SHARED_OUTPUT, table: sharedTable, sql: shared.sql, dimension: shared.dimension, columns: shared.columns });
+      // Auxiliary tables first, in the order listed; each may read the ones before it.
+      const placeholders: [string, string][] = [];
+      const resolve = (text: string) => placeholders.reduce((acc, [from, to]) => acc.split(from).join(to), text);
+      const figuresOf = (figures: string | undefined) => (figures === undefined ? {} : { figures: resolve(figures) });
+      const aux: Record<string, string> = {};
+      for (const [key, c] of Object.entries(compiled)) {
+        if (!isAuxOutput(key)) continue;
+        const auxSql = resolve(c.sql);
+        const table = `wt_${hash64(`${hash}\u0000${key}\u0000${auxSql}`)}`;
+        placeholders.push([auxTable(key), quoteIdent(table)]);
+        aux[key] = table;
+        outputs.push({ port: key, table, sql: auxSql, dimension: c.dimension, columns: c.columns });
+      }
+      for (const o of outputs) {
+        const c = compiled[o.port];
+        if (c?.figures !== undefined) o.figures = resolve(c.figures);
+      }
       for (const port of ports) {
         const compiledPort = byId(compiled, port);
         if (!compiledPort) continue;
-        const c = sharedTable ? { ...compiledPort, sql: compiledPort.sql.split(SHARED_TABLE).join(quoteIdent(sharedTable)) } : compiledPort;
+        const c = { ...compiledPort, sql: resolve(compiledPort.sql) };
         const sameAs = c.sameAs ? [...outputTable.values()].find((o) => quoteIdent(o.table) === c.sameAs)?.table : undefined;
         // The SQL is part of the name: what an activity reads from engine state (a saved audience,
         // the last run) shows in its SQL, so a change there yields a new table.
@@ -224,13 +288,25 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
           ...(c.saveAudience !== undefined ? { saveAudience: c.saveAudience } : {}),
           ...(c.runMark !== undefined ? { runMark: c.runMark } : {}),
           ...(c.skipWhenEmpty ? { skipWhenEmpty: true } : {}),
+          ...figuresOf(c.figures),
         };
         outputs.push(out);
         outputTable.set(portKey(activity.id, port), out);
       }
+      leaves.set(activity.id, end);
+      if (def.meta.category === 'channel')
+        channelRefs.set(activity.id, {
+          activityId: activity.id,
+          label: activity.label,
+          type: activity.type,
+          start,
+          ...(aux['@deliveries'] ? { deliveries: quoteIdent(aux['@deliveries']) } : {}),
+          ...(aux['@feedback'] ? { feedback: quoteIdent(aux['@feedback']) } : {}),
+          ...(aux['@tracking'] ? { tracking: quoteIdent(aux['@tracking']) } : {}),
+        });
       const inputTables = incoming.map((t) => outputTable.get(portKey(t.source.activityId, t.source.port))!.table);
       const facts = [...factsUsed].map(([table, sql]) => ({ table, sql }));
-      plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, sources: incoming.map((t) => t.source.activityId), tables: [...used], facts, outputs });
+      plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, sources: incoming.map((t) => t.source.activityId), tables: [...used], facts, outputs, start, end });
     } catch (e) {
       // A definition that throws something other than a CompileError is still only that activity's problem.
       plan.errors[activity.id] = `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,3 +1,4 @@
+import type { EarlierChannelRef } from '../../activities/compile-types';
 import type { AttributeCondition, CollectionCondition, Condition, ConditionGroup } from '../../domain/rule';
 import { resolvePath } from '../../domain/data-model';
 import type { DataModel, EntityDef, FieldDef, LinkStep } from '../../domain/data-model';
@@ -33,6 +34,12 @@ export interface RuleScope {
    * a rule selects from the data alone (Build audience).
    */
   row?: { alias: string; columns: readonly WorkingTableColumn[] };
+  /**
+   * Results of earlier messages, for `delivery` conditions: the channels that send before the
+   * activity (with their event tables when the campaign is simulated) and the activity's simulated
+   * time, as of which their results are read.
+   */
+  messages?: { clock: string; channels: readonly EarlierChannelRef[]; simulated: boolean };
 }
 
 /**
