@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition, ConditionGroup } from '../domain/rule';
-import { MAX_RULE_DEPTH } from '../domain/nesting';
+import { findNestingProblem, MAX_RULE_DEPTH } from '../domain/nesting';
+import type { CampaignDoc } from '../domain/campaign';
+import { inlineSavedFiltersInDoc } from './inline-doc-filters';
 import { savedFilterDepths } from '../domain/saved-filter-depth';
 import { validateRule } from '../domain/rule-validation';
 import { sampleDataModel as model } from '../engine/data/sample-model';
-import { filterDepths, memorySavedFilterStore, saveFilter, usableSavedFilters, type SavedFilter } from './saved-filters';
+import { filterDepths, inlineSavedFilters, memorySavedFilterStore, saveFilter, usableSavedFilters, type SavedFilter } from './saved-filters';
 
 const optIn: Condition = { kind: 'attribute', id: 'a', path: ['email_opt_in'], operator: 'is-true' };
 
@@ -111,5 +113,22 @@ describe('a rule linking a saved filter', () => {
     const problems = validateRule(nest(1, collection), model, 'profiles', { savedFilterIds: new Set(['inner']), savedFilterDepth: filterDepths(purchaseFilters) });
     // 1 (rule) + 1 (sub-conditions) + 1 (a group in them) + 30 = 33.
     expect(problems.map((p) => p.message)).toEqual(['A rule nests at most 32 groups deep; with the saved filter “INNER” this one nests 33 groups deep.']);
+  });
+});
+
+describe('inlining linked saved filters for the engine', () => {
+  it('stops following a chain past the rule depth: no stack overflow, and the rule is refused as too deep', () => {
+    const chain = chainOf(20_000);
+    const doc = {
+      id: 'c',
+      name: 'C',
+      schemaVersion: 1,
+      activities: [{ id: 'q', type: 'build-audience', label: 'Q', position: { x: 0, y: 0 }, config: { targetDimension: 'profiles', rule: nest(1, link('f0')) } }],
+      transitions: [],
+    } as unknown as CampaignDoc;
+    const inlined = inlineSavedFiltersInDoc(doc, chain);
+    expect(findNestingProblem(inlined)?.message).toBe('a rule nests at most 32 groups deep; this group is at level 33');
+    const byId = new Map(chain.map((f) => [f.id, f]));
+    expect(findNestingProblem(inlineSavedFilters(nest(1, link('f0')), (id) => byId.get(id), 'profiles'))?.message).toBe('a rule nests at most 32 groups deep; this group is at level 33');
   });
 });

@@ -124,7 +124,8 @@ export function inlineSavedFilters(rule: ConditionGroup, lookup: (id: string) =>
         return c; // sub-conditions are on another entity; saved filters there are resolved by the engine
       case 'saved-filter': {
         const f = lookup(c.filterId);
-        if (!f || f.entity !== scopeEntity || trail.includes(f.id)) return c;
+        // Past MAX_RULE_DEPTH filters in a chain the rule is too deep already: not followed further.
+        if (!f || f.entity !== scopeEntity || trail.includes(f.id) || trail.length > MAX_RULE_DEPTH) return c;
         return { ...inlineSavedFilters(f.rule, lookup, scopeEntity, [...trail, f.id]), id: c.id };
       }
       default:
