@@ -30,7 +30,7 @@ export function SavedFiltersDialog({ isOpen, onOpenChange, entity, entityLabel, 
         <>
           {isLoading && <p className="qm-dialog-status">Loading…</p>}
           {problems.map((p) => (
-            <p key={p} className="qm-dialog-status qm-dialog-status--error" role="alert">
+            <p key={p} className="qm-dialog-problem" role="alert">
               {p}
             </p>
           ))}
