@@ -6,6 +6,7 @@ import { isNumeric, isTextMatch, operatorFits, operatorLabel, valueShape } from 
 import { labelOf, walkPath } from './rule-paths';
 import { columnField, missingColumnMessage, type WorkingTableColumn } from './rule-columns';
 import { isCalendarDate } from './iso-date';
+import { linkedFilterDepthMessage, type FilterDepth } from './saved-filter-depth';
 
 /** A problem of one condition of a rule, in words a marketer understands. */
 export interface RuleProblem {
@@ -26,6 +27,11 @@ export interface RuleValidationOptions {
   earlierChannels?: readonly { id: string; label: string }[];
   /** Ids of the saved filters that exist. When given, a reference to another one is a problem. */
   savedFilterIds?: ReadonlySet<string>;
+  /**
+   * Depth of a saved filter's rule with its own links expanded (see savedFilterDepths). When given,
+   * a link that makes the rule nest past MAX_RULE_DEPTH groups is a problem.
+   */
+  savedFilterDepth?: (filterId: string) => FilterDepth | undefined;
   /**
    * Columns of the inbound working table, as the document describes them. When given, a condition
    * on a column it does not have is a problem; `null` says the rule has no inbound records (Build
@@ -56,7 +62,7 @@ export function validateRule(rule: ConditionGroup, model: DataModel, entity: str
       problems.push({ conditionId: idOf(rule), severity: 'error', message: `The data has no ${entity}.`, path: [] });
       return problems;
     }
-    checkCondition(rule, { model, entity, options, problems, depth: 0, isRoot: true }, []);
+    checkCondition(rule, { model, entity, options, problems, depth: 0, groups: 0, isRoot: true }, []);
   } catch (e) {
     // A malformed document must never break the editor: report it on the rule instead.
     problems.push({ conditionId: idOf(rule), severity: 'error', message: `This rule cannot be read (${e instanceof Error ? e.message : String(e)}).`, path: [] });
@@ -70,6 +76,8 @@ interface Ctx {
   options: RuleValidationOptions;
   problems: RuleProblem[];
   depth: number;
+  /** Groups enclosing the condition (a collection's sub-conditions are a group too). */
+  groups: number;
   isRoot?: boolean;
   /** Inside a collection's sub-conditions: the working table's columns are not in reach. */
   inCollection?: boolean;
@@ -105,7 +113,10 @@ function checkCondition(c: unknown, ctx: Ctx, path: (string | number)[]): void {
     case 'saved-filter': {
       const id = (c as { filterId?: unknown }).filterId;
       if (typeof id !== 'string' || id === '') return add('Choose a saved filter.');
-      if (ctx.options.savedFilterIds && !ctx.options.savedFilterIds.has(id)) add('This saved filter no longer exists.');
+      if (ctx.options.savedFilterIds && !ctx.options.savedFilterIds.has(id)) return add('This saved filter no longer exists.');
+      const depth = ctx.options.savedFilterDepth?.(id);
+      const tooDeep = depth && linkedFilterDepthMessage(ctx.groups, depth);
+      if (tooDeep) add(tooDeep);
       return;
     }
     default:
@@ -120,7 +131,7 @@ function checkGroup(g: ConditionGroup, ctx: Ctx, path: (string | number)[], add:
   if (children.length === 0 && !ctx.isRoot) add('This group is empty: add a condition or remove it.', 'warning');
   if (g.combinator === 'except' && children.length === 1)
     add('“Except” keeps the first condition minus the ones after it: add a condition to take away.', 'warning');
-  children.forEach((child, i) => checkCondition(child, { ...ctx, depth: ctx.depth + 1, isRoot: false }, [...path, 'children', i]));
+  children.forEach((child, i) => checkCondition(child, { ...ctx, depth: ctx.depth + 1, groups: ctx.groups + 1, isRoot: false }, [...path, 'children', i]));
 }
 
 function checkCollection(c: CollectionCondition, ctx: Ctx, path: (string | number)[], add: (m: string) => void): void {

@@ -1,7 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { EngineClient, type EngineHealth } from './client';
+import { EngineClient, type EngineHealth, type WatchdogTimes } from './client';
 import { faultyWorkers } from './testing/faulty-workers';
+import { createRequestHandler } from './worker-handler';
+import { openNodeDuckDB } from './duckdb/node-duckdb';
 import type { DataSource } from './protocol';
 import { campaign } from './testing/fixture';
 import { createMemoryStateStorage } from './state/state-storage';
@@ -52,13 +54,13 @@ const reader = {
 };
 
 /** A client on faulty workers sharing one storage (as the browser's IndexedDB), with a quick watchdog. */
-async function setUp() {
+async function setUp(watchdog: Partial<WatchdogTimes> = { pingEveryMs: 20, answerWithinMs: 300 }) {
   const storage = createMemoryStateStorage();
   const faults = faultyWorkers({ storage });
   const client = new EngineClient({
     createWorker: faults.create,
     initialData: await shopSource(),
-    watchdog: { pingEveryMs: 20, answerWithinMs: 300 },
+    watchdog,
   });
   const health: EngineHealth['state'][] = [];
   client.subscribe((h) => health.push(h.state));
@@ -130,5 +132,72 @@ describe('the engine client recovers from a stopped engine', () => {
     expect(client.getHealth()).toMatchObject({ state: 'failed' });
     expect(made).toBe(3);
     await expect(client.dataset()).rejects.toMatchObject({ name: 'EngineStopped' });
+  });
+});
+
+describe('the watchdog tells a busy engine from a lost one', () => {
+  // Only the watchdog's clock is faked: the in-process worker and DuckDB run on real timers.
+  const fakeClock = () => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test('a worker busy 60 s in a step it announced is not restarted, and answers once the step is done', async () => {
+    const { client, faults, health } = await setUp({});
+    fakeClock();
+    faults.workers[0]!.startStep('reading the CSV files');
+    const counting = client.counts(reader);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(faults.workers).toHaveLength(1);
+    expect(health).toEqual([]);
+    faults.workers[0]!.endStep();
+    // The ping that waited behind the step is answered after it: the step's length is no loss.
+    await vi.advanceTimersByTimeAsync(4_000);
+    vi.useRealTimers();
+    expect((await counting).counts).toEqual({ out: 3 });
+    expect(faults.workers).toHaveLength(1);
+    expect(health).toEqual([]);
+  });
+
+  test('a worker that dies without announcing a step is restarted after 30 s', async () => {
+    const { client, faults, health } = await setUp({});
+    fakeClock();
+    faults.workers[0]!.die();
+    const counting = client.counts(reader);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(health).toEqual([]);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(health).toEqual(['restarting']);
+    expect(client.getHealth()).toEqual({ state: 'restarting', reason: 'The engine did not answer for 30 s.' });
+    vi.useRealTimers();
+    expect((await counting).counts).toEqual({ out: 3 });
+    expect(faults.workers).toHaveLength(2);
+  });
+
+  test('a worker silent in a step for more than 5 min is taken as lost, saying what it was busy with', async () => {
+    const { client, faults, health } = await setUp({});
+    fakeClock();
+    faults.workers[0]!.startStep('reading the CSV files');
+    faults.workers[0]!.die();
+    const counting = client.counts(reader);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(health).toEqual([]);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(client.getHealth()).toEqual({ state: 'restarting', reason: 'The engine was busy reading the CSV files and did not answer for 5 min.' });
+    vi.useRealTimers();
+    expect((await counting).counts).toEqual({ out: 3 });
+  });
+
+  test('the worker announces reading CSV files and making each batch as steps', async () => {
+    const steps: (string | undefined)[] = [];
+    const handle = createRequestHandler(openNodeDuckDB, { onStep: (what) => steps.push(what) });
+    const loaded = await handle({ id: 1, type: 'load', params: { source: await shopSource() } });
+    expect(loaded).toMatchObject({ ok: true });
+    expect(steps.slice(0, 2)).toEqual(['reading the CSV files', undefined]);
+    expect(steps).toContain('making a batch of customers');
+    expect(steps).toContain('making a batch of orders');
+    // Every step ends: announcements come in pairs.
+    expect(steps.filter((_, i) => i % 2 === 1).every((s) => s === undefined)).toBe(true);
+    expect(steps.filter((_, i) => i % 2 === 0).every((s) => s !== undefined)).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import type {
   DatabaseFault,
   EngineApi,
   EngineRequest,
+  EngineMessage,
   EngineResponse,
   LoadOutcome,
   RecordedRun,
@@ -20,7 +21,7 @@ import { deserializeError } from './protocol';
 /** The part of a Worker the client uses, so that tests can connect it to an in-process handler. */
 export interface WorkerLike {
   postMessage(message: EngineRequest | DatabaseFault): void;
-  onmessage: ((event: MessageEvent<EngineResponse>) => void) | null;
+  onmessage: ((event: MessageEvent<EngineMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
 }
@@ -39,13 +40,18 @@ export interface WatchdogTimes {
   pingEveryMs: number;
   /**
    * The worker's message loop answers a ping at once, even while DuckDB computes (DuckDB runs in
-   * a worker of its own); only synchronous work in the engine worker delays it (generating a batch
-   * of sample data, reading CSV files), which takes seconds, not this long.
+   * a worker of its own); only synchronous work in the engine worker delays it, and the worker
+   * says so first (see EngineStep).
    */
   answerWithinMs: number;
+  /**
+   * How long a ping may go unanswered while the worker said it is busy in a step: a worker that
+   * died in the middle of one says nothing, so the wait is long but not for ever.
+   */
+  stepWithinMs: number;
 }
 
-const DEFAULT_WATCHDOG: WatchdogTimes = { pingEveryMs: 2_000, answerWithinMs: 30_000 };
+const DEFAULT_WATCHDOG: WatchdogTimes = { pingEveryMs: 2_000, answerWithinMs: 30_000, stepWithinMs: 300_000 };
 
 /** Losses of the engine within this window that make the client give up instead of restarting again. */
 const GIVE_UP_AFTER = { losses: 3, withinMs: 120_000 };
@@ -96,8 +102,9 @@ function stoppedError(message: string): Error {
  * an `AbortError` (the worker also stops computing them).
  *
  * The engine can stop: its worker fails (`error`), or it or DuckDB's own worker dies without a word.
- * While requests wait, the client pings the worker; a ping unanswered for `answerWithinMs`, or
- * answered with "the database stopped", is a loss. Then the client starts a new worker, loads the
+ * While requests wait, the client pings the worker; a ping unanswered for `answerWithinMs` (or, while
+ * the worker said it is busy in a synchronous step, for `stepWithinMs`), or answered with "the
+ * database stopped", is a loss. Then the client starts a new worker, loads the
  * same data into it (whose saved audiences and runs are restored from the browser's storage) and
  * sends the waiting requests again; `health` says so meanwhile. After three losses within two
  * minutes it gives up and rejects what waits, rather than loop.
@@ -116,6 +123,10 @@ export class EngineClient {
   private watchdog: ReturnType<typeof setInterval> | undefined;
   /** The ping awaiting its answer: its id and when it was sent. */
   private ping: { id: number; sentAt: number } | undefined;
+  /** The synchronous step the worker said it is busy with, and since when (see EngineStep). */
+  private step: { what: string; since: number } | undefined;
+  /** When the last step ended: a ping that waited behind it is answered after it. */
+  private stepEndedAt = 0;
 
   constructor(options: EngineClientOptions = {}) {
     this.options = options;
@@ -163,7 +174,13 @@ export class EngineClient {
     return worker;
   }
 
-  private receive(response: EngineResponse): void {
+  private receive(message: EngineMessage): void {
+    if ('type' in message) {
+      this.step = message.what === null ? undefined : { what: message.what, since: Date.now() };
+      if (message.what === null) this.stepEndedAt = Date.now();
+      return;
+    }
+    const response: EngineResponse = message;
     if (this.ping?.id === response.id) {
       this.ping = undefined;
       const database = response.ok ? (response.result as EngineApi['ping']['result']).database : undefined;
@@ -193,7 +210,14 @@ export class EngineClient {
     const worker = this.worker;
     if (!worker) return;
     if (this.ping) {
-      if (Date.now() - this.ping.sentAt > this.times.answerWithinMs)
+      const now = Date.now();
+      const step = this.step;
+      if (step) {
+        // Busy in a step it announced: the answer comes once the step is done.
+        const silent = now - Math.max(this.ping.sentAt, step.since);
+        if (silent > this.times.stepWithinMs)
+          this.lose(`The engine was busy ${step.what} and did not answer for ${Math.round(this.times.stepWithinMs / 60_000)} min.`);
+      } else if (now - Math.max(this.ping.sentAt, this.stepEndedAt) > this.times.answerWithinMs)
         this.lose(`The engine did not answer for ${Math.round(this.times.answerWithinMs / 1000)} s.`);
       return;
     }
@@ -210,6 +234,7 @@ export class EngineClient {
     const now = Date.now();
     this.losses = [...this.losses.filter((t) => now - t < GIVE_UP_AFTER.withinMs), now];
     this.ping = undefined;
+    this.step = undefined;
     const old = this.worker;
     this.worker = undefined;
     try {

@@ -112,6 +112,19 @@ export interface SerializedError {
 export type EngineResponse =
   { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
 
+/**
+ * Posted by the engine worker, unasked, around synchronous work that keeps its message loop from
+ * answering (reading CSV files, generating a batch of sample data): `what` it is busy with, then
+ * `null` when done. The client's watchdog then waits longer for a ping's answer (see client.ts).
+ */
+export interface EngineStep {
+  type: 'step';
+  what: string | null;
+}
+
+/** What the engine worker posts to the client. */
+export type EngineMessage = EngineResponse | EngineStep;
+
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) return { name: e.name, message: e.message };
   return { name: 'Error', message: String(e) };

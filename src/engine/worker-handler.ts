@@ -9,10 +9,16 @@ import { serializeError } from './protocol';
 import type { StateStorage } from './state/state-storage';
 import { describeDataset } from './state/dataset-label';
 import { listSavedAudiences } from './state/list-saved-audiences';
+import { announceSteps, inStep, type StepListener } from './data/announce-steps';
 
 export interface RequestHandlerOptions {
   /** Where saved audiences and runs are kept between sessions (IndexedDB in the browser). */
   storage?: StateStorage;
+  /**
+   * Told of synchronous work that keeps the worker from answering (reading CSV files, making a
+   * batch of rows), so that the client can tell a busy worker from a lost one (see EngineStep).
+   */
+  onStep?: StepListener;
 }
 
 /**
@@ -57,18 +63,18 @@ export function createRequestHandler(
     if (source.kind === 'sample') {
       // The sample's first table is generated while DuckDB starts in its own worker.
       const opening = getEngine();
-      const dataset = await generateAhead(sampleDataset({ profiles: source.profiles, seed: source.seed }), opening);
+      const dataset = await generateAhead(announceSteps(sampleDataset({ profiles: source.profiles, seed: source.seed }), options.onStep), opening);
       return loadAndRestore(await opening, dataset, describeDataset(dataset.id));
     }
     const e = await getEngine();
-    const imported = importCsvDataset(source.model, source.files);
+    const imported = inStep(options.onStep, 'reading the CSV files', () => importCsvDataset(source.model, source.files));
     if (!imported.ok) return { ok: false, problems: imported.problems };
     const sizes = Object.entries(imported.rowCounts).map(
       ([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`,
     );
     return loadAndRestore(
       e,
-      imported.dataset,
+      announceSteps(imported.dataset, options.onStep),
       `Imported data “${imported.dataset.model.name}”: ${sizes.join(', ')}`,
     );
   }

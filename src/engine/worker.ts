@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { createRequestHandler } from './worker-handler';
 import { openBrowserDuckDB, stopDatabaseWorker } from './duckdb/browser-duckdb';
-import type { DatabaseFault, EngineRequest } from './protocol';
+import type { DatabaseFault, EngineRequest, EngineStep } from './protocol';
 import { createIdbStateStorage } from './state/idb-state-storage';
 
 /**
@@ -9,11 +9,13 @@ import { createIdbStateStorage } from './state/idb-state-storage';
  * the client on first use, so none of this (nor DuckDB) is in the app's initial bundle.
  */
 // Saved audiences and runs are kept in IndexedDB, from here, so that their keys never cross to the page.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+// Synchronous work is announced before it takes the thread, so that the client waits for it.
+const onStep = (what: string | undefined) => scope.postMessage({ type: 'step', what: what ?? null } satisfies EngineStep);
 const handle = createRequestHandler(
   openBrowserDuckDB,
-  typeof indexedDB === 'undefined' ? {} : { storage: createIdbStateStorage() },
+  typeof indexedDB === 'undefined' ? { onStep } : { storage: createIdbStateStorage(), onStep },
 );
-const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<EngineRequest | DatabaseFault>) => {
   const message = event.data;

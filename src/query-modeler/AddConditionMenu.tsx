@@ -4,12 +4,15 @@ import { collectionChoices } from '../domain/rule-paths';
 import { useModeler } from './modeler-context';
 import { newCondition, type NewConditionKind } from './new-conditions';
 import { addCondition } from './tree-edits';
+import { groupDepthBlock, useGroupLevel } from './group-level';
 
 /** The "Add condition" menu at the foot of a group. */
 export function AddConditionMenu({ groupId, entity, nested }: { groupId: string; entity: string; nested?: boolean }) {
   const { model, edit, earlierChannels, savedFilters } = useModeler();
   const hasCollections = collectionChoices(model, entity).length > 0;
   const filters = savedFilters.filter((f) => f.entity === entity);
+  // At the deepest level a group (or related records, whose sub-conditions are one) cannot be added.
+  const tooDeep = groupDepthBlock(useGroupLevel());
   const add = (kind: NewConditionKind) =>
     edit((rule) => addCondition(rule, groupId, newCondition(kind, model, entity, { ...(earlierChannels[0] ? { channelId: earlierChannels[0].id } : {}), ...(filters[0] ? { filterId: filters[0].id } : {}) })));
   return (
@@ -18,7 +21,7 @@ export function AddConditionMenu({ groupId, entity, nested }: { groupId: string;
         <Plus size={14} aria-hidden /> {nested ? 'Add a condition here' : 'Add condition'}
       </Button>
       <Popover className="qm-popover qm-popover--menu" placement="bottom start">
-        <Menu className="qm-menu" onAction={(key) => add(key as NewConditionKind)} aria-label="Add">
+        <Menu className="qm-menu" onAction={(key) => add(key as NewConditionKind)} aria-label="Add" disabledKeys={tooDeep ? ['group', 'collection'] : []}>
           <MenuItem id="attribute" className="qm-menu__item" textValue="A field">
             <TextCursorInput size={15} aria-hidden />
             <span className="qm-menu__text">
@@ -27,19 +30,19 @@ export function AddConditionMenu({ groupId, entity, nested }: { groupId: string;
             </span>
           </MenuItem>
           {hasCollections && (
-            <MenuItem id="collection" className="qm-menu__item" textValue="Related records">
+            <MenuItem id="collection" className="qm-menu__item" textValue="Related records" {...(tooDeep ? { title: tooDeep } : {})}>
               <ListTree size={15} aria-hidden />
               <span className="qm-menu__text">
                 <Text slot="label">Related records</Text>
-                <Text slot="description" className="qm-menu__hint">Has a purchase…, total amount at least…</Text>
+                <Text slot="description" className="qm-menu__hint">{tooDeep ?? 'Has a purchase…, total amount at least…'}</Text>
               </span>
             </MenuItem>
           )}
-          <MenuItem id="group" className="qm-menu__item" textValue="A group">
+          <MenuItem id="group" className="qm-menu__item" textValue="A group" {...(tooDeep ? { title: tooDeep } : {})}>
             <Folder size={15} aria-hidden />
             <span className="qm-menu__text">
               <Text slot="label">A group</Text>
-              <Text slot="description" className="qm-menu__hint">Conditions combined with any / all / except</Text>
+              <Text slot="description" className="qm-menu__hint">{tooDeep ?? 'Conditions combined with any / all / except'}</Text>
             </span>
           </MenuItem>
           {!nested && (

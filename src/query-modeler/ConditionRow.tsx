@@ -1,6 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
+import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator, Text } from 'react-aria-components';
 import { ArrowDown, ArrowUp, Calculator, CircleAlert, CircleSlash, CircleX, Copy, FolderInput, GripVertical, Loader2, MoreHorizontal, MousePointerClick, Trash2 } from 'lucide-react';
 import type { Condition, ConditionGroup } from '../domain/rule';
 import { findEntity } from '../domain/data-model';
@@ -16,6 +16,7 @@ import { SavedFilterEditor } from './SavedFilterEditor';
 import { useModeler } from './modeler-context';
 import { conditionKey } from './useConditionCounts';
 import { isNotCountedHere } from './column-guard';
+import { groupDepthBlock, useGroupLevel } from './group-level';
 import { duplicateCondition, moveCondition, removeCondition, setCombinator, updateCondition, wrapInGroup } from './tree-edits';
 
 const numberFormat = new Intl.NumberFormat('en');
@@ -41,6 +42,8 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
   // match): there the chip shows its unit, not only its accessible name.
   const showsUnit = condition.kind === 'collection' || entity !== rootEntity;
   const uncounted = count?.state === 'error' ? `${isNotCountedHere(count.error) ? 'Not counted here' : 'Cannot count'}: ${count.error ?? ''}` : undefined;
+  // "Put in a group" adds a level below the group this condition is in.
+  const wrapBlocked = groupDepthBlock(useGroupLevel());
   const onChange = (next: Condition) => edit((rule) => updateCondition(rule, condition.id, () => next));
 
   const actions: Record<string, () => void> = {
@@ -103,7 +106,7 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
             <MoreHorizontal size={15} aria-hidden />
           </Button>
           <Popover className="qm-popover qm-popover--menu" placement="bottom end">
-            <Menu className="qm-menu" onAction={(key) => actions[String(key)]?.()} disabledKeys={[...(index === 0 ? ['up'] : []), ...(index === siblings - 1 ? ['down'] : []), ...(services ? [] : ['count'])]}>
+            <Menu className="qm-menu" onAction={(key) => actions[String(key)]?.()} disabledKeys={[...(index === 0 ? ['up'] : []), ...(index === siblings - 1 ? ['down'] : []), ...(services ? [] : ['count']), ...(wrapBlocked ? ['wrap'] : [])]}>
               <MenuItem id="up" className="qm-menu__item" textValue="Move up">
                 <ArrowUp size={15} aria-hidden /> Move up
               </MenuItem>
@@ -113,8 +116,13 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
               <MenuItem id="duplicate" className="qm-menu__item" textValue="Duplicate">
                 <Copy size={15} aria-hidden /> Duplicate
               </MenuItem>
-              <MenuItem id="wrap" className="qm-menu__item" textValue="Put in a group">
+              <MenuItem id="wrap" className="qm-menu__item" textValue="Put in a group" {...(wrapBlocked ? { title: wrapBlocked } : {})}>
                 <FolderInput size={15} aria-hidden /> Put in a group
+                {wrapBlocked && (
+                  <Text slot="description" className="qm-menu__hint">
+                    {wrapBlocked}
+                  </Text>
+                )}
               </MenuItem>
               <MenuItem id="count" className="qm-menu__item" textValue="Count this condition">
                 <Calculator size={15} aria-hidden /> Count this condition

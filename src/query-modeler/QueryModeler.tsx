@@ -11,7 +11,7 @@ import { RuleToolbar } from './RuleToolbar';
 import type { RuleServices } from './services';
 import { withColumnGuard } from './column-guard';
 import type { WorkingTableColumn } from '../domain/rule-columns';
-import type { SavedFilter } from './saved-filters';
+import { filterDepths, type SavedFilter } from './saved-filters';
 import { useRuleCalculation, type RuleCalculation } from './useRuleCalculation';
 import { useRuleDnd } from './useRuleDnd';
 import './query-modeler.css';
@@ -74,7 +74,9 @@ export function QueryModeler({ rule, onChange, model, entity, services: engineSe
     [onChange],
   );
   const savedFilterIds = useMemo(() => new Set(savedFilters.map((f) => f.id)), [savedFilters]);
-  const shown = useMemo(() => problems ?? validateRule(rule, model, entity, { earlierChannels, ...(columns === 'unknown' ? {} : { columns: columns ?? null }), ...(savedFilters.length > 0 ? { savedFilterIds } : {}) }), [problems, rule, model, entity, earlierChannels, savedFilters.length, savedFilterIds, columns]);
+  // Linked filters count towards the rule's depth, as they are replaced by their rules when counted.
+  const savedFilterDepth = useMemo(() => filterDepths(savedFilters), [savedFilters]);
+  const shown = useMemo(() => problems ?? validateRule(rule, model, entity, { earlierChannels, ...(columns === 'unknown' ? {} : { columns: columns ?? null }), ...(savedFilters.length > 0 ? { savedFilterIds, savedFilterDepth } : {}) }), [problems, rule, model, entity, earlierChannels, savedFilters.length, savedFilterIds, savedFilterDepth, columns]);
   const problemsById = useMemo(() => {
     const map = new Map<string, RuleProblem[]>();
     for (const p of shown) map.set(p.conditionId, [...(map.get(p.conditionId) ?? []), p]);

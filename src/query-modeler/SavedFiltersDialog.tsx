@@ -15,7 +15,7 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
  * afterwards) or as a link (follows later changes of the filter).
  */
 export function SavedFiltersDialog({ isOpen, onOpenChange, entity, entityLabel, model, onApply }: { isOpen: boolean; onOpenChange: (open: boolean) => void; entity: string; entityLabel: string; model: DataModel; onApply: (add: (rule: ConditionGroup) => ConditionGroup) => void }) {
-  const { filters, remove, isLoading } = useSavedFilters();
+  const { filters, problems, remove, isLoading } = useSavedFilters();
   const usable = filters.filter((f) => f.entity === entity);
   const insert = (f: SavedFilter, how: 'copy' | 'link', close: () => void) => {
     const copy = copyOfFilter(f);
@@ -29,6 +29,11 @@ export function SavedFiltersDialog({ isOpen, onOpenChange, entity, entityLabel, 
       {(close) => (
         <>
           {isLoading && <p className="qm-dialog-status">Loading…</p>}
+          {problems.map((p) => (
+            <p key={p} className="qm-dialog-problem" role="alert">
+              {p}
+            </p>
+          ))}
           {!isLoading && usable.length === 0 && <p className="qm-dialog-status">No saved filter on {entityLabel.toLowerCase()} yet. Use “Save as filter” on a rule to keep it here.</p>}
           <ul className="qm-filters">
             {usable.map((f) => (

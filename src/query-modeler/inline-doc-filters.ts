@@ -1,6 +1,7 @@
 import type { Activity, CampaignDoc } from '../domain/campaign';
 import type { Condition, ConditionGroup } from '../domain/rule';
 import type { SavedFilter } from './saved-filters';
+import { MAX_RULE_DEPTH } from '../domain/nesting';
 
 /**
  * The campaign with every linked saved filter replaced by the rule it names, wherever a rule sits
@@ -55,7 +56,9 @@ function inlineGroup(group: ConditionGroup, byId: Map<string, SavedFilter>, trai
     let next: Condition = c;
     if (c.kind === 'saved-filter') {
       const f = byId.get(c.filterId);
-      if (f && !trail.includes(f.id)) next = { ...inlineGroup(f.rule, byId, [...trail, f.id]), id: c.id };
+      // Each filter adds a group at least: past MAX_RULE_DEPTH filters in a chain the rule is too
+      // deep already (and refused as such), so a longer chain is not followed to the stack's end.
+      if (f && !trail.includes(f.id) && trail.length <= MAX_RULE_DEPTH) next = { ...inlineGroup(f.rule, byId, [...trail, f.id]), id: c.id };
     } else {
       next = inlineValue(c, byId, trail) as Condition;
     }

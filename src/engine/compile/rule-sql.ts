@@ -5,6 +5,7 @@ import type { DataModel, EntityDef, FieldDef, LinkStep } from '../../domain/data
 import { columnField, missingColumnMessage, type WorkingTableColumn } from '../../domain/rule-columns';
 import { CompileError } from '../../activities/compile-types';
 import { MESSAGE_RESULTS_NEED_A_RUN } from '../../domain/rule-needs-run';
+import { MAX_RULE_DEPTH } from '../../domain/nesting';
 import { FIELD_PROMPT } from '../../domain/rule-validation';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { aggregateIncludesMissing, aggregateIsZeroWithoutLines, includesMissing } from '../../domain/rule-operators';
@@ -25,9 +26,15 @@ export interface RuleScope {
    * Looks up a saved filter (a named reusable rule) by id. Without it, `saved-filter` conditions
    * cannot compile.
    */
-  savedFilter?: (filterId: string) => { entity: string; rule: ConditionGroup } | undefined;
+  savedFilter?: (filterId: string) => { entity: string; rule: ConditionGroup; name?: string } | undefined;
   /** Saved filters being expanded, outermost first, so that a filter that refers to itself is caught. */
   filterTrail?: readonly string[];
+  /**
+   * Groups enclosing what is compiled. The document's rules are checked before compiling (see
+   * findNestingProblem); a saved filter's rule is only known here, so its groups are counted as
+   * they are met and a rule past MAX_RULE_DEPTH through saved filters is refused.
+   */
+  groupLevel?: number;
   /**
    * The inbound working table beside the entity's row, for conditions on its columns (an
    * Enrichment's columns): its alias and its known columns. Absent inside collections and where
@@ -73,6 +80,14 @@ export function ruleSql(rule: Condition, scope: RuleScope, use: RuleUse = 'value
   }
 }
 
+function tooDeepMessage(level: number, scope: RuleScope): string {
+  const names = (scope.filterTrail ?? []).map((id) => `“${scope.savedFilter?.(id)?.name ?? id}”`);
+  const [first, ...rest] = names;
+  if (!first) return `A rule nests at most ${MAX_RULE_DEPTH} groups deep; this group is at level ${level}.`;
+  const through = rest.length > 0 ? ` (through ${rest.join(', ')})` : '';
+  return `A rule nests at most ${MAX_RULE_DEPTH} groups deep; with the saved filter ${first}${through} this one nests ${level} groups deep.`;
+}
+
 function savedFilterSql(filterId: string, scope: RuleScope, use: RuleUse): string {
   const saved = scope.savedFilter?.(filterId);
   if (!saved) throw new CompileError('A saved filter used in this rule is not available here.');
@@ -83,7 +98,10 @@ function savedFilterSql(filterId: string, scope: RuleScope, use: RuleUse): strin
   return ruleSql(saved.rule, { ...scope, filterTrail: [...trail, filterId] }, use);
 }
 
-function groupSql(group: ConditionGroup, scope: RuleScope, use: RuleUse): string {
+function groupSql(group: ConditionGroup, outer: RuleScope, use: RuleUse): string {
+  const level = (outer.groupLevel ?? 0) + 1;
+  if (level > MAX_RULE_DEPTH) throw new CompileError(tooDeepMessage(level, outer));
+  const scope = { ...outer, groupLevel: level };
   if (group.children.length === 0) return 'TRUE';
   if (group.combinator === 'except') {
     // What follows the first condition is negated: it must be exactly true or false.

@@ -156,7 +156,8 @@ function parseEntityCsv(entity: EntityDef, file: CsvFile, report: (p: ImportProb
       report({ file: file.name, line, column: Math.min(cells.length, header.cells.length) + 1, message: `expected ${header.cells.length} columns, found ${cells.length}` });
       continue;
     }
-    const row: Record<string, Cell> = {};
+    // Keyed by field names, which may be `__proto__` or `constructor`: no prototype to fall into.
+    const row: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
     let good = true;
     for (const field of entity.fields) {
       const col = columnOf.get(field.name)!;

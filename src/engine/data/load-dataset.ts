@@ -11,7 +11,8 @@ import type { Dataset } from './dataset';
  */
 export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, schema: string, deferredEntities: readonly string[] = []): Promise<Record<string, number>> {
   await conn.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
-  const rowCounts: Record<string, number> = {};
+  // Entity names may be `__proto__` or `constructor`: an object without prototype keeps them.
+  const rowCounts = Object.create(null) as Record<string, number>;
   // Inserting runs in DuckDB's own worker in the browser: while one batch is inserted, the next is
   // generated. At most one insert is in flight, so memory holds about two batches.
   let inFlight: Promise<void> | undefined;

@@ -10,7 +10,8 @@ export type Cell = string | number | boolean | null;
  * in 32 bits become INTEGER, others DOUBLE (exact up to 2^53).
  */
 export function rowsToArrow(entity: EntityDef, rows: readonly Record<string, Cell>[]): Table {
-  const columns: Record<string, ReturnType<typeof column>> = {};
+  // Field names may be `__proto__` or `constructor`: an object without prototype keeps them as columns.
+  const columns = Object.create(null) as Record<string, ReturnType<typeof column>>;
   for (const field of entity.fields) columns[field.name] = column(field, rows.map((r) => r[field.name] ?? null));
   return tableOf(columns);
 }

@@ -5,15 +5,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { DuckConnection } from './connection';
-
-/**
- * How DuckDB's worker is watched. A statement runs as a pending query that DuckDB executes in
- * steps of about 100 ms, answering messages in between, so a ping is answered within a step even
- * while a long query runs. Only one message is handled at length (appending a batch of rows,
- * checkpointing the compressed store), which takes seconds, far less than `answerWithinMs`.
- */
-const PING_EVERY_MS = 2_000;
-const ANSWER_WITHIN_MS = 20_000;
+import { watchDatabase, type DatabaseWatchdog } from './database-watchdog';
 
 /** DuckDB's worker of the last connection opened, for the end-to-end suite's fault (see `stopDatabaseWorker`). */
 let lastWorker: Worker | undefined;
@@ -34,36 +26,25 @@ export async function openBrowserDuckDB(): Promise<DuckConnection> {
   });
   const worker = new Worker(bundle.mainWorker!);
   lastWorker = worker;
-  let stopped: string | undefined;
+  let failed: string | undefined;
+  let watchdog: DatabaseWatchdog | undefined;
   worker.addEventListener('error', (event) => {
-    stopped ??= event.message || 'its worker failed';
+    failed ??= event.message || 'its worker failed';
+    watchdog?.fail(failed);
   });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({});
   const conn = await db.connect();
 
-  let ping: number | undefined;
-  const watchdog = setInterval(() => {
-    if (stopped) return clearInterval(watchdog);
-    if (ping !== undefined) {
-      if (Date.now() - ping > ANSWER_WITHIN_MS) stopped = `it did not answer for ${ANSWER_WITHIN_MS / 1000} s`;
-      return;
-    }
-    const sentAt = (ping = Date.now());
-    db.ping().then(
-      () => {
-        if (ping === sentAt) ping = undefined;
-      },
-      (e: unknown) => {
-        stopped ??= e instanceof Error ? e.message : String(e);
-      },
-    );
-  }, PING_EVERY_MS);
+  // A busy worker (one long step of a statement) is told from a lost one: see watchDatabase.
+  const watching = (watchdog = watchDatabase(() => db.ping()));
+  if (failed) watching.fail(failed);
 
   // One statement at a time: a connection holds one pending query.
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T,>(fn: () => Promise<T>): Promise<T> => {
+  const serial = <T,>(statement: () => Promise<T>): Promise<T> => {
+    const fn = () => watching.statement(statement);
     const next = queue.then(fn, fn);
     queue = next.catch(() => undefined);
     return next;
@@ -80,9 +61,9 @@ export async function openBrowserDuckDB(): Promise<DuckConnection> {
       }),
     insertArrowIPC: (bytes, target) =>
       serial(() => conn.insertArrowFromIPCStream(bytes, { name: target.name, schema: target.schema, create: target.create })),
-    stopped: () => stopped,
+    stopped: () => watching.stopped(),
     close: async () => {
-      clearInterval(watchdog);
+      watching.close();
       await conn.close();
       await db.terminate();
     },

@@ -3,7 +3,7 @@ import { createRequestHandler } from '../worker-handler';
 import type { RequestHandlerOptions } from '../worker-handler';
 import { openNodeDuckDB } from '../duckdb/node-duckdb';
 import type { DuckConnection } from '../duckdb/connection';
-import type { EngineResponse } from '../protocol';
+import type { EngineMessage, EngineRequest, EngineResponse } from '../protocol';
 
 /** One in-process engine worker that a test can make fail as a browser worker would. */
 export interface FaultyWorker {
@@ -15,6 +15,13 @@ export interface FaultyWorker {
   stopDatabase(): void;
   /** Every statement takes `ms` longer, as a long query would (the worker still answers pings). */
   slowDatabase(ms: number): void;
+  /**
+   * The worker announces a synchronous step (as it does before reading CSV files) and answers
+   * nothing, pings included, until `endStep`.
+   */
+  startStep(what: string): void;
+  /** The step is done: the worker says so, then answers what arrived meanwhile. */
+  endStep(): void;
   /** How many requests of each type it received. */
   received: Map<string, number>;
 }
@@ -43,8 +50,17 @@ export function faultyWorkers(options: RequestHandlerOptions = {}): { create: ()
         close: () => c.close(),
       };
     };
-    const handle = createRequestHandler(open, options);
+    const post = (message: EngineMessage) => {
+      if (!dead) worker.onmessage?.({ data: structuredClone(message) } as MessageEvent<EngineMessage>);
+    };
+    const handle = createRequestHandler(open, { ...options, onStep: (what) => post({ type: 'step', what: what ?? null }) });
     const received = new Map<string, number>();
+    /** Requests that arrived during a step, answered once it ends. */
+    let held: EngineRequest[] | undefined;
+    const answer = (request: EngineRequest) =>
+      setTimeout(() => {
+        void handle(request).then((response: EngineResponse) => post(response));
+      }, 0);
     const worker: WorkerLike = {
       onmessage: null,
       onerror: null,
@@ -52,11 +68,8 @@ export function faultyWorkers(options: RequestHandlerOptions = {}): { create: ()
         if (dead || message.type === 'stop-database') return;
         received.set(message.type, (received.get(message.type) ?? 0) + 1);
         const request = structuredClone(message);
-        setTimeout(() => {
-          void handle(request).then((response: EngineResponse) => {
-            if (!dead) worker.onmessage?.({ data: structuredClone(response) } as MessageEvent<EngineResponse>);
-          });
-        }, 0);
+        if (held) held.push(request);
+        else answer(request);
       },
       terminate: () => {
         dead = true;
@@ -76,6 +89,16 @@ export function faultyWorkers(options: RequestHandlerOptions = {}): { create: ()
       },
       slowDatabase: (ms) => {
         delay = ms;
+      },
+      startStep: (what) => {
+        post({ type: 'step', what });
+        held ??= [];
+      },
+      endStep: () => {
+        post({ type: 'step', what: null });
+        const waiting = held ?? [];
+        held = undefined;
+        for (const request of waiting) answer(request);
       },
       received,
     });
