@@ -39,8 +39,16 @@ test('the count on the canvas follows the rule edited in the query modeler', asy
   const kept = canvas.node('Build audience').getByRole('img', { name: `${gold.toLocaleString('en')} records (last count, until the settings are complete)` });
   await expect(kept).toBeVisible({ timeout: 120_000 });
   await expect(canvas.node('Build audience').getByRole('img', { name: /^Status: Error/ })).toHaveCount(0);
+  // Its transition and what follows keep theirs too, dimmed, naming the activity that holds them.
+  const heldBack = `${gold.toLocaleString('en')} records (last count, until the settings of “Build audience” are complete)`;
+  const keptOnTransition = canvas.transition('Build audience', 'End').getByRole('img', { name: heldBack });
+  await expect(keptOnTransition).toBeVisible();
+  await expect(keptOnTransition).toHaveText(gold.toLocaleString('en'));
+  await expect(keptOnTransition).toHaveCSS('opacity', '0.5');
+  await expect(canvas.node('End').getByRole('img', { name: heldBack })).toBeVisible();
   await qm.chooseField(qm.last, 'country', /^Country/);
   await qm.last.getByRole('combobox', { name: 'Value of Country' }).selectOption({ index: 1 });
   await expect(kept).toBeHidden({ timeout: 120_000 });
+  await expect(keptOnTransition).toBeHidden();
   await expect.poll(async () => asNumber(await count.getAttribute('aria-label')), { timeout: 120_000 }).toBeLessThan(gold);
 });

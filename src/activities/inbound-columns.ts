@@ -5,7 +5,7 @@ import type { DataModel } from '../domain/data-model';
 import { findEntity } from '../domain/data-model';
 import { indexGraph, topologicalOrder, upstreamOf } from '../domain/graph';
 import type { WorkingTableColumn } from '../domain/rule-columns';
-import { CompileError, SHARED_OUTPUT } from './compile-types';
+import { CompileError, LEFT_OUT_OUTPUT, SHARED_OUTPUT } from './compile-types';
 import type { CompileContext, CompiledOutputs, SqlToolkit, WorkingTableRef } from './compile-types';
 import { getActivityDef } from './registry';
 
@@ -122,7 +122,7 @@ function declaredOutputs(
   try {
     const compiled: CompiledOutputs = def.compile(parsed.data, ctx);
     return Object.entries(compiled)
-      .filter(([port]) => port !== SHARED_OUTPUT)
+      .filter(([port]) => port !== SHARED_OUTPUT && port !== LEFT_OUT_OUTPUT)
       .map(([port, out]): [string, TransitionSchema] => [port, { dimension: out.dimension, columns: out.columns }]);
   } catch {
     // An activity that cannot compile has no known schema; what it feeds says nothing about columns.

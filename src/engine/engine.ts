@@ -45,6 +45,7 @@ export interface CountsResult {
   /**
    * Records per output port of each computed activity, transition or not (e.g. the rejected lines
    * of a Load file). An output that emits nothing when empty shows 0 here and no transition count.
+   * Under LEFT_OUT_OUTPUT: the records the activity leaves out, where it compiles that count.
    */
   outputs?: Record<string, Record<string, number>>;
   elapsedMs: number;
@@ -250,6 +251,13 @@ export class Engine {
       }
       for (const out of step.outputs) {
         if (out.sameAs || this.rowCount.has(out.table)) continue;
+        if (out.countOnly) {
+          // Records the activity leaves out: only their number is wanted, no table is kept.
+          const left = (await this.conn.query(`SELECT count(*)::DOUBLE AS n FROM (\n${out.sql}\n) AS left_out`)).toArray()[0]!.n;
+          this.rowCount.set(out.table, Number(left));
+          created.push(out.table);
+          continue;
+        }
         // CREATE TABLE AS answers with the number of rows it wrote: no second scan to count them.
         const made = await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(out.table)} AS\n${out.sql}`);
         created.push(out.table);

@@ -3,7 +3,7 @@ import type { DataModel } from '../../domain/data-model';
 import { findEntity } from '../../domain/data-model';
 import { indexGraph, topologicalOrder } from '../../domain/graph';
 import { getActivityDef } from '../../activities/registry';
-import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../../activities/compile-types';
+import { CompileError, LEFT_OUT_OUTPUT, SHARED_OUTPUT, SHARED_TABLE } from '../../activities/compile-types';
 import type { CompileContext, CompiledOutputs, EngineStateView, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { ruleSql, type RuleScope } from './rule-sql';
@@ -39,6 +39,8 @@ export interface PlannedOutput {
   saveAudience?: string;
   runMark?: string;
   skipWhenEmpty?: boolean;
+  /** Counted and not kept: the records the activity leaves out (LEFT_OUT_OUTPUT). */
+  countOnly?: boolean;
 }
 
 export interface PlannedActivity {
@@ -228,6 +230,13 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         outputs.push(out);
         outputTable.set(portKey(activity.id, port), out);
       }
+      const leftOut = byId(compiled, LEFT_OUT_OUTPUT);
+      if (leftOut) {
+        const sql = sharedTable ? leftOut.sql.split(SHARED_TABLE).join(quoteIdent(sharedTable)) : leftOut.sql;
+        // Named like a table so that its count is kept and dropped with the others; none is made.
+        const table = `wt_${hash64(`${hash}\u0000${LEFT_OUT_OUTPUT}\u0000${sql}`)}`;
+        outputs.push({ port: LEFT_OUT_OUTPUT, table, sql, dimension: leftOut.dimension, columns: leftOut.columns, countOnly: true });
+      }
       const inputTables = incoming.map((t) => outputTable.get(portKey(t.source.activityId, t.source.port))!.table);
       const facts = [...factsUsed].map(([table, sql]) => ({ table, sql }));
       plan.steps.push({ activityId: activity.id, hash, inputs: inputTables, sources: incoming.map((t) => t.source.activityId), tables: [...used], facts, outputs });
@@ -253,6 +262,12 @@ export function activitySql(plan: CampaignPlan, activityId: string): string | un
   if (!step) return undefined;
   const facts = step.facts.map((f) => `-- facts from the data, computed once and shared\nCREATE TEMP TABLE IF NOT EXISTS ${f.table} AS\n${f.sql};`);
   // A port id is a subset's or branch's id, typed by a person: it must not end its comment.
-  const outputs = step.outputs.map((o) => (o.sameAs ? `-- ${oneLine(o.port)}: passes ${o.sameAs} through unchanged` : `-- ${oneLine(o.port)}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`));
+  const outputs = step.outputs.map((o) =>
+    o.sameAs
+      ? `-- ${oneLine(o.port)}: passes ${o.sameAs} through unchanged`
+      : o.countOnly
+        ? `-- records left out: counted, not kept\nSELECT count(*) FROM (\n${o.sql}\n) AS left_out;`
+        : `-- ${oneLine(o.port)}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`,
+  );
   return [...facts, ...outputs].join('\n\n');
 }
