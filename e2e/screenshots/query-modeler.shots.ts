@@ -72,7 +72,7 @@ const campaign = {
     { id: 't1', source: { activityId: 'aud', port: 'out' }, target: { activityId: 'enr', port: 'in' }, label: '' },
     { id: 't2', source: { activityId: 'enr', port: 'out' }, target: { activityId: 'spl', port: 'in' }, label: '' },
     { id: 't3', source: { activityId: 'spl', port: 'loyal' }, target: { activityId: 'end', port: 'in' }, label: '' },
-    { id: 't4', source: { activityId: 'aud', port: 'out' }, target: { activityId: 'mail', port: 'in' }, label: '' },
+    { id: 't4', source: { activityId: 'spl', port: 'complement' }, target: { activityId: 'mail', port: 'in' }, label: '' },
   ],
 };
 
