@@ -102,6 +102,13 @@ describe('counts on the canvas', () => {
     expect(failed.activities.b?.count).toBeUndefined();
   });
 
+  test('an End shows the records it receives, though the engine computes nothing for it', () => {
+    const d = deriveCounts(doc, snapshot({ counts: { t1: 1200 }, skipped: { b: 'no-output', c: 'no-output' } }));
+    expect(d.activities.b).toEqual({ loading: false, count: 1200 });
+    // Nothing counted on its way in (t2 leaves an End): no count, and why.
+    expect(d.activities.c).toEqual({ loading: false, reason: 'No count: this activity has no output.' });
+  });
+
   test('stale counts are marked; a new transition waits for the next answer', () => {
     const d = deriveCounts(doc, snapshot({ stale: true }));
     expect(d.transitions.t1).toEqual({ loading: false, count: 1200, stale: true });

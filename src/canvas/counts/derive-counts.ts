@@ -217,8 +217,14 @@ function activityEntry(
   why: (id: string) => NoCount | undefined,
 ): ActivityCount {
   const none = why(id);
-  if (none) return none.activity;
   const stale = s.stale ? { stale: true } : {};
+  // An End computes nothing (the engine skips it as having no output), yet it receives records:
+  // it shows them, like a channel at the end of a branch, rather than a node with no count.
+  if (s.skipped[id] === 'no-output' && outPorts.length === 0) {
+    const known = incoming.filter((t) => t.count !== undefined);
+    if (known.length > 0) return { loading: false, count: known.reduce((sum, t) => sum + t.count!, 0), ...stale };
+  }
+  if (none) return none.activity;
   const byPort = s.outputs[id];
   if (outPorts.length === 0) {
     // An end of a branch (a channel without outputs): it shows the records it receives.
