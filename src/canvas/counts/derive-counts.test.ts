@@ -90,6 +90,9 @@ describe('counts on the canvas', () => {
     expect(kept.transitions.t2).toMatchObject({ count: 1200, stale: true, lastCount: true, reason: 'No count: “A” before this one is not set up yet.' });
     // The activity itself says "its settings".
     expect(kept.activities.a).toMatchObject({ count: 1200, lastCount: true, incomplete: 'last count, until the settings are complete' });
+    // What it told with that count, such as the records it left out, is kept with it.
+    const told = { ...counted, activities: { ...counted.activities, a: { ...counted.activities.a!, leftOut: { count: 5, text: 'not matched' } } } };
+    expect(deriveCounts(doc, incomplete, told, problems).activities.a?.leftOut).toEqual({ count: 5, text: 'not matched' });
     // Complete again: fresh counts, nothing kept.
     const fresh = deriveCounts(doc, snapshot({ counts: { t1: 30, t2: 30 }, outputs: { a: { out: 30 }, b: { out: 30 } } }), kept);
     expect(fresh.transitions.t1).toEqual({ loading: false, count: 30 });

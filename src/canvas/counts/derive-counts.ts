@@ -80,8 +80,10 @@ export function deriveCounts(
  */
 function keptWhileIncomplete<T extends ActivityCount | TransitionCount>(next: T, previous: T | undefined): T {
   if (next.incomplete === undefined || next.count !== undefined || previous?.count === undefined) return next;
-  const outputs = previous && 'outputs' in previous ? previous.outputs : undefined;
-  return { ...next, count: previous.count, ...(outputs ? { outputs } : {}), stale: true, lastCount: true };
+  // An activity keeps what it told with that count too: its outputs and the records it left out.
+  const outputs = 'outputs' in previous ? previous.outputs : undefined;
+  const leftOut = 'leftOut' in previous ? previous.leftOut : undefined;
+  return { ...next, count: previous.count, ...(outputs ? { outputs } : {}), ...(leftOut ? { leftOut } : {}), stale: true, lastCount: true };
 }
 
 function ownedSnapshot(s: CountsSnapshot): CountsSnapshot {
