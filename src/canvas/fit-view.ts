@@ -2,9 +2,10 @@ import type { FitViewOptions } from '@xyflow/react';
 
 /**
  * The farthest the canvas zooms out, by Fit view, the zoom-out tool or Ctrl+scroll: far enough to
- * fit a campaign of a few dozen activities on a laptop screen (the 25-activity reference campaign
- * at 1280×720 needs about 0.16). Each node then shows its count alone, 13 px on screen, and layers
- * of activities are still far enough apart for it (see zoom-detail.ts).
+ * fit a campaign of several dozen activities on a laptop screen (at 0.2, one more than five times
+ * as tall as the canvas did not fit). Each node then shows its count alone, 13 px on screen, and
+ * layers of activities (398 px apart once tidied up) are still far enough apart for it (see
+ * zoom-detail.ts).
  */
 export const MIN_ZOOM = 0.1;
 /** The closest it zooms in. */
