@@ -47,6 +47,10 @@ test('the count on the canvas follows the rule edited in the query modeler', asy
   await expect(keptOnTransition).toHaveText(gold.toLocaleString('en'));
   await expect(keptOnTransition).toHaveCSS('opacity', '0.5');
   await expect(canvas.node('End').getByRole('img', { name: heldBack })).toBeVisible();
+  // Its records cannot be previewed until the settings are complete: none are computed.
+  await keptOnTransition.click();
+  await expect(page.getByRole('button', { name: 'Preview results' })).toBeDisabled();
+  await canvas.select('Build audience');
   await qm.chooseField(qm.last, 'country', /^Country/);
   await qm.last.getByRole('combobox', { name: 'Value of Country' }).selectOption({ index: 1 });
   await expect(kept).toBeHidden({ timeout: 120_000 });

@@ -13,8 +13,9 @@ import './engine-panels.css';
 export function TransitionEngineSection({ transitionId, title }: { transitionId: string; title: string }) {
   const count = useTransitionCount(transitionId);
   const [resultsOpen, setResultsOpen] = useState(false);
-  // Previews read the transition's working table: only a transition with a count has one.
-  const available = count?.count !== undefined;
+  // Previews read the transition's working table: only a transition with a count has one (a last
+  // count kept while settings are incomplete has none any more).
+  const available = count?.count !== undefined && !count.lastCount;
   return (
     <section className="insp-engine" aria-labelledby={`engine-${transitionId}`}>
       <RecordsHeading id={`engine-${transitionId}`} />
