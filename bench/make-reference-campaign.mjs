@@ -39,10 +39,14 @@ for (let i = transitions.length - 1; i >= 0; i--) {
 }
 connect('ws_tr_a', ws('act_welcome'), 'out', ws('act_tips'));
 connect('ws_tr_b', ws('act_tips'), 'out', ws('act_purchased'));
+// The welcome series is laid out top to bottom; here it reads left to right like the rest, one
+// layer every 398 px as in the templates, so that transition labels fit between the activities.
+const wsAt = { act_signups: [0, 1900], act_welcome: [398, 1900], act_tips: [796, 1900], act_purchased: [1194, 1900], act_offer: [1592, 1970] };
+for (const [key, [x, y]] of Object.entries(wsAt)) activities.find((a) => a.id === ws(key)).position = { x, y };
 
 // Enterprise contacts: a condition through the profile's account (a to-one link), then a fork:
 // one branch joins the VIP union, the other gets a letter.
-activity('ref_enterprise', 'build-audience', 'Enterprise contacts', -300, 450, {
+activity('ref_enterprise', 'build-audience', 'Enterprise contacts', -398, 450, {
   targetDimension: 'profiles',
   source: 'rule',
   rule: {
@@ -58,7 +62,7 @@ activity('ref_enterprise', 'build-audience', 'Enterprise contacts', -300, 450, {
   emitWhenEmpty: false,
 });
 activity('ref_fork', 'fork', 'Both ways', 0, 450, { branches: [{ id: 'vip', label: 'To VIPs' }, { id: 'mail', label: 'Letter' }] });
-activity('ref_letter', 'direct-mail', 'Account letter', 320, 520, {});
+activity('ref_letter', 'direct-mail', 'Account letter', 398, 520, {});
 connect('ref_tr_1', 'ref_enterprise', 'out', 'ref_fork');
 connect('ref_tr_2', 'ref_fork', 'vip', vip('act_union'));
 connect('ref_tr_3', 'ref_fork', 'mail', 'ref_letter');
@@ -73,7 +77,7 @@ activity('ref_enrich', 'enrichment', 'Company and orders', 900, 150, {
 const invite = activities.find((a) => a.id === vip('act_invite'));
 const enrich = activities.find((a) => a.id === 'ref_enrich');
 enrich.position = { ...invite.position };
-invite.position = { x: invite.position.x + 320, y: invite.position.y };
+invite.position = { x: invite.position.x + 398, y: invite.position.y };
 const toInvite = transitions.find((t) => t.source.activityId === vip('act_dedup'));
 toInvite.target = { activityId: 'ref_enrich', port: 'in' };
 connect('ref_tr_4', 'ref_enrich', 'out', vip('act_invite'));

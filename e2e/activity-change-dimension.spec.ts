@@ -41,6 +41,9 @@ test('change dimension from profiles to their bookings', async ({
   });
   expect(count).toBeGreaterThan(0);
   expect(counts[transitionId(doc, 'Build audience', 'Change dimension')]).toBe(10_000);
+  // Profiles without bookings drop out, and the activity says how many.
+  await expect(canvas.node('Change dimension').getByText(/^[1-9][\d,]* with no linked record$/)).toBeVisible();
+  await expect(inspector.panel.getByLabel('Records left out')).toContainText(/records? with no linked record: no output carries them/);
 
   // The audience now targets accounts: the links chosen from profiles no longer apply, and the
   // form says so where the choice is made.

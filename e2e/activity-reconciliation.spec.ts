@@ -9,7 +9,12 @@ test('reconciliation maps the lines of a file onto profiles by id', async ({ pag
   await inspector.settings.getByRole('button', { name: 'Add a pair' }).click();
   await inspector.choose('Incoming value 1', 'profile_id');
   await inspector.choose('Field 1 of profiles', 'Profile id');
+  // Lines 999998 and 999999 match no profile: dropped, and told.
+  await expect(canvas.node('Reconciliation').getByText('2 not matched', { exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(inspector.panel.getByLabel('Records left out')).toHaveText('2 records not matched: no output carries them.');
+  // Kept on the Unmatched output, they are no longer left out.
   await inspector.toggle('Keep unmatched records');
+  await expect(canvas.node('Reconciliation').getByText('2 not matched', { exact: true })).toBeHidden({ timeout: 120_000 });
 
   const { doc, count, counts } = await expectSameCountAsNode(canvas, 'Reconciliation', 'End');
   expect(activityByLabel(doc, 'Reconciliation').config).toMatchObject({ targetDimension: 'profiles', mode: 'pairs', pairs: [{ column: 'profile_id', field: 'profile_id' }], keepUnmatched: true });

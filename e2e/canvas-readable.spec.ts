@@ -120,3 +120,58 @@ test('a Split tells the records that are in no subset, on the node and in the in
   // The Holdout's "Rest" carries what its control group leaves: nothing is lost there.
   await expect(canvas.node('Holdout')).not.toContainText('not in any subset');
 });
+
+test('Fit view fits the 25-activity reference campaign on a laptop screen, each node with its count', async ({ page }) => {
+  test.setTimeout(240_000);
+  // 1280×720, a small laptop screen.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const counts = new CountsPage(page);
+  const list = new CampaignListPage(page);
+  await counts.gotoList(SPEC_PROFILES);
+  const file = readFileSync(new URL('../bench/reference-campaign.json', import.meta.url));
+  await list.importFile({ name: 'reference.json', mimeType: 'application/json', buffer: file });
+  await list.rowAction('Benchmark: reference campaign', 'Open');
+  await counts.expectUpToDate(180_000);
+  const canvas = new CanvasPage(page);
+  await canvas.tool('Fit view').click();
+  await page.waitForTimeout(600);
+  await expect(page.locator('.cv-flow')).toHaveAttribute('data-zoom-detail', 'count');
+  const area = (await canvas.canvas.boundingBox())!;
+  const { nodes } = await canvasBoxes(page);
+  expect(nodes).toHaveLength(25);
+  for (const n of nodes) {
+    const inside = n.x >= area.x && n.y >= area.y && n.x + n.width <= area.x + area.width && n.y + n.height <= area.y + area.height;
+    expect(inside, `“${n.text}” outside the canvas`).toBe(true);
+  }
+  // Each node's count alone, still 11 px or more, and no two counts drawn over each other.
+  const smallest = await smallestText(page);
+  expect(smallest.size, `“${smallest.text}”`).toBeGreaterThanOrEqual(11);
+  const shown = await page.locator('.cv-node__count-short').evaluateAll((els) =>
+    els.filter((e) => e.getClientRects().length > 0).map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height, text: e.textContent ?? '' };
+    }),
+  );
+  expect(shown.length).toBeGreaterThan(20);
+  for (const [i, a] of shown.entries()) for (const b of shown.slice(i + 1)) expect(overlaps(a, b), `${a.text} over ${b.text}`).toBe(false);
+  // The zoom-out tool goes on to 0.1 (it stopped at 0.2), each count still readable.
+  for (let i = 0; i < 8; i++) await canvas.tool('Zoom out').click();
+  await page.waitForTimeout(400);
+  const zoom = await page.locator('.react-flow__viewport').evaluate((v) => new DOMMatrixReadOnly(getComputedStyle(v).transform).a);
+  expect(zoom).toBeCloseTo(0.1, 2);
+  const farthest = await smallestText(page);
+  expect(farthest.size, `“${farthest.text}”`).toBeGreaterThanOrEqual(11);
+});
+
+test('zoomed out to fit, a long activity label wraps onto a second line instead of being cut', async ({ page }) => {
+  const { canvas } = await openTemplate(page, 'Multi-channel newsletter');
+  await canvas.tool('Fit view').click();
+  await page.waitForTimeout(400);
+  await expect(page.locator('.cv-flow')).toHaveAttribute('data-zoom-detail', 'simple');
+  const labels = page.locator('.cv-node__label');
+  await expect(labels).toHaveCount(5);
+  for (const label of await labels.all()) {
+    const [text, cut] = await label.evaluate((e) => [e.textContent ?? '', e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1] as const);
+    expect(cut, `“${text}” cut`).toBe(false);
+  }
+});

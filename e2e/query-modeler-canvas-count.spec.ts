@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
+import { CountsPage } from './pages/counts-page';
 import { QueryModelerPage } from './pages/query-modeler-page';
 
 // Read from the accessible name: the node draws the count twice (whole and compact, CSS shows one).
@@ -39,8 +40,20 @@ test('the count on the canvas follows the rule edited in the query modeler', asy
   const kept = canvas.node('Build audience').getByRole('img', { name: `${gold.toLocaleString('en')} records (last count, until the settings are complete)` });
   await expect(kept).toBeVisible({ timeout: 120_000 });
   await expect(canvas.node('Build audience').getByRole('img', { name: /^Status: Error/ })).toHaveCount(0);
+  // Its transition and what follows keep theirs too, dimmed, naming the activity that holds them.
+  const heldBack = `${gold.toLocaleString('en')} records (last count, until the settings of “Build audience” are complete)`;
+  const keptOnTransition = await new CountsPage(page).countBetween('Build audience', 'End');
+  await expect(keptOnTransition).toHaveAccessibleName(heldBack);
+  await expect(keptOnTransition).toHaveText(gold.toLocaleString('en'));
+  await expect(keptOnTransition).toHaveCSS('opacity', '0.5');
+  await expect(canvas.node('End').getByRole('img', { name: heldBack })).toBeVisible();
+  // Its records cannot be previewed until the settings are complete: none are computed.
+  await keptOnTransition.click();
+  await expect(page.getByRole('button', { name: 'Preview results' })).toBeDisabled();
+  await canvas.select('Build audience');
   await qm.chooseField(qm.last, 'country', /^Country/);
   await qm.last.getByRole('combobox', { name: 'Value of Country' }).selectOption({ index: 1 });
   await expect(kept).toBeHidden({ timeout: 120_000 });
+  await expect(keptOnTransition).not.toHaveAccessibleName(/last count/);
   await expect.poll(async () => asNumber(await count.getAttribute('aria-label')), { timeout: 120_000 }).toBeLessThan(gold);
 });

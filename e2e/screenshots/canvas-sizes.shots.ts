@@ -10,7 +10,7 @@ import { EditorPage } from '../pages/editor-page';
  */
 
 const sizes = [
-  { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ];
 const templates = ['welcome-series', 'win-back', 'multichannel-newsletter', 'merged-lists'];

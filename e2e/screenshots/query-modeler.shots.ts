@@ -14,7 +14,7 @@ import { textFile } from '../fixtures/campaign-files';
  * query-modeler` only these.
  */
 
-const shot = (name: string) => `screenshots/query-modeler-${name}.png`;
+const shot = (name: string) => `${process.env.SHOTS_DIR ?? 'screenshots'}/query-modeler-${name}.png`;
 
 const attr = (id: string, path: string[], operator: string, value?: unknown) => ({ kind: 'attribute', id, path, operator, ...(value === undefined ? {} : { value }) });
 const group = (id: string, combinator: 'and' | 'or' | 'except', children: unknown[]) => ({ kind: 'group', id, combinator, children });
@@ -72,7 +72,7 @@ const campaign = {
     { id: 't1', source: { activityId: 'aud', port: 'out' }, target: { activityId: 'enr', port: 'in' }, label: '' },
     { id: 't2', source: { activityId: 'enr', port: 'out' }, target: { activityId: 'spl', port: 'in' }, label: '' },
     { id: 't3', source: { activityId: 'spl', port: 'loyal' }, target: { activityId: 'end', port: 'in' }, label: '' },
-    { id: 't4', source: { activityId: 'aud', port: 'out' }, target: { activityId: 'mail', port: 'in' }, label: '' },
+    { id: 't4', source: { activityId: 'spl', port: 'complement' }, target: { activityId: 'mail', port: 'in' }, label: '' },
   ],
 };
 
@@ -104,8 +104,10 @@ async function inspectorShot(page: Page, name: string, height = 2600) {
   const box = await panel.locator('section.qm').first().boundingBox();
   if (box) {
     const slice = 640;
-    for (let i = 0, top = box.y - 4; top < box.y + box.height; i++, top += slice)
-      await page.screenshot({ path: shot(`${name}-rule-${i + 1}`), clip: { x: box.x - 4, y: top, width: box.width + 8, height: Math.min(slice, box.y + box.height + 4 - top) } });
+    // A rule taller than the window is shot down to the window's bottom.
+    const bottom = Math.min(box.y + box.height + 4, height);
+    for (let i = 0, top = box.y - 4; top < bottom; i++, top += slice)
+      await page.screenshot({ path: shot(`${name}-rule-${i + 1}`), clip: { x: box.x - 4, y: top, width: box.width + 8, height: Math.min(slice, bottom - top) } });
   }
   await page.setViewportSize(size);
 }

@@ -167,6 +167,14 @@ export type CompiledOutputs = Record<string, CompiledOutput>;
  * through SHARED_TABLE. It carries no transition.
  */
 export const SHARED_OUTPUT = '@shared';
+/**
+ * Key of an optional output an activity compiles only to count the records it loses without an
+ * output carrying them (a Reconciliation's lines that match nothing, a Change dimension's records
+ * with no linked record), from the same SQL as its outputs. The engine counts it without keeping a
+ * table and reports the count among the activity's outputs under this key, for its definition's
+ * `leftOut`. It carries no transition.
+ */
+export const LEFT_OUT_OUTPUT = '@left-out';
 /** Placeholder for the shared output's table in the SQL of the other outputs. */
 export const SHARED_TABLE = '{{shared}}';
 

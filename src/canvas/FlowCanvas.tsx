@@ -14,7 +14,7 @@ import { getActivityDef } from '../activities/registry';
 import { useEditorStore } from '../store/useEditorStore';
 import { ConnectDropMenu } from './ConnectDropMenu';
 import { EmptyCanvas } from './EmptyCanvas';
-import { FIT_VIEW } from './fit-view';
+import { FIT_VIEW, MAX_ZOOM, MIN_ZOOM } from './fit-view';
 import { edgeTypes } from './edges/edge-types';
 import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
 import { nodeTypes } from './nodes/node-types';
@@ -103,8 +103,8 @@ export function FlowCanvas({ readOnly: following = false }: { readOnly?: boolean
         connectionRadius={28}
         fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW}
-        minZoom={0.2}
-        maxZoom={2}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         attributionPosition="top-right"
         aria-label="Campaign canvas"
       >

@@ -13,7 +13,7 @@ import { quoteIdent } from './sql/quote';
 import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
 import { EngineStore } from './state/engine-store';
-import { isAuxOutput } from '../activities/compile-types';
+import { LEFT_OUT_OUTPUT, isAuxOutput } from '../activities/compile-types';
 import { idRecord } from '../domain/ids';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
 import type { StateStorage } from './state/state-storage';
@@ -45,6 +45,7 @@ export interface CountsResult {
   /**
    * Records per output port of each computed activity, transition or not (e.g. the rejected lines
    * of a Load file). An output that emits nothing when empty shows 0 here and no transition count.
+   * Under LEFT_OUT_OUTPUT: the records the activity leaves out, where it compiles that count.
    */
   outputs?: Record<string, Record<string, number>>;
   /**
@@ -259,6 +260,13 @@ export class Engine {
       }
       for (const out of step.outputs) {
         if (out.sameAs || this.rowCount.has(out.table)) continue;
+        if (out.countOnly) {
+          // Records the activity leaves out: only their number is wanted, no table is kept.
+          const left = (await this.conn.query(`SELECT count(*)::DOUBLE AS n FROM (\n${out.sql}\n) AS left_out`)).toArray()[0]!.n;
+          this.rowCount.set(out.table, Number(left));
+          created.push(out.table);
+          continue;
+        }
         // CREATE TABLE AS answers with the number of rows it wrote: no second scan to count them.
         const made = await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(out.table)} AS\n${out.sql}`);
         created.push(out.table);
@@ -310,7 +318,7 @@ export class Engine {
       for (const step of plan.steps)
         for (const o of step.outputs) {
           const n = this.rowCount.get(o.table);
-          if (n !== undefined && ran(step.activityId) && !isAuxOutput(o.port)) (outputs[step.activityId] ??= idRecord())[o.port] = n;
+          if (n !== undefined && ran(step.activityId) && (!isAuxOutput(o.port) || o.port === LEFT_OUT_OUTPUT)) (outputs[step.activityId] ??= idRecord())[o.port] = n;
         }
       for (const step of plan.steps) {
         if (errors[step.activityId] || skipped[step.activityId]) continue;

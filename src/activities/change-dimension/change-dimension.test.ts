@@ -13,6 +13,8 @@ import {
   rowsOf,
   rules,
 } from '../../engine/testing/activity-harness';
+import { LEFT_OUT_OUTPUT } from '../compile-types';
+import { deriveCounts } from '../../canvas/counts/derive-counts';
 
 // Fixture: purchases 1, 2 (profile 1), 3 (2), 4, 5 (4), 6 (6); products 100 (purchases 1, 3),
 // 101 (2, 6), 102 (4, 5); accounts 10 = {1, 3}, 11 = {4, 6}; profiles 2 and 5 have no account.
@@ -45,6 +47,23 @@ async function changed(doc: ReturnType<typeof campaign>, key: string): Promise<n
 }
 
 describe('Change dimension', () => {
+  test('records with no linked record are counted as left out; records reaching the same one are merged', async () => {
+    // All six profiles -> accounts 10 {1, 3} and 11 {4, 6}: profiles 2 and 5 have no account.
+    const toAccounts = changeDoc(all(), { targetDimension: 'accounts', path: ['account'] });
+    const r = await engine.counts(toAccounts);
+    expect(r.outputs?.cd).toEqual({ out: 2, [LEFT_OUT_OUTPUT]: 2 });
+    expect(deriveCounts(toAccounts, { ...r, stale: false, outputs: r.outputs! }).activities.cd?.leftOut).toEqual({ count: 2, text: 'with no linked record' });
+    // OPT {1, 3, 4, 6} -> purchases: profile 3 has none (purchase 3 is profile 2's).
+    const toPurchases = changeDoc(rules.OPT, { targetDimension: 'purchases', path: ['purchases'] });
+    const p = await engine.counts(toPurchases);
+    expect(p.outputs?.cd).toEqual({ out: 5, [LEFT_OUT_OUTPUT]: 1 });
+    // OPT -> accounts: every one of them has an account, nothing is left out.
+    const linked = changeDoc(rules.OPT, { targetDimension: 'accounts', path: ['account'] });
+    const l = await engine.counts(linked);
+    expect(l.outputs?.cd).toEqual({ out: 2, [LEFT_OUT_OUTPUT]: 0 });
+    expect(deriveCounts(linked, { ...l, stale: false, outputs: l.outputs! }).activities.cd?.leftOut).toBeUndefined();
+  });
+
   test('profiles -> their purchases (one-to-many)', async () => {
     expect(
       await changed(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
+import { LEFT_OUT_OUTPUT } from '../compile-types';
 import { compileChangeDimension } from './compile';
 import { pathProblem } from './path-problems';
 
@@ -20,6 +21,13 @@ export const changeDimension = defineActivity<ChangeDimensionConfig>({
     category: 'targeting',
     icon: 'shuffle',
     keywords: ['dimension', 'accounts', 'people', 'bookings'],
+  },
+  // Inbound records with no linked record of the new dimension drop out: counted by the engine from
+  // the same walk through the links. (Several records leading to the same one become one: that is
+  // the change of dimension, not a loss.)
+  leftOut: (_config, { outputs }) => {
+    const unlinked = outputs[LEFT_OUT_OUTPUT];
+    return unlinked !== undefined && unlinked > 0 ? { count: unlinked, text: 'with no linked record' } : null;
   },
   ports: () => ({ in: [{ id: 'in', label: 'Records' }], out: [{ id: 'out', label: 'Records' }] }),
   schema: changeDimensionConfigSchema,

@@ -1,5 +1,5 @@
 import type { CompileContext, CompiledOutputs } from '../compile-types';
-import { CompileError } from '../compile-types';
+import { CompileError, LEFT_OUT_OUTPUT } from '../compile-types';
 import { isFileDimension, keyColumn, mainInput, recordValue, type RecordValue } from '../working-table';
 import type { ReconciliationConfig } from './definition';
 import { joinRuleSql, type JoinValue } from '../join-rule-sql';
@@ -9,7 +9,8 @@ import { identityKey } from '../record-identity';
  * Maps incoming records onto a targeting dimension: a record of the dimension matches when every
  * pair of values is the same by the identity rule (record-identity.ts: text without case and
  * surrounding spaces; an empty value never matches). Each matched record of the dimension appears once, carrying the incoming columns of
- * its first matching line. Unmatched incoming records go to the `unmatched` output when kept.
+ * its first matching line. Unmatched incoming records go to the `unmatched` output when kept, and are
+ * counted as left out otherwise.
  */
 export function compileReconciliation(config: ReconciliationConfig, ctx: CompileContext): CompiledOutputs {
   const input = mainInput(ctx, 'Reconciliation');
@@ -60,11 +61,13 @@ matched AS (\n  SELECT e.${targetKey} AS "__target", src.${inKey} AS "__in"${col
       columns: carried,
     },
   };
-  if (config.keepUnmatched)
-    outputs.unmatched = {
-      sql: `${ctes}\nSELECT w.* FROM ${input.relation} AS w\nWHERE w.${inKey} NOT IN (SELECT "__in" FROM matched)`,
-      dimension: input.dimension,
-      columns: input.columns,
-    };
+  // The incoming records that match nothing: the Unmatched output when kept, else only counted as
+  // what the activity leaves out.
+  const unmatched = {
+    sql: `${ctes}\nSELECT w.* FROM ${input.relation} AS w\nWHERE w.${inKey} NOT IN (SELECT "__in" FROM matched)`,
+    dimension: input.dimension,
+    columns: input.columns,
+  };
+  outputs[config.keepUnmatched ? 'unmatched' : LEFT_OUT_OUTPUT] = unmatched;
   return outputs;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
+import { LEFT_OUT_OUTPUT } from '../compile-types';
 import { compileReconciliation } from './compile';
 import { emptyJoinRule, joinRuleProblems, joinRuleSchema } from '../../domain/rule-join';
 
@@ -33,6 +34,13 @@ export const reconciliation = defineActivity<ReconciliationConfig>({
     category: 'targeting',
     icon: 'link',
     keywords: ['match', 'map', 'file', 'identify', 'lookup'],
+  },
+  // Without the Unmatched output, the incoming records that match nothing are dropped: the engine
+  // counts them with the same SQL as that output. (Lines matching the same record become one: a
+  // merge, not a loss.)
+  leftOut: (config, { outputs }) => {
+    const unmatched = outputs[LEFT_OUT_OUTPUT];
+    return !config.keepUnmatched && unmatched !== undefined && unmatched > 0 ? { count: unmatched, text: 'not matched' } : null;
   },
   ports: (config) => ({
     in: [{ id: 'in', label: 'Records' }],

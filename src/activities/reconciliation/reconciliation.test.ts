@@ -3,6 +3,9 @@ import type { Engine } from '../../engine/engine';
 import { campaign } from '../../engine/testing/fixture';
 import { validateCampaign } from '../../domain/validate';
 import { engineWith, keysOf, pick, rowsOf, rules } from '../../engine/testing/activity-harness';
+import { LEFT_OUT_OUTPUT } from '../compile-types';
+import { deriveCounts } from '../../canvas/counts/derive-counts';
+import { reconciliation } from './definition';
 
 // Fixture emails: 1 ann@x.com (FR), 2 bob@x.com (US), 3 none (FR), 4 DEE@y.org (DE), 5 '' (none), 6 fay@x.com (FR).
 // File lines: 1 ANN@x.com FR -> profile 1 (case and spaces ignored); 2 dee -> 4; 3 zed -> nobody;
@@ -54,10 +57,30 @@ describe('Reconciliation', () => {
     expect(await keysOf(engine, doc, 'unmatched', 'line')).toEqual([3, 4, 5]);
   });
 
-  test('unmatched records dropped: no extra output', async () => {
-    const r = await engine.counts(reconcileDoc({ pairs: [{ column: 'mail', field: 'email' }] }));
+  test('unmatched records dropped: no extra output, and told as left out', async () => {
+    const doc = reconcileDoc({ pairs: [{ column: 'mail', field: 'email' }] });
+    const r = await engine.counts(doc);
     expect(r.counts).toEqual({ file: 5, matched: 2 });
-    expect(Object.keys(r.outputs?.rec ?? {})).toEqual(['out']);
+    // Lines 3 (zed) and 5 (empty) match nobody; lines 1 and 4 both match profile 1: merged, not lost.
+    expect(r.outputs?.rec).toEqual({ out: 2, [LEFT_OUT_OUTPUT]: 2 });
+    expect(reconciliation.leftOut?.(reconciliation.defaults(), { inbound: { file: 5 }, outputs: r.outputs!.rec! })).toEqual({ count: 2, text: 'not matched' });
+    // On the canvas: "2 not matched" on the node.
+    const d = deriveCounts(doc, { ...r, stale: false, outputs: r.outputs! });
+    expect(d.activities.rec?.leftOut).toEqual({ count: 2, text: 'not matched' });
+    // Kept on the Unmatched output, nothing is left out.
+    const kept = reconcileDoc({ pairs: [{ column: 'mail', field: 'email' }], keepUnmatched: true });
+    const k = await engine.counts(kept);
+    expect(k.outputs?.rec).toEqual({ out: 2, unmatched: 2 });
+    expect(deriveCounts(kept, { ...k, stale: false, outputs: k.outputs! }).activities.rec?.leftOut).toBeUndefined();
+  });
+
+  test('every pair must match: the lines that fail one are left out; none left out says nothing', async () => {
+    // Email and country: 1 (ann, FR) and 2 (dee, DE) match; 3 (zed), 4 (ann but US), 5 (empty) do not.
+    const doc = reconcileDoc({ pairs: [{ column: 'mail', field: 'email' }, { column: 'country', field: 'country' }] });
+    const r = await engine.counts(doc);
+    expect(r.outputs?.rec).toEqual({ out: 2, [LEFT_OUT_OUTPUT]: 3 });
+    expect(deriveCounts(doc, { ...r, stale: false, outputs: r.outputs! }).activities.rec?.leftOut).toEqual({ count: 3, text: 'not matched' });
+    expect(reconciliation.leftOut?.(reconciliation.defaults(), { inbound: { file: 2 }, outputs: { out: 2, [LEFT_OUT_OUTPUT]: 0 } })).toBeNull();
   });
 
   test('the mapped records are profiles for what follows: a Split filters them on profile fields', async () => {

@@ -20,6 +20,13 @@ export interface TransitionCount {
   waiting?: boolean;
   /** The engine's own message when `error` or `reason` rewords it. */
   technical?: string;
+  /**
+   * No count because the settings of the source, or of an activity before it, are incomplete: how
+   * a kept last count is then named (`lastCountText`). Absent for any other reason.
+   */
+  incomplete?: string;
+  /** `count` is the last one it carried, kept (dimmed) while `incomplete` says why. */
+  lastCount?: boolean;
 }
 
 /** Records on one output of an activity. */
@@ -50,7 +57,9 @@ export interface ActivityCount {
   needsRun?: boolean;
   /** `error` or `reason` points to the activity's own problems, which say what is wrong. */
   fromProblems?: boolean;
-  /** `count` is the last one it had, kept (dimmed) while its settings are incomplete; `reason` says why. */
+  /** As on a transition: its settings, or those of an activity before it, are incomplete. */
+  incomplete?: string;
+  /** `count` is the last one it had, kept (dimmed) while `incomplete` says why; `reason` too. */
   lastCount?: boolean;
   /** It waits for an inbound branch that is not emitted (see `waitingText`); `reason` names it. */
   waiting?: boolean;
@@ -69,6 +78,17 @@ export const skipReasonText: Record<SkipReason, string> = {
   'not-computed': 'No count: this activity is not counted before the campaign runs.',
   'no-output': 'No count: this activity has no output.',
 };
+
+/**
+ * What a count kept while settings are incomplete is called after the number: the activity's own
+ * ("last count, until the settings are complete"), or those of the activity named, for its
+ * transitions and what follows it.
+ */
+export function lastCountText(activityLabel?: string): string {
+  return activityLabel === undefined
+    ? 'last count, until the settings are complete'
+    : `last count, until the settings of “${activityLabel}” are complete`;
+}
 
 /** How a count that needs a run is named (accessible name and tooltip), with its reason. */
 export function needsRunText(reason: string | undefined): string {

@@ -68,6 +68,50 @@ describe('counts on the canvas', () => {
     expect(failed?.error).toBe('No count until the errors of this activity are fixed.');
   });
 
+  test('the transitions of an incomplete activity, and what follows it, keep their last count, dimmed and named', () => {
+    const counted = deriveCounts(doc, snapshot({ counts: { t1: 1200, t2: 1200 }, outputs: { a: { out: 1200 }, b: { out: 1200 } } }));
+    expect(counted.transitions.t2).toMatchObject({ count: 1200 });
+    const incomplete = snapshot({ counts: {}, outputs: {}, errors: { a: 'Condition on (no field): Choose a field.' }, skipped: { b: 'upstream', c: 'upstream' } });
+    const warn: Problem[] = [{ severity: 'warning', code: 'rule', message: 'Choose a field.', activityId: 'a' }];
+    const problems = (id: string) => (id === 'a' ? warn : undefined);
+    const kept = deriveCounts(doc, incomplete, counted, problems);
+    expect(kept.transitions.t1).toEqual({
+      loading: false,
+      count: 1200,
+      stale: true,
+      lastCount: true,
+      fromProblems: true,
+      reason: 'No count: “A” is not set up yet. Choose a field.',
+      incomplete: 'last count, until the settings of “A” are complete',
+      technical: 'Condition on (no field): Choose a field.',
+    });
+    // After it: the activity and its transition, named after the activity that holds them back.
+    expect(kept.activities.b).toMatchObject({ count: 1200, stale: true, lastCount: true, incomplete: 'last count, until the settings of “A” are complete' });
+    expect(kept.transitions.t2).toMatchObject({ count: 1200, stale: true, lastCount: true, reason: 'No count: “A” before this one is not set up yet.' });
+    // The activity itself says "its settings".
+    expect(kept.activities.a).toMatchObject({ count: 1200, lastCount: true, incomplete: 'last count, until the settings are complete' });
+    // What it told with that count, such as the records it left out, is kept with it.
+    const told = { ...counted, activities: { ...counted.activities, a: { ...counted.activities.a!, leftOut: { count: 5, text: 'not matched' } } } };
+    expect(deriveCounts(doc, incomplete, told, problems).activities.a?.leftOut).toEqual({ count: 5, text: 'not matched' });
+    // Complete again: fresh counts, nothing kept.
+    const fresh = deriveCounts(doc, snapshot({ counts: { t1: 30, t2: 30 }, outputs: { a: { out: 30 }, b: { out: 30 } } }), kept);
+    expect(fresh.transitions.t1).toEqual({ loading: false, count: 30 });
+    expect(fresh.transitions.t2).toEqual({ loading: false, count: 30 });
+    // An error before it: no count is kept on its transitions nor after it.
+    const err: Problem[] = [{ ...warn[0]!, severity: 'error' }];
+    const failed = deriveCounts(doc, incomplete, counted, (id) => (id === 'a' ? err : undefined));
+    expect(failed.transitions.t1?.count).toBeUndefined();
+    expect(failed.transitions.t2?.count).toBeUndefined();
+    expect(failed.activities.b?.count).toBeUndefined();
+  });
+
+  test('an End shows the records it receives, though the engine computes nothing for it', () => {
+    const d = deriveCounts(doc, snapshot({ counts: { t1: 1200 }, skipped: { b: 'no-output', c: 'no-output' } }));
+    expect(d.activities.b).toEqual({ loading: false, count: 1200 });
+    // Nothing counted on its way in (t2 leaves an End): no count, and why.
+    expect(d.activities.c).toEqual({ loading: false, reason: 'No count: this activity has no output.' });
+  });
+
   test('stale counts are marked; a new transition waits for the next answer', () => {
     const d = deriveCounts(doc, snapshot({ stale: true }));
     expect(d.transitions.t1).toEqual({ loading: false, count: 1200, stale: true });
@@ -107,8 +151,13 @@ describe('counts on the canvas', () => {
     const choose = 'Choose the saved audience to read.';
     const incomplete = deriveCounts(doc, snapshot({ counts: {}, outputs: {}, errors: { a: choose } }), undefined, () => [problem('warning', 'missing-config', choose)]);
     // The engine says exactly what the problem says: nothing more to show on demand.
-    expect(incomplete.activities.a).toEqual({ loading: false, reason: 'No count until the settings of this activity are complete.', fromProblems: true });
-    expect(incomplete.transitions.t1).toEqual({ loading: false, reason: `No count: “A” is not set up yet. ${choose}`, fromProblems: true });
+    expect(incomplete.activities.a).toEqual({ loading: false, reason: 'No count until the settings of this activity are complete.', fromProblems: true, incomplete: 'last count, until the settings are complete' });
+    expect(incomplete.transitions.t1).toEqual({
+      loading: false,
+      reason: `No count: “A” is not set up yet. ${choose}`,
+      fromProblems: true,
+      incomplete: 'last count, until the settings of “A” are complete',
+    });
 
     // An unrelated warning does not hide a failed query.
     const failed = deriveCounts(doc, snapshot({ errors: { a: 'Out of Memory Error: failed to allocate' } }), undefined, () => [problem('warning', 'unconnected', '“A” is not connected.')]);

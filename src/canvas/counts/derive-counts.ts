@@ -4,7 +4,7 @@ import { branchName, portsOf } from '../../domain/ports';
 import { byId, idRecord } from '../../domain/ids';
 import type { Problem } from '../../domain/problems';
 import type { SkipReason } from '../../engine/compile/compile-campaign';
-import { notEmittedText, skipReasonText, waitingText, type ActivityCount, type OutputCount, type TransitionCount } from './count-types';
+import { lastCountText, notEmittedText, skipReasonText, waitingText, type ActivityCount, type OutputCount, type TransitionCount } from './count-types';
 import { judgeEngineError, type EngineVerdict } from './engine-messages';
 
 /** The engine's answer as the canvas needs it (absent while the first counts are computing). */
@@ -46,7 +46,8 @@ export function deriveCounts(
   const why = snap ? explainer(doc, snap, problemsOf) : undefined;
   for (const t of doc.transitions) {
     const next = snap && why ? transitionEntry(t.id, t.source.activityId, t.source.port, snap, why) : loadingTransition;
-    transitions[t.id] = keep(byId(previous?.transitions, t.id), next);
+    const before = byId(previous?.transitions, t.id);
+    transitions[t.id] = keep(before, keptWhileIncomplete(next, before));
   }
   // Incoming transitions grouped once: a search per activity is quadratic on a large campaign.
   const incomingOf = new Map<string, TransitionCount[]>();
@@ -74,18 +75,15 @@ export function deriveCounts(
 /**
  * An activity whose settings became incomplete (a condition just added, its field not chosen yet)
  * keeps the count it had, dimmed, rather than losing it for a moment: the marketer is still
- * writing the rule. An error, or an activity never counted, has nothing to keep.
+ * writing the rule. So do its transitions and everything after it, which have no count for the
+ * same reason. An error, or an entry never counted, has nothing to keep.
  */
-function keptWhileIncomplete(next: ActivityCount, previous: ActivityCount | undefined): ActivityCount {
-  const incomplete = next.fromProblems === true && next.reason !== undefined && next.error === undefined && next.count === undefined;
-  if (!incomplete || previous?.count === undefined) return next;
-  return {
-    ...next,
-    count: previous.count,
-    ...(previous.outputs ? { outputs: previous.outputs } : {}),
-    stale: true,
-    lastCount: true,
-  };
+function keptWhileIncomplete<T extends ActivityCount | TransitionCount>(next: T, previous: T | undefined): T {
+  if (next.incomplete === undefined || next.count !== undefined || previous?.count === undefined) return next;
+  // An activity keeps what it told with that count too: its outputs and the records it left out.
+  const outputs = 'outputs' in previous ? previous.outputs : undefined;
+  const leftOut = 'leftOut' in previous ? previous.leftOut : undefined;
+  return { ...next, count: previous.count, ...(outputs ? { outputs } : {}), ...(leftOut ? { leftOut } : {}), stale: true, lastCount: true };
 }
 
 function ownedSnapshot(s: CountsSnapshot): CountsSnapshot {
@@ -130,8 +128,13 @@ function explainer(doc: CampaignDoc, s: CountsSnapshot, problemsOf?: (activityId
                 transition: { loading: false, error: `No count: ${name} has an error to fix. ${verdict.first}`, ...technical },
               }
             : {
-                activity: { loading: false, reason: 'No count until the settings of this activity are complete.', ...technical },
-                transition: { loading: false, reason: `No count: ${name} is not set up yet. ${verdict.first}`, ...technical },
+                activity: { loading: false, reason: 'No count until the settings of this activity are complete.', incomplete: lastCountText(), ...technical },
+                transition: {
+                  loading: false,
+                  reason: `No count: ${name} is not set up yet. ${verdict.first}`,
+                  incomplete: lastCountText(labels.get(id) ?? id),
+                  ...technical,
+                },
               };
         }
         case 'failed': {
@@ -179,7 +182,9 @@ function explainer(doc: CampaignDoc, s: CountsSnapshot, problemsOf?: (activityId
         const verdict = verdicts.get(before);
         if (verdict?.kind === 'needs-run') return { loading: false, needsRun: true, reason: `${name} before this one reads message results, which exist once the campaign has run.` };
         if (verdict?.kind === 'problems')
-          return { loading: false, reason: verdict.severity === 'error' ? `No count: ${name} before this one has an error to fix.` : `No count: ${name} before this one is not set up yet.` };
+          return verdict.severity === 'error'
+            ? { loading: false, reason: `No count: ${name} before this one has an error to fix.` }
+            : { loading: false, reason: `No count: ${name} before this one is not set up yet.`, incomplete: lastCountText(labels.get(before) ?? before) };
         if (verdict?.kind === 'failed') return { loading: false, reason: `No count: the query of ${name} before this one failed.` };
         if (s.skipped[before] === 'disabled') return { loading: false, reason: `No count: ${name} before this one is disabled.` };
         if (s.skipped[before] === 'upstream') next.push(...(sources.get(before) ?? []));
@@ -214,8 +219,14 @@ function activityEntry(
   why: (id: string) => NoCount | undefined,
 ): ActivityCount {
   const none = why(id);
-  if (none) return none.activity;
   const stale = s.stale ? { stale: true } : {};
+  // An End computes nothing (the engine skips it as having no output), yet it receives records:
+  // it shows them, like a channel at the end of a branch, rather than a node with no count.
+  if (s.skipped[id] === 'no-output' && outPorts.length === 0) {
+    const known = incoming.filter((t) => t.count !== undefined);
+    if (known.length > 0) return { loading: false, count: known.reduce((sum, t) => sum + t.count!, 0), ...stale };
+  }
+  if (none) return none.activity;
   const byPort = s.outputs[id];
   if (outPorts.length === 0) {
     // An end of a branch (a channel without outputs): it shows the records it receives.
@@ -271,7 +282,7 @@ function sameEntry(a: TransitionCount | ActivityCount, b: TransitionCount | Acti
   if (a === b) return true;
   if (a.loading !== b.loading || a.count !== b.count || a.stale !== b.stale || a.reason !== b.reason || a.error !== b.error) return false;
   if (a.needsRun !== b.needsRun || a.fromProblems !== b.fromProblems || a.technical !== b.technical || a.waiting !== b.waiting) return false;
-  if (('lastCount' in a ? a.lastCount : undefined) !== ('lastCount' in b ? b.lastCount : undefined)) return false;
+  if (a.lastCount !== b.lastCount || a.incomplete !== b.incomplete) return false;
   const al = 'leftOut' in a ? a.leftOut : undefined;
   const bl = 'leftOut' in b ? b.leftOut : undefined;
   if (al?.count !== bl?.count || al?.text !== bl?.text) return false;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { CircleX, History } from 'lucide-react';
 import { fittedCount, recordsText } from '../counts/format-count';
-import { needsRunText, type TransitionCount } from '../counts/count-types';
+import { lastCountText, needsRunText, type TransitionCount } from '../counts/count-types';
 import './count-badge.css';
 
 /**
@@ -9,7 +9,8 @@ import './count-badge.css';
  * number would not fit; the full one in the tooltip and accessible name), dimmed while an edit is
  * recomputed, a small error mark when the source activity's query failed or it has errors to fix,
  * a grey clock when what it carries exists once the campaign has run ("Needs a run"), a dash when the
- * transition is not counted. The reason is in the tooltip and the accessible name of each. Memoised:
+ * transition is not counted, its last count dimmed while the settings of the activity before it are
+ * incomplete. The reason is in the tooltip and the accessible name of each. Memoised:
  * the count object is kept while unchanged, and the edge around it draws again on every move of a
  * drag that moves one of its ends.
  */
@@ -38,7 +39,8 @@ export const TransitionCountBadge = memo(function TransitionCountBadge({
   }
   if (count.count !== undefined) {
     const full = recordsText(count.count);
-    const name = count.stale ? `${full} (updating)` : full;
+    // Kept while the settings of its source (or of an activity before it) are incomplete: told so.
+    const name = count.lastCount ? `${full} (${count.incomplete ?? lastCountText()})` : count.stale ? `${full} (updating)` : full;
     return (
       <span
         className={`cv-edge-label__count${count.stale ? ' cv-edge-label__count--stale' : ''}`}

@@ -1,6 +1,6 @@
 import { Hourglass, History } from 'lucide-react';
 import { fittedCount, formatCompactCount, recordsText } from '../counts/format-count';
-import { needsRunText, type ActivityCount } from '../counts/count-types';
+import { lastCountText, needsRunText, type ActivityCount } from '../counts/count-types';
 import './count-badge.css';
 
 /**
@@ -17,7 +17,7 @@ export function ActivityCountBadge({ count }: { count: ActivityCount | undefined
   const stale = count.stale ? ' cv-node__count--stale' : '';
   if (count.count !== undefined) {
     const perOutput = count.outputs?.map((o) => `${o.label}: ${recordsText(o.count)}`) ?? [];
-    const name = [recordsText(count.count), ...perOutput].join('; ') + (count.lastCount ? ' (last count, until the settings are complete)' : count.stale ? ' (updating)' : '');
+    const name = [recordsText(count.count), ...perOutput].join('; ') + (count.lastCount ? ` (${count.incomplete ?? lastCountText()})` : count.stale ? ' (updating)' : '');
     return (
       <span className={`cv-node__count${stale}`} role="img" aria-label={name} title={name.replaceAll('; ', '\n')} data-count={count.count}>
         {/* Both forms are drawn; CSS shows the short one when the canvas is zoomed far out. */}

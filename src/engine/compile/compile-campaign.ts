@@ -3,7 +3,7 @@ import type { DataModel } from '../../domain/data-model';
 import { findEntity } from '../../domain/data-model';
 import { indexGraph, topologicalOrder } from '../../domain/graph';
 import { getActivityDef } from '../../activities/registry';
-import { CompileError, auxTable, isAuxOutput } from '../../activities/compile-types';
+import { CompileError, LEFT_OUT_OUTPUT, auxTable, isAuxOutput } from '../../activities/compile-types';
 import type { CompileContext, CompiledOutputs, EarlierChannelRef, EngineStateView, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
 import { earlierChannelActivities } from '../../activities/earlier-channels';
 import { launchTimestamp, readSimulationSettings } from '../../domain/simulation-settings';
@@ -45,6 +45,8 @@ export interface PlannedOutput {
   skipWhenEmpty?: boolean;
   /** See CompiledOutput.figures, with this activity's table names in place of placeholders. */
   figures?: string;
+  /** Counted and not kept: the records the activity leaves out (LEFT_OUT_OUTPUT). */
+  countOnly?: boolean;
 }
 
 export interface PlannedActivity {
@@ -264,7 +266,8 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         const table = `wt_${hash64(`${hash}\u0000${key}\u0000${auxSql}`)}`;
         placeholders.push([auxTable(key), quoteIdent(table)]);
         aux[key] = table;
-        outputs.push({ port: key, table, sql: auxSql, dimension: c.dimension, columns: c.columns });
+        // Records left out are only counted (named like a table so that the count is kept and dropped with the others).
+        outputs.push({ port: key, table, sql: auxSql, dimension: c.dimension, columns: c.columns, ...(key === LEFT_OUT_OUTPUT ? { countOnly: true } : {}) });
       }
       for (const o of outputs) {
         const c = compiled[o.port];
@@ -329,6 +332,12 @@ export function activitySql(plan: CampaignPlan, activityId: string): string | un
   if (!step) return undefined;
   const facts = step.facts.map((f) => `-- facts from the data, computed once and shared\nCREATE TEMP TABLE IF NOT EXISTS ${f.table} AS\n${f.sql};`);
   // A port id is a subset's or branch's id, typed by a person: it must not end its comment.
-  const outputs = step.outputs.map((o) => (o.sameAs ? `-- ${oneLine(o.port)}: passes ${o.sameAs} through unchanged` : `-- ${oneLine(o.port)}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`));
+  const outputs = step.outputs.map((o) =>
+    o.sameAs
+      ? `-- ${oneLine(o.port)}: passes ${o.sameAs} through unchanged`
+      : o.countOnly
+        ? `-- records left out: counted, not kept\nSELECT count(*) FROM (\n${o.sql}\n) AS left_out;`
+        : `-- ${oneLine(o.port)}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`,
+  );
   return [...facts, ...outputs].join('\n\n');
 }

@@ -1,6 +1,7 @@
 import { CircleAlert, CircleX, Hourglass } from 'lucide-react';
 import { useActivityCount } from '../../canvas/nodes/useActivityCount';
 import { recordsText } from '../../canvas/counts/format-count';
+import { lastCountText } from '../../canvas/counts/count-types';
 import { ActivityCodeView } from './ActivityCodeView';
 import { NeedsRunNote, NoCountAlert, RecordsHeading } from './RecordsNotes';
 import { TechnicalDetails } from './TechnicalDetails';
@@ -34,7 +35,7 @@ export function ActivityEngineSection({ activityId }: { activityId: string }) {
             {recordsText(count.count)}
             {count.outputs && <span className="insp-muted"> in</span>}
             {count.lastCount ? (
-              <span className="insp-muted"> (last count, until the settings are complete)</span>
+              <span className="insp-muted"> ({count.incomplete ?? lastCountText()})</span>
             ) : (
               count.stale && <span className="insp-muted"> (updating…)</span>
             )}

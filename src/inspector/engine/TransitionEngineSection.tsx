@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Table2 } from 'lucide-react';
 import { recordsText } from '../../canvas/counts/format-count';
+import { lastCountText } from '../../canvas/counts/count-types';
 import { useTransitionCount } from '../../canvas/edges/useTransitionCount';
 import { PreviewResultsDialog } from './PreviewResultsDialog';
 import { PreviewSchema } from './PreviewSchema';
@@ -12,8 +13,9 @@ import './engine-panels.css';
 export function TransitionEngineSection({ transitionId, title }: { transitionId: string; title: string }) {
   const count = useTransitionCount(transitionId);
   const [resultsOpen, setResultsOpen] = useState(false);
-  // Previews read the transition's working table: only a transition with a count has one.
-  const available = count?.count !== undefined;
+  // Previews read the transition's working table: only a transition with a count has one (a last
+  // count kept while settings are incomplete has none any more).
+  const available = count?.count !== undefined && !count.lastCount;
   return (
     <section className="insp-engine" aria-labelledby={`engine-${transitionId}`}>
       <RecordsHeading id={`engine-${transitionId}`} />
@@ -24,7 +26,11 @@ export function TransitionEngineSection({ transitionId, title }: { transitionId:
       ) : count?.count !== undefined ? (
         <p className={`insp-engine__count${count.stale ? ' insp-engine__stale' : ''}`} aria-label="Transition count">
           {recordsText(count.count)}
-          {count.stale && <span className="insp-muted"> (updating…)</span>}
+          {count.lastCount ? (
+            <span className="insp-muted"> ({count.incomplete ?? lastCountText()})</span>
+          ) : (
+            count.stale && <span className="insp-muted"> (updating…)</span>
+          )}
         </p>
       ) : (
         <div className="insp-engine__block">
