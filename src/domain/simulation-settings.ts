@@ -112,12 +112,29 @@ export function launchTimestamp(launch: string, referenceDate: string): { ok: tr
   return { ok: true, value: `${y}-${mo}-${d} ${h}:${mi}:${s ?? '00'}` };
 }
 
-/** Reads the campaign's simulation settings, with defaults for what is absent. Never throws. */
+/**
+ * Reads the campaign's simulation settings, with defaults for what is absent. Never throws: a
+ * wrong value is reported with its path and replaced by its default alone, so that the other
+ * customised values still apply.
+ */
 export function readSimulationSettings(value: unknown): { settings: SimulationSettings; problems: { path: string; message: string }[] } {
-  const parsed = simulationSettingsSchema.safeParse(value ?? {});
-  if (parsed.success) return { settings: parsed.data, problems: [] };
-  return {
-    settings: defaultSimulationSettings(),
-    problems: parsed.error.issues.map((i) => ({ path: ['settings', 'simulation', ...i.path].join('.'), message: i.message })),
-  };
+  const first = simulationSettingsSchema.safeParse(value ?? {});
+  if (first.success) return { settings: first.data, problems: [] };
+  const problems = first.error.issues.map((i) => ({ path: ['settings', 'simulation', ...i.path].join('.'), message: i.message }));
+  let draft: unknown = structuredClone(value ?? {});
+  for (const issue of first.error.issues) draft = withoutPath(draft, issue.path);
+  const second = simulationSettingsSchema.safeParse(draft);
+  return { settings: second.success ? second.data : defaultSimulationSettings(), problems };
+}
+
+/** `value` without the entry at `path` (a copy is changed in place; a path that is not there changes nothing). */
+function withoutPath(value: unknown, path: readonly PropertyKey[]): unknown {
+  if (path.length === 0) return undefined;
+  let node: unknown = value;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return value;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  if (node !== null && typeof node === 'object') delete (node as Record<PropertyKey, unknown>)[path[path.length - 1]!];
+  return value;
 }
