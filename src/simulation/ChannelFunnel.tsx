@@ -1,3 +1,4 @@
+import './simulation.css';
 import { useActivityFigures, useCounts } from '../canvas/counts/counts-store';
 import { formatCount } from '../canvas/counts/format-count';
 import { channelFunnel, formatRate } from './sim-format';

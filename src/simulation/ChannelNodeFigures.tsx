@@ -1,3 +1,4 @@
+import './simulation.css';
 import { useActivityFigures, useCounts } from '../canvas/counts/counts-store';
 import { formatCompactCount, formatCount } from '../canvas/counts/format-count';
 import { NODE_FIGURES } from './sim-format';
