@@ -1,3 +1,4 @@
+import { EventTablesSection } from '../simulation/EventTablesSection';
 import { useEffect, useState } from 'react';
 import { Upload } from 'lucide-react';
 import { useDataset } from '../queries/useDataset';
@@ -62,6 +63,7 @@ export function DataPage() {
               <p className="dx-empty">This dataset has no entities.</p>
             )}
             <SavedAudiencesSection />
+            <EventTablesSection />
             <section className="dx-help" aria-labelledby="dx-help-title">
               <h2 id="dx-help-title" className="dx-subtitle">
                 Bring your own data

@@ -177,7 +177,7 @@ function explainer(doc: CampaignDoc, s: CountsSnapshot, problemsOf?: (activityId
         seen.add(before);
         const name = `“${labels.get(before) ?? before}”`;
         const verdict = verdicts.get(before);
-        if (verdict?.kind === 'needs-run') return { loading: false, needsRun: true, reason: `${name} before this one reads message results, which exist once the campaign has run.` };
+        if (verdict?.kind === 'needs-run') return { loading: false, needsRun: true, reason: `${name} before this one reads message results, which exist once the campaign is simulated.` };
         if (verdict?.kind === 'problems')
           return { loading: false, reason: verdict.severity === 'error' ? `No count: ${name} before this one has an error to fix.` : `No count: ${name} before this one is not set up yet.` };
         if (verdict?.kind === 'failed') return { loading: false, reason: `No count: the query of ${name} before this one failed.` };
