@@ -84,10 +84,11 @@ test('the event tables of a simulation are listed on the Data screen and downloa
   await openWelcomeSeries(page);
   await sim.simulate();
   const doc = await exportedDoc(page);
-  const cli = await cliSimulation(doc);
   await page.getByRole('link', { name: /data/i }).first().click();
   const section = page.getByRole('region', { name: 'Simulation events' });
   await expect(section).toBeVisible({ timeout: 60_000 });
+  await shot(page, 'data-events');
+  const cli = await cliSimulation(doc);
   for (const title of ['Message feedback', 'Tracking', 'Step events']) {
     const row = section.getByRole('row', { name: new RegExp(`^${title}`) });
     await expect(row.getByRole('cell').first()).toHaveText(/^[\d,]+$/, { timeout: 120_000 });
