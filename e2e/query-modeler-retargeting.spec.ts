@@ -7,7 +7,7 @@ import { CanvasPage } from './pages/canvas-page';
 import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
 import { QueryModelerPage } from './pages/query-modeler-page';
 
-test('a retargeting condition on an earlier message says it needs a run, and the rest of the campaign is still counted', async ({ page }) => {
+test('a retargeting condition on an earlier message says it needs a simulation, and the rest of the campaign is still counted', async ({ page }) => {
   test.setTimeout(300_000);
   const canvas = new CanvasPage(page);
   const inspector = new InspectorPage(page);
