@@ -51,6 +51,8 @@ export function DataPage() {
         {info && (
           <>
             <DatasetSummary dataset={info} busy={importer.busy} onImport={(f) => void importer.importFiles(f)} onChooseSample={() => setSampleOpen(true)} />
+            {/* The events of the last simulation come first: a marketer arriving from Simulate looks for them. */}
+            <EventTablesSection />
             {selected ? (
               <div className="dx-layout">
                 <aside className="dx-aside" aria-label="Entities of the dataset">
@@ -63,7 +65,6 @@ export function DataPage() {
               <p className="dx-empty">This dataset has no entities.</p>
             )}
             <SavedAudiencesSection />
-            <EventTablesSection />
             <section className="dx-help" aria-labelledby="dx-help-title">
               <h2 id="dx-help-title" className="dx-subtitle">
                 Bring your own data
