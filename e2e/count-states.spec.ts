@@ -1,10 +1,11 @@
+import { MESSAGE_RESULTS_NEED_A_RUN } from '../src/domain/rule-needs-run';
 import { expect, test } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
 import { CountsPage, recordsName } from './pages/counts-page';
 
 test.describe.configure({ timeout: 240_000 });
 
-const needsRun = 'Conditions on message feedback need a run of the campaign; they are not counted while editing.';
+const needsRun = MESSAGE_RESULTS_NEED_A_RUN;
 
 test('each transition says why it has no count, and each activity says it once', async ({ page }, testInfo) => {
   const counts = new CountsPage(page);
@@ -13,7 +14,7 @@ test('each transition says why it has no count, and each activity says it once',
 
   // Counted; needs a run (grey, not an error); an error to fix (named); settings to complete (grey).
   await expect(counts.transitionCount('t_all')).toHaveAccessibleName(recordsName(expected.t_all!));
-  await expect(counts.transitionCount('t_opened')).toHaveAccessibleName(`Needs a run: ${needsRun}`);
+  await expect(counts.transitionCount('t_opened')).toHaveAccessibleName(`Needs a simulation: ${needsRun}`);
   await expect(counts.transitionCount('t_bad')).toHaveAccessibleName('No count: “Broken rule” has an error to fix. Profiles have no field “no_such_field” in this data.');
   await expect(counts.transitionCount('t_saved')).toHaveAccessibleName('No count: “Saved audience” is not set up yet. Choose the saved audience to read.');
   // A query that fails for a reason no problem gives: the reason, after "Count failed".
@@ -38,7 +39,7 @@ test('each transition says why it has no count, and each activity says it once',
   await canvas.select('Opened the newsletter');
   const opened = inspector.getByRole('region', { name: 'Opened the newsletter' });
   await expect(opened.getByRole('list', { name: 'Problems of this activity' })).toHaveCount(0);
-  await expect(opened.getByRole('region', { name: 'Records' }).getByText(`Needs a run. ${needsRun}`)).toBeVisible();
+  await expect(opened.getByRole('region', { name: 'Records' }).getByText(`Needs a simulation. ${needsRun}`)).toBeVisible();
   await expect(opened.getByText('Ready', { exact: true })).toBeVisible();
   await inspector.screenshot({ path: testInfo.outputPath('inspector-needs-run.png') });
 

@@ -1,3 +1,4 @@
+import { MESSAGE_RESULTS_NEED_A_RUN } from '../src/domain/rule-needs-run';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { addActivities } from './helpers/activity-flow';
@@ -6,7 +7,7 @@ import { CanvasPage } from './pages/canvas-page';
 import { expectCanvasCount, InspectorPage, openSmallCampaign } from './pages/inspector-page';
 import { QueryModelerPage } from './pages/query-modeler-page';
 
-test('a retargeting condition on an earlier message says it needs a run, and the rest of the campaign is still counted', async ({ page }) => {
+test('a retargeting condition on an earlier message says it needs a simulation, and the rest of the campaign is still counted', async ({ page }) => {
   test.setTimeout(300_000);
   const canvas = new CanvasPage(page);
   const inspector = new InspectorPage(page);
@@ -35,13 +36,13 @@ test('a retargeting condition on an earlier message says it needs a run, and the
   await condition.getByRole('combobox', { name: 'Did or did not' }).selectOption({ label: 'Did not' });
   await expect(qm.problem(condition)).toBeHidden();
   // Delivery is not simulated: the condition says so, and so does the activity.
-  await expect(condition.getByText('Message results exist once the campaign has run')).toBeVisible();
-  const needsRun = 'Conditions on message feedback need a run of the campaign; they are not counted while editing.';
+  await expect(condition.getByText('Message results exist once the campaign is simulated')).toBeVisible();
+  const needsRun = MESSAGE_RESULTS_NEED_A_RUN;
   // Needing a run is a state, not an error: the activity says so where its records are told, its
   // node and its transition are grey, and nothing is listed as a problem.
   const records = inspector.panel.getByRole('region', { name: 'Build audience 2' }).getByRole('region', { name: 'Records' });
-  await expect(records.getByText(`Needs a run. ${needsRun}`)).toBeVisible({ timeout: 60_000 });
-  await expect(canvas.node('Build audience 2').getByRole('img', { name: `Needs a run: ${needsRun}` })).toBeVisible();
+  await expect(records.getByText(`Needs a simulation. ${needsRun}`)).toBeVisible({ timeout: 60_000 });
+  await expect(canvas.node('Build audience 2').getByRole('img', { name: `Needs a simulation: ${needsRun}` })).toBeVisible();
   await expect(canvas.node('Build audience 2').getByRole('img', { name: 'Status: Ready' })).toHaveAttribute('title', new RegExp(needsRun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await expect(page.getByRole('region', { name: /^Problems/ }).getByText(needsRun)).toHaveCount(0);
 
@@ -68,5 +69,5 @@ test('a retargeting condition on an earlier message says it needs a run, and the
     await expectCanvasCount(canvas, id, counts[id]!);
   }
   const retargeted = canvas.canvas.locator(`[data-transition-id="${transitionId(doc, 'Build audience 2', 'End 2')}"]`);
-  await expect(retargeted.getByRole('img', { name: `Needs a run: ${needsRun}` })).toBeVisible();
+  await expect(retargeted.getByRole('img', { name: `Needs a simulation: ${needsRun}` })).toBeVisible();
 });

@@ -50,7 +50,7 @@ export class CountsPage {
 
   /** The count badge of a transition (an image named like "1,234 records"). */
   transitionCount(transitionId: string): Locator {
-    return this.transitionLabel(transitionId).getByRole('img', { name: /records|Counting|No count|failed|Needs a run/ });
+    return this.transitionLabel(transitionId).getByRole('img', { name: /records|Counting|No count|failed|Needs a simulation/ });
   }
 
   /** The count badge of the transition between two activities, by their labels. */

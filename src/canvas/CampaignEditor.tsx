@@ -11,6 +11,7 @@ import { EditorNotice } from './EditorNotice';
 import { FlowCanvas } from './FlowCanvas';
 import { Palette } from './palette/Palette';
 import { EditorToolbar } from './toolbar/EditorToolbar';
+import { SimulateControl } from '../simulation/SimulateControl';
 import { useDataModelSync } from './useDataModelSync';
 import { useDocumentSync } from './useDocumentSync';
 import { useEditorCommands } from './useEditorCommands';
@@ -70,6 +71,7 @@ function EditorLayout({ readOnly, shared }: { readOnly: boolean; shared: boolean
         {/* A bar above the canvas, never over it: neither tools nor the counts line hide a node. */}
         <div className="cv-canvas-bar">
           <CountsStatus />
+          <SimulateControl />
           <div className="cv-contents" inert={readOnly}>
             <EditorToolbar commands={commands} />
           </div>

@@ -1,3 +1,4 @@
+import { EventTablesSection } from '../simulation/EventTablesSection';
 import { useEffect, useState } from 'react';
 import { Upload } from 'lucide-react';
 import { useDataset } from '../queries/useDataset';
@@ -50,6 +51,8 @@ export function DataPage() {
         {info && (
           <>
             <DatasetSummary dataset={info} busy={importer.busy} onImport={(f) => void importer.importFiles(f)} onChooseSample={() => setSampleOpen(true)} />
+            {/* The events of the last simulation come first: a marketer arriving from Simulate looks for them. */}
+            <EventTablesSection />
             {selected ? (
               <div className="dx-layout">
                 <aside className="dx-aside" aria-label="Entities of the dataset">

@@ -11,6 +11,7 @@ import { LabelField } from './LabelField';
 import { OutputConnections } from './OutputConnections';
 import { ActivityEngineSection } from './engine/ActivityEngineSection';
 import { ProblemList } from './ProblemList';
+import { ChannelFunnel } from '../simulation/ChannelFunnel';
 
 const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Has errors' } as const;
 
@@ -98,6 +99,8 @@ export function ActivityInspector({ id }: { id: string }) {
       <OutputConnections activity={activity} />
 
       <ActivityEngineSection activityId={id} />
+
+      {category === 'channel' && <ChannelFunnel activityId={id} />}
 
       <div className="insp-settings" aria-label="Settings" role="group">
         <h3 className="insp-subtitle">Settings</h3>

@@ -4,6 +4,7 @@ import { useEditorStore } from '../store/useEditorStore';
 import { useShallow } from 'zustand/react/shallow';
 import { ActivityInspector } from './ActivityInspector';
 import { TransitionInspector } from './TransitionInspector';
+import { CampaignSettingsForm } from '../simulation/CampaignSettingsForm';
 
 /** The side panel showing what is selected: one activity, one transition, several, or nothing. */
 export function Inspector() {
@@ -33,6 +34,7 @@ export function Inspector() {
             <li>Shift-click or drag a box on empty canvas to select several.</li>
             <li>Use the “+” on a transition to insert an activity there.</li>
           </ul>
+          <CampaignSettingsForm />
         </div>
       )}
     </div>

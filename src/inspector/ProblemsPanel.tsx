@@ -4,6 +4,7 @@ import { useEngineProblems } from '../canvas/counts/counts-store';
 import { problemsOf } from '../store/selectors';
 import { useEditorStore, useEditorStoreApi } from '../store/useEditorStore';
 import { ProblemList } from './ProblemList';
+import { simulationSettingsProblems } from '../simulation/model-fields';
 
 /**
  * Every validation problem of the campaign. Clicking one selects its activity and brings it into
@@ -16,7 +17,8 @@ export function ProblemsPanel() {
   const [open, setOpen] = useState(true);
   const engineProblems = useEngineProblems();
   // Validation problems, then the queries that failed in the engine (code `engine-error`).
-  const validation = problemsOf(doc, model).all;
+  // The simulation settings' problems are the campaign's own: selecting one shows the campaign settings.
+  const validation = [...problemsOf(doc, model).all, ...simulationSettingsProblems(doc, model?.referenceDate)];
   const problems = engineProblems.length === 0 ? validation : [...validation, ...engineProblems];
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -51,8 +53,9 @@ export function ProblemsPanel() {
               problems={problems}
               labelOf={(p) => (p.activityId ? labels.get(p.activityId) : undefined)}
               onSelect={(p) => {
-                if (!p.activityId) return;
                 const s = store.getState();
+                if (p.code === 'simulation-settings') s.clearSelection();
+                if (!p.activityId) return;
                 s.setSelection({ activityIds: [p.activityId], transitionIds: [] });
                 s.requestFocus([p.activityId], 'centre');
               }}

@@ -1,3 +1,4 @@
+import { SimulateAction } from '../simulation/SimulateAction';
 import { Info } from 'lucide-react';
 import type { DeliveryCondition } from '../domain/rule';
 import { deliveryEvents } from '../domain/rule';
@@ -41,7 +42,8 @@ export function DeliveryEditor({ condition, onChange }: { condition: DeliveryCon
         ))}
       </select>
       <p className="qm-note">
-        <Info size={13} aria-hidden /> Message results exist once the campaign has run: until then, a rule that reads them is not counted while you edit.
+        <Info size={13} aria-hidden /> Message results exist once the campaign is simulated: until then, a rule that reads them is not counted.
+        <SimulateAction />
       </p>
     </div>
   );

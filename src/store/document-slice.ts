@@ -137,6 +137,9 @@ export const createDocumentSlice =
           return { doc: positions ? edits.moveActivities(oriented, positions) : oriented };
         }),
 
+      setSeed: (seed) => set((s) => ({ doc: edits.setSeed(s.doc, seed) })),
+      setSimulationSettings: (simulation) => set((s) => ({ doc: edits.setSimulationSettings(s.doc, simulation) })),
+
       pasteFragment: (fragment, at) => {
         const r = pasteFragment(get().doc, fragment, at ? { at } : {});
         set({ doc: r.doc, selection: { activityIds: r.activityIds, transitionIds: r.transitionIds } });

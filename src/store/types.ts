@@ -42,6 +42,10 @@ export interface DocumentSlice {
     orientation: CampaignDoc['settings']['orientation'],
     positions?: Readonly<Record<string, Position>>,
   ) => void;
+  /** Sets the campaign's seed. */
+  setSeed: (seed: number) => void;
+  /** Replaces the simulation settings as typed (undefined: all defaults). */
+  setSimulationSettings: (simulation: Record<string, unknown> | undefined) => void;
   pasteFragment: (fragment: CampaignFragment, at?: Position) => void;
 }
 

@@ -90,9 +90,9 @@ export function lastCountText(activityLabel?: string): string {
     : `last count, until the settings of “${activityLabel}” are complete`;
 }
 
-/** How a count that needs a run is named (accessible name and tooltip), with its reason. */
+/** How a count that needs a simulation (it reads message results) is named (accessible name and tooltip), with its reason. */
 export function needsRunText(reason: string | undefined): string {
-  return `Needs a run: ${reason ?? ''}`;
+  return `Needs a simulation: ${reason ?? ''}`;
 }
 
 /** Why an empty output's transition has no count: it is not emitted, so what follows does not run. */

@@ -15,6 +15,10 @@ export interface CountsState {
   phase: CountsPhase;
   /** The engine's own failure (not an activity's), for the status line. */
   failure?: string;
+  /** Figures per activity id (a channel's targeted, to-send; sent, delivered, opened... when simulated). */
+  figures: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Whether the counts shown come with a delivery simulation. */
+  simulated: boolean;
   /** One `engine-error` problem per activity whose query failed for a reason its own problems do not give. */
   problems: readonly Problem[];
 }
@@ -22,7 +26,7 @@ export interface CountsState {
 export type CountsStore = StoreApi<CountsState>;
 
 export function createCountsStore(): CountsStore {
-  return createStore<CountsState>(() => ({ transitions: {}, activities: {}, phase: 'loading-data', problems: [] }));
+  return createStore<CountsState>(() => ({ transitions: {}, activities: {}, phase: 'loading-data', problems: [], figures: {}, simulated: false }));
 }
 
 export const CountsStoreContext = createContext<CountsStore | null>(null);
@@ -33,6 +37,11 @@ const emptyStore = createCountsStore();
 /** Subscribes to a narrow slice of the counts; selectors must return stable values. */
 export function useCounts<T>(selector: (s: CountsState) => T): T {
   return useStore(useContext(CountsStoreContext) ?? emptyStore, selector);
+}
+
+/** An activity's figures (undefined when it has none). */
+export function useActivityFigures(activityId: string): Readonly<Record<string, number>> | undefined {
+  return useCounts((s) => s.figures[activityId]);
 }
 
 const noProblems: readonly Problem[] = [];

@@ -136,7 +136,7 @@ describe('counts on the canvas', () => {
     const d = deriveCounts(doc, snapshot({ counts: {}, outputs: {}, errors: { a: MESSAGE_RESULTS_NEED_A_RUN }, skipped: { b: 'upstream', c: 'upstream' } }));
     expect(d.activities.a).toEqual({ loading: false, needsRun: true, reason: MESSAGE_RESULTS_NEED_A_RUN });
     expect(d.transitions.t1).toEqual({ loading: false, needsRun: true, reason: MESSAGE_RESULTS_NEED_A_RUN });
-    expect(d.activities.c).toEqual({ loading: false, needsRun: true, reason: '“A” before this one reads message results, which exist once the campaign has run.' });
+    expect(d.activities.c).toEqual({ loading: false, needsRun: true, reason: '“A” before this one reads message results, which exist once the campaign is simulated.' });
     expect(d.transitions.t2?.error).toBeUndefined();
   });
 

@@ -180,7 +180,7 @@ function explainer(doc: CampaignDoc, s: CountsSnapshot, problemsOf?: (activityId
         seen.add(before);
         const name = `“${labels.get(before) ?? before}”`;
         const verdict = verdicts.get(before);
-        if (verdict?.kind === 'needs-run') return { loading: false, needsRun: true, reason: `${name} before this one reads message results, which exist once the campaign has run.` };
+        if (verdict?.kind === 'needs-run') return { loading: false, needsRun: true, reason: `${name} before this one reads message results, which exist once the campaign is simulated.` };
         if (verdict?.kind === 'problems')
           return verdict.severity === 'error'
             ? { loading: false, reason: `No count: ${name} before this one has an error to fix.` }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useCountOutputs } from '../../queries/useCountOutputs';
+import { useCountFigures } from '../../queries/useCountFigures';
 import { useDataset } from '../../queries/useDataset';
 import { useTransitionCounts } from '../../queries/useTransitionCounts';
 import { useEngineHealth } from '../../queries/useEngineHealth';
@@ -24,6 +25,7 @@ export function useCountsSync(store: CountsStore): void {
   const engineDoc = useEngineDoc();
   const counts = useTransitionCounts(engineDoc);
   const outputs = useCountOutputs(engineDoc);
+  const { figures, simulated } = useCountFigures(engineDoc);
   const dataset = useDataset();
   const health = useEngineHealth();
   const derived = useRef<DerivedCounts | undefined>(undefined);
@@ -56,10 +58,12 @@ export function useCountsSync(store: CountsStore): void {
     store.setState({
       ...derived.current,
       phase,
+      figures,
+      simulated,
       failure: health.state === 'running' ? counts.error?.message : health.reason,
       problems: sameProblems(previous.problems, engineProblems(counts.errors, problemsOfActivity)),
     });
-  }, [store, doc, model, counts.counts, counts.errors, counts.skipped, counts.isLoading, counts.isStale, counts.error, outputs, phase, health]);
+  }, [store, doc, model, counts.counts, counts.errors, counts.skipped, counts.isLoading, counts.isStale, counts.error, outputs, figures, simulated, phase, health]);
 
   useMilestones(phase);
 }

@@ -8,7 +8,7 @@ import './count-badge.css';
  * The count on a transition: "Counting…" until known, the number (compact only when the full
  * number would not fit; the full one in the tooltip and accessible name), dimmed while an edit is
  * recomputed, a small error mark when the source activity's query failed or it has errors to fix,
- * a grey clock when what it carries exists once the campaign has run ("Needs a run"), a dash when the
+ * a grey clock when what it carries exists once the campaign is simulated ("Needs a simulation"), a dash when the
  * transition is not counted, its last count dimmed while the settings of the activity before it are
  * incomplete. The reason is in the tooltip and the accessible name of each. Memoised:
  * the count object is kept while unchanged, and the edge around it draws again on every move of a

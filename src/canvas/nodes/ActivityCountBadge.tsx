@@ -6,7 +6,7 @@ import './count-badge.css';
 /**
  * The count on a node: the records it outputs (one output) or works on (several outputs, each one
  * listed in the tooltip), "Counting…" until known, dimmed while an edit is recomputed, a grey clock
- * ("Needs a run", the reason in its tooltip) when it reads what exists once the campaign has run,
+ * ("Needs a simulation", the reason in its tooltip) when it reads what exists once the campaign is simulated,
  * "Waiting" (the branches it waits for in its name and tooltip) when an inbound branch is not
  * emitted. No
  * count otherwise (disabled, upstream, failed query) shows nothing here: the reason is in the

@@ -12,6 +12,7 @@ import { needsRunText } from '../counts/count-types';
 import { formatCount } from '../counts/format-count';
 import { ActivityCountBadge } from './ActivityCountBadge';
 import { useActivityCount } from './useActivityCount';
+import { ChannelNodeFigures } from '../../simulation/ChannelNodeFigures';
 import './nodes.css';
 
 const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Error' } as const;
@@ -102,6 +103,7 @@ const ActivityShell = memo(function ActivityShell({
             {formatCount(count.leftOut.count)} {count.leftOut.text}
           </div>
         )}
+        {category === 'channel' && <ChannelNodeFigures activityId={id} />}
       </div>
       <div
         className={`cv-node__status cv-node__status--${status}`}

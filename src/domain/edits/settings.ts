@@ -5,3 +5,20 @@ export function setOrientation(doc: CampaignDoc, orientation: CampaignSettings['
   if (doc.settings.orientation === orientation) return doc;
   return { ...doc, settings: { ...doc.settings, orientation } };
 }
+
+/** Sets the campaign's seed (random splits, random deduplication, the simulation's draws). */
+export function setSeed(doc: CampaignDoc, seed: number): CampaignDoc {
+  if (doc.settings.seed === seed || !Number.isInteger(seed)) return doc;
+  return { ...doc, settings: { ...doc.settings, seed } };
+}
+
+/**
+ * Replaces the simulation settings (`settings.simulation`: launch and engagement model) as the
+ * person typed them: a wrong value is kept, and shown as a problem, rather than changed. Undefined
+ * removes them (every value back to its default).
+ */
+export function setSimulationSettings(doc: CampaignDoc, simulation: Record<string, unknown> | undefined): CampaignDoc {
+  if (doc.settings.simulation === simulation) return doc;
+  const { simulation: _, ...rest } = doc.settings;
+  return { ...doc, settings: simulation === undefined ? rest : { ...rest, simulation } };
+}

@@ -1,3 +1,4 @@
+import { SimulateAction } from '../../simulation/SimulateAction';
 import type { ReactNode } from 'react';
 import { CircleX, History } from 'lucide-react';
 import { TechnicalDetails } from './TechnicalDetails';
@@ -17,13 +18,14 @@ export function RecordsHeading({ id }: { id: string }) {
   );
 }
 
-/** No count until the campaign is run (e.g. an incremental query): says so, with the reason. */
+/** No count until the campaign is simulated (it reads message results): says so, with the reason and Simulate. */
 export function NeedsRunNote({ reason }: { reason: string | undefined }) {
   return (
     <p className="insp-engine__note insp-engine__note--run">
       <History size={14} aria-hidden />
       <span>
-        <strong>Needs a run.</strong> {reason}
+        <strong>Needs a simulation.</strong> {reason}
+        <SimulateAction />
       </span>
     </p>
   );
