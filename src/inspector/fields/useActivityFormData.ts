@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Activity, Transition } from '../../domain/campaign';
+import type { Activity, CampaignDoc, Transition } from '../../domain/campaign';
 import type { DataModel } from '../../domain/data-model';
 import type { Problem } from '../../domain/problems';
 import { useDataset } from '../../queries/useDataset';
@@ -64,21 +64,28 @@ export function useWorkingTableColumns(transitionId: string | undefined): { name
   const version = useDataset().data?.version;
   // Only what is upstream of the transition decides its columns: asking about that part of the
   // campaign keeps the answer cached while the activity being edited changes.
-  const upstream = useMemo(() => {
-    const t = doc.transitions.find((x) => x.id === transitionId);
-    if (!t) return undefined;
-    const ids = upstreamOf(indexGraph(doc), t.source.activityId);
-    ids.add(t.source.activityId);
-    return {
-      ...doc,
-      activities: doc.activities.filter((a) => ids.has(a.id)),
-      transitions: doc.transitions.filter((x) => x.id === t.id || (ids.has(x.source.activityId) && ids.has(x.target.activityId))),
-    };
-  }, [doc, transitionId]);
+  const upstream = useMemo(() => upstreamDoc(doc, transitionId), [doc, transitionId]);
   const schema = useQuery({
     ...previewSchemaQuery(client, version ?? '', upstream ?? doc, transitionId ?? ''),
     enabled: version !== undefined && upstream !== undefined,
     placeholderData: keepPreviousData,
   });
   return upstream ? (schema.data ?? []) : [];
+}
+
+/**
+ * The part of a campaign a transition's records depend on: what is upstream of it, and the
+ * transition itself. Asking the engine about it keeps the answer cached while the activity the
+ * transition leads to is edited. Undefined when there is no such transition.
+ */
+export function upstreamDoc(doc: CampaignDoc, transitionId: string | undefined): CampaignDoc | undefined {
+  const t = doc.transitions.find((x) => x.id === transitionId);
+  if (!t) return undefined;
+  const ids = upstreamOf(indexGraph(doc), t.source.activityId);
+  ids.add(t.source.activityId);
+  return {
+    ...doc,
+    activities: doc.activities.filter((a) => ids.has(a.id)),
+    transitions: doc.transitions.filter((x) => x.id === t.id || (ids.has(x.source.activityId) && ids.has(x.target.activityId))),
+  };
 }
