@@ -4,6 +4,7 @@ import { fixtureEngine } from './testing/engine-harness';
 import { campaign } from './testing/fixture';
 import { mailingColumns, mailingCsv } from '../activities/channel-content/mailing-file';
 import { fixtureModel } from './testing/fixture';
+import { channelAudienceDoc } from '../activities/channel-content/channel-audience';
 
 /**
  * Every fixture profile, enriched with its name as `who`, into an email. Expected values are read
@@ -48,6 +49,14 @@ describe('recipient values (message preview, direct-mail file)', () => {
     const all = await engine.recipientValues(doc, 't2', columns);
     expect(all.rows.map((r) => r.name)).toEqual(['Ann', 'Bob', 'Cid', 'Dee', "O'Eve", 'Fay']);
     expect(mailingCsv(columns, all.rows).split('\r\n')).toEqual(['name,account.company', 'Ann,Acme', 'Bob,', 'Cid,Acme', 'Dee,Globex', "O'Eve,", 'Fay,Globex']);
+  });
+
+  it('answers the same for the part of the campaign upstream of the channel, whatever the message says', async () => {
+    const asked = channelAudienceDoc(doc, 't2')!;
+    expect(asked.activities.map((a) => [a.id, a.type])).toEqual([['q', 'build-audience'], ['en', 'enrichment'], ['m', 'end']]);
+    const edited = { ...doc, activities: doc.activities.map((a) => (a.id === 'm' ? { ...a, config: { ...a.config, subject: 'Changed' } } : a)) };
+    expect(channelAudienceDoc(edited, 't2')).toEqual(asked);
+    expect(await engine.recipientValues(asked, 't2', ['name', 'who'], 2, 1)).toEqual({ rows: [{ __key: 3, name: 'Cid', who: 'Cid' }], total: 6, offset: 2 });
   });
 
   it('says why when the transition carries nothing', async () => {

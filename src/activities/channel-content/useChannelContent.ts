@@ -6,7 +6,7 @@ import { useEngineClient } from '../../queries/EngineClientContext';
 import { recipientPreviewQuery } from '../../queries/engine-queries';
 import { useEditorStore } from '../../store/useEditorStore';
 import { useInboundSchema } from '../../query-modeler/useInboundSchema';
-import { upstreamDoc } from '../../inspector/fields/useActivityFormData';
+import { channelAudienceDoc } from './channel-audience';
 import { builtinTokens, tokenSources, type TokenSource } from './token-sources';
 import type { TokenValue } from './tokens';
 
@@ -47,7 +47,7 @@ export function useRecipientPreview(activity: Activity, paths: readonly string[]
   const client = useEngineClient();
   const version = useDataset().data?.version;
   const transitionId = useInboundTransitionId(activity.id);
-  const upstream = useMemo(() => upstreamDoc(doc, transitionId), [doc, transitionId]);
+  const upstream = useMemo(() => channelAudienceDoc(doc, transitionId), [doc, transitionId]);
   const sorted = useMemo(() => [...paths].sort(), [paths]);
   const query = useQuery({
     ...recipientPreviewQuery(client, version ?? '', upstream ?? doc, transitionId ?? '', sorted, offset),

@@ -7,7 +7,7 @@ import { TextField } from '../../inspector/fields/TextField';
 import { ValueList } from '../../inspector/fields/ValueList';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
-import { upstreamDoc, useActivityFormData } from '../../inspector/fields/useActivityFormData';
+import { useActivityFormData } from '../../inspector/fields/useActivityFormData';
 import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import { useEngineClient } from '../../queries/EngineClientContext';
 import { useEditorStoreApi } from '../../store/useEditorStore';
@@ -15,6 +15,7 @@ import { useInboundSchema } from '../../query-modeler/useInboundSchema';
 import { downloadBlob } from '../../campaigns/transfer/download-campaign';
 import { RecordPreview } from '../channel-content/RecordPreview';
 import { useInboundTransitionId, useTokenSources } from '../channel-content/useChannelContent';
+import { channelAudienceDoc } from '../channel-content/channel-audience';
 import { mailingColumns, mailingCsv } from '../channel-content/mailing-file';
 import '../../inspector/fields/fields.css';
 import '../channel-content/channel-content.css';
@@ -38,7 +39,7 @@ export function DirectMailForm({ activity, onConfigChange }: ActivityFormProps) 
   const postal = data.model && scope ? mailingColumns(data.model, scope.dimension, []) : [];
   const columns = data.model && scope ? mailingColumns(data.model, scope.dimension, config.columns) : config.columns;
   const download = async () => {
-    const upstream = upstreamDoc(store.getState().doc, transitionId);
+    const upstream = channelAudienceDoc(store.getState().doc, transitionId);
     if (!upstream || !transitionId) return;
     setFile({ status: 'busy' });
     try {

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import type { Activity, CampaignDoc, Transition } from '../../domain/campaign';
+import type { Activity, Transition } from '../../domain/campaign';
 import type { DataModel } from '../../domain/data-model';
 import type { Problem } from '../../domain/problems';
 import { useDataset } from '../../queries/useDataset';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEngineClient } from '../../queries/EngineClientContext';
 import { previewSchemaQuery } from '../../queries/engine-queries';
-import { indexGraph, upstreamOf } from '../../domain/graph';
+import { upstreamDoc } from '../../domain/graph';
 import { selectActivityProblems } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import { dimensionOfTransition } from './dimension-of';
@@ -73,19 +73,3 @@ export function useWorkingTableColumns(transitionId: string | undefined): { name
   return upstream ? (schema.data ?? []) : [];
 }
 
-/**
- * The part of a campaign a transition's records depend on: what is upstream of it, and the
- * transition itself. Asking the engine about it keeps the answer cached while the activity the
- * transition leads to is edited. Undefined when there is no such transition.
- */
-export function upstreamDoc(doc: CampaignDoc, transitionId: string | undefined): CampaignDoc | undefined {
-  const t = doc.transitions.find((x) => x.id === transitionId);
-  if (!t) return undefined;
-  const ids = upstreamOf(indexGraph(doc), t.source.activityId);
-  ids.add(t.source.activityId);
-  return {
-    ...doc,
-    activities: doc.activities.filter((a) => ids.has(a.id)),
-    transitions: doc.transitions.filter((x) => x.id === t.id || (ids.has(x.source.activityId) && ids.has(x.target.activityId))),
-  };
-}
