@@ -13,10 +13,10 @@ test('an SMS counts its characters and messages with token fallbacks, previews a
     async (inspector) => {
       await inspector.fill('Sender', 'Northwind');
       await inspector.fill('Text', 'Your parcel arrives today.');
-      await expect(inspector.settings.getByText('26 characters · GSM-7 · 1 message')).toBeVisible();
-      // Counted with each token as its fallback: "Hi there, " adds 10 characters; € counts 2.
+      await expect(inspector.settings.getByText('26 characters · GSM-7 · 1 message.', { exact: true })).toBeVisible();
+      // Counted with each token as its fallback: "Hi there, " is 10 characters; € counts 2.
       await inspector.fill('Text', 'Hi {{first_name | "there"}}, your parcel arrives today. €5 off next time.');
-      await expect(inspector.settings.getByText('With each token as its fallback: 63 characters · GSM-7 · 1 message.')).toBeVisible();
+      await expect(inspector.settings.getByText('With each token as its fallback: 55 characters · GSM-7 · 1 message.')).toBeVisible();
       await inspector.fill('Text', 'Ça arrive aujourd’hui, {{first_name}}');
       await expect(inspector.settings.getByText(/^With each token as its fallback: 23 characters · UCS-2 · 1 message \(up to 70 characters each, because of ’\)/)).toBeVisible();
       await inspector.fill('Text', 'Hi {{first_name | "there"}}, your parcel arrives today.');
