@@ -91,3 +91,20 @@ export function downstreamOf(g: GraphIndex, id: string): Set<string> {
   }
   return seen;
 }
+
+/**
+ * The part of a campaign a transition's records depend on: what is upstream of it, and the
+ * transition itself. Asking the engine about it keeps the answer cached while the activity the
+ * transition leads to is edited. Undefined when there is no such transition.
+ */
+export function upstreamDoc(doc: CampaignDoc, transitionId: string | undefined): CampaignDoc | undefined {
+  const t = doc.transitions.find((x) => x.id === transitionId);
+  if (!t) return undefined;
+  const ids = upstreamOf(indexGraph(doc), t.source.activityId);
+  ids.add(t.source.activityId);
+  return {
+    ...doc,
+    activities: doc.activities.filter((a) => ids.has(a.id)),
+    transitions: doc.transitions.filter((x) => x.id === t.id || (ids.has(x.source.activityId) && ids.has(x.target.activityId))),
+  };
+}

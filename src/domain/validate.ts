@@ -14,7 +14,8 @@ import { wiringProblems } from './wiring';
 /** Guardrails of the product (see docs/campaign-format.md). */
 export const MAX_ACTIVITIES = 500;
 export const RECOMMENDED_MAX_ACTIVITIES = 100;
-export const MAX_CHANNEL_ACTIVITIES = 10;
+/** Channel activities after the tenth carry an error each (see channel-content/content-problems.ts). */
+export { MAX_CHANNEL_ACTIVITIES } from '../activities/channel-content/content-problems';
 
 /**
  * Every problem of a campaign: unknown types, configs that do not parse, each definition's own
@@ -108,13 +109,6 @@ export function validateCampaign(doc: CampaignDoc, model?: DataModel): Problem[]
   if (topologicalOrder(doc).hasCycle)
     problems.push({ severity: 'error', code: 'cycle', message: 'The campaign contains a loop of transitions.' });
 
-  const channels = doc.activities.filter((a) => getActivityDef(a.type)?.meta.category === 'channel').length;
-  if (channels > MAX_CHANNEL_ACTIVITIES)
-    problems.push({
-      severity: 'error',
-      code: 'too-many-channels',
-      message: `A campaign can hold at most ${MAX_CHANNEL_ACTIVITIES} channel activities (this one has ${channels}).`,
-    });
   if (doc.activities.length > MAX_ACTIVITIES)
     problems.push({
       severity: 'error',

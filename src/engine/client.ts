@@ -1,5 +1,5 @@
 import type { CampaignDoc } from '../domain/campaign';
-import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult } from './engine';
+import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult, RecipientValues } from './engine';
 import type { CsvFile } from './data/csv-import';
 import type { PlainRow } from './rows';
 import type {
@@ -315,6 +315,16 @@ export class EngineClient {
 
   previewSchema(doc: CampaignDoc, transitionId: string, signal?: AbortSignal): Promise<ColumnInfo[]> {
     return this.send('previewSchema', { doc, transitionId }, signal);
+  }
+
+  /** Values of a channel's tokens for its recipient at `offset` (see EngineApi.recipientPreview). */
+  recipientPreview(doc: CampaignDoc, transitionId: string, paths: string[], offset: number, signal?: AbortSignal): Promise<RecipientValues> {
+    return this.send('recipientPreview', { doc, transitionId, paths, offset }, signal);
+  }
+
+  /** Values of `paths` for every recipient of a channel (the direct-mail file). */
+  mailingRecipients(doc: CampaignDoc, transitionId: string, paths: string[], signal?: AbortSignal): Promise<RecipientValues> {
+    return this.send('mailingRecipients', { doc, transitionId, paths }, signal);
   }
 
   sql(doc: CampaignDoc, signal?: AbortSignal): Promise<EngineApi['sql']['result']> {

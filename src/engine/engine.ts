@@ -10,6 +10,7 @@ import { BackgroundLoad, attachCompressedStore, storeOf } from './data/backgroun
 import { activitySql, compileCampaign } from './compile/compile-campaign';
 import type { CampaignPlan, PlannedActivity, SkipReason } from './compile/compile-campaign';
 import { quoteIdent } from './sql/quote';
+import { recipientValuesSql } from './compile/recipient-values-sql';
 import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
 import { EngineStore } from './state/engine-store';
@@ -56,6 +57,16 @@ export interface CountsResult {
   /** Whether these counts come with a delivery simulation. */
   simulated?: boolean;
   elapsedMs: number;
+}
+
+/** Values of token paths for a channel's recipients (see Engine.recipientValues). */
+export interface RecipientValues {
+  /** One row per record, ordered by key: `__key`, then one column per path that names something. */
+  rows: PlainRow[];
+  /** Records the channel receives. */
+  total: number;
+  /** Offset of the first row (the one asked for, kept within the records). */
+  offset: number;
 }
 
 export interface ColumnInfo {
@@ -542,6 +553,37 @@ export class Engine {
     const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${this.previewSelect(table, plan)}`));
     const types = new Map(tableToRows(described).map((r) => [String(r.column_name), String(r.column_type)]));
     return { columns: columns.map((c) => ({ name: c.name, type: types.get(c.name) ?? c.type })), rows: tableToRows(result), total: this.rowCount.get(table) ?? 0 };
+  }
+
+  /**
+   * The records a channel activity sends to: today those of its inbound transition. When the
+   * eligibility of recipients is computed, the eligible ("to send") records take their place here,
+   * and only here: the message preview and the direct-mail file both read this one relation.
+   */
+  private recipientsRelation(doc: CampaignDoc, transitionId: string): Promise<{ table: string; plan: CampaignPlan }> {
+    return this.transitionTable(doc, transitionId);
+  }
+
+  /**
+   * Values of token `paths` (fields of the dimension, fields one link away, inbound columns) for a
+   * channel's recipients, ordered by key: from `offset`, `limit` records (all when absent). The
+   * message preview asks for one record; the direct-mail file for all of them.
+   */
+  async recipientValues(doc: CampaignDoc, transitionId: string, paths: readonly string[], offset = 0, limit?: number): Promise<RecipientValues> {
+    const { table, plan } = await this.recipientsRelation(doc, transitionId);
+    const data = this.requireData();
+    const out = plan.steps.flatMap((s) => s.outputs).find((o) => o.table === table)!;
+    const total = this.rowCount.get(table) ?? 0;
+    const from = Math.max(0, Math.min(Math.floor(offset), total - 1));
+    let query;
+    try {
+      query = recipientValuesSql(data.model, data.schema, { table, dimension: out.dimension, columns: out.columns }, paths, { offset: from, ...(limit === undefined ? {} : { limit }) });
+    } catch (e) {
+      throw new EngineError(e instanceof Error ? e.message : String(e));
+    }
+    await this.background?.whenReady(query.tables);
+    const rows = tableToRows(await this.exclusive(() => this.conn.query(query.sql)));
+    return { rows, total, offset: from };
   }
 
   /** The first rows of an entity of the loaded data (data explorer). */

@@ -1,5 +1,5 @@
 import type { CampaignDoc } from '../domain/campaign';
-import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult } from './engine';
+import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult, RecipientValues } from './engine';
 import type { CsvFile, ImportProblem } from './data/csv-import';
 import type { PlainRow } from './rows';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
@@ -64,6 +64,13 @@ export interface EngineApi {
   counts: { params: { doc: CampaignDoc; simulate?: boolean }; result: CountsResult };
   preview: { params: { doc: CampaignDoc; transitionId: string; limit?: number }; result: PreviewResult };
   previewSchema: { params: { doc: CampaignDoc; transitionId: string }; result: ColumnInfo[] };
+  /**
+   * A channel's message preview: the values its tokens need (`paths`) for the record at `offset`
+   * (by key) of the records it receives through `transitionId`, with their total.
+   */
+  recipientPreview: { params: { doc: CampaignDoc; transitionId: string; paths: string[]; offset: number }; result: RecipientValues };
+  /** The direct-mail file: the values of `paths` for every record a channel receives, by key. */
+  mailingRecipients: { params: { doc: CampaignDoc; transitionId: string; paths: string[] }; result: RecipientValues };
   sql: {
     params: { doc: CampaignDoc };
     result: { sql: Record<string, string>; errors: Record<string, string> };

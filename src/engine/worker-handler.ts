@@ -111,6 +111,12 @@ export function createRequestHandler(
         return (await ready()).preview(request.params.doc, request.params.transitionId, request.params.limit);
       case 'previewSchema':
         return (await ready()).previewSchema(request.params.doc, request.params.transitionId);
+      case 'recipientPreview': {
+        const { doc, transitionId, paths, offset } = request.params;
+        return (await ready()).recipientValues(doc, transitionId, paths, offset, 1);
+      }
+      case 'mailingRecipients':
+        return (await ready()).recipientValues(request.params.doc, request.params.transitionId, request.params.paths);
       case 'sql':
         return (await ready()).sql(request.params.doc);
       case 'entityRows':

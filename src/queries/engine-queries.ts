@@ -34,6 +34,8 @@ export const engineKeys = {
   previewSchema: (version: string, computeKey: string, transitionId: string) =>
     ['engine', version, 'schema', computeKey, transitionId] as const,
   sql: (version: string, computeKey: string) => ['engine', version, 'sql', computeKey] as const,
+  recipientPreview: (version: string, computeKey: string, transitionId: string, paths: readonly string[], offset: number) =>
+    ['engine', version, 'recipient-preview', computeKey, transitionId, paths.join('\u0000'), offset] as const,
   entityRows: (version: string, entity: string, limit: number) =>
     ['engine', version, 'rows', entity, limit] as const,
   distribution: (version: string, entity: string, field: string) =>
@@ -111,6 +113,16 @@ export function previewSchemaQuery(
   return queryOptions({
     queryKey: engineKeys.previewSchema(version, campaignComputeKey(doc), transitionId),
     queryFn: ({ signal }) => client.previewSchema(doc, transitionId, signal),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** A channel's message preview: its tokens' values for the recipient at `offset` (send only the upstream part of the campaign). */
+export function recipientPreviewQuery(client: EngineClient, version: string, doc: CampaignDoc, transitionId: string, paths: string[], offset: number) {
+  return queryOptions({
+    queryKey: engineKeys.recipientPreview(version, campaignComputeKey(doc), transitionId, paths, offset),
+    queryFn: ({ signal }) => client.recipientPreview(doc, transitionId, paths, offset, signal),
     staleTime: Infinity,
     retry: false,
   });

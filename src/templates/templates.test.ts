@@ -93,6 +93,13 @@ describe('starter templates', () => {
       expect(validateCampaign(templateDoc(template))).toEqual([]);
     });
 
+    it('has messages whose tokens all name something of the sample data, with their opt-out wording', () => {
+      const doc = templateDoc(template);
+      expect(validateCampaign(doc, sampleDataModel).filter((p) => ['unknown-token', 'bad-token', 'no-unsubscribe', 'no-stop'].includes(p.code))).toEqual([]);
+      const channels = doc.activities.filter((a) => ['email', 'sms', 'push'].includes(a.type));
+      for (const a of channels) expect(JSON.stringify(a.config), a.label).toContain('{{');
+    });
+
     it('uses only entities, links and fields of the sample data model', () => {
       const doc = templateDoc(template);
       const profiles = findEntity(sampleDataModel, 'profiles')!;

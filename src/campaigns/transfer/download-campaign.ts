@@ -13,11 +13,15 @@ export function exportFileName(name: string): string {
 
 /** Downloads the campaign as `<name>.json`, the format Import reads back. */
 export function downloadCampaign(doc: CampaignDoc): void {
-  const blob = new Blob([serializeCampaign(doc)], { type: 'application/json' });
+  downloadBlob(new Blob([serializeCampaign(doc)], { type: 'application/json' }), exportFileName(doc.name));
+}
+
+/** Saves `blob` as a file named `fileName` through the browser's downloads. */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = exportFileName(doc.name);
+  link.download = fileName;
   link.style.display = 'none';
   document.body.append(link);
   link.click();

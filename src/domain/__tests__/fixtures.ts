@@ -18,7 +18,7 @@ export function activity(id: string, type: string, config?: Record<string, unkno
 
 /** A channel activity with its required content written: tests about other things see no "incomplete" problem on it. */
 export function message(id: string, type: 'email' | 'sms' | 'push'): Activity {
-  const content = type === 'email' ? { subject: 'Hello', body: '<p>Hello</p>' } : { body: 'Hello' };
+  const content = type === 'email' ? { subject: 'Hello', body: '<p>Hello</p><a href="{{unsubscribe_url}}">Unsubscribe</a>' } : { body: type === 'sms' ? 'Hello. Reply STOP to opt out.' : 'Hello' };
   const def = getActivityDef(type)!;
   return activity(id, type, { ...(def.defaults() as Record<string, unknown>), ...content });
 }

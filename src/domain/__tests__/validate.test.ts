@@ -7,7 +7,7 @@ const codes = (doc: Parameters<typeof validateCampaign>[0]) =>
   validateCampaign(doc).map((p) => `${p.activityId ?? p.transitionId ?? '-'}:${p.code}`);
 
 /** An email with the content it cannot be sent without. */
-const email = (id: string) => activity(id, 'email', { subject: 'Hello', body: 'Spring is here.' });
+const email = (id: string) => activity(id, 'email', { subject: 'Hello', body: 'Spring is here. <a href="{{unsubscribe_url}}">Unsubscribe</a>' });
 
 describe('validateCampaign', () => {
   it('finds nothing wrong in a connected audience -> email campaign', () => {
@@ -66,16 +66,20 @@ describe('validateCampaign', () => {
     expect(codes(doc)).toEqual(['x:unknown-type', 'a:dangling-transition']);
   });
 
-  it('flags more than 10 channel activities', () => {
+  it('flags each channel activity after the tenth, on the activity', () => {
     const acts = [activity('a', 'build-audience'), activity('f', 'fork', {
       branches: Array.from({ length: 11 }, (_, i) => ({ id: `b${i}`, label: `B${i}` })),
     })];
     const trs = [transition('t', 'a', 'f')];
     for (let i = 0; i < 11; i++) {
-      acts.push(activity(`m${i}`, 'sms', { body: 'Spring is here.' }));
+      acts.push(activity(`m${i}`, 'sms', { body: 'Spring is here. Reply STOP to opt out.' }));
       trs.push(transition(`t${i}`, 'f', `m${i}`, `b${i}`));
     }
-    expect(codes(campaign(acts, trs))).toEqual(['-:too-many-channels']);
+    const problems = validateCampaign(campaign(acts, trs));
+    expect(problems.map((p) => `${p.activityId}:${p.code}`)).toEqual(['m10:too-many-channels']);
+    expect(problems[0]!.message).toBe('A campaign sends at most 10 messages: this is channel activity 11 of 11. Remove it or move it to another campaign.');
+    // With ten, none is flagged.
+    expect(codes(campaign(acts.slice(0, -1), trs.slice(0, -1))).filter((c) => c.endsWith('too-many-channels'))).toEqual([]);
   });
 
   it('gives an error status to an activity with an error', () => {

@@ -19,8 +19,8 @@ export function ChannelCommonFields({ config, onChange, onOutboundChange, childr
         value={config.category}
         onChange={(category) => onChange({ category })}
         choices={[
-          { value: 'marketing', label: 'Marketing', hint: 'Promotional messages: only people who consented receive them, and business rules (capping, denylist) apply.' },
-          { value: 'transactional', label: 'Transactional', hint: 'Messages people expect from an action (an order, a booking): consent and business rules do not apply.' },
+          { value: 'marketing', label: 'Marketing', hint: 'Promotional messages: only people who consented receive them, and the denylist and capping apply.' },
+          { value: 'transactional', label: 'Transactional', hint: 'Messages people expect from an action (an order, a booking): consent, the denylist and capping do not apply.' },
         ]}
       />
       <TextField label="Message name" value={config.messageName} onChange={(messageName) => onChange({ messageName }, 'messageName')} help="Names the message in reports; recipients do not see it." placeholder="e.g. Spring sale – first wave" />

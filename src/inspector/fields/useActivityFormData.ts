@@ -6,7 +6,7 @@ import { useDataset } from '../../queries/useDataset';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEngineClient } from '../../queries/EngineClientContext';
 import { previewSchemaQuery } from '../../queries/engine-queries';
-import { indexGraph, upstreamOf } from '../../domain/graph';
+import { upstreamDoc } from '../../domain/graph';
 import { selectActivityProblems } from '../../store/selectors';
 import { useEditorStore } from '../../store/useEditorStore';
 import { dimensionOfTransition } from './dimension-of';
@@ -64,17 +64,7 @@ export function useWorkingTableColumns(transitionId: string | undefined): { name
   const version = useDataset().data?.version;
   // Only what is upstream of the transition decides its columns: asking about that part of the
   // campaign keeps the answer cached while the activity being edited changes.
-  const upstream = useMemo(() => {
-    const t = doc.transitions.find((x) => x.id === transitionId);
-    if (!t) return undefined;
-    const ids = upstreamOf(indexGraph(doc), t.source.activityId);
-    ids.add(t.source.activityId);
-    return {
-      ...doc,
-      activities: doc.activities.filter((a) => ids.has(a.id)),
-      transitions: doc.transitions.filter((x) => x.id === t.id || (ids.has(x.source.activityId) && ids.has(x.target.activityId))),
-    };
-  }, [doc, transitionId]);
+  const upstream = useMemo(() => upstreamDoc(doc, transitionId), [doc, transitionId]);
   const schema = useQuery({
     ...previewSchemaQuery(client, version ?? '', upstream ?? doc, transitionId ?? ''),
     enabled: version !== undefined && upstream !== undefined,
@@ -82,3 +72,4 @@ export function useWorkingTableColumns(transitionId: string | undefined): { name
   });
   return upstream ? (schema.data ?? []) : [];
 }
+
