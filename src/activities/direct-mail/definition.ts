@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts, compileChannel } from '../channel-common';
+import { channelBaseSchema, channelPorts, channelSendStart, compileChannel, requiredContent } from '../channel-common';
 
 export const directMailConfigSchema = channelBaseSchema.extend({
   /** Name of the extraction file sent to the mailing provider. */
@@ -23,5 +23,7 @@ export const directMail = defineActivity<DirectMailConfig>({
   schema: directMailConfigSchema,
   defaults: () => directMailConfigSchema.parse({}),
   compile: compileChannel,
+  advanceClock: channelSendStart,
+  validate: requiredContent<DirectMailConfig>({}),
   needsAudience: true,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts, compileChannel, requiredContent } from '../channel-common';
+import { channelBaseSchema, channelPorts, channelSendStart, compileChannel, requiredContent } from '../channel-common';
 
 export const emailConfigSchema = channelBaseSchema.extend({
   subject: z.string().default(''),
@@ -23,6 +23,7 @@ export const email = defineActivity<EmailConfig>({
   schema: emailConfigSchema,
   defaults: () => emailConfigSchema.parse({}),
   compile: compileChannel,
+  advanceClock: channelSendStart,
   validate: requiredContent<EmailConfig>({ subject: 'Write the subject of the email.', body: 'Write the body of the email.' }),
   needsAudience: true,
 });

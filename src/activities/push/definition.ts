@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts, compileChannel, requiredContent } from '../channel-common';
+import { channelBaseSchema, channelPorts, channelSendStart, compileChannel, requiredContent } from '../channel-common';
 
 export const pushConfigSchema = channelBaseSchema.extend({
   title: z.string().default(''),
@@ -22,6 +22,7 @@ export const push = defineActivity<PushConfig>({
   schema: pushConfigSchema,
   defaults: () => pushConfigSchema.parse({}),
   compile: compileChannel,
+  advanceClock: channelSendStart,
   validate: requiredContent<PushConfig>({ body: 'Write the text of the notification.' }),
   needsAudience: true,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts, compileChannel, requiredContent } from '../channel-common';
+import { channelBaseSchema, channelPorts, channelSendStart, compileChannel, requiredContent } from '../channel-common';
 
 export const smsConfigSchema = channelBaseSchema.extend({
   body: z.string().default(''),
@@ -21,6 +21,7 @@ export const sms = defineActivity<SmsConfig>({
   schema: smsConfigSchema,
   defaults: () => smsConfigSchema.parse({}),
   compile: compileChannel,
+  advanceClock: channelSendStart,
   validate: requiredContent<SmsConfig>({ body: 'Write the text of the SMS.' }),
   needsAudience: true,
 });
