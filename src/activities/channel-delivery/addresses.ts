@@ -1,5 +1,6 @@
 import type { DataModel, EntityDef, TargetingDimension } from '../../domain/data-model';
 import { findDimension } from '../../domain/data-model';
+import { identityKey } from '../record-identity';
 
 /**
  * Where each channel finds its address and its consent, and what a well-formed address looks like
@@ -54,6 +55,16 @@ export function channelAddress(model: DataModel, dimension: string, kind: Channe
   const present = fields.filter((f): f is string => f !== undefined);
   const postalCode = kind === 'direct-mail' ? present.find(isPostalCodeField) : undefined;
   return { fields: present, ...(postalCode ? { postalCode } : {}), ...(consent ? { consent } : {}) };
+}
+
+/**
+ * The identity of an address, as SQL over text: the identity rule (case and surrounding spaces
+ * ignored, blank is empty), and for phone numbers their separators ignored too, so that
+ * `+33 6 12 34 56 78` and `+33612345678` are one number.
+ */
+export function addressIdentity(kind: ChannelKind, text: string): string {
+  const value = kind === 'sms' ? `regexp_replace(${text}, '[\\s().\\-]', '', 'g')` : text;
+  return identityKey({ sql: value, type: 'string' });
 }
 
 /** SQL of a value as trimmed text, NULL when missing or blank. */

@@ -3,8 +3,7 @@ import { CompileError, auxTable, passThrough } from '../compile-types';
 import type { CompileContext, CompiledOutputs, EarlierChannelRef } from '../compile-types';
 import { findEntity, findField } from '../../domain/data-model';
 import type { EntityDef, LinkDef } from '../../domain/data-model';
-import { identityKey } from '../record-identity';
-import { addressSql, channelAddress, isChannelKind } from './addresses';
+import { addressIdentity, addressSql, channelAddress, isChannelKind } from './addresses';
 import type { ChannelKind } from './addresses';
 import { eligibilityFiguresSql } from './reasons';
 import { firstSendTime, sendSlots, windowProblem } from './send-slots';
@@ -65,7 +64,7 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   const linkOrder = perLink ? `l.${ident(perLink.target.primaryKey)}` : 'NULL';
   const linkedKey = perLink ? `CAST(${linkOrder} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)';
   const messageId = `${literal(`${ctx.activity.id}:`)} || CAST(i.${pk} AS VARCHAR)${perLink ? ` || ':' || ${linkedKey}` : ''}`;
-  const identity = identityKey({ sql: 'address', type: 'string' });
+  const identity = addressIdentity(kind, 'address');
 
   const sendStart = firstSendTime(config, ctx.clock);
   const deny = marketing ? denySql(ctx, kind) : undefined;
@@ -143,18 +142,18 @@ function denySql(ctx: CompileContext, kind: ChannelKind): string | undefined {
   const entity = def ? findEntity(ctx.model, def.entity) : undefined;
   if (def && entity) {
     const addressType = findField(entity, def.address)?.type ?? 'string';
-    const key = identityKey({ sql: `x.${ident(def.address)}`, type: addressType }, ['string']);
+    const key = addressIdentity(kind, addressType === 'string' ? `x.${ident(def.address)}` : `CAST(x.${ident(def.address)} AS VARCHAR)`);
     const channel = def.channel ? ` WHERE x.${ident(def.channel)} IS NULL OR lower(trim(CAST(x.${ident(def.channel)} AS VARCHAR))) IN (${literal(kind)}, '')` : '';
     parts.push(`SELECT ${key} AS ident FROM ${ctx.sql.table(entity.name)} AS x${channel}`);
   }
   const before = ts(ctx.clock);
-  const fed = identityKey({ sql: 'f.address', type: 'string' });
+  const fed = addressIdentity(kind, 'f.address');
   for (const ref of sameChannel(ctx.channels, kind)) {
     if (!ref.feedback) continue;
     parts.push(`SELECT ${fed} AS ident FROM ${ref.feedback} AS f WHERE f.status = 'bounce' AND f.failure_type = 'hard' AND f.status_at < ${before}`);
     if (ref.tracking)
       parts.push(
-        `SELECT ${fed} AS ident FROM ${ref.tracking} AS k JOIN ${ref.feedback} AS f ON f.message_id = k.message_id WHERE k.event IN ('unsubscribe', 'complaint', 'opt-out') AND k.at < ${before}`,
+        `SELECT ${fed} AS ident FROM ${ref.tracking} AS k JOIN ${ref.feedback} AS f ON f.message_id = k.message_id WHERE k.event IN ('unsubscribe', 'complaint', 'opt-out') AND k."at" < ${before}`,
       );
   }
   return parts.length === 0 ? undefined : parts.join('\nUNION ALL\n');

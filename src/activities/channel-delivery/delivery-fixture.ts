@@ -115,7 +115,7 @@ export async function deliveryEngine(rows?: Record<string, Row[]>) {
     const step = engine.compile(doc, options).steps.find((s) => s.activityId === activityId);
     const table = step?.outputs.find((o) => o.port === '@deliveries')?.table;
     if (!table) throw new Error(`${activityId} has no deliveries`);
-    return tableToRows(await conn.query(`SELECT * EXCLUDE (category), CAST(send_at AS VARCHAR) AS send_at FROM "${table}" ORDER BY id, linked_key`));
+    return tableToRows(await conn.query(`SELECT * EXCLUDE (category, send_at), CAST(send_at AS VARCHAR) AS send_at FROM "${table}" ORDER BY id, linked_key`));
   };
   return { engine, conn, deliveries };
 }
