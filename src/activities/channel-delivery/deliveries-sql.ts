@@ -67,30 +67,49 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   const identity = addressIdentity(kind, 'address');
 
   const sendStart = firstSendTime(config, ctx.clock);
-  const deny = marketing ? denySql(ctx, kind) : undefined;
   const earlier = marketing && config.capping.enabled ? earlierSendsSql(ctx, input.dimension, entity.primaryKey, sendStart, config.capping.periodDays) : undefined;
 
-  const ctes = [
-    `m AS (\n  SELECT i.${pk}, ${linkOrder} AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent\n  FROM ${input.relation} AS i\n  LEFT JOIN ${ctx.sql.table(entity.name)} AS p ON p.${pk} = i.${pk}${linkJoin}\n)`,
-    `a AS (SELECT m.*, ${identity} AS ident FROM m)`,
-  ];
-  if (deny) ctes.push(`deny AS (SELECT DISTINCT ident FROM (${deny}) WHERE ident IS NOT NULL)`);
+  // What the data alone says of each record's address (the same for every audience and setting):
+  // read from a facts table the engine computes once per dataset, so that an edit only joins it.
+  const listed = ctx.model.denylist ? datasetDenySql(ctx, kind) : undefined;
+  const ownFacts =
+    `SELECT p.${pk}, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent FROM ${ctx.sql.table(entity.name)} AS p`;
+  const factsSql = (from: string) =>
+    `SELECT o.*, ${identity} AS ident, count(*) OVER (PARTITION BY valid, ${identity}) > 1 AS shared` +
+    (listed ? `, ${identity} IN (${listed}) AS listed` : ', false AS listed') +
+    ` FROM (${from}) AS o`;
+  const ctes = perLink
+    ? [
+        `m0 AS (\n  SELECT i.${pk}, ${linkOrder} AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent\n  FROM ${input.relation} AS i\n  LEFT JOIN ${ctx.sql.table(entity.name)} AS p ON p.${pk} = i.${pk}${linkJoin}\n)`,
+        `a AS (${factsSql('SELECT * FROM m0')})`,
+      ]
+    : [
+        `a AS (\n  SELECT i.${pk}, NULL AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, f.address, coalesce(f.valid, false) AS valid, f.consent, f.ident, coalesce(f.shared, false) AS shared, coalesce(f.listed, false) AS listed\n  FROM ${input.relation} AS i LEFT JOIN ${ctx.sql.facts(factsSql(ownFacts))} AS f ON f.${pk} = i.${pk}\n)`,
+      ];
+  // Duplicates can only be among addresses the data holds more than once: rank those alone.
+  ctes.push(`dup AS (SELECT ${pk}, link_order, row_number() OVER (PARTITION BY ident ORDER BY ${pk}, link_order) AS k FROM a WHERE shared AND valid)`);
+  const fed = marketing ? fedDenySql(ctx, kind) : undefined;
+  if (fed) ctes.push(`fed AS (SELECT DISTINCT ident FROM (${fed}) WHERE ident IS NOT NULL)`);
   if (earlier) ctes.push(`earlier AS (${earlier})`);
   const early = [
-    `WHEN address IS NULL THEN 'no-address'`,
-    `WHEN NOT valid THEN 'invalid-address'`,
+    `WHEN a.address IS NULL THEN 'no-address'`,
+    `WHEN NOT a.valid THEN 'invalid-address'`,
     // The first message to an address, by record key then linked key, is kept.
-    `WHEN row_number() OVER (PARTITION BY valid, a.ident ORDER BY a.${pk}, link_order) > 1 THEN 'duplicate-address'`,
-    ...(marketing ? [`WHEN NOT consent THEN 'no-consent'`] : []),
-    ...(deny ? [`WHEN d.ident IS NOT NULL THEN 'denylisted'`] : []),
+    `WHEN coalesce(dup.k, 1) > 1 THEN 'duplicate-address'`,
+    ...(marketing ? [`WHEN NOT a.consent THEN 'no-consent'`, `WHEN a.listed${fed ? ' OR fed.ident IS NOT NULL' : ''} THEN 'denylisted'`] : []),
   ];
-  ctes.push(`r AS (\n  SELECT a.*, CASE ${early.join('\n    ')} END AS early\n  FROM a${deny ? ' LEFT JOIN deny AS d ON d.ident = a.ident' : ''}\n)`);
+  const dupJoin = `dup.${pk} = a.${pk}${perLink ? ' AND dup.link_order = a.link_order' : ''}`;
+  ctes.push(
+    `r AS (\n  SELECT a.*, CASE ${early.join('\n    ')} END AS early\n  FROM a LEFT JOIN dup ON ${dupJoin}${fed ? ' LEFT JOIN fed ON fed.ident = a.ident' : ''}\n)`,
+  );
   // Capping: earlier sends in the period plus this person's messages of this delivery so far.
   const capped = earlier
     ? `CASE WHEN early IS NULL AND coalesce(e.n, 0) + row_number() OVER (PARTITION BY r.${pk}, early IS NULL ORDER BY link_order) > ${Math.max(0, config.capping.maxMessages)} THEN 'capped' ELSE early END`
     : 'early';
   ctes.push(`c AS (\n  SELECT r.*, ${capped} AS reason0\n  FROM r${earlier ? ` LEFT JOIN earlier AS e ON e.${pk} = r.${pk}` : ''}\n)`);
-  ctes.push(`t AS (\n  SELECT c.*, CASE WHEN reason0 IS NULL THEN row_number() OVER (PARTITION BY reason0 IS NULL ORDER BY c.${pk}, link_order) - 1 END AS rank\n  FROM c\n)`);
+  // The send order (by record key) matters only when the throttle spreads the sends.
+  const ranked = config.throttle.enabled ? `CASE WHEN reason0 IS NULL THEN row_number() OVER (PARTITION BY reason0 IS NULL ORDER BY c.${pk}, link_order) - 1 END` : '0';
+  ctes.push(`t AS (\n  SELECT c.*, ${ranked} AS rank\n  FROM c\n)`);
 
   const slot = slotSql(config, ctx.clock);
   const sql =
@@ -131,21 +150,27 @@ function slotSql(config: ChannelBaseConfig, clock: string): { fits: string; at: 
 }
 
 /**
- * Addresses on the denylist for this channel: the dataset's denylist table (an entry without a
- * channel applies to every channel) and, when the campaign is simulated, what earlier sends of the
- * same channel taught before this one starts: hard bounces, unsubscribes, complaints and opt-outs.
+ * Identities on the dataset's denylist for this channel (an entry without a channel applies to
+ * every channel), matched by the identity rule.
  */
-function denySql(ctx: CompileContext, kind: ChannelKind): string | undefined {
-  const parts: string[] = [];
+function datasetDenySql(ctx: CompileContext, kind: ChannelKind): string | undefined {
   const { ident, literal } = ctx.sql;
   const def = ctx.model.denylist;
   const entity = def ? findEntity(ctx.model, def.entity) : undefined;
-  if (def && entity) {
-    const addressType = findField(entity, def.address)?.type ?? 'string';
-    const key = addressIdentity(kind, addressType === 'string' ? `x.${ident(def.address)}` : `CAST(x.${ident(def.address)} AS VARCHAR)`);
-    const channel = def.channel ? ` WHERE x.${ident(def.channel)} IS NULL OR lower(trim(CAST(x.${ident(def.channel)} AS VARCHAR))) IN (${literal(kind)}, '')` : '';
-    parts.push(`SELECT ${key} AS ident FROM ${ctx.sql.table(entity.name)} AS x${channel}`);
-  }
+  if (!def || !entity) return undefined;
+  const addressType = findField(entity, def.address)?.type ?? 'string';
+  const key = addressIdentity(kind, addressType === 'string' ? `x.${ident(def.address)}` : `CAST(x.${ident(def.address)} AS VARCHAR)`);
+  const channel = def.channel ? ` AND (x.${ident(def.channel)} IS NULL OR lower(trim(CAST(x.${ident(def.channel)} AS VARCHAR))) IN (${literal(kind)}, ''))` : '';
+  return `SELECT ${key} FROM ${ctx.sql.table(entity.name)} AS x WHERE ${key} IS NOT NULL${channel}`;
+}
+
+/**
+ * When the campaign is simulated, what earlier sends of the same channel taught before this one
+ * starts: addresses that hard-bounced, unsubscribed, complained or opted out (the simulator's
+ * feedback and tracking tables, docs/simulation.md).
+ */
+function fedDenySql(ctx: CompileContext, kind: ChannelKind): string | undefined {
+  const parts: string[] = [];
   const before = ts(ctx.clock);
   const fed = addressIdentity(kind, 'f.address');
   for (const ref of sameChannel(ctx.channels, kind)) {
