@@ -1,4 +1,5 @@
 import type { ActivityFormProps } from '../ui-registry';
+import { SendingSettings } from '../channel-delivery/SendingSettings';
 import { directMailConfigSchema, type DirectMailConfig } from './definition';
 import { ChannelCommonFields } from '../../inspector/fields/ChannelCommonFields';
 import { TextField } from '../../inspector/fields/TextField';
@@ -19,6 +20,7 @@ export function DirectMailForm({ activity, onConfigChange }: ActivityFormProps) 
         <TextField label="File name" value={config.fileName} onChange={(fileName) => update({ fileName }, 'fileName')} help="The extraction file with the postal addresses, sent to the mailing provider." />
         <TextField label="Format" value={config.format} onChange={(format) => update({ format }, 'format')} suggestions={['A4 letter', 'A5 postcard', 'DL envelope', 'Catalogue']} help="What is printed and posted." />
       </ChannelCommonFields>
+      <SendingSettings activity={activity} config={config} onChange={update} />
       {guard.dialog}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ActivityFormProps } from '../ui-registry';
+import { SendingSettings } from '../channel-delivery/SendingSettings';
 import { emailConfigSchema, type EmailConfig } from './definition';
 import { ChannelCommonFields } from '../../inspector/fields/ChannelCommonFields';
 import { TextField } from '../../inspector/fields/TextField';
@@ -22,6 +23,7 @@ export function EmailForm({ activity, onConfigChange }: ActivityFormProps) {
         <TextField label="Subject" value={config.subject} onChange={(subject) => update({ subject }, 'subject')} help="Personalise with {{first_name}} or an enrichment column, e.g. {{company}}." problems={data.problemsAt('subject')} />
         <TextField label="Body" multiline value={config.body} onChange={(body) => update({ body }, 'body')} help="Plain text or HTML." problems={data.problemsAt('body')} />
       </ChannelCommonFields>
+      <SendingSettings activity={activity} config={config} onChange={update} />
       {guard.dialog}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ActivityFormProps } from '../ui-registry';
+import { SendingSettings } from '../channel-delivery/SendingSettings';
 import { pushConfigSchema, type PushConfig } from './definition';
 import { ChannelCommonFields } from '../../inspector/fields/ChannelCommonFields';
 import { TextField } from '../../inspector/fields/TextField';
@@ -21,6 +22,7 @@ export function PushForm({ activity, onConfigChange }: ActivityFormProps) {
         <TextField label="Title" value={config.title} onChange={(title) => update({ title }, 'title')} help="Shown in bold on the notification; keep it short." />
         <TextField label="Text" multiline value={config.body} onChange={(body) => update({ body }, 'body')} problems={data.problemsAt('body')} />
       </ChannelCommonFields>
+      <SendingSettings activity={activity} config={config} onChange={update} />
       {guard.dialog}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ActivityFormProps } from '../ui-registry';
+import { SendingSettings } from '../channel-delivery/SendingSettings';
 import { smsConfigSchema, type SmsConfig } from './definition';
 import { ChannelCommonFields } from '../../inspector/fields/ChannelCommonFields';
 import { TextField } from '../../inspector/fields/TextField';
@@ -20,6 +21,7 @@ export function SmsForm({ activity, onConfigChange }: ActivityFormProps) {
       <ChannelCommonFields config={config} onChange={update} onOutboundChange={(emitOutbound) => guard.apply({ ...config, emitOutbound }, 'Stop emitting the outbound transition')}>
         <TextField label="Text" multiline value={config.body} onChange={(body) => update({ body }, 'body')} help={smsLength(config.body)} problems={data.problemsAt('body')} />
       </ChannelCommonFields>
+      <SendingSettings activity={activity} config={config} onChange={update} />
       {guard.dialog}
     </div>
   );

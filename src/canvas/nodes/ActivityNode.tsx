@@ -12,6 +12,7 @@ import { needsRunText } from '../counts/count-types';
 import { formatCount } from '../counts/format-count';
 import { ActivityCountBadge } from './ActivityCountBadge';
 import { useActivityCount } from './useActivityCount';
+import { EligibilityLine } from '../../activities/channel-delivery/EligibilityLine';
 import './nodes.css';
 
 const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Error' } as const;
@@ -97,6 +98,7 @@ const ActivityShell = memo(function ActivityShell({
           )}
           <ActivityCountBadge count={count} />
         </div>
+        {category === 'channel' && !activity.disabled && <EligibilityLine activityId={id} />}
         {count?.leftOut && (
           <div className={`cv-node__left-out${count.stale ? ' cv-node__left-out--stale' : ''}`}>
             {formatCount(count.leftOut.count)} {count.leftOut.text}
