@@ -19,7 +19,7 @@ export function EligibilityLine({ activityId }: { activityId: string }) {
   return (
     <div className={`cv-node__eligibility${stale ? ' cv-node__eligibility--stale' : ''}`} role="img" aria-label={name} title={name}>
       <span className="cv-node__to-send">{formatCount(toSend)} to send</span>
-      {excluded > 0 && <span className="cv-node__excluded"> · {formatCount(excluded)} excluded</span>}
+      {excluded > 0 && <span className="cv-node__excluded">{formatCount(excluded)} excluded</span>}
     </div>
   );
 }
