@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { GraphContext, PortLayout } from './define-activity';
 import type { Problem } from '../domain/problems';
-import { CompileError, passThrough } from './compile-types';
 import type { CompileContext, CompiledOutputs } from './compile-types';
+import { compileDeliveries } from './channel-delivery/deliveries-sql';
+import { firstSendTime } from './channel-delivery/send-slots';
+import { sendingProblems } from './channel-delivery/sending-problems';
 
 /**
  * Settings every channel activity shares. Marketing messages obey consent and business rules;
@@ -60,13 +62,17 @@ export function channelPorts(config: { emitOutbound: boolean }): PortLayout {
 }
 
 /**
- * While editing, a channel's outbound transition carries the audience it receives; address and
- * consent exclusions are applied by the delivery simulation, not by counts.
+ * A channel's eligibility, counted live with the other counts: its deliveries table (who can be
+ * reached, and why not), its figures and its outbound transition (the targeted records). See
+ * channel-delivery/deliveries-sql.ts and docs/simulation.md.
  */
-export function compileChannel(config: { emitOutbound: boolean }, ctx: CompileContext): CompiledOutputs {
-  const input = ctx.inputs.in?.[0];
-  if (!input) throw new CompileError('This channel has no audience.');
-  return config.emitOutbound ? { out: passThrough(input) } : {};
+export function compileChannel(config: ChannelBaseConfig, ctx: CompileContext): CompiledOutputs {
+  return compileDeliveries(config, ctx);
+}
+
+/** A channel's records leave when it starts sending: the first open hour of its window at or after its start. */
+export function channelSendStart(config: ChannelBaseConfig, start: string): string {
+  return firstSendTime(config, start);
 }
 
 /**
@@ -74,9 +80,9 @@ export function compileChannel(config: { emitOutbound: boolean }, ctx: CompileCo
  * field and in the problems panel. A missing one makes the activity incomplete (a warning), not an
  * error: the campaign still counts.
  */
-export function requiredContent<C>(fields: { [K in keyof C]?: string }) {
-  return (config: C, ctx: GraphContext): Problem[] =>
-    (Object.entries(fields) as [keyof C & string, string][])
+export function requiredContent<C extends ChannelBaseConfig>(fields: { [K in keyof C]?: string }) {
+  return (config: C, ctx: GraphContext): Problem[] => [
+    ...(Object.entries(fields) as [keyof C & string, string][])
       .filter(([field]) => String(config[field] ?? '').trim() === '')
       .map(([field, message]) => ({
         severity: 'warning' as const,
@@ -84,5 +90,8 @@ export function requiredContent<C>(fields: { [K in keyof C]?: string }) {
         message,
         activityId: ctx.activity.id,
         path: field,
-      }));
+      })),
+    // Every channel's sending settings are checked with its content.
+    ...sendingProblems(config, ctx),
+  ];
 }

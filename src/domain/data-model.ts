@@ -86,6 +86,18 @@ export const targetingDimensionSchema = z.object({
 });
 export type TargetingDimension = z.infer<typeof targetingDimensionSchema>;
 
+/**
+ * The dataset's denylist: addresses no marketing message may go to, whatever their consent. `channel`
+ * names the field holding the channel an entry applies to (`email`, `sms`, `push`, `direct-mail`);
+ * an entry without a channel applies to every channel. Optional: a model without it has no denylist.
+ */
+export const denylistSchema = z.object({
+  entity: identifierSchema,
+  address: identifierSchema,
+  channel: identifierSchema.optional(),
+});
+export type DenylistDef = z.infer<typeof denylistSchema>;
+
 export const dataModelSchema = z
   .object({
     name: z.string().min(1),
@@ -97,6 +109,7 @@ export const dataModelSchema = z
     referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
     entities: z.array(entitySchema).min(1),
     dimensions: z.array(targetingDimensionSchema).default([]),
+    denylist: denylistSchema.optional(),
   })
   .superRefine((m, ctx) => {
     for (const issue of checkModelReferences(m)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
@@ -104,7 +117,7 @@ export const dataModelSchema = z
 export type DataModel = z.infer<typeof dataModelSchema>;
 
 /** Cross-reference checks zod cannot express field by field: keys, link ends, dimension fields. */
-function checkModelReferences(m: Pick<DataModel, 'entities' | 'dimensions'>): { message: string; path: (string | number)[] }[] {
+function checkModelReferences(m: Pick<DataModel, 'entities' | 'dimensions' | 'denylist'>): { message: string; path: (string | number)[] }[] {
   const issues: { message: string; path: (string | number)[] }[] = [];
   const byName = new Map(m.entities.map((e) => [e.name, e]));
   sameNames(m.entities, (n) => `entity ${n}`, ['entities'], issues);
@@ -147,6 +160,16 @@ function checkModelReferences(m: Pick<DataModel, 'entities' | 'dimensions'>): { 
     ].filter((f): f is string => f !== undefined);
     for (const f of named) if (!fields.has(f)) issues.push({ message: `dimension ${d.entity}: ${f} is not a field`, path: ['dimensions', i] });
   });
+  if (m.denylist) {
+    const deny = m.denylist;
+    const e = byName.get(deny.entity);
+    if (!e) issues.push({ message: `denylist: ${deny.entity} is not an entity`, path: ['denylist', 'entity'] });
+    else
+      for (const key of ['address', 'channel'] as const) {
+        const f = deny[key];
+        if (f !== undefined && !e.fields.some((x) => x.name === f)) issues.push({ message: `denylist: ${f} is not a field of ${e.name}`, path: ['denylist', key] });
+      }
+  }
   return issues;
 }
 

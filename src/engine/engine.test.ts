@@ -36,7 +36,9 @@ describe('working tables are reused by hash', () => {
   test('an unchanged campaign runs no query; an edit recomputes only downstream', async () => {
     expect((await engine.counts(doc('union'))).counts).toEqual({ a: 3, b: 4, r: 4, m: 4 });
     const first = creates().length;
-    expect(first).toBe(3); // two audiences and the combine; the email passes its input through
+    // Two audiences, the combine, the facts of each profile's address (once per dataset) and the
+    // email's deliveries; its outbound passes its input through.
+    expect(first).toBe(5);
 
     statements.length = 0;
     expect((await engine.counts(doc('union'))).counts).toEqual({ a: 3, b: 4, r: 4, m: 4 });
@@ -44,10 +46,12 @@ describe('working tables are reused by hash', () => {
 
     statements.length = 0;
     expect((await engine.counts(doc('intersection'))).counts).toEqual({ a: 3, b: 4, r: 3, m: 3 });
-    expect(creates()).toHaveLength(1);
+    // The combine, then the email's deliveries of its new audience.
+    expect(creates()).toHaveLength(2);
     expect(creates()[0]).toMatch(/IN \(SELECT/);
-    // The union's table is no longer used by the campaign: dropped.
-    expect(drops()).toHaveLength(1);
+    expect(creates()[1]).toMatch(/message_id/);
+    // The union's table and the deliveries made from it are no longer used by the campaign: dropped.
+    expect(drops()).toHaveLength(2);
   });
 
   test('the same configuration gets the same table name; another gets another', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts, compileChannel, requiredContent } from '../channel-common';
+import { channelBaseSchema, channelPorts, channelSendStart, compileChannel, requiredContent } from '../channel-common';
 import { allProblems, channelLimitProblems } from '../channel-content/content-problems';
 import { dimensionLabel, resolveToken } from '../channel-content/token-sources';
 import { mailingColumns } from '../channel-content/mailing-file';
@@ -32,6 +32,7 @@ export const directMail = defineActivity<DirectMailConfig>({
   schema: directMailConfigSchema,
   defaults: () => directMailConfigSchema.parse({}),
   compile: compileChannel,
+  advanceClock: channelSendStart,
   validate: allProblems<DirectMailConfig>(
     requiredContent<DirectMailConfig>({ fileName: 'Name the file sent to the mailing provider.' }),
     (config, ctx) => {

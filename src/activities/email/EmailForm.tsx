@@ -1,4 +1,5 @@
 import type { ActivityFormProps } from '../ui-registry';
+import { SendingSettings } from '../channel-delivery/SendingSettings';
 import { emailConfigSchema, emailContentFields, type EmailConfig } from './definition';
 import { ChannelCommonFields } from '../../inspector/fields/ChannelCommonFields';
 import { UnreadableSettings } from '../../inspector/fields/UnreadableSettings';
@@ -46,6 +47,7 @@ export function EmailForm({ activity, onConfigChange }: ActivityFormProps) {
           {(record) => <EmailPreview config={config} valueOf={record.valueOf} />}
         </RecordPreview>
       </ChannelCommonFields>
+      <SendingSettings activity={activity} config={config} onChange={update} />
       {guard.dialog}
     </div>
   );

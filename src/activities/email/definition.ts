@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts, compileChannel, requiredContent } from '../channel-common';
+import { channelBaseSchema, channelPorts, channelSendStart, compileChannel, requiredContent } from '../channel-common';
 import { allProblems, channelLimitProblems, marketingRule, tokenProblems, type ContentField } from '../channel-content/content-problems';
 import { hasUnsubscribeLink } from '../channel-content/email-links';
 
@@ -42,6 +42,7 @@ export const email = defineActivity<EmailConfig>({
   schema: emailConfigSchema,
   defaults: () => emailConfigSchema.parse({}),
   compile: compileChannel,
+  advanceClock: channelSendStart,
   validate: allProblems<EmailConfig>(
     requiredContent<EmailConfig>({ sender: 'Write who the email comes from.', subject: 'Write the subject of the email.', body: 'Write the body of the email.' }),
     (config, ctx) =>

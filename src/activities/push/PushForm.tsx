@@ -1,6 +1,7 @@
 import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { Check } from 'lucide-react';
 import type { ActivityFormProps } from '../ui-registry';
+import { SendingSettings } from '../channel-delivery/SendingSettings';
 import { pushConfigSchema, pushPlatforms, type PushConfig, type PushPlatform } from './definition';
 import { ChannelCommonFields } from '../../inspector/fields/ChannelCommonFields';
 import { FieldMessages } from '../../inspector/fields/FieldMessages';
@@ -69,6 +70,7 @@ export function PushForm({ activity, onConfigChange }: ActivityFormProps) {
           )}
         </RecordPreview>
       </ChannelCommonFields>
+      <SendingSettings activity={activity} config={config} onChange={update} />
       {guard.dialog}
     </div>
   );

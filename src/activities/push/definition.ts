@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts, compileChannel, requiredContent } from '../channel-common';
+import { channelBaseSchema, channelPorts, channelSendStart, compileChannel, requiredContent } from '../channel-common';
 import { allProblems, channelLimitProblems, tokenProblems, type ContentField } from '../channel-content/content-problems';
 import { renderTokens } from '../channel-content/tokens';
 
@@ -41,6 +41,7 @@ export const push = defineActivity<PushConfig>({
   schema: pushConfigSchema,
   defaults: () => pushConfigSchema.parse({}),
   compile: compileChannel,
+  advanceClock: channelSendStart,
   validate: allProblems<PushConfig>(
     requiredContent<PushConfig>({ body: 'Write the text of the notification.' }),
     (config, ctx) => [

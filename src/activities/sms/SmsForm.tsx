@@ -1,4 +1,5 @@
 import type { ActivityFormProps } from '../ui-registry';
+import { SendingSettings } from '../channel-delivery/SendingSettings';
 import { smsConfigSchema, type SmsConfig } from './definition';
 import { ChannelCommonFields } from '../../inspector/fields/ChannelCommonFields';
 import { TextField } from '../../inspector/fields/TextField';
@@ -50,6 +51,7 @@ export function SmsForm({ activity, onConfigChange }: ActivityFormProps) {
           }}
         </RecordPreview>
       </ChannelCommonFields>
+      <SendingSettings activity={activity} config={config} onChange={update} />
       {guard.dialog}
     </div>
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../define-activity';
-import { channelBaseSchema, channelPorts, compileChannel, requiredContent } from '../channel-common';
+import { channelBaseSchema, channelPorts, channelSendStart, compileChannel, requiredContent } from '../channel-common';
 import { allProblems, channelLimitProblems, marketingRule, tokenProblems, type ContentField } from '../channel-content/content-problems';
 import { hasStopWording } from '../channel-content/email-links';
 
@@ -31,6 +31,7 @@ export const sms = defineActivity<SmsConfig>({
   schema: smsConfigSchema,
   defaults: () => smsConfigSchema.parse({}),
   compile: compileChannel,
+  advanceClock: channelSendStart,
   validate: allProblems<SmsConfig>(
     requiredContent<SmsConfig>({ body: 'Write the text of the SMS.' }),
     (config, ctx) =>

@@ -13,6 +13,7 @@ import { formatCount } from '../counts/format-count';
 import { ActivityCountBadge } from './ActivityCountBadge';
 import { useActivityCount } from './useActivityCount';
 import { ChannelNodeFigures } from '../../simulation/ChannelNodeFigures';
+import { EligibilityLine } from '../../activities/channel-delivery/EligibilityLine';
 import './nodes.css';
 
 const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Error' } as const;
@@ -98,6 +99,7 @@ const ActivityShell = memo(function ActivityShell({
           )}
           <ActivityCountBadge count={count} />
         </div>
+        {category === 'channel' && !activity.disabled && <EligibilityLine activityId={id} />}
         {count?.leftOut && (
           <div className={`cv-node__left-out${count.stale ? ' cv-node__left-out--stale' : ''}`}>
             {formatCount(count.leftOut.count)} {count.leftOut.text}

@@ -303,7 +303,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
           label: activity.label,
           type: activity.type,
           start,
-          ...(aux['@deliveries'] ? { deliveries: quoteIdent(aux['@deliveries']) } : {}),
+          ...(aux['@deliveries'] ? { deliveries: quoteIdent(aux['@deliveries']), dimension: outputs.find((o) => o.port === '@deliveries')!.dimension } : {}),
           ...(aux['@feedback'] ? { feedback: quoteIdent(aux['@feedback']) } : {}),
           ...(aux['@tracking'] ? { tracking: quoteIdent(aux['@tracking']) } : {}),
         });

@@ -18,6 +18,10 @@ export interface ProfileFacts {
   /** 0 when the profile belongs to no account. */
   accountId: Int32Array;
   accounts: number;
+  /** 1 for the profiles marked denylisted (the denylist table lists their emails). */
+  denylisted: Uint8Array;
+  /** Profile j's email as generated (flaws included), or null when it has none. */
+  emailOf: (j: number) => string | null;
 }
 
 const DAY = 86_400;
@@ -57,6 +61,8 @@ export function profilesSource(count: number, seed: number, referenceDate: strin
     tier: new Int8Array(count),
     accountId: new Int32Array(count),
     accounts: Math.max(1, Math.round(count / 50)),
+    denylisted: new Uint8Array(count),
+    emailOf: (j) => emailText(j),
   };
   // Enough to rebuild any earlier profile's email when a later one shares it.
   const first = new Int32Array(count);
@@ -80,6 +86,23 @@ export function profilesSource(count: number, seed: number, referenceDate: strin
         return b.text(local).int(root).text('.').text(vocab.emailDomains[0]).end();
       case EmailKind.Normal:
         return b.text(local).int(root).text('@').text(vocab.emailDomains[emailDomain[root]!]!).end();
+    }
+  };
+
+  /** The same address as appendEmail, as a string. */
+  const emailText = (j: number): string | null => {
+    const root = emailKind[j] === EmailKind.Copy ? emailRoot[j]! : j;
+    const local = localParts[first[root]!]![last[root]!]!;
+    switch (emailKind[root] as EmailKind) {
+      case EmailKind.Missing:
+      case EmailKind.Copy:
+        return null;
+      case EmailKind.NoDomain:
+        return `${local}${root}@`;
+      case EmailKind.NoAt:
+        return `${local}${root}.${vocab.emailDomains[0]}`;
+      case EmailKind.Normal:
+        return `${local}${root}@${vocab.emailDomains[emailDomain[root]!]!}`;
     }
   };
 
@@ -170,7 +193,7 @@ export function profilesSource(count: number, seed: number, referenceDate: strin
         smsOpt[k] = hasPhone && rng.chance(0.4) ? 1 : 0;
         pushOpt[k] = hasPush && rng.chance(0.65) ? 1 : 0;
         mailOpt[k] = rng.chance(0.8) ? 1 : 0;
-        deny[k] = rng.chance(0.01) ? 1 : 0;
+        deny[k] = facts.denylisted[i] = rng.chance(0.01) ? 1 : 0;
         facts.created[i] = ref - Math.floor(8 * 365 * skew(rng.next(), 1.5)) - 1;
         if (rng.chance(0.1)) setMissing(lastSeenValid, k);
         lastSeen[k] = (ref - Math.floor((120 - eng) * rng.next() * 3)) * DAY - rng.int(DAY);

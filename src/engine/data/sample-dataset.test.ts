@@ -72,6 +72,16 @@ describe('sample data loaded in DuckDB', () => {
     expect(optOut).toBeGreaterThan(2000);
   });
 
+  test('the denylist lists the email of every profile marked denylisted, matched by the identity rule, and addresses of no profile', async () => {
+    const marked = await one(`SELECT count(*) AS v FROM sample.profiles WHERE denylisted AND email IS NOT NULL`);
+    expect(marked).toBeGreaterThan(50);
+    const listed = await one(`SELECT count(*) AS v FROM sample.profiles p WHERE p.denylisted AND p.email IS NOT NULL
+      AND EXISTS (SELECT 1 FROM sample.denylist d WHERE lower(trim(d.address)) = lower(trim(p.email)) AND d.channel = 'email')`);
+    expect(listed).toBe(marked);
+    expect(await one(`SELECT count(*) AS v FROM sample.denylist WHERE address <> lower(trim(address))`)).toBeGreaterThan(0);
+    expect(await one(`SELECT count(*) AS v FROM sample.denylist WHERE channel IS NULL OR channel = 'sms'`)).toBe(2);
+  });
+
   test('countries and tiers are skewed', async () => {
     const fr = await one(`SELECT count(*) AS v FROM sample.profiles WHERE country = 'FR'`);
     const br = await one(`SELECT count(*) AS v FROM sample.profiles WHERE country = 'BR'`);

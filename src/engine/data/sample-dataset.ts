@@ -5,6 +5,7 @@ import { bookingsSource, contactAddressesSource, productCount, purchasesSource, 
 import { generateProducts, generateStores } from './generate-reference';
 import { generateAccounts, generateBuyingGroups } from './generate-b2b';
 import { SAMPLE_REFERENCE_DATE, sampleDataModel } from './sample-model';
+import { generateDenylist } from './generate-denylist';
 
 /** Sizes offered: tests, the app's default, and the benchmark. */
 export const SAMPLE_SIZES = { test: 10_000, default: 100_000, benchmark: 1_000_000 } as const;
@@ -60,6 +61,10 @@ export function sampleDataset({ profiles, seed }: SampleOptions): Dataset {
       }),
       once('buying_groups', () => buyingGroups().groups),
       once('buying_group_members', () => buyingGroups().members),
+      once('denylist', () => {
+        people.ensureFacts();
+        return generateDenylist(sampleDataModel.entities.find((e) => e.name === 'denylist')!, facts, seed, ref);
+      }),
       afterProfiles(contactAddressesSource(facts, seed)),
       afterProfiles(purchasesSource(facts, seed, ref)),
       afterProfiles(bookingsSource(facts, seed, ref)),

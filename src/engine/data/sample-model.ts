@@ -243,6 +243,20 @@ const input: z.input<typeof dataModelSchema> = {
         { name: 'buying_group', label: 'Buying group', target: 'buying_groups', cardinality: 'many-to-one', on: [{ from: 'buying_group_id', to: 'buying_group_id' }] },
       ],
     },
+    {
+      name: 'denylist',
+      label: 'Denylist',
+      primaryKey: 'entry_id',
+      displayFields: ['address', 'channel', 'reason', 'added_at'],
+      fields: [
+        f('entry_id', 'Entry id', 'integer'),
+        f('address', 'Address', 'string'),
+        e('channel', 'Channel', ['email', 'sms', 'push', 'direct-mail'], ['Email', 'SMS', 'Push', 'Direct mail']),
+        e('reason', 'Reason', ['hard-bounce', 'complaint', 'unsubscribe', 'manual'], ['Hard bounce', 'Complaint', 'Unsubscribe', 'Manual']),
+        f('added_at', 'Added', 'timestamp'),
+      ],
+      links: [],
+    },
   ],
   dimensions: [
     {
@@ -256,6 +270,8 @@ const input: z.input<typeof dataModelSchema> = {
     { entity: 'bookings', label: 'Bookings' },
     { entity: 'contact_addresses', label: 'Contact addresses' },
   ],
+  // Marketing messages never go to these addresses (docs/data-model.md, "Denylist").
+  denylist: { entity: 'denylist', address: 'address', channel: 'channel' },
 };
 
 /** The built-in sample data model (validated when the module loads). */
