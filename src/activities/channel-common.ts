@@ -3,6 +3,7 @@ import type { GraphContext, PortLayout } from './define-activity';
 import type { Problem } from '../domain/problems';
 import { CompileError, passThrough } from './compile-types';
 import type { CompileContext, CompiledOutputs } from './compile-types';
+import { withSimulation, type SimulatedChannelConfig } from '../engine/simulation/simulate-sql';
 
 /**
  * Settings every channel activity shares. Marketing messages obey consent and business rules;
@@ -63,10 +64,11 @@ export function channelPorts(config: { emitOutbound: boolean }): PortLayout {
  * While editing, a channel's outbound transition carries the audience it receives; address and
  * consent exclusions are applied by the delivery simulation, not by counts.
  */
-export function compileChannel(config: { emitOutbound: boolean }, ctx: CompileContext): CompiledOutputs {
+export function compileChannel(config: { emitOutbound: boolean } & SimulatedChannelConfig, ctx: CompileContext): CompiledOutputs {
   const input = ctx.inputs.in?.[0];
   if (!input) throw new CompileError('This channel has no audience.');
-  return config.emitOutbound ? { out: passThrough(input) } : {};
+  // Simulated: the feedback and tracking of the deliveries (src/engine/simulation/simulate-sql.ts).
+  return withSimulation(config, ctx, config.emitOutbound ? { out: passThrough(input) } : {});
 }
 
 /**

@@ -91,6 +91,8 @@ export interface EarlierChannelRef {
   label: string;
   /** Activity type: `email`, `sms`, `push`, `direct-mail`. */
   type: string;
+  /** Targeting dimension of its messages (the key column of its tables), when it has tables. */
+  dimension?: string;
   /** Simulated time at which it started (`YYYY-MM-DD HH:MM:SS`). */
   start: string;
   /** Its deliveries table (output `@deliveries`, see docs/simulation.md), when it has one. */

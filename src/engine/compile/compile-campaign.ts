@@ -300,6 +300,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
           label: activity.label,
           type: activity.type,
           start,
+          ...(aux['@deliveries'] ? { dimension: outputs.find((o) => o.port === '@deliveries')!.dimension } : {}),
           ...(aux['@deliveries'] ? { deliveries: quoteIdent(aux['@deliveries']) } : {}),
           ...(aux['@feedback'] ? { feedback: quoteIdent(aux['@feedback']) } : {}),
           ...(aux['@tracking'] ? { tracking: quoteIdent(aux['@tracking']) } : {}),

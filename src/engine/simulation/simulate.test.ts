@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { campaign } from '../testing/fixture';
+import { audience, engineWith } from '../testing/activity-harness';
+import type { Engine } from '../engine';
+import type { PlainRow } from '../rows';
+import { uniformOf } from './draws';
+import type * as ChannelCommon from '../../activities/channel-common';
+
+vi.mock('../../activities/channel-common', async (importOriginal) => {
+  const original = await importOriginal<typeof ChannelCommon>();
+  const { withMinimalDeliveries } = await import('./testing/minimal-deliveries');
+  return { ...original, compileChannel: withMinimalDeliveries(original.compileChannel) };
+});
+
+// Fixture profiles with an email: 1, 2, 4, 6 (3 has none, 5 an empty one). Launch 2025-07-01 09:00.
+const SENT = [1, 2, 4, 6];
+const LAUNCH = '2025-07-01T09:00:00';
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+/** Uniform `i` of draw group `group` for message `m:<key>` of seed 7, worked out apart from the SQL. */
+const u = (key: number, group: string, i: 1 | 2 | 3 | 4) => uniformOf(md5(`7|m|m:${key}|${group}`), i);
+
+function mailCampaign(model: Record<string, unknown>, body = '<a href="https://shop.example/a">A</a>') {
+  const doc = campaign([audience('q'), { id: 'm', type: 'email', config: { subject: 's', body } }], [['t1', 'q', 'm']]);
+  return { ...doc, settings: { ...doc.settings, seed: 7, simulation: { launch: '2025-07-01T09:00', model } } };
+}
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await engineWith();
+});
+afterAll(async () => {
+  await engine.close();
+});
+
+const byKey = (rows: PlainRow[]) => new Map(rows.map((r) => [Number(r.profile_id), r]));
+
+describe('message feedback', () => {
+  test('a hard bounce: every sent message fails for good at once, excluded messages keep their reason', async () => {
+    const doc = mailCampaign({ email: { hardBounce: 1 } });
+    const fb = byKey((await engine.events(doc, 'feedback')).rows);
+    expect([...fb.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const k of SENT) {
+      const reason = u(k, 'send', 2) < 0.5 ? 'invalid recipient' : 'recipient refused';
+      expect(fb.get(k)).toMatchObject({ status: 'bounce', failure_type: 'hard', failure_reason: reason, retries: 0, sent_at: LAUNCH, status_at: LAUNCH });
+    }
+    for (const k of [3, 5]) expect(fb.get(k)).toMatchObject({ status: 'exclude', failure_reason: 'no-address', sent_at: null, status_at: LAUNCH });
+    const figures = (await engine.counts(doc, { simulate: true })).figures!.m!;
+    expect(figures).toMatchObject({ sent: 4, delivered: 0, failed: 4, bounced: 4, retrying: 0, opened: 0 });
+  });
+
+  test('soft bounces are retried every period: a retry that succeeds is delivered one period later', async () => {
+    const doc = mailCampaign({ email: { hardBounce: 0, softBounce: 1 }, retry: { periodMinutes: 30, maxRetries: 3, retrySuccess: 1 } });
+    const fb = byKey((await engine.events(doc, 'feedback')).rows);
+    for (const k of SENT) {
+      const ignored = u(k, 'send', 2) < 1 / 6;
+      if (ignored) expect(fb.get(k)).toMatchObject({ status: 'bounce', failure_type: 'ignored', failure_reason: 'message too large', retries: 0, status_at: LAUNCH });
+      else expect(fb.get(k)).toMatchObject({ status: 'delivered', failure_type: 'soft', retries: 1, sent_at: LAUNCH, status_at: '2025-07-01T09:30:00' });
+    }
+  });
+
+  test('soft bounces that never succeed fail after the maximum of retries', async () => {
+    const doc = mailCampaign({ email: { hardBounce: 0, softBounce: 1 }, retry: { periodMinutes: 45, maxRetries: 2, retrySuccess: 0 } });
+    const fb = byKey((await engine.events(doc, 'feedback')).rows);
+    const soft = SENT.filter((k) => u(k, 'send', 2) >= 1 / 6);
+    expect(soft.length).toBeGreaterThan(0);
+    for (const k of soft) expect(fb.get(k)).toMatchObject({ status: 'bounce', failure_type: 'soft', retries: 2, status_at: '2025-07-01T10:30:00' });
+  });
+
+  test('the number of retries is drawn: attempts until the first success, by inversion', async () => {
+    const r = 0.5;
+    const doc = mailCampaign({ email: { hardBounce: 0, softBounce: 1 }, retry: { periodMinutes: 10, maxRetries: 20, retrySuccess: r } });
+    const fb = byKey((await engine.events(doc, 'feedback')).rows);
+    for (const k of SENT.filter((key) => u(key, 'send', 2) >= 1 / 6)) {
+      const attempts = Math.max(1, Math.ceil(Math.log(1 - u(k, 'send', 3)) / Math.log(1 - r)));
+      expect(fb.get(k)).toMatchObject({ status: 'delivered', retries: attempts });
+    }
+  });
+});
+
+describe('tracking', () => {
+  test('a click counts as an open: each clicker opened at or before the click, after the send, in the day', async () => {
+    const doc = mailCampaign({ email: { hardBounce: 0, softBounce: 0, open: 1, click: 1, unsubscribe: 0, complaint: 0 }, modulation: { engagement: 0, fatigue: 0, poorAddress: 1 } });
+    const tr = (await engine.events(doc, 'tracking')).rows;
+    const opens = new Map(tr.filter((r) => r.event === 'open').map((r) => [Number(r.profile_id), String(r.at)]));
+    const clicks = tr.filter((r) => r.event === 'click');
+    expect([...opens.keys()].sort()).toEqual(SENT);
+    expect(clicks.map((r) => Number(r.profile_id)).sort()).toEqual(SENT);
+    for (const c of clicks) {
+      expect(c.url).toBe('https://shop.example/a');
+      const open = opens.get(Number(c.profile_id))!;
+      expect(open <= String(c.at)).toBe(true);
+      expect(open >= LAUNCH).toBe(true);
+      for (const at of [open, String(c.at)]) expect(Number(at.slice(11, 13))).toBeGreaterThanOrEqual(7);
+    }
+    // The open is the delivery plus an exponential delay of 8 hours on average, moved out of the night.
+    const k = SENT[0]!;
+    const hours = Math.min(-Math.log(1 - u(k, 'time', 1)) * 8 * 3600, 2592000);
+    const at = new Date(Date.parse(`${LAUNCH}Z`) + Math.trunc(hours) * 1000);
+    const h = at.getUTCHours();
+    if (h < 7) at.setUTCHours(7);
+    else if (h >= 23) at.setUTCHours(24 + 7);
+    expect(opens.get(k)).toBe(at.toISOString().slice(0, 19));
+  });
+
+  test('without a tracked link there are no clicks; the unsubscribe link is not a tracked click', async () => {
+    const doc = mailCampaign({ email: { open: 1, click: 1 } }, '<a href="https://x.example/unsubscribe">Unsubscribe</a>');
+    const tr = (await engine.events(doc, 'tracking')).rows;
+    expect(tr.filter((r) => r.event === 'click')).toEqual([]);
+    expect(tr.filter((r) => r.event === 'open').length).toBeGreaterThan(0);
+  });
+});
