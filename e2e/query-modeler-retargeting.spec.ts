@@ -36,7 +36,7 @@ test('a retargeting condition on an earlier message says it needs a run, and the
   await expect(qm.problem(condition)).toBeHidden();
   // Delivery is not simulated: the condition says so, and so does the activity.
   await expect(condition.getByText('Message results exist once the campaign has run')).toBeVisible();
-  const needsRun = 'Conditions on message feedback need a run of the campaign; they are not counted while editing.';
+  const needsRun = 'Conditions on message results need a simulation: press Simulate to count them.';
   // Needing a run is a state, not an error: the activity says so where its records are told, its
   // node and its transition are grey, and nothing is listed as a problem.
   const records = inspector.panel.getByRole('region', { name: 'Build audience 2' }).getByRole('region', { name: 'Records' });

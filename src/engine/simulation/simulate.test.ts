@@ -110,3 +110,52 @@ describe('tracking', () => {
     expect(tr.filter((r) => r.event === 'open').length).toBeGreaterThan(0);
   });
 });
+
+/** When profile `key` opens message m of the fixture campaign (open rate 1), worked out from its draws. */
+function openAt(key: number): string {
+  const seconds = Math.floor(Math.min(-Math.log(1 - u(key, 'time', 1)) * 8 * 3600, 2592000));
+  const at = new Date(Date.parse(`${LAUNCH}Z`) + seconds * 1000);
+  const h = at.getUTCHours();
+  if (h < 7) at.setUTCHours(7);
+  else if (h >= 23) at.setUTCHours(24 + 7);
+  return at.toISOString().slice(0, 19);
+}
+
+describe('retargeting reads the simulation as of the activity’s clock', () => {
+  const notOpened = { kind: 'group', id: 'g', combinator: 'and', children: [{ kind: 'delivery', id: 'd', activityId: 'm', event: 'opened', negate: true }] };
+  const opened = { kind: 'group', id: 'g', combinator: 'and', children: [{ kind: 'delivery', id: 'd', activityId: 'm', event: 'opened' }] };
+  function retarget(wait: { amount: number; unit: string }) {
+    const base = mailCampaign({ email: { hardBounce: 0, softBounce: 0, open: 1, click: 0 }, modulation: { engagement: 0, fatigue: 0, poorAddress: 1 } });
+    const doc = campaign(
+      [
+        audience('q'),
+        { id: 'm', type: 'email', config: { subject: 's', body: 'b' } },
+        { id: 'w', type: 'wait', config: { mode: 'duration', ...wait } },
+        { id: 's', type: 'split', config: { subsets: [{ id: 'no', label: 'Did not open', filter: notOpened }, { id: 'yes', label: 'Opened', filter: opened }] } },
+      ],
+      [['t1', 'q', 'm'], ['t2', 'm', 'w'], ['t3', 'w', 's'], ['t_no', 's', 'e1', 'no'], ['t_yes', 's', 'e2', 'yes']],
+    );
+    return { ...doc, settings: base.settings, activities: [...doc.activities, ...campaign([{ id: 'e1', type: 'end' }, { id: 'e2', type: 'end' }], []).activities] };
+  }
+
+  test('"did not open" after a wait sees the opens of the wait, no later ones', async () => {
+    const seen: number[] = [];
+    for (const wait of [{ amount: 4, unit: 'hours', ms: 4 * 3600_000 }, { amount: 3, unit: 'days', ms: 3 * 86400_000 }]) {
+      const clock = new Date(Date.parse(`${LAUNCH}Z`) + wait.ms).toISOString().slice(0, 19);
+      const openedByThen = SENT.filter((k) => openAt(k) <= clock);
+      const result = await engine.counts(retarget(wait), { simulate: true });
+      expect(result.errors).toEqual({});
+      expect(result.counts.t_yes).toBe(openedByThen.length);
+      expect(result.counts.t_no).toBe(6 - openedByThen.length);
+      seen.push(openedByThen.length);
+    }
+    // Profile 4 opens after 3 h 15 min, the others later the same day: the longer wait sees more.
+    expect(seen).toEqual([1, 4]);
+  });
+
+  test('without a simulation the condition needs one, and the rest is counted', async () => {
+    const result = await engine.counts(retarget({ amount: 1, unit: 'days' }));
+    expect(result.errors.s).toBe('Conditions on message results need a simulation: press Simulate to count them.');
+    expect(result.counts.t2).toBe(6);
+  });
+});
