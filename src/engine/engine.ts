@@ -594,9 +594,14 @@ export class Engine {
    */
   async events(doc: CampaignDoc, name: EventTableName, page: { offset?: number; limit?: number; csv?: boolean } = {}): Promise<EventPage> {
     if (!eventTableNames.includes(name)) throw new EngineError(`There is no event table ${String(name)}.`);
-    const result = await this.counts(doc, { simulate: true });
-    if (result.superseded) throw new EngineError('The simulation was replaced by a newer one; ask again.');
-    const plan = this.compile(doc, { simulate: true });
+    let plan = this.compile(doc, { simulate: true });
+    // Simulated already (the usual case: the editor asks after Simulate): no new counts request,
+    // which would supersede one in flight. Otherwise simulate now.
+    if (!plan.steps.every((s) => s.outputs.every((o) => o.sameAs !== undefined || this.rowCount.has(o.table)))) {
+      const result = await this.counts(doc, { simulate: true });
+      if (result.superseded) throw new EngineError('The simulation was replaced by a newer one; ask again.');
+      plan = this.compile(doc, { simulate: true });
+    }
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
     const limit = Math.max(0, Math.min(1000, Math.floor(page.limit ?? 1000)));
     if (name === 'steps') {

@@ -159,3 +159,23 @@ describe('retargeting reads the simulation as of the activity’s clock', () => 
     expect(result.counts.t2).toBe(6);
   });
 });
+
+describe('event tables', () => {
+  test('listed with their row counts, paged, and steps with records in and out and simulated times', async () => {
+    const doc = mailCampaign({ email: { hardBounce: 0, softBounce: 0, open: 1, click: 0, unsubscribe: 0, complaint: 0 } });
+    expect(await engine.eventTables(doc)).toEqual([
+      { name: 'feedback', rows: 6 },
+      { name: 'tracking', rows: 4 },
+      { name: 'steps', rows: 2 },
+    ]);
+    const page = await engine.events(doc, 'feedback', { offset: 2, limit: 2 });
+    expect(page.total).toBe(6);
+    expect(page.rows.map((r) => r.message_id)).toEqual(['m:3', 'm:4']);
+    const steps = await engine.events(doc, 'steps', { csv: true });
+    expect(steps.rows).toEqual([
+      { activity_id: 'q', label: 'q', type: 'build-audience', records_in: 0, records_out: 6, start: LAUNCH, end: LAUNCH },
+      { activity_id: 'm', label: 'm', type: 'email', records_in: 6, records_out: 6, start: LAUNCH, end: LAUNCH },
+    ]);
+    expect(steps.csv).toBe(`activity_id,label,type,records_in,records_out,start,end\r\nq,q,build-audience,0,6,${LAUNCH},${LAUNCH}\r\nm,m,email,6,6,${LAUNCH},${LAUNCH}\r\n`);
+  });
+});
