@@ -3,6 +3,7 @@ import { campaign, fixtureModel } from '../../engine/testing/fixture';
 import { validateCampaign } from '../validate';
 import type { CampaignDoc } from '../campaign';
 import { simMillis } from '../sim-time';
+import { validateRule } from '../rule-validation';
 
 function withSimulation(simulation: Record<string, unknown>, until = '2025-06-01T10:00'): CampaignDoc {
   const doc = campaign(
@@ -55,5 +56,19 @@ describe('simulated time', () => {
     expect(simMillis('2025-06-01T10:00')).toBe(Date.UTC(2025, 5, 1, 10, 0, 0));
     expect(simMillis('2025-06-01 10:00:30')).toBe(Date.UTC(2025, 5, 1, 10, 0, 30));
     expect(simMillis('2025-02-30 10:00')).toBeUndefined();
+  });
+});
+
+describe('delivery conditions on accounts', () => {
+  const rule = (extra: Record<string, unknown>) => ({ kind: 'group' as const, id: 'g', combinator: 'and' as const, children: [{ kind: 'delivery' as const, id: 'd', activityId: 'm', event: 'opened' as const, ...extra }] });
+  test('"at least N people" needs a link that exists and a whole number', () => {
+    expect(validateRule(rule({ path: ['people'], atLeast: 2 }), fixtureModel, 'accounts')).toEqual([]);
+    expect(validateRule(rule({ path: ['staff'], atLeast: 2 }), fixtureModel, 'accounts').map((p) => p.message)).toEqual([
+      'The link to the people who received the message cannot be followed: accounts has no link staff.',
+    ]);
+    expect(validateRule(rule({ atLeast: 0 }), fixtureModel, 'accounts').map((p) => p.message)).toEqual([
+      'How many people at least: a whole number, 1 or more.',
+      'Choose the link to the people who received the message.',
+    ]);
   });
 });

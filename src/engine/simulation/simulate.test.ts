@@ -179,3 +179,40 @@ describe('event tables', () => {
     expect(steps.csv).toBe(`activity_id,label,type,records_in,records_out,start,end\r\nq,q,build-audience,0,6,${LAUNCH},${LAUNCH}\r\nm,m,email,6,6,${LAUNCH},${LAUNCH}\r\n`);
   });
 });
+
+describe('retargeting accounts (B2B)', () => {
+  // Accounts: 10 has people 1 and 3 (3 has no email), 11 has people 4 and 6. Everyone emailed opens within 3 days.
+  const atLeast = (n: number, negate = false) => ({
+    kind: 'group',
+    id: 'g',
+    combinator: 'and',
+    children: [{ kind: 'delivery', id: 'd', activityId: 'm', event: 'opened', path: ['people'], atLeast: n, ...(negate ? { negate } : {}) }],
+  });
+  function accounts(n: number, negate = false) {
+    const base = mailCampaign({ email: { hardBounce: 0, softBounce: 0, open: 1 }, modulation: { engagement: 0, fatigue: 0, poorAddress: 1 } });
+    const doc = campaign(
+      [
+        audience('q'),
+        { id: 'm', type: 'email', config: { subject: 's', body: 'b' } },
+        { id: 'w', type: 'wait', config: { mode: 'duration', amount: 3, unit: 'days' } },
+        { id: 'cd', type: 'change-dimension', config: { targetDimension: 'accounts', path: ['account'] } },
+        { id: 's', type: 'split', config: { subsets: [{ id: 'hit', label: 'Engaged', filter: atLeast(n, negate) }] } },
+        { id: 'e', type: 'end' },
+      ],
+      [['t1', 'q', 'm'], ['t2', 'm', 'w'], ['t3', 'w', 'cd'], ['t4', 'cd', 's'], ['t_hit', 's', 'e', 'hit']],
+    );
+    return { ...doc, settings: base.settings };
+  }
+
+  test('accounts with at least N people who opened', async () => {
+    const count = async (n: number, negate = false) => {
+      const result = await engine.counts(accounts(n, negate), { simulate: true });
+      expect(result.errors).toEqual({});
+      return result.counts.t_hit;
+    };
+    expect(await count(1)).toBe(2);
+    expect(await count(2)).toBe(1);
+    expect(await count(3)).toBe(0);
+    expect(await count(2, true)).toBe(1);
+  });
+});
