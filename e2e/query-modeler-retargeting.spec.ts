@@ -35,7 +35,7 @@ test('a retargeting condition on an earlier message says it needs a run, and the
   await condition.getByRole('combobox', { name: 'Did or did not' }).selectOption({ label: 'Did not' });
   await expect(qm.problem(condition)).toBeHidden();
   // Delivery is not simulated: the condition says so, and so does the activity.
-  await expect(condition.getByText('Message results exist once the campaign has run')).toBeVisible();
+  await expect(condition.getByText('Message results exist once the campaign is simulated')).toBeVisible();
   const needsRun = 'Conditions on message results need a simulation: press Simulate to count them.';
   // Needing a run is a state, not an error: the activity says so where its records are told, its
   // node and its transition are grey, and nothing is listed as a problem.
