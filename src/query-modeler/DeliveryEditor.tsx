@@ -18,7 +18,9 @@ export function DeliveryEditor({ condition, entity, onChange }: { condition: Del
   const { earlierChannels, model } = useModeler();
   const known = earlierChannels.some((c) => c.id === condition.activityId);
   // B2B: on accounts, the people of the account through a one-to-many link, and how many at least.
-  const collections = (findEntity(model, entity)?.links ?? []).filter((l) => l.cardinality === 'one-to-many');
+  // Only links to records a message can be sent to (a targeting dimension with an address).
+  const addressed = (name: string) => model.dimensions.some((d) => d.entity === name && Object.values(d.addresses).some((a) => a !== undefined && a.length > 0));
+  const collections = (findEntity(model, entity)?.links ?? []).filter((l) => l.cardinality === 'one-to-many' && l.target !== entity && addressed(l.target));
   const through = condition.path?.[0] ?? '';
   const setThrough = (link: string) => {
     const { path: _path, atLeast: _atLeast, ...rest } = condition;
