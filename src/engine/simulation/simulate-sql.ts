@@ -159,20 +159,24 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
   const clicked = channel === 'email' ? `(u_open < p_open AND u_click * p_open < p_click)` : `u_click < p_click`;
   const url = links.length === 0 ? 'CAST(NULL AS VARCHAR)' : `list_element(${list(links)}, CAST(floor(u_link * ${links.length}) AS INTEGER) + 1)`;
   const he = drawGroupSql(seed, act, 'f.message_id', 'engage');
-  const ht = drawGroupSql(seed, act, 'f.message_id', 'time');
-  const hl = drawGroupSql(seed, act, 'f.message_id', 'link');
+  // The time and link draws only for the messages that have an event (most have none).
+  const ht = drawGroupSql(seed, act, 'g.message_id', 'time');
+  const hl = drawGroupSql(seed, act, 'g.message_id', 'link');
   const clickAfter = channel === 'email' ? 'open_at' : 'delivered_at';
   const clickMean = channel === 'email' ? CLICK_MEAN_MINUTES * 60 : OPEN_MEAN_HOURS * 3600;
+  const unsubscribed = channel === 'email' ? `u_unsubscribe < ${num(rates.unsubscribe)}` : 'false';
+  const complained = channel === 'email' ? `u_complaint < ${num(rates.complaint)}` : 'false';
+  const optedOut = channel === 'sms' ? `u_unsubscribe < ${num(rates.optOut)}` : 'false';
   const rows = (event: string, when: string, at: string, urlSql = 'CAST(NULL AS VARCHAR)') =>
     `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, '${event}' AS event, ${urlSql} AS url, ${at} AS at FROM e WHERE ${when}`;
   const events = [
     rows('open', 'opened', 'open_at'),
     rows('click', 'clicked', 'click_at', 'url'),
-    ...(channel === 'email' ? [rows('unsubscribe', `u_unsubscribe < ${num(rates.unsubscribe)}`, 'later_at'), rows('complaint', `u_complaint < ${num(rates.complaint)}`, 'later_at')] : []),
-    ...(channel === 'sms' ? [rows('opt-out', `u_unsubscribe < ${num(rates.optOut)}`, 'later_at')] : []),
+    ...(channel === 'email' ? [rows('unsubscribe', 'unsubscribed', 'later_at'), rows('complaint', 'complained', 'later_at')] : []),
+    ...(channel === 'sms' ? [rows('opt-out', 'opted_out', 'later_at')] : []),
   ];
   return `WITH f AS (
-  SELECT f.message_id, f.${K}, f.status_at AS delivered_at, ${factor} AS m, ${he} AS he, ${ht} AS ht, ${hl} AS hl
+  SELECT f.message_id, f.${K}, f.status_at AS delivered_at, ${factor} AS m, ${he} AS he
   FROM ${feedback} f
   ${joins}
   WHERE f.status = 'delivered'
@@ -180,16 +184,26 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
   SELECT f.*, ${pOpen} AS p_open FROM f
 ), d AS (
   SELECT message_id, ${K}, delivered_at, p_open, ${pClick} AS p_click,
-    ${uniformSql('he', 1)} AS u_open, ${uniformSql('he', 2)} AS u_click, ${uniformSql('he', 3)} AS u_unsubscribe, ${uniformSql('he', 4)} AS u_complaint,
-    ${uniformSql('ht', 1)} AS u_open_at, ${uniformSql('ht', 2)} AS u_click_at, ${uniformSql('ht', 3)} AS u_later_at, ${uniformSql('hl', 1)} AS u_link
+    ${uniformSql('he', 1)} AS u_open, ${uniformSql('he', 2)} AS u_click, ${uniformSql('he', 3)} AS u_unsubscribe, ${uniformSql('he', 4)} AS u_complaint
   FROM p
-), o AS (
-  SELECT d.*, ${opened} AS opened, ${clicked} AS clicked, ${url} AS url,
-    ${dayTime(`(delivered_at + ${delay('u_open_at', OPEN_MEAN_HOURS * 3600)})`)} AS open_at,
-    ${dayTime(`(delivered_at + ${delay('u_later_at', UNSUBSCRIBE_MEAN_HOURS * 3600)})`)} AS later_at
+), g AS (
+  SELECT message_id, ${K}, delivered_at, ${opened} AS opened, ${clicked} AS clicked, ${unsubscribed} AS unsubscribed, ${complained} AS complained, ${optedOut} AS opted_out
   FROM d
+), t AS (
+  SELECT g.*, ${ht} AS ht, CASE WHEN clicked THEN ${hl} END AS hl
+  FROM g WHERE opened OR clicked OR unsubscribed OR complained OR opted_out
+), u AS (
+  SELECT t.*, ${uniformSql('ht', 1)} AS u_open_at, ${uniformSql('ht', 2)} AS u_click_at, ${uniformSql('ht', 3)} AS u_later_at, ${uniformSql('hl', 1)} AS u_link FROM t
+), r AS (
+  SELECT u.*, ${url} AS url, delivered_at + ${delay('u_open_at', OPEN_MEAN_HOURS * 3600)} AS raw_open_at,
+    delivered_at + ${delay('u_later_at', UNSUBSCRIBE_MEAN_HOURS * 3600)} AS raw_later_at
+  FROM u
+), o AS (
+  SELECT r.*, ${dayTime('raw_open_at')} AS open_at, ${dayTime('raw_later_at')} AS later_at FROM r
+), c AS (
+  SELECT o.*, ${clickAfter} + ${delay('u_click_at', clickMean)} AS raw_click_at FROM o
 ), e AS (
-  SELECT o.*, ${dayTime(`(${clickAfter} + ${delay('u_click_at', clickMean)})`)} AS click_at FROM o
+  SELECT c.*, ${dayTime('raw_click_at')} AS click_at FROM c
 )
 ${events.join('\nUNION ALL\n')}`;
 }
