@@ -4,7 +4,7 @@ import { CountsPage, recordsName } from './pages/counts-page';
 
 test.describe.configure({ timeout: 240_000 });
 
-const needsRun = 'Conditions on message feedback need a run of the campaign; they are not counted while editing.';
+const needsRun = 'Conditions on message results need a simulation: press Simulate to count them.';
 
 test('each transition says why it has no count, and each activity says it once', async ({ page }, testInfo) => {
   const counts = new CountsPage(page);
