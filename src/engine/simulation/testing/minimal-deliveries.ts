@@ -1,4 +1,4 @@
-import type { CompileContext, CompiledOutputs } from '../../../activities/compile-types';
+import { isAuxOutput, type CompileContext, type CompiledOutputs } from '../../../activities/compile-types';
 import { findDimension } from '../../../domain/data-model';
 import { withSimulation, type SimulatedChannelConfig } from '../simulate-sql';
 
@@ -27,8 +27,11 @@ export function withMinimalDeliveries<C extends SimulatedChannelConfig>(compile:
   return (config: C, ctx: CompileContext): CompiledOutputs => {
     const input = ctx.inputs.in?.[0];
     const own = compile(config, ctx);
-    if (!input || own['@deliveries']) return own;
+    if (!input) return own;
+    // The channel's own auxiliary tables (its eligibility, its simulation) give way to these, so that
+    // the simulator's tests keep the messages they were worked out on.
+    const ports = Object.fromEntries(Object.entries(own).filter(([key]) => !isAuxOutput(key)));
     const deliveries = { sql: minimalDeliveriesSql(ctx), dimension: input.dimension, columns: [] };
-    return withSimulation(config, ctx, { '@deliveries': deliveries, ...own });
+    return withSimulation(config, ctx, { '@deliveries': deliveries, ...ports });
   };
 }
