@@ -134,7 +134,7 @@ function engagementFactor(ctx: CompileContext, dimension: string, key: string): 
   let fatigue = '1';
   if (earlier.length > 0 && modulation.fatigue > 0) {
     const since = `${ts(ctx.clock)} - INTERVAL 7 DAY`;
-    const sends = earlier.map((c) => `SELECT ${K} FROM ${c.deliveries} WHERE reason IS NULL AND send_at >= ${since} AND send_at < ${ts(ctx.clock)}`).join(' UNION ALL ');
+    const sends = earlier.map((c) => `SELECT ${K} FROM ${c.deliveries} WHERE reason IS NULL AND send_at >= ${since} AND send_at <= ${ts(ctx.clock)}`).join(' UNION ALL ');
     joins.push(`LEFT JOIN (SELECT ${K}, count(*) AS n FROM (${sends}) GROUP BY ${K}) z ON z.${K} = f.${K}`);
     fatigue = `pow(${num(1 - modulation.fatigue)}, coalesce(z.n, 0))`;
   }

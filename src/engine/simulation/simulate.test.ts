@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { campaign } from '../testing/fixture';
+import { campaign, fixtureRows } from '../testing/fixture';
 import { audience, engineWith } from '../testing/activity-harness';
 import type { Engine } from '../engine';
 import type { PlainRow } from '../rows';
@@ -214,5 +214,39 @@ describe('retargeting accounts (B2B)', () => {
     expect(await count(2)).toBe(1);
     expect(await count(3)).toBe(0);
     expect(await count(2, true)).toBe(1);
+  });
+});
+
+describe('modulation', () => {
+  function twoEmails(modulation: Record<string, number>, effect = 1) {
+    const base = mailCampaign({ email: { hardBounce: 0, softBounce: 0, open: 1 }, modulation: { engagement: 0, poorAddress: 1, ...modulation } });
+    const doc = campaign(
+      [audience('q'), { id: 'm', type: 'email', config: { subject: 's', body: 'b' } }, { id: 'm2', type: 'email', config: { subject: 's', body: 'b', expectedEffect: { open: effect, click: 1 } } }],
+      [['t1', 'q', 'm'], ['t2', 'm', 'm2']],
+    );
+    return { ...doc, settings: base.settings };
+  }
+  const opened = async (doc: ReturnType<typeof twoEmails>) => (await engine.counts(doc, { simulate: true })).figures!;
+
+  test('fatigue: each message received in the 7 days before multiplies engagement by 1 − fatigue', async () => {
+    expect((await opened(twoEmails({ fatigue: 0 }))).m2!.opened).toBe(4);
+    const tired = await opened(twoEmails({ fatigue: 1 }));
+    expect(tired.m!.opened).toBe(4);
+    expect(tired.m2!.opened).toBe(0);
+  });
+
+  test('the expected effect multiplies the activity’s open rate', async () => {
+    const figures = await opened(twoEmails({ fatigue: 0 }, 0));
+    expect(figures.m!.opened).toBe(4);
+    expect(figures.m2!.opened).toBe(0);
+  });
+
+  test('role addresses are opened less (poor address quality)', async () => {
+    const rows = fixtureRows.profiles!.map((r) => (r.profile_id === 1 ? { ...r, email: 'info@x.com' } : r));
+    const roles = await engineWith({ ...fixtureRows, profiles: rows });
+    const doc = mailCampaign({ email: { hardBounce: 0, softBounce: 0, open: 1 }, modulation: { engagement: 0, fatigue: 0, poorAddress: 0 } });
+    const opens = (await roles.events(doc, 'tracking')).rows.filter((r) => r.event === 'open').map((r) => Number(r.profile_id));
+    await roles.close();
+    expect(opens.sort()).toEqual([2, 4, 6]);
   });
 });
