@@ -75,10 +75,10 @@ describe('campaign command line', () => {
     const waiting = await runCli(['counts', join(dir, 'c.json'), '--data', dataDir]);
     expect(waiting.code).toBe(0);
     expect(JSON.parse(waiting.stdout)).toEqual(expectedCounts);
-    expect(waiting.stderr).toBe('needs a run: Opened the thank-you (opened): Conditions on message feedback need a run of the campaign; they are not counted while editing.\n');
+    expect(waiting.stderr).toBe('needs a run: Opened the thank-you (opened): Conditions on message results need a simulation: press Simulate to count them.\n');
     const sql = await runCli(['sql', join(dir, 'c.json'), '--data', dataDir]);
     expect(sql.code).toBe(0);
-    expect(sql.stdout).toContain('-- Opened the thank-you (opened)\n-- needs a run: Conditions on message feedback');
+    expect(sql.stdout).toContain('-- Opened the thank-you (opened)\n-- needs a run: Conditions on message results need a simulation');
 
     opened.children.unshift({ kind: 'attribute', id: 'x', path: ['shoe_size'], operator: 'equals', value: 42 } as never);
     await writeFile(join(dir, 'c.json'), JSON.stringify(doc));

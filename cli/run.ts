@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCampaign } from '../src/domain/serialization';
@@ -16,6 +16,8 @@ import type { DuckConnection } from '../src/engine/duckdb/connection';
 import { duckErrorMessage } from '../src/engine/duckdb/connection';
 import { byId, idRecord } from '../src/domain/ids';
 import { oneLine, safeLines } from '../src/domain/one-line';
+import { launchTimestamp } from '../src/domain/simulation-settings';
+import { eventTableNames } from '../src/engine/simulation/event-tables';
 
 /** What a command printed and its exit code (kept apart from process.* so that tests call it). */
 export interface CliOutput {
@@ -37,6 +39,8 @@ export const EXIT = {
   /** The campaign or the data files are invalid (each problem with its path or file:line:column). */
   invalidInput: 65,
   cannotRead: 66,
+  /** simulate --events: the event tables could not be written. */
+  cannotWrite: 73,
   /** The engine failed: the data could not be loaded (e.g. out of memory), or an internal error. */
   engineFailed: 70,
 } as const;
@@ -63,12 +67,15 @@ Commands:
   counts     print a JSON object: transition id -> exact record count
   sql        print the SQL of every activity
   validate   print the campaign's problems
+  simulate   simulate delivery and print the figures of each activity (sent, delivered, opened...)
 
 Options:
   --data <dir>      a directory with data-model.json and one <entity>.csv per entity
   --profiles <n>    size of the built-in sample data (default ${SAMPLE_SIZES.default}, at most ${MAX_SAMPLE_PROFILES})
   --seed <s>        seed of the built-in sample data (default 42)
-  --json            validate: print the problems as JSON
+  --json            validate: print the problems as JSON; simulate: print the figures as JSON
+  --start <time>    simulate: the launch, YYYY-MM-DDTHH:MM (default: the campaign's launch setting)
+  --events <dir>    simulate: also write feedback.csv, tracking.csv and steps.csv into <dir>
 `;
 
 /** `file:line:column: message`, leaving out a line or column that is not known (0). */
@@ -121,7 +128,15 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
     parseArgs({
       args: a,
       allowPositionals: true,
-      options: { data: { type: 'string' }, profiles: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        data: { type: 'string' },
+        profiles: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
+        start: { type: 'string' },
+        events: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   try {
     args = parse(argv);
@@ -130,7 +145,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   }
   const [command, file] = args.positionals;
   if (args.values.help || !command) return { stdout: usage, stderr: '', code: command || args.values.help ? 0 : 64 };
-  if (!['counts', 'sql', 'validate'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
+  if (!['counts', 'sql', 'validate', 'simulate'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
   if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: EXIT.usage };
 
   const bytes = await readFile(file).catch(() => undefined);
@@ -141,7 +156,13 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   // validate lists wiring problems as problems; counts and sql refuse the file, with their paths.
   const parsed = parseCampaign(text.text, { wiring: command === 'validate' ? 'keep' : 'refuse' });
   if (!parsed.ok) return { stdout: '', stderr: parsed.errors.map((e) => `${file}: ${e.path}: ${e.message}`).join('\n') + '\n', code: EXIT.invalidInput };
-  const doc = parsed.doc;
+  let doc = parsed.doc;
+  if (command === 'simulate' && args.values.start !== undefined) {
+    const start = launchTimestamp(args.values.start, '2000-01-01');
+    if (!start.ok || args.values.start.trim() === '') return { stdout: '', stderr: `--start: ${start.ok ? 'give a date and time (YYYY-MM-DDTHH:MM)' : start.message}\n`, code: EXIT.usage };
+    const simulation = typeof doc.settings.simulation === 'object' && doc.settings.simulation !== null ? doc.settings.simulation : {};
+    doc = { ...doc, settings: { ...doc.settings, simulation: { ...simulation, launch: args.values.start.trim() } } };
+  }
 
   if (command === 'validate') return validate(doc, Boolean(args.values.json));
 
@@ -168,6 +189,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
     } catch (e) {
       return { stdout: '', stderr: `error: the data could not be loaded: ${firstLine(e)}\n`, code: EXIT.engineFailed };
     }
+    if (command === 'simulate') return await simulate(engine, doc, { json: Boolean(args.values.json), ...(args.values.events ? { events: args.values.events } : {}) });
     return command === 'counts' ? await counts(engine, doc) : sql(engine, doc);
   } finally {
     await engine.close().catch(() => undefined);
@@ -195,6 +217,34 @@ async function counts(engine: Engine, doc: CampaignDoc): Promise<CliOutput> {
     ...waiting.map(([id, message]) => `needs a run: ${activityLabel(doc, id)}: ${oneLine(message)}`),
   ];
   return { stdout: `${terminalJson(ordered)}\n`, stderr: lines.length ? `${lines.join('\n')}\n` : '', code: failed.length ? 2 : 0 };
+}
+
+/**
+ * Simulates delivery: the figures of each activity that has some (channels), in document order,
+ * as JSON or as one line per activity; `events` writes the event tables as CSV files.
+ */
+async function simulate(engine: Engine, doc: CampaignDoc, options: { json: boolean; events?: string }): Promise<CliOutput> {
+  const result = await engine.counts(doc, { simulate: true });
+  const figures = idRecord<Record<string, number>>();
+  for (const a of doc.activities) {
+    const f = byId(result.figures ?? {}, a.id);
+    if (f) figures[a.id] = f;
+  }
+  const failed = Object.entries(result.errors);
+  const lines = failed.map(([id, message]) => `error: ${activityLabel(doc, id)}: ${oneLine(message)}`);
+  if (options.events) {
+    try {
+      await mkdir(options.events, { recursive: true });
+      for (const name of eventTableNames) await writeFile(join(options.events, `${name}.csv`), (await engine.events(doc, name, { limit: 0, csv: true })).csv ?? '');
+    } catch (e) {
+      return { stdout: '', stderr: `${options.events}: cannot write the event tables: ${firstLine(e)}\n`, code: EXIT.cannotWrite };
+    }
+  }
+  const text = Object.entries(figures)
+    .map(([id, f]) => `${activityLabel(doc, id)}: ${Object.entries(f).map(([name, n]) => `${name} ${n}`).join(', ')}`)
+    .join('\n');
+  const stdout = options.json ? `${terminalJson(figures)}\n` : text ? `${text}\n` : 'no channel was simulated\n';
+  return { stdout, stderr: lines.length ? `${lines.join('\n')}\n` : '', code: failed.length ? EXIT.activityFailed : EXIT.ok };
 }
 
 /**

@@ -35,6 +35,8 @@ test('a retargeting condition on an earlier message says it needs a simulation, 
   await what.selectOption({ label: 'click in' });
   await condition.getByRole('combobox', { name: 'Did or did not' }).selectOption({ label: 'Did not' });
   await expect(qm.problem(condition)).toBeHidden();
+  // Profiles have no link to other people a message is sent to: no "who received it" choice.
+  await expect(condition.getByRole('combobox', { name: 'Who received the message' })).toHaveCount(0);
   // Delivery is not simulated: the condition says so, and so does the activity.
   await expect(condition.getByText('Message results exist once the campaign is simulated')).toBeVisible();
   const needsRun = MESSAGE_RESULTS_NEED_A_RUN;

@@ -2,11 +2,11 @@ import { someCondition, type Condition } from './rule';
 
 /**
  * Why a rule that reads the results of earlier messages (opened, clicked...) has no count while
- * editing: those results exist once the campaign has run. The compiler refuses such a rule with
+ * editing without a simulation: those results exist once the campaign is simulated. The compiler refuses such a rule with
  * this message, and every reader of engine errors (canvas, inspector, command line) tells it apart
  * from a failure by it.
  */
-export const MESSAGE_RESULTS_NEED_A_RUN = 'Conditions on message feedback need a run of the campaign; they are not counted while editing.';
+export const MESSAGE_RESULTS_NEED_A_RUN = 'Conditions on message results need a simulation: press Simulate to count them.';
 
 /** Whether an engine error only says that the activity needs a run to be counted. */
 export function needsRun(engineError: string): boolean {

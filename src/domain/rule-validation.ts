@@ -1,5 +1,5 @@
 import type { DataModel, FieldDef } from './data-model';
-import { findEntity } from './data-model';
+import { findEntity, resolvePath } from './data-model';
 import type { AttributeCondition, CollectionCondition, ConditionGroup, RuleValue } from './rule';
 import { aggregateFunctions, attributeOperators, deliveryEvents } from './rule';
 import { isNumeric, isTextMatch, operatorFits, operatorLabel, valueShape } from './rule-operators';
@@ -102,9 +102,15 @@ function checkCondition(c: unknown, ctx: Ctx, path: (string | number)[]): void {
     case 'collection':
       return checkCollection(c as CollectionCondition, ctx, path, add);
     case 'delivery': {
-      const d = c as { activityId?: unknown; event?: unknown };
+      const d = c as { activityId?: unknown; event?: unknown; path?: unknown; atLeast?: unknown };
       if (typeof d.activityId !== 'string' || d.activityId === '') return add('Choose the message whose results to use.');
       if (!deliveryEvents.includes(d.event as never)) add('Choose what happened to the message (sent, opened...).');
+      // B2B: "at least N people who opened", through a link to the people the message went to.
+      if (d.atLeast !== undefined && (typeof d.atLeast !== 'number' || !Number.isInteger(d.atLeast) || d.atLeast < 1)) add('How many people at least: a whole number, 1 or more.');
+      if (Array.isArray(d.path) && d.path.length > 0) {
+        const resolved = resolvePath(ctx.model, ctx.entity, d.path.map(String), 'link');
+        if (!resolved.ok) add(`The link to the people who received the message cannot be followed: ${resolved.message}.`);
+      } else if (d.atLeast !== undefined) add('Choose the link to the people who received the message.');
       const earlier = ctx.options.earlierChannels;
       if (earlier && !earlier.some((a) => a.id === d.activityId))
         add('This message is not sent before this activity: choose a channel activity upstream of it.');

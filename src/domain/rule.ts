@@ -115,6 +115,13 @@ export interface DeliveryCondition {
   activityId: string;
   event: DeliveryEvent;
   negate?: boolean;
+  /**
+   * B2B: the channel sent to records linked to the rule's (an account's people) through this link
+   * path; the condition holds when at least `atLeast` of them had the event.
+   */
+  path?: string[];
+  /** With `path`: how many linked records at least (default 1). */
+  atLeast?: number;
 }
 
 export interface SavedFilterCondition {
@@ -191,6 +198,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       activityId: z.string(),
       event: z.enum(deliveryEvents),
       negate: z.boolean().optional(),
+      path: z.array(z.string()).optional(),
+      atLeast: z.number().int().min(1).optional(),
     }),
     z.object({ kind: z.literal('saved-filter'), id: z.string(), filterId: z.string() }),
     conditionGroupSchema,

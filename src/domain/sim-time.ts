@@ -10,7 +10,8 @@ const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 export function simMillis(stamp: string): number | undefined {
   const m = STAMP.exec(stamp.trim());
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  // Seconds are optional: an absent group must read 0 (Number(undefined) is NaN).
+  const [y, mo, d, h, mi, s] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part))) as number[];
   const ms = Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0);
   const back = new Date(ms);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== d || h! > 23 || mi! > 59 || (s ?? 0) > 59) return undefined;

@@ -1,4 +1,5 @@
 import type { CampaignDoc } from './campaign';
+import { simulationProblems } from './simulation-problems';
 import type { Problem } from './problems';
 import type { DataModel } from './data-model';
 import { getActivityDef } from '../activities/registry';
@@ -105,6 +106,8 @@ export function validateCampaign(doc: CampaignDoc, model?: DataModel): Problem[]
       ...(w.transitionId !== undefined ? { transitionId: w.transitionId } : {}),
       ...(w.activityId !== undefined ? { activityId: w.activityId } : {}),
     });
+
+  problems.push(...simulationProblems(doc, model));
 
   if (topologicalOrder(doc).hasCycle)
     problems.push({ severity: 'error', code: 'cycle', message: 'The campaign contains a loop of transitions.' });

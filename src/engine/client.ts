@@ -313,6 +313,16 @@ export class EngineClient {
     return this.send('preview', { doc, transitionId, limit }, signal);
   }
 
+  /** A page of an event table of the campaign's latest simulation; `csv` asks for the whole table as CSV. */
+  events(doc: CampaignDoc, table: EngineApi['events']['params']['table'], page: { offset?: number; limit?: number; csv?: boolean } = {}, signal?: AbortSignal): Promise<EngineApi['events']['result']> {
+    return this.send('events', { doc, table, ...page }, signal);
+  }
+
+  /** The event tables of the campaign's latest simulation, with their row counts. */
+  eventTables(doc: CampaignDoc, signal?: AbortSignal): Promise<EngineApi['eventTables']['result']> {
+    return this.send('eventTables', { doc }, signal);
+  }
+
   previewSchema(doc: CampaignDoc, transitionId: string, signal?: AbortSignal): Promise<ColumnInfo[]> {
     return this.send('previewSchema', { doc, transitionId }, signal);
   }

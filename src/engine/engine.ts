@@ -18,6 +18,7 @@ import { LEFT_OUT_OUTPUT, isAuxOutput } from '../activities/compile-types';
 import { idRecord } from '../domain/ids';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
 import type { StateStorage } from './state/state-storage';
+import { channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
 
 /** The loaded data, as the engine describes it. */
 export interface DatasetInfo {
@@ -67,6 +68,15 @@ export interface RecipientValues {
   total: number;
   /** Offset of the first row (the one asked for, kept within the records). */
   offset: number;
+}
+
+/** A page of an event table of the simulation (Engine.events). */
+export interface EventPage {
+  columns: string[];
+  rows: PlainRow[];
+  total: number;
+  /** The whole table as CSV, when asked for. */
+  csv?: string;
 }
 
 export interface ColumnInfo {
@@ -618,6 +628,45 @@ export class Engine {
   }
 
   /** Releases the DuckDB connection. */
+  /**
+   * The event tables of the campaign's simulation with their row counts (the Data screen's list).
+   * Simulates the campaign first when its tables are not there (cached tables are reused).
+   */
+  async eventTables(doc: CampaignDoc): Promise<{ name: EventTableName; rows: number }[]> {
+    const tables: { name: EventTableName; rows: number }[] = [];
+    for (const name of eventTableNames) tables.push({ name, rows: (await this.events(doc, name, { limit: 0 })).total });
+    return tables;
+  }
+
+  /**
+   * One event table of the campaign's simulation: a page of its rows (`offset`, `limit`, at most
+   * 1000; by default all rows as CSV only) and its total; `csv` is the whole table as CSV text.
+   */
+  async events(doc: CampaignDoc, name: EventTableName, page: { offset?: number; limit?: number; csv?: boolean } = {}): Promise<EventPage> {
+    if (!eventTableNames.includes(name)) throw new EngineError(`There is no event table ${String(name)}.`);
+    let plan = this.compile(doc, { simulate: true });
+    // Simulated already (the usual case: the editor asks after Simulate): no new counts request,
+    // which would supersede one in flight. Otherwise simulate now.
+    if (!plan.steps.every((s) => s.outputs.every((o) => o.sameAs !== undefined || this.rowCount.has(o.table)))) {
+      const result = await this.counts(doc, { simulate: true });
+      if (result.superseded) throw new EngineError('The simulation was replaced by a newer one; ask again.');
+      plan = this.compile(doc, { simulate: true });
+    }
+    const offset = Math.max(0, Math.floor(page.offset ?? 0));
+    const limit = Math.max(0, Math.min(1000, Math.floor(page.limit ?? 1000)));
+    if (name === 'steps') {
+      const rows = stepRows(doc, plan, (t) => this.rowCount.get(t));
+      return { columns: [...stepColumns], rows: rows.slice(offset, offset + limit), total: rows.length, ...(page.csv ? { csv: rowsToCsv(stepColumns, rows) } : {}) };
+    }
+    const sql = channelEventsSql(plan, name, (t) => this.rowCount.has(t));
+    if (sql === undefined) return { columns: [], rows: [], total: 0, ...(page.csv ? { csv: '' } : {}) };
+    const total = Number(tableToRows(await this.exclusive(() => this.conn.query(`SELECT count(*) AS n FROM (${sql})`)))[0]?.n ?? 0);
+    const pageRows = await this.exclusive(() => this.conn.query(`${sql} LIMIT ${limit} OFFSET ${offset}`));
+    const columns = pageRows.schema.fields.map((f) => f.name);
+    const csv = page.csv ? rowsToCsv(columns, tableToRows(await this.exclusive(() => this.conn.query(sql)))) : undefined;
+    return { columns, rows: tableToRows(pageRows), total, ...(csv !== undefined ? { csv } : {}) };
+  }
+
   async close(): Promise<void> {
     await this.exclusive(() => this.conn.close());
   }

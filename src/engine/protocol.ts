@@ -1,5 +1,6 @@
 import type { CampaignDoc } from '../domain/campaign';
-import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult, RecipientValues } from './engine';
+import type { ColumnInfo, CountsResult, DatasetInfo, EventPage, PreviewResult, RecipientValues } from './engine';
+import type { EventTableName } from './simulation/event-tables';
 import type { CsvFile, ImportProblem } from './data/csv-import';
 import type { PlainRow } from './rows';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
@@ -63,6 +64,13 @@ export interface EngineApi {
   /** Counts of every transition; with `simulate`, the delivery simulation too (figures, retargeting). */
   counts: { params: { doc: CampaignDoc; simulate?: boolean }; result: CountsResult };
   preview: { params: { doc: CampaignDoc; transitionId: string; limit?: number }; result: PreviewResult };
+  /**
+   * One event table of the campaign's simulation (feedback, tracking, steps): a page of rows
+   * (`offset`, `limit` at most 1000) and its total, with `csv` the whole table as CSV text.
+   */
+  events: { params: { doc: CampaignDoc; table: EventTableName; offset?: number; limit?: number; csv?: boolean }; result: EventPage };
+  /** The event tables of the campaign's simulation with their row counts (the Data screen's list). */
+  eventTables: { params: { doc: CampaignDoc }; result: { name: EventTableName; rows: number }[] };
   previewSchema: { params: { doc: CampaignDoc; transitionId: string }; result: ColumnInfo[] };
   /**
    * A channel's message preview: the values its tokens need (`paths`) for the record at `offset`

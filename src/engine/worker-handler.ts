@@ -109,6 +109,12 @@ export function createRequestHandler(
         return (await ready()).counts(request.params.doc, { simulate: request.params.simulate === true });
       case 'preview':
         return (await ready()).preview(request.params.doc, request.params.transitionId, request.params.limit);
+      case 'events': {
+        const { doc, table, ...page } = request.params;
+        return (await ready()).events(doc, table, page);
+      }
+      case 'eventTables':
+        return (await ready()).eventTables(request.params.doc);
       case 'previewSchema':
         return (await ready()).previewSchema(request.params.doc, request.params.transitionId);
       case 'recipientPreview': {

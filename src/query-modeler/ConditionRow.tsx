@@ -138,7 +138,7 @@ export function ConditionRow({ condition, entity, index, siblings }: { condition
       <div className="qm-cond__body">
         {condition.kind === 'attribute' && <AttributeEditor condition={condition} entity={entity} onChange={onChange} />}
         {condition.kind === 'collection' && <CollectionEditor condition={condition} entity={entity} onChange={onChange} />}
-        {condition.kind === 'delivery' && <DeliveryEditor condition={condition} onChange={onChange} />}
+        {condition.kind === 'delivery' && <DeliveryEditor condition={condition} entity={entity} onChange={onChange} />}
         {condition.kind === 'saved-filter' && <SavedFilterEditor condition={condition} entity={entity} onChange={onChange} />}
         {condition.kind === 'group' && <GroupEditor group={condition} entity={entity} nested hideHead />}
       </div>

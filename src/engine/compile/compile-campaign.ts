@@ -6,6 +6,7 @@ import { getActivityDef } from '../../activities/registry';
 import { CompileError, LEFT_OUT_OUTPUT, auxTable, isAuxOutput } from '../../activities/compile-types';
 import type { CompileContext, CompiledOutputs, EarlierChannelRef, EngineStateView, SqlToolkit, WorkingTableRef } from '../../activities/compile-types';
 import { earlierChannelActivities } from '../../activities/earlier-channels';
+import { withSimulation, type SimulatedChannelConfig } from '../simulation/simulate-sql';
 import { launchTimestamp, readSimulationSettings } from '../../domain/simulation-settings';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { ruleSql, type RuleScope } from './rule-sql';
@@ -249,6 +250,8 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         factsUsed.clear();
         messages.current = { clock: start, channels, simulated };
         compiled = def.compile(config, ctx);
+        // A simulated channel also writes what happens to its messages (engine/simulation), from its deliveries.
+        if (def.meta.category === 'channel' && ctx.simulation) compiled = withSimulation(config as SimulatedChannelConfig, ctx, compiled);
       } catch (e) {
         plan.errors[activity.id] = e instanceof CompileError ? e.message : `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
         continue;

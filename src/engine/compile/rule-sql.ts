@@ -4,8 +4,8 @@ import { resolvePath } from '../../domain/data-model';
 import type { DataModel, EntityDef, FieldDef, LinkStep } from '../../domain/data-model';
 import { columnField, missingColumnMessage, type WorkingTableColumn } from '../../domain/rule-columns';
 import { CompileError } from '../../activities/compile-types';
-import { MESSAGE_RESULTS_NEED_A_RUN } from '../../domain/rule-needs-run';
 import { MAX_RULE_DEPTH } from '../../domain/nesting';
+import { deliverySql } from './delivery-sql';
 import { FIELD_PROMPT } from '../../domain/rule-validation';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
 import { aggregateIncludesMissing, aggregateIsZeroWithoutLines, includesMissing } from '../../domain/rule-operators';
@@ -74,7 +74,7 @@ export function ruleSql(rule: Condition, scope: RuleScope, use: RuleUse = 'value
     case 'collection':
       return collectionSql(rule, scope, use);
     case 'delivery':
-      throw new CompileError(MESSAGE_RESULTS_NEED_A_RUN);
+      return deliverySql(rule, scope);
     case 'saved-filter':
       return savedFilterSql(rule.filterId, scope, use);
   }
@@ -182,7 +182,7 @@ function linkedRecordExists(scope: RuleScope, steps: LinkStep[]): string {
 }
 
 /** The joins that follow to-one links from the scope's row: the last alias, FROM and WHERE. */
-function linkedRecords(scope: RuleScope, steps: LinkStep[]): { last: string; from: string; where: string } {
+export function linkedRecords(scope: RuleScope, steps: LinkStep[]): { last: string; from: string; where: string } {
   const aliases = steps.map(() => newAlias(scope));
   const from = steps.map((s, i) => {
     const prev = i === 0 ? scope.alias : aliases[i - 1]!;

@@ -1,0 +1,73 @@
+// The delivery simulation on the benchmark dataset, in Node on the same engine as the app: the
+// reference campaign counted, then simulated. Prints one JSON object (see bench/suites/simulation.mjs
+// and docs/metrics.md). Usage: npx tsx bench/simulation-node.ts
+import { readFileSync } from 'node:fs';
+import { Engine } from '../src/engine/engine';
+import { openNodeDuckDB } from '../src/engine/duckdb/node-duckdb';
+import { sampleDataset } from '../src/engine/data/sample-dataset';
+import { parseCampaign } from '../src/domain/serialization';
+import type { CampaignDoc } from '../src/domain/campaign';
+import { median, percentile, round } from './stats.mjs';
+
+const PROFILES = Number(process.env.BENCH_PROFILES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_SIM_RUNS ?? 3);
+const EDITS = Number(process.env.BENCH_EDITS ?? 20);
+
+const parsed = parseCampaign(readFileSync(new URL('./reference-campaign.json', import.meta.url), 'utf8'));
+if (!parsed.ok) throw new Error('the reference campaign does not parse');
+const reference = parsed.doc;
+
+/** The campaign launched `minutes` after 09:00 on 2025-03-03: only the channels' tables change. */
+function launchedAt(doc: CampaignDoc, minutes: number): CampaignDoc {
+  const at = new Date(Date.UTC(2025, 2, 3, 9, minutes)).toISOString().slice(0, 16);
+  return { ...doc, settings: { ...doc.settings, simulation: { launch: at } } };
+}
+
+/** New sign-ups "in the last 7 + n days": one rule edit, as a person types it. */
+function edited(doc: CampaignDoc, n: number): CampaignDoc {
+  return {
+    ...doc,
+    activities: doc.activities.map((a) => {
+      if (a.id !== 'ws_act_signups') return a;
+      const rule = a.config.rule as { children: { value?: unknown }[] };
+      return { ...a, config: { ...a.config, rule: { ...rule, children: rule.children.map((c, i) => (i === 0 ? { ...c, value: 7 + n } : c)) } } };
+    }),
+  };
+}
+
+const memoryMB = () => {
+  const m = process.memoryUsage();
+  // rss holds the JS heap and DuckDB-WASM's linear memory (an ArrayBuffer counted in arrayBuffers too).
+  return { heapMB: round(m.heapUsed / 2 ** 20), wasmAndBuffersMB: round(m.arrayBuffers / 2 ** 20), rssMB: round(m.rss / 2 ** 20) };
+};
+
+const engine = new Engine(await openNodeDuckDB());
+await engine.loadDataset(sampleDataset({ profiles: PROFILES, seed: 42 }));
+await engine.counts(reference);
+
+const whole: number[] = [];
+let figures = 0;
+for (let r = 0; r < RUNS; r++) {
+  const started = performance.now();
+  const result = await engine.counts(launchedAt(reference, r), { simulate: true });
+  whole.push(performance.now() - started);
+  figures = Object.keys(result.figures ?? {}).length;
+}
+const resimulate: number[] = [];
+const memory: ReturnType<typeof memoryMB>[] = [];
+for (let i = 1; i <= EDITS; i++) {
+  const started = performance.now();
+  await engine.counts(edited(launchedAt(reference, RUNS - 1), i), { simulate: true });
+  resimulate.push(performance.now() - started);
+  memory.push(memoryMB());
+}
+await engine.close();
+process.stdout.write(
+  `${JSON.stringify({
+    profiles: PROFILES,
+    activitiesWithFigures: figures,
+    wholeSimulationMs: { median: median(whole), runs: whole.map((x) => round(x)) },
+    resimulateAfterEditMs: { p95: percentile(resimulate, 95), median: median(resimulate) },
+    memory: { first: memory[0], last: memory[memory.length - 1], rssGrowthMB: round((memory[memory.length - 1]?.rssMB ?? 0) - (memory[0]?.rssMB ?? 0)) },
+  })}\n`,
+);

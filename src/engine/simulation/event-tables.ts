@@ -1,0 +1,62 @@
+import type { CampaignDoc } from '../../domain/campaign';
+import type { CampaignPlan } from '../compile/compile-campaign';
+import { quoteIdent } from '../sql/quote';
+import type { PlainRow } from '../rows';
+
+/**
+ * The event tables of a simulation (docs/simulation.md, docs/data-model.md): message feedback and
+ * tracking of every channel, and one step row per activity. The engine answers them to the Data
+ * screen and the command line writes them as CSV; both read them through this module.
+ */
+export const eventTableNames = ['feedback', 'tracking', 'steps'] as const;
+export type EventTableName = (typeof eventTableNames)[number];
+
+export const stepColumns = ['activity_id', 'label', 'type', 'records_in', 'records_out', 'start', 'end'] as const;
+
+/**
+ * A SELECT of all channels' feedback or tracking rows, in a stable order, or undefined when the
+ * plan has none (not simulated, or no channel computed). Channels over different dimensions each
+ * keep their key column (UNION BY NAME).
+ */
+export function channelEventsSql(plan: CampaignPlan, table: 'feedback' | 'tracking', exists: (table: string) => boolean): string | undefined {
+  const port = `@${table}`;
+  const tables = plan.steps.flatMap((s) => s.outputs.filter((o) => o.port === port && exists(o.table)).map((o) => quoteIdent(o.table)));
+  if (tables.length === 0) return undefined;
+  const union = tables.map((t) => `SELECT * FROM ${t}`).join('\nUNION ALL BY NAME\n');
+  const order = table === 'feedback' ? 'activity_id, message_id' : '"at", activity_id, message_id, event';
+  return `SELECT * FROM (${union}) ORDER BY ${order}`;
+}
+
+/** One row per computed activity: records in and out and simulated start and end. */
+export function stepRows(doc: CampaignDoc, plan: CampaignPlan, rowCount: (table: string) => number | undefined): PlainRow[] {
+  const byId = new Map(doc.activities.map((a) => [a.id, a]));
+  return plan.steps
+    .filter((s) => !plan.errors[s.activityId] && !plan.skipped[s.activityId])
+    .map((s) => {
+      const a = byId.get(s.activityId);
+      const sum = (tables: string[]) => tables.reduce((n, t) => n + (rowCount(t) ?? 0), 0);
+      const out = s.outputs.filter((o) => !o.port.startsWith('@')).map((o) => o.table);
+      return {
+        activity_id: s.activityId,
+        label: a?.label ?? '',
+        type: a?.type ?? '',
+        records_in: sum(s.inputs),
+        records_out: sum([...new Set(out)]),
+        start: s.start.replace(' ', 'T'),
+        end: s.end.replace(' ', 'T'),
+      };
+    });
+}
+
+/** A CSV field (RFC 4180): quoted when it holds a delimiter, a quote or a line break. */
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as CSV text with a header line, lines ended by CRLF. */
+export function rowsToCsv(columns: readonly string[], rows: readonly PlainRow[]): string {
+  const lines = [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,271 @@
+import type { CompileContext, CompiledOutputs } from '../../activities/compile-types';
+import { auxTable } from '../../activities/compile-types';
+import type { ChannelBaseConfig } from '../../activities/channel-common';
+import { trackedLinks } from '../../activities/channel-content/links';
+import { findField } from '../../domain/data-model';
+import { drawGroupSql, uniformSql } from './draws';
+import { timestampLiteral } from '../sql/quote';
+import {
+  CLICK_MEAN_MINUTES,
+  ENGAGEMENT_SCORE_FIELD,
+  NIGHT_ENDS_HOUR,
+  NIGHT_STARTS_HOUR,
+  OPEN_MEAN_HOURS,
+  ROLE_ADDRESS_PATTERN,
+  UNSUBSCRIBE_MEAN_HOURS,
+  exclusionStatus,
+  hardFailureReasons,
+  ignoredFailureReason,
+  softFailureReasons,
+} from './vocabulary';
+
+/**
+ * The delivery simulation of one channel activity, as SQL over its deliveries table (see
+ * docs/simulation.md): `@feedback` (one row per targeted message), `@tracking` (one row per
+ * interaction) and the simulation figures. Every outcome is a draw (draws.ts), so the same
+ * campaign, data and seed give the same events.
+ */
+
+/** Channel settings the simulator reads: the shared ones, and the message body for its links. */
+export type SimulatedChannelConfig = Pick<ChannelBaseConfig, 'expectedEffect'> & { body?: string };
+
+/** Rates of one channel's sends: failures of the first attempt and engagement of delivered messages. */
+interface ChannelRates {
+  hardBounce: number;
+  softBounce: number;
+  open: number;
+  click: number;
+  unsubscribe: number;
+  complaint: number;
+  optOut: number;
+}
+
+function channelRates(channel: string, ctx: CompileContext): ChannelRates | undefined {
+  const model = ctx.simulation!.model;
+  const none = { hardBounce: 0, softBounce: 0, open: 0, click: 0, unsubscribe: 0, complaint: 0, optOut: 0 };
+  if (channel === 'email') return { ...none, ...model.email };
+  if (channel === 'sms') return { ...none, ...model.sms };
+  if (channel === 'push') return { ...none, ...model.push };
+  return undefined; // direct mail: extracted, no delivery feedback nor tracking
+}
+
+const num = (x: number) => (Number.isFinite(x) ? String(x) : '0');
+const ts = (stamp: string) => timestampLiteral(stamp.replace(' ', 'T'));
+
+/** Moves a time that falls in the night to the next morning, at the same minute and second. */
+function dayTime(at: string): string {
+  const inHour = `(${at} - date_trunc('hour', ${at}))`;
+  return `CASE WHEN hour(${at}) >= ${NIGHT_STARTS_HOUR} THEN date_trunc('day', ${at}) + INTERVAL 1 DAY + INTERVAL ${NIGHT_ENDS_HOUR} HOUR + ${inHour}
+    WHEN hour(${at}) < ${NIGHT_ENDS_HOUR} THEN date_trunc('day', ${at}) + INTERVAL ${NIGHT_ENDS_HOUR} HOUR + ${inHour} ELSE ${at} END`;
+}
+
+/** An exponential delay of mean `meanSeconds` drawn by uniform `u`, capped at 30 days. */
+function delay(u: string, meanSeconds: number): string {
+  return `to_seconds(CAST(floor(least(-ln(1 - ${u}) * ${meanSeconds}, 2592000)) AS BIGINT))`;
+}
+
+const list = (values: readonly string[]) => `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
+
+/** The `@feedback` SELECT: the outcome of each message of `deliveries`. */
+function feedbackSql(ctx: CompileContext, deliveries: string, key: string): string {
+  const { ident, literal } = ctx.sql;
+  const { seed, model } = ctx.simulation!;
+  const act = ctx.activity.id;
+  const channel = ctx.activity.type;
+  const rates = channelRates(channel, ctx);
+  const K = ident(key);
+  const excluded = `CASE d.reason ${Object.entries(exclusionStatus)
+    .map(([reason, status]) => `WHEN ${literal(reason)} THEN ${literal(status)}`)
+    .join(' ')} ELSE 'exclude' END`;
+  const common = `d.message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, d.${K}, d.linked_key, d.address`;
+  if (!rates)
+    return `SELECT ${common}, CASE WHEN d.reason IS NULL THEN 'sent' ELSE ${excluded} END AS status,
+  CAST(NULL AS VARCHAR) AS failure_type, d.reason AS failure_reason, 0 AS retries, d.send_at AS sent_at,
+  CASE WHEN d.reason IS NULL THEN d.send_at ELSE ${ts(ctx.clock)} END AS status_at
+FROM ${deliveries} d`;
+  const { periodMinutes, maxRetries, retrySuccess } = model.retry;
+  const h = drawGroupSql(seed, act, 'd.message_id', 'send');
+  // Attempts after the first until one succeeds (geometric, by inversion); more than the maximum fails.
+  const attempts =
+    retrySuccess >= 1 ? '1' : retrySuccess <= 0 ? String(maxRetries + 1) : `CAST(greatest(1, least(${maxRetries + 1}, ceil(ln(1 - u_retry) / ${num(Math.log(1 - retrySuccess))}))) AS INTEGER)`;
+  const hard = rates.hardBounce;
+  const soft = hard + rates.softBounce;
+  return `WITH u AS (
+  SELECT d.*, ${uniformSql('h', 1)} AS u_outcome, ${uniformSql('h', 2)} AS u_reason, ${uniformSql('h', 3)} AS u_retry
+  FROM (SELECT d.*, CASE WHEN d.reason IS NULL THEN ${h} END AS h FROM ${deliveries} d) d
+), o AS (
+  SELECT u.*, CASE WHEN reason IS NOT NULL THEN 'excluded' WHEN u_outcome < ${num(hard)} THEN 'hard'
+    WHEN u_outcome < ${num(soft)} THEN CASE WHEN u_reason < 1.0 / 6 THEN 'ignored' ELSE 'soft' END ELSE 'ok' END AS outcome,
+    ${attempts} AS attempts
+  FROM u
+)
+SELECT ${common},
+  CASE d.outcome WHEN 'excluded' THEN ${excluded} WHEN 'ok' THEN 'delivered'
+    WHEN 'soft' THEN CASE WHEN d.attempts <= ${maxRetries} THEN 'delivered' ELSE 'bounce' END ELSE 'bounce' END AS status,
+  CASE d.outcome WHEN 'hard' THEN 'hard' WHEN 'soft' THEN 'soft' WHEN 'ignored' THEN 'ignored' END AS failure_type,
+  CASE d.outcome WHEN 'excluded' THEN d.reason
+    WHEN 'hard' THEN list_element(${list(hardFailureReasons)}, CAST(floor(d.u_reason * ${hardFailureReasons.length}) AS INTEGER) + 1)
+    WHEN 'soft' THEN list_element(${list(softFailureReasons)}, CAST(floor((d.u_reason - 1.0 / 6) * 6) AS INTEGER) + 1)
+    WHEN 'ignored' THEN ${literal(ignoredFailureReason)} END AS failure_reason,
+  CAST(CASE d.outcome WHEN 'soft' THEN least(d.attempts, ${maxRetries}) ELSE 0 END AS INTEGER) AS retries,
+  d.send_at AS sent_at,
+  CASE WHEN d.outcome = 'excluded' THEN ${ts(ctx.clock)}
+    WHEN d.outcome = 'soft' THEN d.send_at + to_minutes(CAST(least(d.attempts, ${maxRetries}) * ${periodMinutes} AS BIGINT))
+    ELSE d.send_at END AS status_at
+FROM o d`;
+}
+
+/** Multiplier of a person's engagement from their data and this campaign's earlier sends. */
+function engagementFactor(ctx: CompileContext, dimension: string, key: string): { joins: string; factor: string } {
+  const { ident, table, entity } = ctx.sql;
+  const { modulation } = ctx.simulation!.model;
+  const K = ident(key);
+  const e = entity(dimension);
+  const scoreField = findField(e, ENGAGEMENT_SCORE_FIELD);
+  const joins: string[] = [];
+  let score = '1';
+  if (scoreField && (scoreField.type === 'integer' || scoreField.type === 'decimal')) {
+    joins.push(`LEFT JOIN ${table(dimension)} p ON p.${K} = f.${K}`);
+    score = `greatest(0, 1 + ${num(modulation.engagement)} * (coalesce(CAST(p.${ident(ENGAGEMENT_SCORE_FIELD)} AS DOUBLE), 50) - 50) / 50)`;
+  }
+  const poor = ctx.activity.type === 'email' ? `CASE WHEN regexp_matches(lower(coalesce(f.address, '')), '${ROLE_ADDRESS_PATTERN}') THEN ${num(modulation.poorAddress)} ELSE 1 END` : '1';
+  // Fatigue: messages this campaign sent the same person in the 7 days before this channel starts.
+  const earlier = ctx.channels.filter((c) => c.deliveries && (c.dimension === undefined || c.dimension === dimension));
+  let fatigue = '1';
+  if (earlier.length > 0 && modulation.fatigue > 0) {
+    const since = `${ts(ctx.clock)} - INTERVAL 7 DAY`;
+    const sends = earlier.map((c) => `SELECT ${K} FROM ${c.deliveries} WHERE reason IS NULL AND send_at >= ${since} AND send_at <= ${ts(ctx.clock)}`).join(' UNION ALL ');
+    joins.push(`LEFT JOIN (SELECT ${K}, count(*) AS n FROM (${sends}) GROUP BY ${K}) z ON z.${K} = f.${K}`);
+    fatigue = `pow(${num(1 - modulation.fatigue)}, coalesce(z.n, 0))`;
+  }
+  return { joins: joins.join('\n  '), factor: `(${score} * ${poor} * ${fatigue})` };
+}
+
+/** The `@tracking` SELECT: opens, clicks, unsubscribes, complaints and opt-outs of delivered messages. */
+function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedback: string, dimension: string, key: string): string {
+  const { ident, literal } = ctx.sql;
+  const seed = ctx.simulation!.seed;
+  const act = ctx.activity.id;
+  const channel = ctx.activity.type;
+  const rates = channelRates(channel, ctx)!;
+  const K = ident(key);
+  const effect = config.expectedEffect;
+  const { joins, factor } = engagementFactor(ctx, dimension, key);
+  const links = channel === 'email' ? trackedLinks(config.body ?? '').filter((l) => !l.unsubscribe).map((l) => l.url) : smsLinks(config.body ?? '');
+  const pOpen = channel === 'sms' ? '0' : `least(1, ${num(rates.open * effect.open)} * m)`;
+  // A click counts as an open: on email a clicker is drawn among the openers.
+  const pClick = links.length === 0 ? '0' : channel === 'email' ? `least(p_open, ${num(rates.click * effect.click)} * m)` : `least(1, ${num(rates.click * effect.click)} * m)`;
+  const opened = channel === 'sms' ? 'false' : `u_open < p_open`;
+  const clicked = channel === 'email' ? `(u_open < p_open AND u_click * p_open < p_click)` : `u_click < p_click`;
+  const url = links.length === 0 ? 'CAST(NULL AS VARCHAR)' : `list_element(${list(links)}, CAST(floor(u_link * ${links.length}) AS INTEGER) + 1)`;
+  const he = drawGroupSql(seed, act, 'f.message_id', 'engage');
+  // The time and link draws only for the messages that have an event (most have none).
+  const ht = drawGroupSql(seed, act, 'g.message_id', 'time');
+  const hl = drawGroupSql(seed, act, 'g.message_id', 'link');
+  const clickAfter = channel === 'email' ? 'open_at' : 'delivered_at';
+  const clickMean = channel === 'email' ? CLICK_MEAN_MINUTES * 60 : OPEN_MEAN_HOURS * 3600;
+  const unsubscribed = channel === 'email' ? `u_unsubscribe < ${num(rates.unsubscribe)}` : 'false';
+  const complained = channel === 'email' ? `u_complaint < ${num(rates.complaint)}` : 'false';
+  const optedOut = channel === 'sms' ? `u_unsubscribe < ${num(rates.optOut)}` : 'false';
+  const rows = (event: string, when: string, at: string, urlSql = 'CAST(NULL AS VARCHAR)') =>
+    `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, '${event}' AS event, ${urlSql} AS url, ${at} AS at FROM e WHERE ${when}`;
+  const events = [
+    rows('open', 'opened', 'open_at'),
+    rows('click', 'clicked', 'click_at', 'url'),
+    ...(channel === 'email' ? [rows('unsubscribe', 'unsubscribed', 'later_at'), rows('complaint', 'complained', 'later_at')] : []),
+    ...(channel === 'sms' ? [rows('opt-out', 'opted_out', 'later_at')] : []),
+  ];
+  return `WITH f AS (
+  SELECT f.message_id, f.${K}, f.status_at AS delivered_at, ${factor} AS m, ${he} AS he
+  FROM ${feedback} f
+  ${joins}
+  WHERE f.status = 'delivered'
+), p AS (
+  SELECT f.*, ${pOpen} AS p_open FROM f
+), d AS (
+  SELECT message_id, ${K}, delivered_at, p_open, ${pClick} AS p_click,
+    ${uniformSql('he', 1)} AS u_open, ${uniformSql('he', 2)} AS u_click, ${uniformSql('he', 3)} AS u_unsubscribe, ${uniformSql('he', 4)} AS u_complaint
+  FROM p
+), g AS (
+  SELECT message_id, ${K}, delivered_at, ${opened} AS opened, ${clicked} AS clicked, ${unsubscribed} AS unsubscribed, ${complained} AS complained, ${optedOut} AS opted_out
+  FROM d
+), t AS (
+  SELECT g.*, ${ht} AS ht, CASE WHEN clicked THEN ${hl} END AS hl
+  FROM g WHERE opened OR clicked OR unsubscribed OR complained OR opted_out
+), u AS (
+  SELECT t.*, ${uniformSql('ht', 1)} AS u_open_at, ${uniformSql('ht', 2)} AS u_click_at, ${uniformSql('ht', 3)} AS u_later_at, ${uniformSql('hl', 1)} AS u_link FROM t
+), r AS (
+  SELECT u.*, ${url} AS url, delivered_at + ${delay('u_open_at', OPEN_MEAN_HOURS * 3600)} AS raw_open_at,
+    delivered_at + ${delay('u_later_at', UNSUBSCRIBE_MEAN_HOURS * 3600)} AS raw_later_at
+  FROM u
+), o AS (
+  SELECT r.*, ${dayTime('raw_open_at')} AS open_at, ${dayTime('raw_later_at')} AS later_at FROM r
+), c AS (
+  SELECT o.*, ${clickAfter} + ${delay('u_click_at', clickMean)} AS raw_click_at FROM o
+), e AS (
+  SELECT c.*, ${dayTime('raw_click_at')} AS click_at FROM c
+)
+${events.join('\nUNION ALL\n')}`;
+}
+
+/** The links of an SMS text: its http(s) addresses. */
+function smsLinks(text: string): string[] {
+  return [...text.matchAll(/https?:\/\/[^\s<>"']+/gi)].map((m) => m[0]);
+}
+
+/** The simulation figures of a channel, over its feedback and tracking tables (metrics.ts names them). */
+function figuresSql(channel: string, feedback: string, tracking: string): string {
+  const fb = (name: string, where: string) => `SELECT '${name}' AS name, count(*) FILTER (WHERE ${where}) AS value FROM ${feedback}`;
+  const tr = (name: string, event: string) => `SELECT '${name}' AS name, count(DISTINCT message_id) AS value FROM ${tracking} WHERE event = '${event}'`;
+  const parts = [fb('sent', 'sent_at IS NOT NULL')];
+  if (channel === 'direct-mail') parts.push(fb('extracted', `status = 'sent'`));
+  else
+    parts.push(
+      fb('delivered', `status = 'delivered'`),
+      fb('failed', `status = 'bounce'`),
+      fb('retrying', `status = 'delay'`),
+      fb('bounced', `status = 'bounce' AND failure_type IN ('hard', 'soft')`),
+      tr('opened', 'open'),
+      tr('clicked', 'click'),
+      tr('unsubscribed', 'unsubscribe'),
+      tr('complained', 'complaint'),
+      tr('opted-out', 'opt-out'),
+    );
+  return parts.join('\nUNION ALL\n');
+}
+
+/**
+ * The simulation outputs of a channel activity: `@feedback`, `@tracking` (not for direct mail) and
+ * their figures, reading the deliveries table named by `deliveries` (a placeholder or a relation).
+ */
+export function simulationOutputs(config: SimulatedChannelConfig, ctx: CompileContext, deliveries: string): CompiledOutputs {
+  if (!ctx.simulation) return {};
+  const dimension = ctx.inputs.in?.[0]?.dimension;
+  if (!dimension) return {};
+  const key = ctx.sql.entity(dimension).primaryKey;
+  const channel = ctx.activity.type;
+  const feedback = auxTable('@feedback');
+  const tracking = auxTable('@tracking');
+  const hasTracking = channel !== 'direct-mail';
+  const columns = (names: string[]) => names.map((name) => ({ name, type: name.endsWith('_at') || name === 'at' ? 'TIMESTAMP' : name === 'retries' ? 'INTEGER' : 'VARCHAR' }));
+  const out: CompiledOutputs = {
+    '@feedback': {
+      sql: feedbackSql(ctx, deliveries, key),
+      dimension,
+      columns: columns(['message_id', 'activity_id', 'channel', 'linked_key', 'address', 'status', 'failure_type', 'failure_reason', 'retries', 'sent_at', 'status_at']),
+      figures: figuresSql(channel, feedback, tracking),
+    },
+  };
+  if (hasTracking)
+    out['@tracking'] = { sql: trackingSql(config, ctx, feedback, dimension, key), dimension, columns: columns(['message_id', 'activity_id', 'channel', 'event', 'url', 'at']) };
+  return out;
+}
+
+/**
+ * A channel's outputs with its simulation added when the campaign is simulated and the channel
+ * plans a deliveries table: its `@deliveries` stays first, so the event tables can read it.
+ */
+export function withSimulation(config: SimulatedChannelConfig, ctx: CompileContext, outputs: CompiledOutputs): CompiledOutputs {
+  if (!ctx.simulation || !outputs['@deliveries']) return outputs;
+  return { ...outputs, ...simulationOutputs(config, ctx, auxTable('@deliveries')) };
+}
