@@ -1,7 +1,8 @@
 import type { CampaignDoc } from './campaign';
 import type { DataModel } from './data-model';
 import type { Problem } from './problems';
-import { launchTimestamp, readSimulationSettings } from './simulation-settings';
+import { launchTimestamp } from './simulation-settings';
+import { simulationSettingsProblems } from './simulation-model-fields';
 import { simMillis } from './sim-time';
 
 /**
@@ -11,18 +12,13 @@ import { simMillis } from './sim-time';
  * simulation goes on with the defaults for what is wrong.
  */
 export function simulationProblems(doc: CampaignDoc, model?: DataModel): Problem[] {
-  const problems: Problem[] = [];
+  // The settings' own problems, worded with the names the settings form shows.
+  const problems: Problem[] = simulationSettingsProblems(doc, model?.referenceDate);
   const settings = doc.settings.simulation;
-  const read = readSimulationSettings(settings);
-  for (const p of read.problems)
-    problems.push({ severity: 'error', code: 'invalid-simulation-setting', message: `Simulation settings: ${p.path.replace(/^settings\.simulation\./, '')}: ${p.message}.`, path: p.path });
   const launchText = typeof settings === 'object' && settings !== null && 'launch' in settings && typeof settings.launch === 'string' ? settings.launch : '';
   // Without data the default launch (the data's reference date) is not known: only a set launch is checked.
   const launch = launchTimestamp(launchText, model?.referenceDate ?? '');
-  if (!launch.ok) {
-    problems.push({ severity: 'error', code: 'invalid-launch', message: `${launch.message} The simulation starts at the data's reference date instead.`, path: 'settings.simulation.launch' });
-    return problems;
-  }
+  if (!launch.ok) return problems;
   const launchAt = simMillis(launch.value);
   if (launchAt === undefined) return problems;
   for (const a of doc.activities) {

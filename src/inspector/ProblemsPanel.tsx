@@ -4,7 +4,6 @@ import { useEngineProblems } from '../canvas/counts/counts-store';
 import { problemsOf } from '../store/selectors';
 import { useEditorStore, useEditorStoreApi } from '../store/useEditorStore';
 import { ProblemList } from './ProblemList';
-import { simulationSettingsProblems } from '../simulation/model-fields';
 
 /**
  * Every validation problem of the campaign. Clicking one selects its activity and brings it into
@@ -18,7 +17,7 @@ export function ProblemsPanel() {
   const engineProblems = useEngineProblems();
   // Validation problems, then the queries that failed in the engine (code `engine-error`).
   // The simulation settings' problems are the campaign's own: selecting one shows the campaign settings.
-  const validation = [...problemsOf(doc, model).all, ...simulationSettingsProblems(doc, model?.referenceDate)];
+  const validation = problemsOf(doc, model).all;
   const problems = engineProblems.length === 0 ? validation : [...validation, ...engineProblems];
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

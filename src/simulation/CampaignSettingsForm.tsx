@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { RotateCcw } from 'lucide-react';
 import { TextField } from '../inspector/fields/TextField';
 import { useEditorStore, useEditorStoreApi } from '../store/useEditorStore';
-import { defaultOf, fieldPath, formatDefault, MODEL_FIELDS, MODEL_GROUPS, simulationSettingsProblems, type ModelField } from './model-fields';
+import { defaultOf, fieldPath, formatDefault, MODEL_FIELDS, MODEL_GROUPS, simulationSettingsProblems, type ModelField } from '../domain/simulation-model-fields';
 
 type Raw = Record<string, unknown>;
 const record = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});

@@ -15,7 +15,7 @@ function withSimulation(simulation: Record<string, unknown>, until = '2025-06-01
   );
   return { ...doc, settings: { ...doc.settings, simulation } };
 }
-const simulationCodes = ['invalid-simulation-setting', 'invalid-launch', 'wait-before-launch'];
+const simulationCodes = ['simulation-settings', 'wait-before-launch'];
 const simulationProblems = (doc: CampaignDoc) => validateCampaign(doc, fixtureModel).filter((p) => simulationCodes.includes(p.code));
 
 describe('simulation problems', () => {
@@ -35,8 +35,8 @@ describe('simulation problems', () => {
     expect(simulationProblems(withSimulation({ launch: 'next monday' }))).toEqual([
       {
         severity: 'error',
-        code: 'invalid-launch',
-        message: 'The launch "next monday" is not a date and time (YYYY-MM-DD HH:MM). The simulation starts at the data\'s reference date instead.',
+        code: 'simulation-settings',
+        message: 'Simulation settings: The launch "next monday" is not a date and time (YYYY-MM-DD HH:MM).',
         path: 'settings.simulation.launch',
       },
     ]);
@@ -45,8 +45,8 @@ describe('simulation problems', () => {
   test('model rates outside 0–1 are problems with their paths', () => {
     const problems = simulationProblems(withSimulation({ launch: '2025-06-01T09:00', model: { email: { open: 1.5 }, sms: { optOut: -0.1 } } }));
     expect(problems.map((p) => [p.path, p.message])).toEqual([
-      ['settings.simulation.model.email.open', 'Simulation settings: model.email.open: a rate is between 0 and 1.'],
-      ['settings.simulation.model.sms.optOut', 'Simulation settings: model.sms.optOut: a rate is between 0 and 1.'],
+      ['settings.simulation.model.email.open', 'Simulation settings, Email open rate: a rate is between 0 and 1.'],
+      ['settings.simulation.model.sms.optOut', 'Simulation settings, SMS STOP opt-out rate: a rate is between 0 and 1.'],
     ]);
   });
 });

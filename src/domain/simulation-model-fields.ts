@@ -1,6 +1,6 @@
-import { defaultSimulationSettings, launchTimestamp, readSimulationSettings } from '../domain/simulation-settings';
-import type { CampaignDoc } from '../domain/campaign';
-import type { Problem } from '../domain/problems';
+import { defaultSimulationSettings, launchTimestamp, readSimulationSettings } from './simulation-settings';
+import type { CampaignDoc } from './campaign';
+import type { Problem } from './problems';
 
 /**
  * The engagement model's fields as the settings form shows them: what each means, its default and
@@ -87,5 +87,5 @@ function settingName(path: string): string {
   const field = MODEL_FIELDS.find((f) => fieldPath(f) === path);
   if (!field) return path.replace(/^settings\.simulation\./, '');
   const group = MODEL_GROUPS.find((g) => g.group === field.group)!.title;
-  return `${group} ${field.label.toLowerCase()}`;
+  return `${group} ${field.label.charAt(0).toLowerCase()}${field.label.slice(1)}`;
 }

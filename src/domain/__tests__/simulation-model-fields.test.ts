@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCampaign } from '../domain/factory';
-import { setSimulationSettings } from '../domain/edits/settings';
-import { defaultOf, formatDefault, MODEL_FIELDS, simulationSettingsProblems } from './model-fields';
+import { createCampaign } from '../factory';
+import { setSimulationSettings } from '../edits/settings';
+import { defaultOf, formatDefault, MODEL_FIELDS, simulationSettingsProblems } from '../simulation-model-fields';
 
 describe('simulation settings in the form', () => {
   it('shows every model default as the engine has it', () => {
