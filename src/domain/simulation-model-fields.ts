@@ -87,5 +87,7 @@ function settingName(path: string): string {
   const field = MODEL_FIELDS.find((f) => fieldPath(f) === path);
   if (!field) return path.replace(/^settings\.simulation\./, '');
   const group = MODEL_GROUPS.find((g) => g.group === field.group)!.title;
-  return `${group} ${field.label.charAt(0).toLowerCase()}${field.label.slice(1)}`;
+  // "Open rate" reads "open rate" after its group; an acronym ("STOP") keeps its capitals.
+  const label = /^[A-Z][a-z]/.test(field.label) ? field.label.charAt(0).toLowerCase() + field.label.slice(1) : field.label;
+  return `${group} ${label}`;
 }
