@@ -1,3 +1,4 @@
+import { CanvasPage } from './pages/canvas-page';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './helpers/a11y';
@@ -62,7 +63,7 @@ test('a retargeting Split after a Wait needs a simulation, is counted once simul
   await expect(counts.transitionCount('t_not_opened')).toHaveAccessibleName(/^Needs a simulation: /, { timeout: 120_000 });
 
   // The Split's inspector offers Simulate where it says why there is no count.
-  await page.getByText('Opened?', { exact: true }).first().click();
+  await new CanvasPage(page).select('Opened?');
   await page.getByRole('region', { name: 'Records' }).getByRole('button', { name: 'Simulate' }).click();
   await sim.expectSimulated();
   const notOpened = async () => Number((await counts.transitionCount('t_not_opened').getAttribute('aria-label'))!.replace(/[^\d]/g, ''));
@@ -70,8 +71,8 @@ test('a retargeting Split after a Wait needs a simulation, is counted once simul
   const afterThreeDays = await notOpened();
 
   // A shorter wait sees fewer opens: more people did not open yet.
-  await page.getByText('Wait', { exact: true }).first().click();
-  const duration = page.getByRole('textbox', { name: 'Duration' }).or(page.getByRole('spinbutton', { name: 'Duration' }));
+  await new CanvasPage(page).select('Wait');
+  const duration = page.getByRole('spinbutton', { name: 'Duration' });
   await duration.fill('0');
   await duration.press('Enter');
   await sim.expectSimulated();

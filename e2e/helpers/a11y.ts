@@ -3,10 +3,11 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Runs axe on the whole page and expects no violation of serious or critical impact. Frames
- * matching `skipFrames` are left out: a sandboxed frame that runs no script (an email's preview)
- * cannot answer axe, which would wait for it until the test times out.
+ * matching `skipFrames` are left out, and always sandboxed frames: one that runs no script (an
+ * email's preview) cannot answer axe, which would wait for it until the test times out.
  */
-export async function expectNoSeriousViolations(page: Page, skipFrames: readonly string[] = []) {
+export async function expectNoSeriousViolations(page: Page, extraSkipFrames: readonly string[] = []) {
+  const skipFrames = (await page.locator('iframe[sandbox]').count()) > 0 ? ['iframe[sandbox]', ...extraSkipFrames] : extraSkipFrames;
   let builder = new AxeBuilder({ page });
   for (const frame of skipFrames) builder = builder.exclude(frame);
   if (skipFrames.length > 0) builder = builder.options({ iframes: false });
