@@ -122,12 +122,22 @@ export class CanvasPage {
    * `toPort` names the input where an activity has several (an Enrichment's "join").
    */
   async connect(from: string, to: string, fromPort?: string, toPort?: string) {
-    const source = await this.handle(from, 'output', fromPort).boundingBox();
-    const target = await this.handle(to, 'input', toPort).boundingBox();
-    if (!source || !target) throw new Error('handle not found');
-    await this.page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+    // Nodes grow when their counts arrive (a channel's "to send" line, an End's count), which moves
+    // their handles: each end is measured right before it is used, the target again at the drop.
+    const centre = async (handle: Locator) => {
+      const box = await handle.boundingBox();
+      if (!box) throw new Error('handle not found');
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const sourceHandle = this.handle(from, 'output', fromPort);
+    const targetHandle = this.handle(to, 'input', toPort);
+    const source = await centre(sourceHandle);
+    await this.page.mouse.move(source.x, source.y);
     await this.page.mouse.down();
-    await this.page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+    const target = await centre(targetHandle);
+    await this.page.mouse.move(target.x, target.y, { steps: 12 });
+    const drop = await centre(targetHandle);
+    await this.page.mouse.move(drop.x, drop.y, { steps: 2 });
     await this.page.mouse.up();
   }
 
