@@ -122,23 +122,43 @@ export class CanvasPage {
    * `toPort` names the input where an activity has several (an Enrichment's "join").
    */
   async connect(from: string, to: string, fromPort?: string, toPort?: string) {
-    // Nodes grow when their counts arrive (a channel's "to send" line, an End's count), which moves
-    // their handles: each end is measured right before it is used, the target again at the drop.
+    // Nodes grow when their counts arrive (a channel's "to send" line, an End's count) and the view
+    // may still be gliding to fit new activities: each handle is used once it stands still, and the
+    // target is measured again at the drop.
     const centre = async (handle: Locator) => {
-      const box = await handle.boundingBox();
-      if (!box) throw new Error('handle not found');
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      let last = '';
+      for (let i = 0; i < 40; i++) {
+        const box = await handle.boundingBox();
+        if (!box) throw new Error('handle not found');
+        const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        const key = `${at.x.toFixed(1)},${at.y.toFixed(1)}`;
+        if (key === last) return at;
+        last = key;
+        await this.page.waitForTimeout(60);
+      }
+      throw new Error('the handle keeps moving');
     };
     const sourceHandle = this.handle(from, 'output', fromPort);
     const targetHandle = this.handle(to, 'input', toPort);
-    const source = await centre(sourceHandle);
-    await this.page.mouse.move(source.x, source.y);
-    await this.page.mouse.down();
-    const target = await centre(targetHandle);
-    await this.page.mouse.move(target.x, target.y, { steps: 12 });
-    const drop = await centre(targetHandle);
-    await this.page.mouse.move(drop.x, drop.y, { steps: 2 });
-    await this.page.mouse.up();
+    const drag = async () => {
+      const source = await centre(sourceHandle);
+      await this.page.mouse.move(source.x, source.y);
+      await this.page.mouse.down();
+      const target = await centre(targetHandle);
+      await this.page.mouse.move(target.x, target.y, { steps: 12 });
+      const drop = await centre(targetHandle);
+      await this.page.mouse.move(drop.x, drop.y, { steps: 2 });
+      await this.page.mouse.up();
+    };
+    const before = await this.transitions.count();
+    await drag();
+    // A drag the page did not take at all (no transition, no refusal said, no menu) is made again
+    // once: on a loaded machine the first one is sometimes lost. A refused connection is not retried.
+    const answered = async () =>
+      (await this.transitions.count()) > before || (await this.alert.count()) > 0 || (await this.page.getByRole('menu').count()) > 0;
+    const deadline = Date.now() + 3000;
+    while (!(await answered()) && Date.now() < deadline) await this.page.waitForTimeout(100);
+    if (!(await answered())) await drag();
   }
 
   /** Selects one activity by clicking it. */
