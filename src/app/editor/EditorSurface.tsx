@@ -10,10 +10,13 @@ export function EditorSurface({
   doc,
   onChange,
   readOnly,
+  shared,
 }: {
   doc: CampaignDoc;
   onChange: (doc: CampaignDoc) => void;
   readOnly: boolean;
+  /** A campaign opened from a link: see CampaignEditor. */
+  shared?: boolean;
 }) {
   return (
     <Suspense
@@ -23,7 +26,7 @@ export function EditorSurface({
         </div>
       }
     >
-      <CampaignEditor doc={doc} onChange={onChange} readOnly={readOnly} />
+      <CampaignEditor doc={doc} onChange={onChange} readOnly={readOnly} {...(shared ? { shared: true } : {})} />
     </Suspense>
   );
 }

@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { ArrowLeft, CopyPlus, Download, Eye, Loader2, TriangleAlert } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
 import type { PathError } from '../../domain/zod-issues';
-import { CampaignEditor } from '../../canvas/CampaignEditor';
+import { EditorSurface } from '../editor/EditorSurface';
 import { useCampaignMutations } from '../../campaigns/useCampaigns';
 import { downloadCampaign } from '../../campaigns/transfer/download-campaign';
 import { readSharedSource, type SharedSource } from '../../campaigns/share/read-shared-source';
@@ -100,7 +100,7 @@ function SharedEditor({ doc, data }: { doc: CampaignDoc; data: SharedData | null
         </div>
       </header>
       <main className="cc-editor-main" aria-label="Shared campaign">
-        <CampaignEditor doc={doc} onChange={ignoreEdits} shared />
+        <EditorSurface doc={doc} onChange={ignoreEdits} readOnly={false} shared />
       </main>
     </div>
   );
