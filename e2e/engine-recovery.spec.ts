@@ -36,7 +36,7 @@ for (const [fault, worker] of [
     await qm.add('A field');
     await qm.chooseField(qm.last, 'loyal', /Loyalty tier/);
     await qm.last.getByRole('combobox', { name: 'Value of Loyalty tier' }).selectOption({ label: 'Gold' });
-    await expect(counts.status).toHaveText('The engine stopped; restarting…', { timeout: 60_000 });
+    await expect(counts.status).toHaveText('Engine stopped, restarting…', { timeout: 60_000 });
     await page.screenshot({ path: testInfo.outputPath('engine-restarting.png') });
 
     // The new engine counts the edited campaign exactly.

@@ -123,28 +123,44 @@ export class CanvasPage {
    */
   async connect(from: string, to: string, fromPort?: string, toPort?: string) {
     // Nodes grow when their counts arrive (a channel's "to send" line, an End's count) and the view
-    // may still be gliding to fit new activities: each handle is used once it stands still, and the
-    // target is measured again at the drop.
+    // may still be gliding to fit new activities: each handle is measured once it stands still.
+    // While the button is held near the pane's edge the view pans on its own (as it does for a
+    // person), so the target is measured again once the pointer has left the source, and a handle
+    // that keeps gliding is taken where it last was.
     const centre = async (handle: Locator) => {
       let last = '';
-      for (let i = 0; i < 40; i++) {
+      let at = { x: 0, y: 0 };
+      for (let i = 0; i < 25; i++) {
         const box = await handle.boundingBox();
         if (!box) throw new Error('handle not found');
-        const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
         const key = `${at.x.toFixed(1)},${at.y.toFixed(1)}`;
         if (key === last) return at;
         last = key;
         await this.page.waitForTimeout(60);
       }
-      throw new Error('the handle keeps moving');
+      return at;
     };
     const sourceHandle = this.handle(from, 'output', fromPort);
     const targetHandle = this.handle(to, 'input', toPort);
+    // Within this distance of the pane's edge, a held button pans the view: a person would first
+    // bring both activities into the middle, and so does the test, with Fit view.
+    const EDGE = 48;
+    const nearEdge = async (at: { x: number; y: number }) => {
+      const pane = (await this.canvas.boundingBox())!;
+      return at.x < pane.x + EDGE || at.x > pane.x + pane.width - EDGE || at.y < pane.y + EDGE || at.y > pane.y + pane.height - EDGE;
+    };
     const drag = async () => {
-      const source = await centre(sourceHandle);
+      let source = await centre(sourceHandle);
+      let target = await centre(targetHandle);
+      if ((await nearEdge(source)) || (await nearEdge(target))) {
+        await this.tool('Fit view').click();
+        await this.page.waitForTimeout(300);
+        source = await centre(sourceHandle);
+        target = await centre(targetHandle);
+      }
       await this.page.mouse.move(source.x, source.y);
       await this.page.mouse.down();
-      const target = await centre(targetHandle);
       await this.page.mouse.move(target.x, target.y, { steps: 12 });
       const drop = await centre(targetHandle);
       await this.page.mouse.move(drop.x, drop.y, { steps: 2 });

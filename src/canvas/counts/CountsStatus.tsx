@@ -4,9 +4,9 @@ import type { CountsPhase } from './count-types';
 import './counts.css';
 
 const text: Record<CountsPhase, string> = {
-  'loading-data': 'Loading sample data…',
+  'loading-data': 'Loading data…',
   computing: 'Computing counts…',
-  restarting: 'The engine stopped; restarting…',
+  restarting: 'Engine stopped, restarting…',
   'up-to-date': 'Counts up to date',
   failed: 'Counts unavailable',
   idle: 'Add activities to see counts',
@@ -24,7 +24,7 @@ export function CountsStatus() {
   return (
     <div className={`cv-counts-status cv-counts-status--${phase}`} role="status" aria-label="Counts status" aria-live="polite" data-phase={phase}>
       <Icon size={13} aria-hidden className={busy ? 'cv-counts-status__spin' : undefined} />
-      <span>{text[phase]}</span>
+      <span title={text[phase]}>{text[phase]}</span>
       {phase === 'failed' && failure && (
         <span className="cv-counts-status__detail" title={failure}>
           : {failure}
