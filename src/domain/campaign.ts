@@ -41,6 +41,11 @@ export const campaignSettingsSchema = z.object({
    * so that a wrong value is a problem shown on the campaign, not a document that cannot open.
    */
   simulation: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * When the published campaign launches (src/domain/schedule): loose here for the same reason,
+   * its problems are shown on the campaign.
+   */
+  schedule: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const campaignSchema = z.object({

@@ -1,4 +1,5 @@
 import type { CampaignDoc } from './campaign';
+import { campaignScheduleProblems } from './schedule/problems';
 import { simulationProblems } from './simulation-problems';
 import type { Problem } from './problems';
 import type { DataModel } from './data-model';
@@ -108,6 +109,7 @@ export function validateCampaign(doc: CampaignDoc, model?: DataModel): Problem[]
     });
 
   problems.push(...simulationProblems(doc, model));
+  problems.push(...campaignScheduleProblems(doc, model));
 
   if (topologicalOrder(doc).hasCycle)
     problems.push({ severity: 'error', code: 'cycle', message: 'The campaign contains a loop of transitions.' });

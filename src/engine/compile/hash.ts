@@ -3,16 +3,7 @@
  * upstream tables and data get the same name, so unchanged work is found and reused.
  */
 
-/** JSON with object keys sorted, so that key order never changes a hash. */
-export function stableStringify(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-}
+export { stableStringify } from '../../domain/stable-json';
 
 /** A 64-bit hash (two independent 32-bit FNV-1a lanes) as 16 hex digits. Not cryptographic. */
 export function hash64(text: string): string {
