@@ -11,6 +11,8 @@ test('tidy up lays the campaign out in layers, as one undo step', async ({ page 
   const xOf = async (label: string) => (await canvas.node(label).boundingBox())!.x;
   expect(await xOf('Email')).toBeLessThan(await xOf('Build audience'));
 
+  // Tidy up levels the nodes as they are: once counted, as the Email grows by its "to send" line.
+  await expect(page.getByRole('status', { name: 'Counts status' })).toHaveText('Counts up to date');
   await canvas.tool('Tidy up').click();
   await expect.poll(async () => (await xOf('Build audience')) < (await xOf('Email'))).toBe(true);
   // One layer after the other on one line: their middles (where the transition joins them) level,

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ActivityInspector } from './ActivityInspector';
 import { TransitionInspector } from './TransitionInspector';
 import { CampaignSettingsForm } from '../simulation/CampaignSettingsForm';
+import { ScheduleSection } from '../lifecycle/ScheduleSection';
 
 /** The side panel showing what is selected: one activity, one transition, several, or nothing. */
 export function Inspector() {
@@ -35,6 +36,7 @@ export function Inspector() {
             <li>Use the “+” on a transition to insert an activity there.</li>
           </ul>
           <CampaignSettingsForm />
+          <ScheduleSection />
         </div>
       )}
     </div>

@@ -139,6 +139,7 @@ export const createDocumentSlice =
 
       setSeed: (seed) => set((s) => ({ doc: edits.setSeed(s.doc, seed) })),
       setSimulationSettings: (simulation) => set((s) => ({ doc: edits.setSimulationSettings(s.doc, simulation) })),
+      setSchedule: (schedule) => set((s) => ({ doc: edits.setSchedule(s.doc, schedule) })),
 
       pasteFragment: (fragment, at) => {
         const r = pasteFragment(get().doc, fragment, at ? { at } : {});

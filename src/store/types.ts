@@ -46,6 +46,8 @@ export interface DocumentSlice {
   setSeed: (seed: number) => void;
   /** Replaces the simulation settings as typed (undefined: all defaults). */
   setSimulationSettings: (simulation: Record<string, unknown> | undefined) => void;
+  /** Replaces the schedule as set (undefined: no schedule, the campaign runs on demand). */
+  setSchedule: (schedule: Record<string, unknown> | undefined) => void;
   pasteFragment: (fragment: CampaignFragment, at?: Position) => void;
 }
 

@@ -9,7 +9,7 @@ const text: Record<CountsPhase, string> = {
   restarting: 'Engine stopped, restarting…',
   'up-to-date': 'Counts up to date',
   failed: 'Counts unavailable',
-  idle: 'Add activities to see counts',
+  idle: 'No activities yet',
 };
 
 /**

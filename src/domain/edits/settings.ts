@@ -22,3 +22,13 @@ export function setSimulationSettings(doc: CampaignDoc, simulation: Record<strin
   const { simulation: _, ...rest } = doc.settings;
   return { ...doc, settings: simulation === undefined ? rest : { ...rest, simulation } };
 }
+
+/**
+ * Replaces the schedule (`settings.schedule`) as the person set it: a wrong value is kept and shown
+ * as a problem. Undefined removes it (the campaign runs on demand).
+ */
+export function setSchedule(doc: CampaignDoc, schedule: Record<string, unknown> | undefined): CampaignDoc {
+  if (doc.settings.schedule === schedule) return doc;
+  const { schedule: _, ...rest } = doc.settings;
+  return { ...doc, settings: schedule === undefined ? rest : { ...rest, schedule } };
+}

@@ -99,7 +99,7 @@ function launchDay(schedule: Schedule, year: number, month: number, day: number)
  */
 export function nextLaunches(schedule: Schedule, after: number, count = 10): Launch[] {
   const zone = schedule.timeZone;
-  const from = instantOf(schedule.validFrom, zone);
+  const from = schedule.validFrom === undefined ? -Infinity : instantOf(schedule.validFrom, zone);
   const until = schedule.validUntil === undefined ? Infinity : instantOf(schedule.validUntil, zone);
   if (from === undefined || until === undefined) return [];
   const start = Math.max(after, from);

@@ -34,7 +34,7 @@ export function scheduleProblems(schedule: Schedule, now: number): ScheduleProbl
   const problems: ScheduleProblem[] = [];
   const zone = schedule.timeZone;
   if (!isKnownTimeZone(zone)) return [{ field: 'timeZone', message: `"${zone}" is not a time zone name (such as Europe/Paris)` }];
-  const from = instantOf(schedule.validFrom, zone);
+  const from = schedule.validFrom === undefined ? -Infinity : instantOf(schedule.validFrom, zone);
   const until = schedule.validUntil === undefined ? undefined : instantOf(schedule.validUntil, zone);
   if (from === undefined) problems.push({ field: 'validFrom', message: `${schedule.validFrom} is not a date of the calendar` });
   if (schedule.validUntil !== undefined && until === undefined) problems.push({ field: 'validUntil', message: `${schedule.validUntil} is not a date of the calendar` });
@@ -94,16 +94,24 @@ function intradayProblems(schedule: Extract<Schedule, { kind: 'intraday' }>): Sc
  * the simulation settings say otherwise); without data only what does not depend on it is checked.
  */
 export function campaignScheduleProblems(doc: CampaignDoc, model?: DataModel): Problem[] {
-  const settings = doc.settings as { schedule?: unknown };
-  if (settings.schedule === undefined) return [];
-  const simulation = doc.settings.simulation;
-  const launchText = typeof simulation === 'object' && simulation !== null && typeof simulation.launch === 'string' ? simulation.launch : '';
-  const launch = model ? launchTimestamp(launchText, model.referenceDate ?? '') : undefined;
-  const now = launch?.ok ? (simMillis(launch.value) ?? -Infinity) : -Infinity;
-  return readSchedule(settings.schedule, now).problems.map((p) => ({
+  if (doc.settings.schedule === undefined) return [];
+  return readSchedule(doc.settings.schedule, simulatedPresent(doc, model?.referenceDate)).problems.map((p) => ({
     severity: 'error' as const,
     code: 'schedule',
     message: `Schedule: ${p.message}.`,
     path: `schedule.${p.field}`,
   }));
+}
+
+/**
+ * The simulated present of a campaign (UTC ms): its simulated launch, the data's reference date at
+ * 09:00 unless the simulation settings say otherwise. Without data (no reference date) or with a
+ * launch that does not parse: -Infinity, before any launch.
+ */
+export function simulatedPresent(doc: CampaignDoc, referenceDate?: string): number {
+  if (!referenceDate) return -Infinity;
+  const simulation = doc.settings.simulation;
+  const launchText = typeof simulation === 'object' && simulation !== null && typeof simulation.launch === 'string' ? simulation.launch : '';
+  const launch = launchTimestamp(launchText, referenceDate);
+  return launch.ok ? (simMillis(launch.value) ?? -Infinity) : -Infinity;
 }

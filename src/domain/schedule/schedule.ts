@@ -24,8 +24,8 @@ const stamp = z.string().regex(LOCAL_STAMP, 'a date and time is YYYY-MM-DD HH:MM
 const common = {
   /** IANA time zone the times are read in, e.g. `Europe/Paris`. */
   timeZone: z.string().min(1, 'choose a time zone'),
-  /** First moment a launch may happen (local), inclusive. */
-  validFrom: stamp,
+  /** First moment a launch may happen (local), inclusive; none: from the simulated present. */
+  validFrom: stamp.optional(),
   /** Last moment a launch may happen (local), inclusive; none: no end. */
   validUntil: stamp.optional(),
 };
