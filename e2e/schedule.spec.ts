@@ -4,7 +4,9 @@ import { CanvasPage } from './pages/canvas-page';
 import { openSmallCampaign } from './pages/inspector-page';
 import { SchedulePage } from './pages/schedule-page';
 
-test('a monthly schedule on the 31st asks what to do in shorter months, then previews its next launches in its time zone', async ({ page }) => {
+test('a monthly schedule on the 31st asks what to do in shorter months, then previews its next launches in its time zone', async ({
+  page,
+}) => {
   const canvas = new CanvasPage(page);
   await openSmallCampaign(canvas);
   const schedule = new SchedulePage(page);
@@ -14,9 +16,15 @@ test('a monthly schedule on the 31st asks what to do in shorter months, then pre
   await schedule.timeZone('Europe/Paris');
   await schedule.fill('Day of the month', '31');
   // The 31st is impossible in some months until a rule is chosen: said at the field and in Problems.
-  await expect(schedule.section.getByText('Some months have no day 31: choose to skip them or to launch on their last day.')).toBeVisible();
+  await expect(
+    schedule.section.getByText(
+      'Some months have no day 31: choose to skip them or to launch on their last day.',
+    ),
+  ).toBeVisible();
   await expect(schedule.preview).toContainText('Correct the schedule to see its launches.');
-  await expect(page.getByRole('region', { name: 'Problems' }).getByText(/Schedule: some months have no day 31/)).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Problems' }).getByText(/Schedule: some months have no day 31/),
+  ).toBeVisible();
 
   await schedule.pick('Launch on their last day');
   await expect(schedule.section.getByRole('radio', { name: 'Launch on their last day' })).toBeChecked();

@@ -8,7 +8,9 @@ export class SchedulePage {
   constructor(readonly page: Page) {}
 
   get section(): Locator {
-    return this.page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Schedule' });
+    return this.page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('region', { name: 'Schedule' });
   }
 
   get preview(): Locator {
@@ -19,7 +21,9 @@ export class SchedulePage {
     return this.preview.getByRole('listitem');
   }
 
-  async choose(kind: 'On demand (no schedule)' | 'Once' | 'Daily' | 'Several times a day' | 'Weekly' | 'Monthly') {
+  async choose(
+    kind: 'On demand (no schedule)' | 'Once' | 'Daily' | 'Several times a day' | 'Weekly' | 'Monthly',
+  ) {
     await this.section.getByLabel('Launches', { exact: true }).selectOption({ label: kind });
   }
 

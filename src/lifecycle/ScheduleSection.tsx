@@ -11,10 +11,19 @@ import { scheduleKindLabels, weekdays, type ScheduleKind, type Weekday } from '.
 import { formatLaunch, timeZoneNames } from './schedule-format';
 
 type Raw = Record<string, unknown>;
-const record = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
+const record = (v: unknown): Raw =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {};
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
-const dayLabels: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const dayLabels: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 const PREVIEW = 10;
 
 /**
@@ -31,9 +40,18 @@ export function ScheduleSection() {
   const kind = (typeof raw?.kind === 'string' ? raw.kind : 'none') as ScheduleKind | 'none';
   const now = simulatedPresent(doc, referenceDate);
   const { schedule, problems } = useMemo(() => readSchedule(raw, now), [raw, now]);
-  const launches = useMemo(() => (schedule && problems.length === 0 ? nextLaunches(schedule, now, PREVIEW) : []), [schedule, problems, now]);
+  const launches = useMemo(
+    () => (schedule && problems.length === 0 ? nextLaunches(schedule, now, PREVIEW) : []),
+    [schedule, problems, now],
+  );
   const zones = useMemo(() => timeZoneNames(), []);
-  const at = (field: string) => problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`)).map((p) => ({ severity: 'error' as const, message: `${p.message.charAt(0).toUpperCase()}${p.message.slice(1)}.` }));
+  const at = (field: string) =>
+    problems
+      .filter((p) => p.field === field || p.field.startsWith(`${field}.`))
+      .map((p) => ({
+        severity: 'error' as const,
+        message: `${p.message.charAt(0).toUpperCase()}${p.message.slice(1)}.`,
+      }));
 
   const write = (next: Raw | undefined) => store.getState().setSchedule(next);
   const set = (key: string, value: unknown) => {
@@ -46,7 +64,10 @@ export function ScheduleSection() {
     if (k === 'none') return write(undefined);
     const base: Raw = {
       kind: k,
-      timeZone: typeof raw?.timeZone === 'string' ? raw.timeZone : (Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'),
+      timeZone:
+        typeof raw?.timeZone === 'string'
+          ? raw.timeZone
+          : (Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'),
       ...(typeof raw?.validFrom === 'string' ? { validFrom: raw.validFrom } : {}),
       ...(typeof raw?.validUntil === 'string' ? { validUntil: raw.validUntil } : {}),
     };
@@ -72,13 +93,37 @@ export function ScheduleSection() {
         label="Launches"
         value={kind}
         onChange={setKind}
-        options={[{ value: 'none', label: 'On demand (no schedule)' }, ...Object.entries(scheduleKindLabels).map(([value, label]) => ({ value, label }))]}
-        help={kind === 'none' ? 'The campaign runs when you run it. Choose a schedule to launch it by itself once published.' : undefined}
+        options={[
+          { value: 'none', label: 'On demand (no schedule)' },
+          ...Object.entries(scheduleKindLabels).map(([value, label]) => ({ value, label })),
+        ]}
+        help={
+          kind === 'none'
+            ? 'The campaign runs when you run it. Choose a schedule to launch it by itself once published.'
+            : undefined
+        }
         problems={at('kind')}
       />
-      {raw && kind === 'once' && <TextField label="Date and time" value={text(raw.at)} commit="blur" placeholder="YYYY-MM-DD HH:MM" onChange={(t) => set('at', t.trim())} problems={at('at')} />}
+      {raw && kind === 'once' && (
+        <TextField
+          label="Date and time"
+          value={text(raw.at)}
+          commit="blur"
+          placeholder="YYYY-MM-DD HH:MM"
+          onChange={(t) => set('at', t.trim())}
+          problems={at('at')}
+        />
+      )}
       {raw && (kind === 'daily' || kind === 'weekly' || kind === 'monthly') && (
-        <TextField label="Time" value={text(raw.time)} commit="blur" placeholder="HH:MM" help="24-hour clock, in the time zone below." onChange={(t) => set('time', t.trim())} problems={at('time')} />
+        <TextField
+          label="Time"
+          value={text(raw.time)}
+          commit="blur"
+          placeholder="HH:MM"
+          help="24-hour clock, in the time zone below."
+          onChange={(t) => set('time', t.trim())}
+          problems={at('time')}
+        />
       )}
       {raw && kind === 'weekly' && (
         <fieldset className="lc-days">
@@ -87,7 +132,18 @@ export function ScheduleSection() {
             const days = Array.isArray(raw.days) ? (raw.days as string[]) : [];
             return (
               <label key={d} className="lc-day">
-                <input type="checkbox" checked={days.includes(d)} onChange={(e) => set('days', e.target.checked ? weekdays.filter((w) => w === d || days.includes(w)) : days.filter((x) => x !== d))} />
+                <input
+                  type="checkbox"
+                  checked={days.includes(d)}
+                  onChange={(e) =>
+                    set(
+                      'days',
+                      e.target.checked
+                        ? weekdays.filter((w) => w === d || days.includes(w))
+                        : days.filter((x) => x !== d),
+                    )
+                  }
+                />
                 {dayLabels[d]}
               </label>
             );
@@ -101,7 +157,14 @@ export function ScheduleSection() {
       )}
       {raw && kind === 'monthly' && (
         <>
-          <TextField label="Day of the month" value={text(raw.dayOfMonth)} commit="blur" placeholder="1–31" onChange={(t) => set('dayOfMonth', numberOrText(t))} problems={at('dayOfMonth')} />
+          <TextField
+            label="Day of the month"
+            value={text(raw.dayOfMonth)}
+            commit="blur"
+            placeholder="1–31"
+            onChange={(t) => set('dayOfMonth', numberOrText(t))}
+            problems={at('dayOfMonth')}
+          />
           {typeof raw.dayOfMonth === 'number' && raw.dayOfMonth > 28 && (
             <ChoiceField
               label="Months without that day"
@@ -128,7 +191,11 @@ export function ScheduleSection() {
             value={intradayMode}
             onChange={(mode) => {
               const { times: _t, every: _e, ...rest } = raw;
-              write(mode === 'every' ? { ...rest, every: { value: 2, unit: 'hours', from: '08:00', to: '20:00' } } : { ...rest, times: ['09:00', '18:00'] });
+              write(
+                mode === 'every'
+                  ? { ...rest, every: { value: 2, unit: 'hours', from: '08:00', to: '20:00' } }
+                  : { ...rest, times: ['09:00', '18:00'] },
+              );
             }}
             choices={[
               { value: 'times', label: 'At these times' },
@@ -142,12 +209,26 @@ export function ScheduleSection() {
               commit="blur"
               placeholder="09:00, 13:00, 18:00"
               help="Separated by commas, at least 15 minutes apart."
-              onChange={(t) => set('times', t.split(',').map((x) => x.trim()).filter(Boolean))}
+              onChange={(t) =>
+                set(
+                  'times',
+                  t
+                    .split(',')
+                    .map((x) => x.trim())
+                    .filter(Boolean),
+                )
+              }
               problems={at('times')}
             />
           ) : (
             <div className="lc-every">
-              <TextField label="Every" value={text(every.value)} commit="blur" onChange={(t) => set('every', { ...every, value: numberOrText(t) })} problems={at('every.value')} />
+              <TextField
+                label="Every"
+                value={text(every.value)}
+                commit="blur"
+                onChange={(t) => set('every', { ...every, value: numberOrText(t) })}
+                problems={at('every.value')}
+              />
               <SelectField
                 label="Unit"
                 value={text(every.unit)}
@@ -157,8 +238,22 @@ export function ScheduleSection() {
                   { value: 'hours', label: 'hours' },
                 ]}
               />
-              <TextField label="From" value={text(every.from)} commit="blur" placeholder="HH:MM" onChange={(t) => set('every', { ...every, from: t.trim() })} problems={at('every.from')} />
-              <TextField label="To" value={text(every.to)} commit="blur" placeholder="HH:MM" onChange={(t) => set('every', { ...every, to: t.trim() })} problems={at('every.to')} />
+              <TextField
+                label="From"
+                value={text(every.from)}
+                commit="blur"
+                placeholder="HH:MM"
+                onChange={(t) => set('every', { ...every, from: t.trim() })}
+                problems={at('every.from')}
+              />
+              <TextField
+                label="To"
+                value={text(every.to)}
+                commit="blur"
+                placeholder="HH:MM"
+                onChange={(t) => set('every', { ...every, to: t.trim() })}
+                problems={at('every.to')}
+              />
             </div>
           )}
         </>
@@ -206,7 +301,9 @@ export function ScheduleSection() {
                 ))}
               </ol>
             )}
-            {Number.isFinite(now) && launches.length > 0 && <p className="lc-preview__from">From the simulated present, {formatLaunch(now, 'UTC')}.</p>}
+            {Number.isFinite(now) && launches.length > 0 && (
+              <p className="lc-preview__from">From the simulated present, {formatLaunch(now, 'UTC')}.</p>
+            )}
           </div>
         </>
       )}

@@ -19,6 +19,7 @@ export function formatLaunch(at: number, zone: string): string {
 
 /** The IANA time zone names the platform knows, UTC first. */
 export function timeZoneNames(): string[] {
-  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+  const supported =
+    (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
   return ['UTC', ...supported.filter((z) => z !== 'UTC')];
 }

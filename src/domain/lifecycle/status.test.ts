@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, campaignStatuses, isEditable, lifecycleActions, nextStatus, type CampaignStatus, type LifecycleAction } from './status';
+import {
+  allowedActions,
+  campaignStatuses,
+  isEditable,
+  lifecycleActions,
+  nextStatus,
+  type CampaignStatus,
+  type LifecycleAction,
+} from './status';
 
 /**
  * Every status × every action, written out independently of the table in status.ts: the allowed
@@ -38,7 +46,10 @@ describe('the campaign status machine', () => {
   it('lists the allowed actions and says that only a draft is edited', () => {
     expect(allowedActions('live')).toEqual(['publish', 'pause', 'stop', 'complete']);
     expect(campaignStatuses.filter(isEditable)).toEqual(['draft']);
-    expect(nextStatus('archived', 'publish')).toEqual({ ok: false, reason: 'an archived campaign is restored from the archive before anything else' });
+    expect(nextStatus('archived', 'publish')).toEqual({
+      ok: false,
+      reason: 'an archived campaign is restored from the archive before anything else',
+    });
     expect(nextStatus('draft', 'pause')).toEqual({ ok: false, reason: 'a draft campaign cannot pause' });
   });
 });

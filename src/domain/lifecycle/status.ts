@@ -6,7 +6,15 @@
  * editor, the campaign list and the command line ask it.
  */
 
-export const campaignStatuses = ['draft', 'scheduled', 'live', 'paused', 'stopped', 'completed', 'archived'] as const;
+export const campaignStatuses = [
+  'draft',
+  'scheduled',
+  'live',
+  'paused',
+  'stopped',
+  'completed',
+  'archived',
+] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 
 export const statusLabels: Record<CampaignStatus, string> = {
@@ -20,7 +28,16 @@ export const statusLabels: Record<CampaignStatus, string> = {
 };
 
 /** What a person (or the schedule) does to a campaign. */
-export const lifecycleActions = ['publish', 'start', 'pause', 'resume', 'stop', 'complete', 'archive', 'unarchive'] as const;
+export const lifecycleActions = [
+  'publish',
+  'start',
+  'pause',
+  'resume',
+  'stop',
+  'complete',
+  'archive',
+  'unarchive',
+] as const;
 export type LifecycleAction = (typeof lifecycleActions)[number];
 
 export const actionLabels: Record<LifecycleAction, string> = {
@@ -64,7 +81,11 @@ export type StepResult = { ok: true; status: CampaignStatus } | { ok: false; rea
  * The status after `action`, or why it is refused. `hasSchedule`: publishing leads to Scheduled
  * rather than Live.
  */
-export function nextStatus(status: CampaignStatus, action: LifecycleAction, options: { hasSchedule?: boolean } = {}): StepResult {
+export function nextStatus(
+  status: CampaignStatus,
+  action: LifecycleAction,
+  options: { hasSchedule?: boolean } = {},
+): StepResult {
   const to = steps[status][action];
   if (to === undefined) return { ok: false, reason: refusal(status, action) };
   if (action === 'publish' && options.hasSchedule) return { ok: true, status: 'scheduled' };

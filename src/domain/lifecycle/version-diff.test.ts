@@ -17,12 +17,23 @@ const activity = (id: string, over: Partial<Activity> = {}): Activity => ({
 function campaign(activities: Activity[], links: [string, string][]): CampaignDoc {
   const doc = createCampaign('Welcome');
   doc.activities = activities;
-  doc.transitions = links.map(([s, t], i) => ({ id: `t${i}`, source: { activityId: s, port: 'out' }, target: { activityId: t, port: 'in' }, label: '' }));
+  doc.transitions = links.map(([s, t], i) => ({
+    id: `t${i}`,
+    source: { activityId: s, port: 'out' },
+    target: { activityId: t, port: 'in' },
+    label: '',
+  }));
   return doc;
 }
 
 describe('the difference between two versions', () => {
-  const v1 = campaign([activity('a'), activity('b', { type: 'email' }), activity('c', { type: 'end' })], [['a', 'b'], ['b', 'c']]);
+  const v1 = campaign(
+    [activity('a'), activity('b', { type: 'email' }), activity('c', { type: 'end' })],
+    [
+      ['a', 'b'],
+      ['b', 'c'],
+    ],
+  );
 
   it('finds activities added, removed, changed (by field) and only moved, and transitions by their ends', () => {
     const v2 = campaign(
@@ -31,7 +42,10 @@ describe('the difference between two versions', () => {
         activity('b', { type: 'email', position: { x: 300, y: 0 } }),
         activity('d', { type: 'sms' }),
       ],
-      [['a', 'b'], ['b', 'd']],
+      [
+        ['a', 'b'],
+        ['b', 'd'],
+      ],
     );
     v2.transitions[0]!.id = 'renamed'; // the same ends under another id is the same transition
     v2.settings.seed = 7;
@@ -43,7 +57,9 @@ describe('the difference between two versions', () => {
     expect(diff.transitionsAdded.map((t) => t.target.activityId)).toEqual(['d']);
     expect(diff.transitionsRemoved.map((t) => t.target.activityId)).toEqual(['c']);
     expect(diff.settings).toEqual(['seed']);
-    expect(diffSummary(diff)).toBe('Activities 1 added, 1 removed, 1 changed; transitions 1 added, 1 removed; settings changed (seed); 1 activity moved');
+    expect(diffSummary(diff)).toBe(
+      'Activities 1 added, 1 removed, 1 changed; transitions 1 added, 1 removed; settings changed (seed); 1 activity moved',
+    );
   });
 
   it('a config that differs only in key order is no change; the same document is "No change"', () => {

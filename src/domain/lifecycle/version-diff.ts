@@ -26,7 +26,8 @@ export interface VersionDiff {
   settings: string[];
 }
 
-const ends = (t: Transition) => `${t.source.activityId}:${t.source.port}>${t.target.activityId}:${t.target.port}`;
+const ends = (t: Transition) =>
+  `${t.source.activityId}:${t.source.port}>${t.target.activityId}:${t.target.port}`;
 
 export function diffVersions(before: CampaignDoc, after: CampaignDoc): VersionDiff {
   const old = new Map(before.activities.map((a) => [a.id, a]));
@@ -47,7 +48,8 @@ export function diffVersions(before: CampaignDoc, after: CampaignDoc): VersionDi
   const oldEnds = new Set(before.transitions.map(ends));
   const newEnds = new Set(after.transitions.map(ends));
   const keys = new Set([...Object.keys(before.settings), ...Object.keys(after.settings)]);
-  const setting = (doc: CampaignDoc, key: string) => stableStringify((doc.settings as Record<string, unknown>)[key]);
+  const setting = (doc: CampaignDoc, key: string) =>
+    stableStringify((doc.settings as Record<string, unknown>)[key]);
   return {
     added: after.activities.filter((a) => !old.has(a.id)),
     removed: before.activities.filter((a) => !now.has(a.id)),
@@ -73,8 +75,14 @@ export function diffSummary(diff: VersionDiff): string {
     const total = diff.added.length + diff.removed.length + diff.changed.length;
     parts.push(`${total === 1 ? 'activity' : 'activities'} ${acts.join(', ')}`);
   }
-  const trans = [diff.transitionsAdded.length ? `${diff.transitionsAdded.length} added` : '', diff.transitionsRemoved.length ? `${diff.transitionsRemoved.length} removed` : ''].filter(Boolean);
-  if (trans.length) parts.push(`${diff.transitionsAdded.length + diff.transitionsRemoved.length === 1 ? 'transition' : 'transitions'} ${trans.join(', ')}`);
+  const trans = [
+    diff.transitionsAdded.length ? `${diff.transitionsAdded.length} added` : '',
+    diff.transitionsRemoved.length ? `${diff.transitionsRemoved.length} removed` : '',
+  ].filter(Boolean);
+  if (trans.length)
+    parts.push(
+      `${diff.transitionsAdded.length + diff.transitionsRemoved.length === 1 ? 'transition' : 'transitions'} ${trans.join(', ')}`,
+    );
   if (diff.settings.length) parts.push(`settings changed (${diff.settings.join(', ')})`);
   if (diff.moved.length) parts.push(`${plural(diff.moved.length, 'activity', 'activities')} moved`);
   if (parts.length === 0) return 'No change';

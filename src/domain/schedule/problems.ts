@@ -18,12 +18,18 @@ export interface ScheduleProblem {
  * makes it impossible (docs/lifecycle.md#schedule). `now` (UTC ms) is the simulated present: a
  * period that has ended, or a single launch in the past, is a problem.
  */
-export function readSchedule(raw: unknown, now: number): { schedule?: Schedule; problems: ScheduleProblem[] } {
+export function readSchedule(
+  raw: unknown,
+  now: number,
+): { schedule?: Schedule; problems: ScheduleProblem[] } {
   if (raw === undefined) return { problems: [] };
   const parsed = scheduleSchema.safeParse(raw);
   if (!parsed.success) {
     return {
-      problems: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'kind', message: issueMessage(issue, raw) })),
+      problems: parsed.error.issues.map((issue) => ({
+        field: issue.path.join('.') || 'kind',
+        message: issueMessage(issue, raw),
+      })),
     };
   }
   return { schedule: parsed.data, problems: scheduleProblems(parsed.data, now) };
@@ -33,18 +39,24 @@ export function readSchedule(raw: unknown, now: number): { schedule?: Schedule; 
 export function scheduleProblems(schedule: Schedule, now: number): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
   const zone = schedule.timeZone;
-  if (!isKnownTimeZone(zone)) return [{ field: 'timeZone', message: `"${zone}" is not a time zone name (such as Europe/Paris)` }];
+  if (!isKnownTimeZone(zone))
+    return [{ field: 'timeZone', message: `"${zone}" is not a time zone name (such as Europe/Paris)` }];
   const from = schedule.validFrom === undefined ? -Infinity : instantOf(schedule.validFrom, zone);
   const until = schedule.validUntil === undefined ? undefined : instantOf(schedule.validUntil, zone);
-  if (from === undefined) problems.push({ field: 'validFrom', message: `${schedule.validFrom} is not a date of the calendar` });
-  if (schedule.validUntil !== undefined && until === undefined) problems.push({ field: 'validUntil', message: `${schedule.validUntil} is not a date of the calendar` });
-  if (from !== undefined && until !== undefined && until < from) problems.push({ field: 'validUntil', message: 'the period ends before it starts' });
-  else if (until !== undefined && until < now) problems.push({ field: 'validUntil', message: `the period ended on ${schedule.validUntil}` });
+  if (from === undefined)
+    problems.push({ field: 'validFrom', message: `${schedule.validFrom} is not a date of the calendar` });
+  if (schedule.validUntil !== undefined && until === undefined)
+    problems.push({ field: 'validUntil', message: `${schedule.validUntil} is not a date of the calendar` });
+  if (from !== undefined && until !== undefined && until < from)
+    problems.push({ field: 'validUntil', message: 'the period ends before it starts' });
+  else if (until !== undefined && until < now)
+    problems.push({ field: 'validUntil', message: `the period ended on ${schedule.validUntil}` });
 
   switch (schedule.kind) {
     case 'once': {
       const at = instantOf(schedule.at, zone);
-      if (at === undefined) problems.push({ field: 'at', message: `${schedule.at} is not a date of the calendar` });
+      if (at === undefined)
+        problems.push({ field: 'at', message: `${schedule.at} is not a date of the calendar` });
       else if (at < now) problems.push({ field: 'at', message: `${schedule.at} is in the past` });
       break;
     }
@@ -52,7 +64,8 @@ export function scheduleProblems(schedule: Schedule, now: number): ScheduleProbl
       problems.push(...intradayProblems(schedule));
       break;
     case 'weekly':
-      if (schedule.days.length === 0) problems.push({ field: 'days', message: 'choose at least one day of the week' });
+      if (schedule.days.length === 0)
+        problems.push({ field: 'days', message: 'choose at least one day of the week' });
       break;
     case 'monthly':
       if (schedule.dayOfMonth > 28 && schedule.shortMonths === undefined)
@@ -72,18 +85,27 @@ export function scheduleProblems(schedule: Schedule, now: number): ScheduleProbl
 function intradayProblems(schedule: Extract<Schedule, { kind: 'intraday' }>): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
   const times = schedule.times ?? [];
-  if (times.length === 0 && !schedule.every) return [{ field: 'times', message: 'give the times of day, or a launch every N hours or minutes' }];
+  if (times.length === 0 && !schedule.every)
+    return [{ field: 'times', message: 'give the times of day, or a launch every N hours or minutes' }];
   const sorted = [...new Set(times.map(minutesOf))].sort((a, b) => a - b);
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i]! - sorted[i - 1]! < MIN_INTERVAL_MINUTES) {
-      problems.push({ field: 'times', message: `launches are at least ${MIN_INTERVAL_MINUTES} minutes apart` });
+      problems.push({
+        field: 'times',
+        message: `launches are at least ${MIN_INTERVAL_MINUTES} minutes apart`,
+      });
       break;
     }
   const every = schedule.every;
   if (every) {
     const minutes = every.unit === 'hours' ? every.value * 60 : every.value;
-    if (minutes < MIN_INTERVAL_MINUTES) problems.push({ field: 'every.value', message: `launches are at least ${MIN_INTERVAL_MINUTES} minutes apart` });
-    if (minutesOf(every.to) < minutesOf(every.from)) problems.push({ field: 'every.to', message: 'the window ends before it starts' });
+    if (minutes < MIN_INTERVAL_MINUTES)
+      problems.push({
+        field: 'every.value',
+        message: `launches are at least ${MIN_INTERVAL_MINUTES} minutes apart`,
+      });
+    if (minutesOf(every.to) < minutesOf(every.from))
+      problems.push({ field: 'every.to', message: 'the window ends before it starts' });
   }
   return problems;
 }
@@ -95,12 +117,14 @@ function intradayProblems(schedule: Extract<Schedule, { kind: 'intraday' }>): Sc
  */
 export function campaignScheduleProblems(doc: CampaignDoc, model?: DataModel): Problem[] {
   if (doc.settings.schedule === undefined) return [];
-  return readSchedule(doc.settings.schedule, simulatedPresent(doc, model?.referenceDate)).problems.map((p) => ({
-    severity: 'error' as const,
-    code: 'schedule',
-    message: `Schedule: ${p.message}.`,
-    path: `schedule.${p.field}`,
-  }));
+  return readSchedule(doc.settings.schedule, simulatedPresent(doc, model?.referenceDate)).problems.map(
+    (p) => ({
+      severity: 'error' as const,
+      code: 'schedule',
+      message: `Schedule: ${p.message}.`,
+      path: `schedule.${p.field}`,
+    }),
+  );
 }
 
 /**
@@ -111,7 +135,10 @@ export function campaignScheduleProblems(doc: CampaignDoc, model?: DataModel): P
 export function simulatedPresent(doc: CampaignDoc, referenceDate?: string): number {
   if (!referenceDate) return -Infinity;
   const simulation = doc.settings.simulation;
-  const launchText = typeof simulation === 'object' && simulation !== null && typeof simulation.launch === 'string' ? simulation.launch : '';
+  const launchText =
+    typeof simulation === 'object' && simulation !== null && typeof simulation.launch === 'string'
+      ? simulation.launch
+      : '';
   const launch = launchTimestamp(launchText, referenceDate);
   return launch.ok ? (simMillis(launch.value) ?? -Infinity) : -Infinity;
 }

@@ -49,14 +49,23 @@ export const intradayScheduleSchema = z.object({
     .optional(),
   ...common,
 });
-export const weeklyScheduleSchema = z.object({ kind: z.literal('weekly'), days: z.array(z.enum(weekdays)), time, ...common });
+export const weeklyScheduleSchema = z.object({
+  kind: z.literal('weekly'),
+  days: z.array(z.enum(weekdays)),
+  time,
+  ...common,
+});
 /**
  * Monthly on a day of the month. A month without that day (the 31st in April) has no launch
  * unless `shortMonths` says to launch on its last day instead.
  */
 export const monthlyScheduleSchema = z.object({
   kind: z.literal('monthly'),
-  dayOfMonth: z.number().int().min(1, 'a day of the month is 1 to 31').max(31, 'a day of the month is 1 to 31'),
+  dayOfMonth: z
+    .number()
+    .int()
+    .min(1, 'a day of the month is 1 to 31')
+    .max(31, 'a day of the month is 1 to 31'),
   time,
   shortMonths: z.enum(['skip', 'last-day']).optional(),
   ...common,
