@@ -12,9 +12,12 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Rows as CSV text with a header line of `columns`, each row's fields in that order. */
-export function rowsToCsv(columns: readonly string[], rows: readonly Readonly<Record<string, unknown>>[]): string {
-  const lines = [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
+/**
+ * Rows as CSV text with a header line, each row's fields in the order of `columns`. The header is
+ * the column names, or `headers` when given (columns may then be keys that are not shown).
+ */
+export function rowsToCsv(columns: readonly string[], rows: readonly Readonly<Record<string, unknown>>[], headers: readonly string[] = columns): string {
+  const lines = [headers.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
 
