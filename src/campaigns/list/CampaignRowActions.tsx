@@ -1,8 +1,8 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
-import { Copy, Download, ExternalLink, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
+import { BarChart3, Copy, Download, ExternalLink, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
 import type { CampaignSummary } from '../campaign-summary';
 
-export type RowAction = 'open' | 'rename' | 'duplicate' | 'export' | 'delete';
+export type RowAction = 'open' | 'report' | 'rename' | 'duplicate' | 'export' | 'delete';
 
 /** The "…" menu of a campaign row. */
 export function CampaignRowActions({
@@ -21,6 +21,9 @@ export function CampaignRowActions({
         <Menu className="cc-menu" onAction={(key) => onAction(key as RowAction, campaign)}>
           <MenuItem id="open" className="cc-menu-item" textValue="Open">
             <ExternalLink size={16} aria-hidden /> Open
+          </MenuItem>
+          <MenuItem id="report" className="cc-menu-item" textValue="Report">
+            <BarChart3 size={16} aria-hidden /> Report
           </MenuItem>
           <MenuItem id="rename" className="cc-menu-item" textValue="Rename…">
             <Pencil size={16} aria-hidden /> Rename…
