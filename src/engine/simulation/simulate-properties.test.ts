@@ -62,9 +62,11 @@ describe('simulation invariants on generated data', () => {
         const { feedback, tracking } = await events(doc);
         for (const id of ['m1', 'x1', 'm2']) {
           const f = result.figures![id]!;
-          expect(f.sent).toBe(f.delivered! + f.failed! + f.retrying!);
-          expect(f.opened ?? 0).toBeLessThanOrEqual(f.delivered!);
-          expect(f.clicked ?? 0).toBeLessThanOrEqual(f.delivered!);
+          // Every message sent ends delivered, bounced (hard or soft) or in error (the feedback keeps final statuses).
+          expect(f.sent).toBe(f.delivered! + f['hard-bounces']! + f['soft-bounces']! + f.errors!);
+          expect(f['unique-opens']).toBeLessThanOrEqual(f.delivered!);
+          expect(f['unique-clicks']).toBeLessThanOrEqual(f['unique-opens']!);
+          expect(f.bounces).toBe(f['hard-bounces']! + f['soft-bounces']!);
           expect(f.sent).toBe(of(feedback, id).filter((r) => r.sent_at !== null).length);
         }
         const sentAt = new Map(feedback.map((r) => [String(r.message_id), r]));

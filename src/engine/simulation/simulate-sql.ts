@@ -4,6 +4,7 @@ import type { ChannelBaseConfig } from '../../activities/channel-common';
 import { trackedLinks } from '../../activities/channel-content/links';
 import { findField } from '../../domain/data-model';
 import { drawGroupSql, uniformSql } from './draws';
+import { channelFiguresSql } from '../report/metric-sql';
 import { timestampLiteral } from '../sql/quote';
 import {
   CLICK_MEAN_MINUTES,
@@ -213,27 +214,6 @@ function smsLinks(text: string): string[] {
   return [...text.matchAll(/https?:\/\/[^\s<>"']+/gi)].map((m) => m[0]);
 }
 
-/** The simulation figures of a channel, over its feedback and tracking tables (metrics.ts names them). */
-function figuresSql(channel: string, feedback: string, tracking: string): string {
-  const fb = (name: string, where: string) => `SELECT '${name}' AS name, count(*) FILTER (WHERE ${where}) AS value FROM ${feedback}`;
-  const tr = (name: string, event: string) => `SELECT '${name}' AS name, count(DISTINCT message_id) AS value FROM ${tracking} WHERE event = '${event}'`;
-  const parts = [fb('sent', 'sent_at IS NOT NULL')];
-  if (channel === 'direct-mail') parts.push(fb('extracted', `status = 'sent'`));
-  else
-    parts.push(
-      fb('delivered', `status = 'delivered'`),
-      fb('failed', `status = 'bounce'`),
-      fb('retrying', `status = 'delay'`),
-      fb('bounced', `status = 'bounce' AND failure_type IN ('hard', 'soft')`),
-      tr('opened', 'open'),
-      tr('clicked', 'click'),
-      tr('unsubscribed', 'unsubscribe'),
-      tr('complained', 'complaint'),
-      tr('opted-out', 'opt-out'),
-    );
-  return parts.join('\nUNION ALL\n');
-}
-
 /**
  * The simulation outputs of a channel activity: `@feedback`, `@tracking` (not for direct mail) and
  * their figures, reading the deliveries table named by `deliveries` (a placeholder or a relation).
@@ -253,7 +233,8 @@ export function simulationOutputs(config: SimulatedChannelConfig, ctx: CompileCo
       sql: feedbackSql(ctx, deliveries, key),
       dimension,
       columns: columns(['message_id', 'activity_id', 'channel', 'linked_key', 'address', 'status', 'failure_type', 'failure_reason', 'retries', 'sent_at', 'status_at']),
-      figures: figuresSql(channel, feedback, tracking),
+      // Keyed by the registry's ids, computed by its formulas (src/domain/metrics.ts).
+      figures: channelFiguresSql(channel, feedback, hasTracking ? tracking : undefined),
     },
   };
   if (hasTracking)
