@@ -23,7 +23,7 @@ const GROUPS: { title: string; cards: { counts: string[]; rates: string[] }[] }[
     cards: [
       { counts: ['sent', 'retries'], rates: [] },
       { counts: ['delivered'], rates: ['delivery-rate'] },
-      { counts: ['hard-bounces', 'soft-bounces'], rates: ['bounce-rate'] },
+      { counts: ['bounces', 'hard-bounces', 'soft-bounces'], rates: ['bounce-rate'] },
       { counts: ['errors'], rates: [] },
     ],
   },

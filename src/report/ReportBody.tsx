@@ -67,7 +67,7 @@ export function ReportBody({ doc, result, state, onState, updating }: { doc: Cam
             Breakdown
           </h2>
           <label className="report-filters__field report-breakdown-pick">
-            <span>By</span>
+            <span>Break down by</span>
             <select value={state.breakdown} onChange={(e) => onState({ ...state, breakdown: e.target.value as ReportBreakdownId })}>
               {BREAKDOWNS.map((b) => (
                 <option key={b.id} value={b.id}>

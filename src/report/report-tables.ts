@@ -70,7 +70,7 @@ export function tableCsv(table: ReportTable): string {
 const BREAKDOWN_COUNTS: Record<ReportBreakdownId, { counts: string[]; rates: string[] }> = {
   activity: { counts: ['targeted', 'excluded', 'sent', 'delivered', 'unique-opens', 'unique-clicks', 'unsubscribes', 'extracted'], rates: ['delivery-rate', 'open-rate', 'click-rate'] },
   channel: { counts: ['targeted', 'excluded', 'sent', 'delivered', 'unique-opens', 'unique-clicks', 'unsubscribes', 'extracted'], rates: ['delivery-rate', 'open-rate', 'click-rate'] },
-  domain: { counts: ['sent', 'delivered', 'hard-bounces', 'soft-bounces', 'unique-opens', 'unique-clicks', 'complaints'], rates: ['delivery-rate', 'bounce-rate', 'open-rate'] },
+  domain: { counts: ['sent', 'delivered', 'bounces', 'hard-bounces', 'soft-bounces', 'unique-opens', 'unique-clicks', 'complaints'], rates: ['delivery-rate', 'bounce-rate', 'open-rate'] },
   link: { counts: ['clicks', 'unique-clicks'], rates: [] },
   'exclusion-reason': { counts: ['excluded'], rates: [] },
   'failure-reason': { counts: ['hard-bounces', 'soft-bounces', 'errors', 'retries'], rates: [] },

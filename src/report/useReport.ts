@@ -1,22 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
-import type { ReportParams, ReportResult } from '../domain/report';
-import type { EngineClient } from '../engine/client';
+import type { ReportParams } from '../domain/report';
 import { useEngineClient } from '../queries/EngineClientContext';
 import { useDataset } from '../queries/useDataset';
 import { campaignComputeKey } from '../queries/engine-queries';
 import { stableStringify } from '../engine/compile/hash';
-
-/** A client that answers the report request. */
-export interface ReportClient {
-  report(doc: CampaignDoc, params: ReportParams, signal?: AbortSignal): Promise<ReportResult>;
-}
-
-/** The engine client, when its version answers the report request. */
-export function reportClient(client: EngineClient): ReportClient | undefined {
-  const candidate = client as unknown as Partial<ReportClient>;
-  return typeof candidate.report === 'function' ? (candidate as ReportClient) : undefined;
-}
 
 /**
  * The report of a campaign as the engine computes it (simulating it as the counts do, from the
@@ -24,14 +12,11 @@ export function reportClient(client: EngineClient): ReportClient | undefined {
  * Off (`enabled: false`) until the campaign is known to be simulated.
  */
 export function useReport(doc: CampaignDoc | undefined, params: ReportParams, enabled: boolean) {
-  const client = reportClient(useEngineClient());
+  const client = useEngineClient();
   const version = useDataset().data?.version ?? '';
   return useQuery({
     queryKey: ['engine', version, 'report', doc ? campaignComputeKey(doc) : '', stableStringify(params)],
-    queryFn: ({ signal }) => {
-      if (!client) throw new Error('this version of the engine cannot compute reports');
-      return client.report(doc!, params, signal);
-    },
+    queryFn: ({ signal }) => client.report(doc!, params, signal),
     enabled: enabled && doc !== undefined && version !== '',
     staleTime: Infinity,
     retry: false,
