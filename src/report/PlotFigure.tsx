@@ -28,6 +28,10 @@ export function PlotFigure({ title, description, table, campaignName, draw }: { 
     const el = host.current;
     if (!el || width < 100) return;
     const chart = draw(width);
+    // The figure is one image named and described by its host (its data is the table); Plot's
+    // labels of its inner groups would be read as stray names inside it.
+    for (const g of chart.querySelectorAll('[aria-label]')) g.removeAttribute('aria-label');
+    for (const svg of chart.querySelectorAll('svg')) svg.setAttribute('aria-hidden', 'true');
     el.replaceChildren(chart);
     return () => chart.remove();
   }, [draw, width]);
