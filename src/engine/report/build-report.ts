@@ -166,9 +166,11 @@ async function splitReport(split: ReportSplit, memberships: string, grouped: Gro
   const compare = (metricId: string, control: ReportRow, variant: ReportRow, withLift: boolean) => {
     const m = rateMetrics.find((r) => r.id === metricId)!;
     const [x1, n1, x2, n2] = [control.counts[m.numerator], control.counts[m.denominator], variant.counts[m.numerator], variant.counts[m.denominator]];
-    // Only a rate both branches have (an SMS branch has no unsubscribe rate to compare).
-    if (x1 === undefined || n1 === undefined || x2 === undefined || n2 === undefined) return;
-    const d = compareProportions(x1, n1, x2, n2);
+    // Only a rate both branches have (an SMS branch has no unsubscribe rate to compare); a holdout's
+    // conversion rate is always listed, without a value while its group has no conversion events.
+    const known = x1 !== undefined && n1 !== undefined && x2 !== undefined && n2 !== undefined;
+    if (!known && !withLift) return;
+    const d = known ? compareProportions(x1, n1, x2, n2) : compareProportions(0, 0, 0, 0);
     comparisons.push({
       metric: m.id,
       control: control.key,

@@ -70,6 +70,9 @@ export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: Dat
     if (!entity) continue;
     channels.push({ activity, feedback: feedback.table, ...(tracking ? { tracking: tracking.table } : {}), key: entity.primaryKey, dimension: feedback.dimension });
   }
+  // In the campaign's order, as the activities are listed (the report's rows and funnels follow it).
+  const position = new Map(doc.activities.map((a, i) => [a.id, i]));
+  channels.sort((a, b) => position.get(a.activity.id)! - position.get(b.activity.id)!);
   const g = indexGraph(doc);
   const channelIds = new Set(channels.map((c) => c.activity.id));
   const dimensionOf = new Map(channels.map((c) => [c.activity.id, c.dimension]));
