@@ -53,7 +53,7 @@ describe('report tables', () => {
     const csv = tableCsv(breakdownTable(report, 'activity'));
     expect(csv.split('\r\n')).toEqual([
       'Channel activity,Targeted,Excluded,Sent,Delivered,Unique opens,Unique clicks,Delivery rate (%),Open rate (%),Click-through rate (%)',
-      '"Welcome, ""new"" people",110,10,100,80,20,5,80,25,6.3',
+      '"Welcome, ""new"" people",110,10,100,80,20,5,80.0,25.0,6.3',
       'Reminder,20,0,20,0,0,0,0,,',
       '',
     ]);
@@ -70,7 +70,7 @@ describe('report tables', () => {
     ]);
     expect(verdict({ difference: -0.03, significant: true })).toBe('Significantly lower');
     expect(verdict({ difference: null, significant: false })).toBe('Not enough data');
-    expect(tableCsv(t).split('\r\n')[1]).toBe('Subject B vs Subject A,Open rate,20,25,5,+1.2 to +8.8 pts,Significantly higher');
+    expect(tableCsv(t).split('\r\n')[1]).toBe('Subject B vs Subject A,Open rate,20.0,25.0,5.0,+1.2 to +8.8 pts,Significantly higher');
   });
 
   it('time series and funnels', () => {

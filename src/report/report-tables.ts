@@ -60,7 +60,8 @@ export function tableCsv(table: ReportTable): string {
     Object.fromEntries(
       table.columns.map((c) => {
         const v = r[c.key];
-        return [c.key, typeof v === 'number' && (c.kind === 'rate' || c.kind === 'points') ? rate1(v) : v];
+        // One decimal, as shown: "100.0", not "100".
+        return [c.key, typeof v === 'number' && (c.kind === 'rate' || c.kind === 'points') ? rate1(v).toFixed(1) : v];
       }),
     ),
   );
