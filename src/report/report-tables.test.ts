@@ -54,7 +54,7 @@ describe('report tables', () => {
     expect(csv.split('\r\n')).toEqual([
       'Channel activity,Targeted,Excluded,Sent,Delivered,Unique opens,Unique clicks,Delivery rate (%),Open rate (%),Click-through rate (%)',
       '"Welcome, ""new"" people",110,10,100,80,20,5,80.0,25.0,6.3',
-      'Reminder,20,0,20,0,0,0,0,,',
+      'Reminder,20,0,20,0,0,0,0.0,,',
       '',
     ]);
     expect(formatCell(1234567, 'count')).toBe('1,234,567');
