@@ -89,6 +89,12 @@ test('the report of a simulated template shows each key figure with its definiti
       await page.screenshot({ path: `${SHOTS}/report-${w}-${screen}.png` });
     }
   }
+  if (SHOTS) {
+    // As printed: the report alone, whole.
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${SHOTS}/report-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  }
   await expectNoSeriousViolations(page);
 });
 

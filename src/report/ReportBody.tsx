@@ -16,13 +16,19 @@ export function ReportBody({ doc, result, state, onState, updating }: { doc: Cam
   const drawTimeline = useCallback((width: number) => timelineChart(result, width), [result]);
   const drawFunnels = useCallback(
     (width: number) => {
+      // Small multiples, as many side by side as fit at 360 px or more each, drawn at their width
+      // (a chart scaled down would shrink its text).
+      const gap = 24;
+      const columns = Math.max(1, Math.min(result.funnels.length, Math.floor((width + gap) / (360 + gap))));
+      const each = Math.floor((width - gap * (columns - 1)) / columns);
       const box = document.createElement('div');
       box.className = 'report-funnels';
+      box.style.gridTemplateColumns = `repeat(${columns}, ${each}px)`;
       for (const row of result.funnels) {
         const item = document.createElement('div');
         const title = document.createElement('h4');
         title.textContent = row.label;
-        item.append(title, funnelChart(row, Math.min(width, 640)));
+        item.append(title, funnelChart(row, each));
         box.append(item);
       }
       return box;

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ReportResult, ReportRow } from '../domain/report';
 import { metricInfo } from './report-metrics';
-import { FUNNEL_STEPS } from './report-tables';
+import { filledTimeline, FUNNEL_STEPS } from './report-tables';
 
 /**
  * The report's charts, drawn with Observable Plot (docs/architecture.md says why): declarative,
@@ -15,14 +15,14 @@ const font = 'system-ui, sans-serif';
 /** Sends, deliveries, opens and clicks per hour or day, one line each. */
 export function timelineChart(result: ReportResult, width: number): Element {
   const labels = SERIES.map((id) => metricInfo(id).label);
-  const data = result.timeline.points.flatMap((p) => SERIES.map((id, i) => ({ at: asUtc(p.at), series: labels[i]!, value: p.counts[id] ?? 0 })));
+  const data = filledTimeline(result).flatMap((p) => SERIES.map((id, i) => ({ at: asUtc(p.at), series: labels[i]!, value: p.counts[id] ?? 0 })));
   return Plot.plot({
     width,
     height: 280,
     marginLeft: 64,
     marginBottom: 36,
     style: { fontFamily: font, fontSize: '12px' },
-    x: { type: 'utc', label: null },
+    x: { type: 'utc', label: null, ...(result.timeline.bucket === 'day' ? { interval: 'day', tickFormat: '%a %-d %b' } : {}) },
     y: { grid: true, label: 'Messages', tickFormat: '~s' },
     color: { domain: labels, range: ['#1f5fbf', '#2e8540', '#b35c00', '#7a3db8'], legend: true },
     marks: [Plot.ruleY([0]), Plot.lineY(data, { x: 'at', y: 'value', stroke: 'series', strokeWidth: 2 }), Plot.dot(data, { x: 'at', y: 'value', fill: 'series', r: 2.5, tip: true })],

@@ -73,6 +73,15 @@ describe('report tables', () => {
     expect(tableCsv(t).split('\r\n')[1]).toBe('Subject B vs Subject A,Open rate,20.0,25.0,5.0,+1.2 to +8.8 pts,Significantly higher');
   });
 
+  it('a quiet day of the time series is 0, not a line drawn across it', () => {
+    const days: ReportResult = { ...report, timeline: { bucket: 'day', points: [{ at: '2026-03-02 00:00', counts: { sent: 5, delivered: 4, 'unique-opens': 1, 'unique-clicks': 0 } }, { at: '2026-03-04 00:00', counts: { sent: 0, delivered: 1, 'unique-opens': 2, 'unique-clicks': 1 } }] } };
+    expect(timelineTable(days).rows).toEqual([
+      { at: 'Mon 2 Mar 2026', sent: 5, delivered: 4, 'unique-opens': 1, 'unique-clicks': 0 },
+      { at: 'Tue 3 Mar 2026', sent: 0, delivered: 0, 'unique-opens': 0, 'unique-clicks': 0 },
+      { at: 'Wed 4 Mar 2026', sent: 0, delivered: 1, 'unique-opens': 2, 'unique-clicks': 1 },
+    ]);
+  });
+
   it('time series and funnels', () => {
     expect(timelineTable(report).rows).toEqual([{ at: 'Mon 2 Mar 2026 09:00', sent: 120, delivered: 80, 'unique-opens': 12, 'unique-clicks': 2 }]);
     expect(funnelTable(report).columns.map((c) => c.key)).toEqual(['label', 'targeted', 'sent', 'delivered', 'unique-opens', 'unique-clicks']);

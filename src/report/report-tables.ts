@@ -1,4 +1,4 @@
-import type { MetricCounts, RateComparison, ReportBreakdownId, ReportResult, ReportRow, SplitReport } from '../domain/report';
+import type { MetricCounts, RateComparison, ReportBreakdownId, ReportResult, ReportRow, SplitReport, TimePoint } from '../domain/report';
 import { rowsToCsv } from '../domain/csv';
 import { formatSimTime } from '../simulation/sim-format';
 import { formatCount } from '../canvas/counts/format-count';
@@ -105,15 +105,40 @@ export function breakdownTable(result: ReportResult, id: ReportBreakdownId): Rep
   return rowsTable(`report-by-${id}`, `By ${label.toLowerCase()}`, label, rows, counts, rates);
 }
 
-/** Sends, deliveries, opens and clicks per bucket of simulated time. */
+const STEP_MS = { hour: 3_600_000, day: 86_400_000 } as const;
+const TIMELINE_SERIES = ['sent', 'delivered', 'unique-opens', 'unique-clicks'];
+
+/**
+ * The time series with every bucket from the first to the last: the engine answers only buckets
+ * with events, and a quiet day is 0, not a line drawn across it. At most 2,000 buckets (beyond,
+ * the engine's points as they are).
+ */
+export function filledTimeline(result: ReportResult): TimePoint[] {
+  const points = result.timeline.points;
+  if (points.length < 2) return points;
+  const step = STEP_MS[result.timeline.bucket];
+  const ms = (at: string) => Date.parse(`${at.replace(' ', 'T')}Z`);
+  const first = ms(points[0]!.at);
+  const last = ms(points[points.length - 1]!.at);
+  if (!Number.isFinite(first) || !Number.isFinite(last) || (last - first) / step > 2000) return points;
+  const byAt = new Map(points.map((p) => [ms(p.at), p]));
+  const out: TimePoint[] = [];
+  for (let t = first; t <= last; t += step) {
+    const at = new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+    out.push(byAt.get(t) ?? { at, counts: Object.fromEntries(TIMELINE_SERIES.map((id) => [id, 0])) });
+  }
+  return out;
+}
+
+/** Sends, deliveries, opens and clicks per bucket of simulated time (quiet buckets 0). */
 export function timelineTable(result: ReportResult): ReportTable {
-  const ids = ['sent', 'delivered', 'unique-opens', 'unique-clicks'];
+  const ids = TIMELINE_SERIES;
   const columns: TableColumn[] = [
     { key: 'at', label: result.timeline.bucket === 'day' ? 'Day' : 'Hour', kind: 'text' },
     ...ids.map((m) => ({ key: m, label: metricInfo(m).label, kind: 'count' as const, metric: m })),
   ];
   const at = (s: string) => (result.timeline.bucket === 'day' ? formatSimTime(s).slice(0, -6) : formatSimTime(s));
-  return { id: 'report-over-time', title: `Over time, per ${result.timeline.bucket}`, columns, rows: result.timeline.points.map((p) => ({ at: at(p.at), ...metricCells(p.counts, columns) })) };
+  return { id: 'report-over-time', title: `Over time, per ${result.timeline.bucket}`, columns, rows: filledTimeline(result).map((p) => ({ at: at(p.at), ...metricCells(p.counts, columns) })) };
 }
 
 export const FUNNEL_STEPS = ['targeted', 'sent', 'delivered', 'unique-opens', 'unique-clicks'] as const;
