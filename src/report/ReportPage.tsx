@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ArrowLeft, CircleAlert, FlaskConical, Link2, Loader2, Printer, RotateCw } from 'lucide-react';
 import type { CampaignDoc } from '../domain/campaign';
-import type { ReportResult } from '../domain/report';
 import { useCampaignDoc } from '../campaigns/useCampaigns';
 import { useSavedFilters } from '../query-modeler/useSavedFilters';
 import { inlineSavedFiltersInDoc } from '../query-modeler/inline-doc-filters';
@@ -105,7 +104,7 @@ function LoadedReport({ doc, query }: { doc: CampaignDoc; query: string }) {
         ) : (
           <>
             {report.isError && <Failure message={report.error.message} onRetry={() => void report.refetch()} />}
-            <ReportBody doc={doc} result={report.data as ReportResult} state={state} onState={setState} updating={report.isFetching} />
+            <ReportBody doc={doc} result={report.data} state={state} onState={setState} updating={report.isFetching} />
           </>
         )}
       </main>
