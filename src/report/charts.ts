@@ -25,7 +25,19 @@ export function timelineChart(result: ReportResult, width: number): Element {
     x: { type: 'utc', label: null, ...(result.timeline.bucket === 'day' ? { interval: 'day', tickFormat: '%a %-d %b' } : {}) },
     y: { grid: true, label: 'Messages', tickFormat: '~s' },
     color: { domain: labels, range: ['#1f5fbf', '#2e8540', '#b35c00', '#7a3db8'], legend: true },
-    marks: [Plot.ruleY([0]), Plot.lineY(data, { x: 'at', y: 'value', stroke: 'series', strokeWidth: 2 }), Plot.dot(data, { x: 'at', y: 'value', fill: 'series', r: 2.5, tip: true })],
+    marks: [
+      Plot.ruleY([0]),
+      Plot.lineY(
+        data.filter((d) => d.series !== labels[0]),
+        { x: 'at', y: 'value', stroke: 'series', strokeWidth: 2 },
+      ),
+      // Sent dashed, on top: where every message is delivered the two lines meet and both stay seen.
+      Plot.lineY(
+        data.filter((d) => d.series === labels[0]),
+        { x: 'at', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: '5,4' },
+      ),
+      Plot.dot(data, { x: 'at', y: 'value', fill: 'series', r: 2.5, tip: true }),
+    ],
   });
 }
 
