@@ -22,9 +22,6 @@ export function CampaignRowActions({
           <MenuItem id="open" className="cc-menu-item" textValue="Open">
             <ExternalLink size={16} aria-hidden /> Open
           </MenuItem>
-          <MenuItem id="report" className="cc-menu-item" textValue="Report">
-            <BarChart3 size={16} aria-hidden /> Report
-          </MenuItem>
           <MenuItem id="rename" className="cc-menu-item" textValue="Rename…">
             <Pencil size={16} aria-hidden /> Rename…
           </MenuItem>
@@ -33,6 +30,9 @@ export function CampaignRowActions({
           </MenuItem>
           <MenuItem id="export" className="cc-menu-item" textValue="Export JSON">
             <Download size={16} aria-hidden /> Export JSON
+          </MenuItem>
+          <MenuItem id="report" className="cc-menu-item" textValue="Report">
+            <BarChart3 size={16} aria-hidden /> Report
           </MenuItem>
           <Separator className="cc-menu-separator" />
           <MenuItem id="delete" className="cc-menu-item cc-menu-item-danger" textValue="Delete…">
