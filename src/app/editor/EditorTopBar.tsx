@@ -51,9 +51,9 @@ export function EditorTopBar({
       {!readOnly && <SaveIndicator state={saveState} />}
       <div className="cc-topbar-actions">
         <DataInUseLink />
-        <a className="cc-button" href={hrefFor({ name: 'report', campaignId: doc.id, query: '' })}>
+        <a className="cc-button cc-topbar-report" href={hrefFor({ name: 'report', campaignId: doc.id, query: '' })} title="Report">
           <BarChart3 size={16} aria-hidden />
-          Report
+          <span className="cc-topbar-report-label">Report</span>
         </a>
         <ImportButton onSelect={(files) => void importer.importFiles(files)} isDisabled={importer.busy} />
         <CopyLinkButton doc={doc} />
