@@ -3,7 +3,9 @@ import type { CountMetric } from '../../domain/metrics';
 import { appliesTo, countMetric, countMetrics, rateMetrics } from '../../domain/metrics';
 import type { MetricCounts, RateComparison, ReportBreakdown, ReportBucket, ReportParams, ReportResult, ReportRow, SplitReport, TimePoint } from '../../domain/report';
 import type { PlainRow } from '../rows';
-import { sqlLiteral, timestampLiteral } from '../sql/quote';
+import { quoteIdent, sqlLiteral, timestampLiteral } from '../sql/quote';
+import { readSimulationSettings, type ConversionModel } from '../../domain/simulation-settings';
+import { drawGroupSql, uniformSql } from '../simulation/draws';
 import { compareProportions } from './compare-rates';
 import { countMetricSql, metricTimeSql, type TimeRange } from './metric-sql';
 import type { ReportSplit, ReportStructure } from './report-relations';
@@ -131,9 +133,10 @@ GROUP BY 1 ORDER BY 1`;
     return { key: c.activity.id, label: labelOf.get(c.activity.id) ?? c.activity.id, counts: picked };
   });
 
+  const conversion = { seed: doc.settings.seed, model: readSimulationSettings(doc.settings.simulation).settings.model.conversion };
   const splits: SplitReport[] = [];
   for (const split of structure.splits) {
-    const report = await splitReport(split, memberships, grouped, labelOf.get(split.activity.id) ?? split.activity.id, env);
+    const report = await splitReport(split, memberships, grouped, labelOf.get(split.activity.id) ?? split.activity.id, env, conversion, range);
     if (report) splits.push(report);
   }
 
@@ -147,7 +150,15 @@ GROUP BY 1 ORDER BY 1`;
 type GroupedFn = (key: string, metricIds: readonly string[] | undefined, extra?: { messages?: string; events?: string; join?: string }) => Promise<Map<string, Grouped>>;
 
 /** A Split's branches compared: an A/B test when two of them or more lead to channels, else a holdout. */
-async function splitReport(split: ReportSplit, memberships: string, grouped: GroupedFn, label: string, env: ReportEnv): Promise<SplitReport | undefined> {
+async function splitReport(
+  split: ReportSplit,
+  memberships: string,
+  grouped: GroupedFn,
+  label: string,
+  env: ReportEnv,
+  conversion: { seed: number; model: ConversionModel },
+  range: TimeRange,
+): Promise<SplitReport | undefined> {
   const treated = split.branches.filter((b) => b.channels.length > 0);
   const holdouts = split.branches.filter((b) => b.channels.length === 0);
   const kind = treated.length >= 2 ? 'ab' : treated.length === 1 && holdouts.length > 0 ? 'holdout' : undefined;
@@ -158,8 +169,12 @@ async function splitReport(split: ReportSplit, memberships: string, grouped: Gro
   const rows: ReportRow[] = [];
   for (const b of split.branches) {
     const c = { ...(counts.get(branchKey(b.port))?.counts ?? {}) };
-    // A branch without a channel has no messages: its size is its records.
-    if (b.channels.length === 0 && b.table) c.targeted = Number((await env.query(`SELECT count(*) AS n FROM "${b.table.replace(/"/g, '""')}"`))[0]?.n ?? 0);
+    // A branch without a channel has no messages: its size is its records, its conversions drawn as the simulator's.
+    if (b.channels.length === 0 && b.table && b.key) {
+      const row = (await env.query(holdoutConversionsSql(split, b.table, b.key, conversion, range)))[0];
+      c.targeted = Number(row?.targeted ?? 0);
+      c.conversions = Number(row?.conversions ?? 0);
+    }
     rows.push({ key: b.port, label: b.label, counts: c });
   }
   const comparisons: RateComparison[] = [];
@@ -193,6 +208,18 @@ async function splitReport(split: ReportSplit, memberships: string, grouped: Gro
     compare('conversion-rate', control, variant, true);
   }
   return { splitActivityId: split.activity.id, label, kind, branches: rows, comparisons };
+}
+
+/**
+ * The records of a holdout branch and those that convert: each with the baseline probability, at a
+ * uniform time within the attribution window after the Split, drawn as the simulator draws a
+ * channel's conversions (draw group `convert` of `<split id>:<record key>`), time range applied.
+ */
+function holdoutConversionsSql(split: ReportSplit, table: string, key: string, conversion: { seed: number; model: ConversionModel }, range: TimeRange): string {
+  const h = drawGroupSql(conversion.seed, split.activity.id, `${sqlLiteral(`${split.activity.id}:`)} || CAST(${quoteIdent(key)} AS VARCHAR)`, 'convert');
+  const at = `${timestampLiteral(split.end.replace(' ', 'T'))} + to_seconds(CAST(floor(${uniformSql('h', 2)} * ${conversion.model.windowDays * 86400}) AS BIGINT))`;
+  const tests = [`${uniformSql('h', 1)} < ${sqlLiteral(conversion.model.baseline)}`, ...(range.from ? [`${at} >= ${range.from}`] : []), ...(range.to ? [`${at} < ${range.to}`] : [])];
+  return `SELECT count(*) AS targeted, count(*) FILTER (WHERE ${tests.join(' AND ')}) AS conversions FROM (SELECT ${h} AS h FROM ${quoteIdent(table)})`;
 }
 
 /** First and last event times, unfiltered (the range a time filter can take). */

@@ -34,14 +34,17 @@ export interface ReportChannel {
 export interface ReportSplitBranch {
   port: string;
   label: string;
-  /** Working table of the output, when it has one that exists. */
+  /** Working table of the output, when it has one that exists, and its key column. */
   table?: string;
+  key?: string;
   /** Channel activities downstream of it. */
   channels: string[];
 }
 
 export interface ReportSplit {
   activity: Activity;
+  /** Simulated time its records leave it (`YYYY-MM-DD HH:MM:SS`). */
+  end: string;
   branches: ReportSplitBranch[];
 }
 
@@ -90,9 +93,10 @@ export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: Dat
         downstreamOf(g, t.target.activityId).forEach((id) => reached.add(id));
       }
       const downstream = [...reached].filter((id) => channelIds.has(id) && (!out || dimensionOf.get(id) === out.dimension));
-      return { port: port.id, label: port.label, ...(out ? { table: out.table } : {}), channels: downstream };
+      const key = out ? findEntity(model, out.dimension)?.primaryKey : undefined;
+      return { port: port.id, label: port.label, ...(out && key ? { table: out.table, key } : {}), channels: downstream };
     });
-    if (branches.length >= 2) splits.push({ activity, branches });
+    if (branches.length >= 2) splits.push({ activity, end: step.end, branches });
   }
   const order = new Map(topologicalOrder(doc).order.map((a, i) => [a.id, i]));
   const nearest = new Map<string, string>();

@@ -114,8 +114,9 @@ describe('the report', () => {
     expect(holdout.kind).toBe('holdout');
     expect(holdout.comparisons.map((c) => [c.metric, c.control, c.variant])).toEqual([['conversion-rate', 'control', 'treated']]);
     expect(holdout.branches.find((r) => r.key === 'control')!.counts.targeted).toBeGreaterThan(0);
-    // The holdout gets no message, so no conversion of its records is simulated yet: no rate, no lift.
-    expect(holdout.comparisons[0]).toMatchObject({ controlRate: null, lift: null, significant: false });
+    const [control, treated] = ['control', 'treated'].map((k) => holdout.branches.find((r) => r.key === k)!.counts);
+    expect(holdout.comparisons[0]!.controlRate).toBe(control!.conversions! / control!.targeted!);
+    expect(holdout.comparisons[0]!.variantRate).toBe(treated!.conversions! / treated!.targeted!);
   }, 120_000);
 
   test('filters: a channel activity, a branch and a time range cut every part', async () => {
@@ -147,5 +148,19 @@ describe('the report', () => {
     expect(report.timeline.points.reduce((n, p) => n + p.counts.delivered!, 0)).toBe(report.totals.delivered);
     expect(report.timeline.points[0]!.at).toBe('2025-03-14 00:00');
     expect(report.launch).toBe('2025-03-14 10:30');
+  }, 120_000);
+
+  test('conversions: every targeted record converts at the baseline, a clicker with the uplift; a holdout at the baseline', async () => {
+    const everyone = await engine.report(abCampaign({ conversion: { baseline: 1, clickUplift: 0 } }, 4));
+    const messaging = breakdown(everyone, 'activity');
+    for (const r of messaging) expect(r.counts.conversions, r.key).toBe(r.counts.targeted);
+    const holdout = everyone.splits.find((s) => s.splitActivityId === 'h')!;
+    const control = holdout.branches.find((r) => r.key === 'control')!.counts;
+    expect(control.conversions).toBe(control.targeted);
+    expect(holdout.comparisons[0]).toMatchObject({ controlRate: 1, variantRate: 1, difference: 0, lift: 0, significant: false });
+    const clickers = await engine.report(abCampaign({ email: { open: 0.6, click: 0.3 }, conversion: { baseline: 0, clickUplift: 1 } }, 4));
+    expect(clickers.totals.conversions).toBe(clickers.totals['unique-clicks']);
+    expect(clickers.totals.conversions).toBeGreaterThan(0);
+    expect(clickers.splits.find((s) => s.splitActivityId === 'h')!.branches.find((r) => r.key === 'control')!.counts.conversions).toBe(0);
   }, 120_000);
 });

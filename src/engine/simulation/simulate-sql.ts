@@ -176,6 +176,13 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
     ...(channel === 'email' ? [rows('unsubscribe', 'unsubscribed', 'later_at'), rows('complaint', 'complained', 'later_at')] : []),
     ...(channel === 'sms' ? [rows('opt-out', 'opted_out', 'later_at')] : []),
   ];
+  // Conversions: every targeted message's record, at the baseline (a clicker with the uplift), at a
+  // uniform time within the attribution window after the send (a clicker's, after the click).
+  const conversion = ctx.simulation!.model.conversion;
+  const hc = drawGroupSql(seed, act, 'f.message_id', 'convert');
+  const conversions = `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, 'conversion' AS event, CAST(NULL AS VARCHAR) AS url,
+  base_at + to_seconds(CAST(floor(u_convert_at * ${conversion.windowDays * 86400}) AS BIGINT)) AS at
+FROM cw WHERE u_convert < least(1, ${num(conversion.baseline)} + CASE WHEN clicked THEN ${num(conversion.clickUplift)} ELSE 0 END)`;
   return `WITH f AS (
   SELECT f.message_id, f.${K}, f.status_at AS delivered_at, ${factor} AS m, ${he} AS he
   FROM ${feedback} f
@@ -205,8 +212,14 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
   SELECT o.*, ${clickAfter} + ${delay('u_click_at', clickMean)} AS raw_click_at FROM o
 ), e AS (
   SELECT c.*, ${dayTime('raw_click_at')} AS click_at FROM c
+), cv AS (
+  SELECT f.message_id, f.${K}, CASE WHEN e.clicked THEN e.click_at ELSE coalesce(f.sent_at, f.status_at) END AS base_at,
+    coalesce(e.clicked, false) AS clicked, ${hc} AS hc
+  FROM ${feedback} f LEFT JOIN e ON e.message_id = f.message_id
+), cw AS (
+  SELECT cv.*, ${uniformSql('hc', 1)} AS u_convert, ${uniformSql('hc', 2)} AS u_convert_at FROM cv
 )
-${events.join('\nUNION ALL\n')}`;
+${[...events, conversions].join('\nUNION ALL\n')}`;
 }
 
 /** The links of an SMS text: its http(s) addresses. */
