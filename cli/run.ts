@@ -18,6 +18,8 @@ import { byId, idRecord } from '../src/domain/ids';
 import { oneLine, safeLines } from '../src/domain/one-line';
 import { launchTimestamp } from '../src/domain/simulation-settings';
 import { eventTableNames } from '../src/engine/simulation/event-tables';
+import type { ReportBreakdownId, ReportParams, ReportResult } from '../src/domain/report';
+import { printReport, reportBreakdownIds, reportFormats, reportJson, type ReportFormat } from './report';
 
 /** What a command printed and its exit code (kept apart from process.* so that tests call it). */
 export interface CliOutput {
@@ -67,15 +69,22 @@ Commands:
   counts     print a JSON object: transition id -> exact record count
   sql        print the SQL of every activity
   validate   print the campaign's problems
-  simulate   simulate delivery and print the figures of each activity (sent, delivered, opened...)
+  simulate   simulate delivery and print the figures of each activity (sent, delivered, unique-opens...)
+  report     simulate delivery and print the report: every metric of the registry, and its breakdowns
 
 Options:
   --data <dir>      a directory with data-model.json and one <entity>.csv per entity
   --profiles <n>    size of the built-in sample data (default ${SAMPLE_SIZES.default}, at most ${MAX_SAMPLE_PROFILES})
   --seed <s>        seed of the built-in sample data (default 42)
   --json            validate: print the problems as JSON; simulate: print the figures as JSON
-  --start <time>    simulate: the launch, YYYY-MM-DDTHH:MM (default: the campaign's launch setting)
+  --start <time>    simulate, report: the launch, YYYY-MM-DDTHH:MM (default: the campaign's launch setting)
   --events <dir>    simulate: also write feedback.csv, tracking.csv and steps.csv into <dir>
+  --format <f>      report: text (default), json or csv
+  --breakdown <id>  report: only this breakdown (${reportBreakdownIds.join(', ')}); default all
+  --activity <id>   report: only this channel activity (repeat for several)
+  --branch <s/o>    report: only the messages that came through output <o> of Split <s>
+  --from <time>     report: only events at or after this time (YYYY-MM-DD HH:MM)
+  --to <time>       report: only events before this time
 `;
 
 /** `file:line:column: message`, leaving out a line or column that is not known (0). */
@@ -135,6 +144,12 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
         json: { type: 'boolean' },
         start: { type: 'string' },
         events: { type: 'string' },
+        format: { type: 'string' },
+        breakdown: { type: 'string' },
+        activity: { type: 'string', multiple: true },
+        branch: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -145,7 +160,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   }
   const [command, file] = args.positionals;
   if (args.values.help || !command) return { stdout: usage, stderr: '', code: command || args.values.help ? 0 : 64 };
-  if (!['counts', 'sql', 'validate', 'simulate'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
+  if (!['counts', 'sql', 'validate', 'simulate', 'report'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
   if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: EXIT.usage };
 
   const bytes = await readFile(file).catch(() => undefined);
@@ -157,7 +172,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   const parsed = parseCampaign(text.text, { wiring: command === 'validate' ? 'keep' : 'refuse' });
   if (!parsed.ok) return { stdout: '', stderr: parsed.errors.map((e) => `${file}: ${e.path}: ${e.message}`).join('\n') + '\n', code: EXIT.invalidInput };
   let doc = parsed.doc;
-  if (command === 'simulate' && args.values.start !== undefined) {
+  if ((command === 'simulate' || command === 'report') && args.values.start !== undefined) {
     const start = launchTimestamp(args.values.start, '2000-01-01');
     if (!start.ok || args.values.start.trim() === '') return { stdout: '', stderr: `--start: ${start.ok ? 'give a date and time (YYYY-MM-DDTHH:MM)' : start.message}\n`, code: EXIT.usage };
     const simulation = typeof doc.settings.simulation === 'object' && doc.settings.simulation !== null ? doc.settings.simulation : {};
@@ -165,6 +180,11 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   }
 
   if (command === 'validate') return validate(doc, Boolean(args.values.json));
+  const format = (args.values.format ?? (args.values.json ? 'json' : 'text')) as ReportFormat;
+  if (command === 'report' && !reportFormats.includes(format)) return { stdout: '', stderr: `--format: "${oneLine(format)}" is not one of ${reportFormats.join(', ')}\n`, code: EXIT.usage };
+  const breakdown = args.values.breakdown as ReportBreakdownId | undefined;
+  if (command === 'report' && breakdown !== undefined && !reportBreakdownIds.includes(breakdown))
+    return { stdout: '', stderr: `--breakdown: "${oneLine(breakdown)}" is not one of ${reportBreakdownIds.join(', ')}\n`, code: EXIT.usage };
 
   let dataset: Dataset;
   try {
@@ -188,6 +208,15 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
       await engine.loadDataset(dataset);
     } catch (e) {
       return { stdout: '', stderr: `error: the data could not be loaded: ${firstLine(e)}\n`, code: EXIT.engineFailed };
+    }
+    if (command === 'report') {
+      const filters = {
+        ...(args.values.activity ? { activities: args.values.activity } : {}),
+        ...(args.values.branch ? { branch: args.values.branch } : {}),
+        ...(args.values.from ? { from: args.values.from } : {}),
+        ...(args.values.to ? { to: args.values.to } : {}),
+      };
+      return await report(engine, doc, { filters }, format, breakdown ? [breakdown] : reportBreakdownIds);
     }
     if (command === 'simulate') return await simulate(engine, doc, { json: Boolean(args.values.json), ...(args.values.events ? { events: args.values.events } : {}) });
     return command === 'counts' ? await counts(engine, doc) : sql(engine, doc);
@@ -245,6 +274,26 @@ async function simulate(engine: Engine, doc: CampaignDoc, options: { json: boole
     .join('\n');
   const stdout = options.json ? `${terminalJson(figures)}\n` : text ? `${text}\n` : 'no channel was simulated\n';
   return { stdout, stderr: lines.length ? `${lines.join('\n')}\n` : '', code: failed.length ? EXIT.activityFailed : EXIT.ok };
+}
+
+/**
+ * The report through the engine's report request. A filter the engine cannot apply (a branch the
+ * campaign does not have, a time that is not one) is a usage error; a channel that failed is
+ * reported as simulate does.
+ */
+async function report(engine: Engine, doc: CampaignDoc, params: ReportParams, format: ReportFormat, breakdowns: readonly ReportBreakdownId[]): Promise<CliOutput> {
+  // The simulation first, for its errors; the report then reads its tables as they are.
+  const failed = Object.entries((await engine.counts(doc, { simulate: true })).errors);
+  let result: ReportResult;
+  try {
+    result = await engine.report(doc, params);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'EngineError') return { stdout: '', stderr: `error: ${firstLine(e)}\n`, code: EXIT.usage };
+    throw e;
+  }
+  const lines = failed.map(([id, message]) => `error: ${activityLabel(doc, id)}: ${oneLine(message)}`);
+  const stdout = format === 'json' ? terminalJson(reportJson(result, breakdowns)) : printReport(doc, result, format, breakdowns);
+  return { stdout: `${stdout}\n`, stderr: lines.length ? `${lines.join('\n')}\n` : '', code: failed.length ? EXIT.activityFailed : EXIT.ok };
 }
 
 /**

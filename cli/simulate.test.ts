@@ -63,7 +63,7 @@ describe('campaign simulate', () => {
     const { dir, file } = await campaignFile();
     const out = await runCli(['simulate', file, '--profiles', '500', '--start', '2026-01-05T10:00', '--events', dir]);
     expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/^Mail \(m\): sent \d+, delivered \d+/);
+    expect(out.stdout).toMatch(/^Mail \(m\): targeted \d+, excluded \d+, sent \d+, retries \d+, delivered \d+/);
     const steps = await readFile(join(dir, 'steps.csv'), 'utf8');
     expect(steps).toContain('2026-01-05T10:00:00');
   }, 60_000);

@@ -21,3 +21,17 @@ export async function cliSimulation(doc: CampaignDoc, profiles = 10_000): Promis
   for (const name of readdirSync(events)) tables[name] = readFileSync(join(events, name), 'utf8').split(/\r?\n/).filter((l) => l !== '');
   return { figures: parsed.figures ?? parsed, events: tables };
 }
+
+/**
+ * The command line's report of `doc` (`campaign report --format json`) on the same sample data as
+ * the page: every metric of the registry the campaign has, by id, with its label and value (rates
+ * 0–1, null over nothing).
+ */
+export async function cliReport(doc: CampaignDoc, profiles = 10_000): Promise<{ id: string; label: string; kind: 'count' | 'rate'; value: number | null }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-report-'));
+  const file = join(dir, 'campaign.json');
+  writeFileSync(file, JSON.stringify(doc));
+  const run = await runCli(['report', file, '--profiles', String(profiles), '--format', 'json']);
+  if (!run.stdout.trim().startsWith('{')) throw new Error(`campaign report failed (${run.code}): ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { metrics: { id: string; label: string; kind: 'count' | 'rate'; value: number | null }[] }).metrics;
+}

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { Loader2 } from 'lucide-react';
 import { CampaignListPage } from '../campaigns/list/CampaignListPage';
 import { DataPage } from '../data-explorer/DataPage';
 import { EditorPage } from './editor/EditorPage';
@@ -9,14 +10,17 @@ import { navigate } from './routing/navigation';
 import { hrefFor, type Route } from './routing/routes';
 import { useRoute } from './routing/useRoute';
 
+// The Report screen and its charting library load only when a report is opened.
+const ReportPage = lazy(() => import('../report/ReportPage'));
+
 const titleOf = (route: Route) => (route.name === 'not-found' ? 'Not found – Campaign Canvas' : 'Campaign Canvas');
 
 /** Picks the page for the current hash route. */
 export function AppRoutes() {
   const route = useRoute();
   useEffect(() => {
-    // The editor, the Data screen and a shared campaign set their own titles.
-    if (route.name !== 'editor' && route.name !== 'data' && route.name !== 'shared' && route.name !== 'open-file') document.title = titleOf(route);
+    // The editor, the report, the Data screen and a shared campaign set their own titles.
+    if (route.name !== 'editor' && route.name !== 'report' && route.name !== 'data' && route.name !== 'shared' && route.name !== 'open-file') document.title = titleOf(route);
   }, [route]);
 
   switch (route.name) {
@@ -25,11 +29,26 @@ export function AppRoutes() {
         <CampaignListPage
           onOpen={(id) => navigate({ name: 'editor', campaignId: id })}
           campaignHref={(id) => hrefFor({ name: 'editor', campaignId: id })}
+          onOpenReport={(id) => navigate({ name: 'report', campaignId: id, query: '' })}
         />
       );
     case 'editor':
       // Keyed: opening another campaign starts a fresh editor (store, history, autosaver).
       return <EditorPage key={route.campaignId} campaignId={route.campaignId} />;
+    case 'report':
+      return (
+        <Suspense
+          fallback={
+            <main className="cc-center-page">
+              <p role="status" className="cc-center-status">
+                <Loader2 size={18} aria-hidden className="cc-spinner" /> Opening the report…
+              </p>
+            </main>
+          }
+        >
+          <ReportPage key={route.campaignId} campaignId={route.campaignId} query={route.query} />
+        </Suspense>
+      );
     case 'new':
       return <NewCampaignPage key={route.templateId ?? ''} templateId={route.templateId} />;
     case 'data':

@@ -8,7 +8,7 @@ import type { Problem } from './problems';
  */
 export interface ModelField {
   /** Path inside `settings.simulation.model`. */
-  group: 'email' | 'sms' | 'push' | 'retry' | 'modulation';
+  group: 'email' | 'sms' | 'push' | 'retry' | 'modulation' | 'conversion';
   key: string;
   label: string;
   /** `rate`: a probability 0–1; `number`: a plain number in its unit. */
@@ -23,6 +23,7 @@ export const MODEL_GROUPS: { group: ModelField['group']; title: string }[] = [
   { group: 'push', title: 'Push' },
   { group: 'retry', title: 'Retries' },
   { group: 'modulation', title: 'Per-record modulation' },
+  { group: 'conversion', title: 'Conversions' },
 ];
 
 export const MODEL_FIELDS: ModelField[] = [
@@ -44,6 +45,9 @@ export const MODEL_FIELDS: ModelField[] = [
   { group: 'modulation', key: 'engagement', label: 'Engagement score weight', kind: 'number', source: 'model choice (0–1)' },
   { group: 'modulation', key: 'poorAddress', label: 'Doubtful address multiplier', kind: 'number', source: 'model choice (0–1)' },
   { group: 'modulation', key: 'fatigue', label: 'Fatigue per message in 7 days', kind: 'number', source: 'model choice (0–1)' },
+  { group: 'conversion', key: 'baseline', label: 'Baseline conversion rate', kind: 'rate', source: 'assumed (holdout groups convert at it too)' },
+  { group: 'conversion', key: 'clickUplift', label: 'Added for a click', kind: 'rate', source: 'assumed' },
+  { group: 'conversion', key: 'windowDays', label: 'Attribution window', kind: 'number', unit: 'days', source: 'common default: 7 days' },
 ];
 
 /** The default of a field. */

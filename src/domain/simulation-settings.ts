@@ -62,12 +62,27 @@ export const modulationSchema = z.object({
   fatigue: z.number().min(0).max(1).default(0.1),
 });
 
+/**
+ * Conversions (docs/simulation.md#conversions): every targeted record of a channel, and every record
+ * of a Split's holdout branch, converts with the baseline probability within the attribution
+ * window; a record that clicked converts with the uplift added.
+ */
+export const conversionSchema = z.object({
+  /** Share of records converting anyway, messaged or not. */
+  baseline: rate.default(0.02),
+  /** Added to the baseline for a record that clicked in the message. */
+  clickUplift: rate.default(0.1),
+  /** Days after the send (or the holdout's split) within which a conversion is attributed. */
+  windowDays: z.number().int().min(1, 'the attribution window is at least 1 day').max(90).default(7),
+});
+
 export const engagementModelSchema = z.object({
   email: emailModelSchema.default(() => emailModelSchema.parse({})),
   sms: smsModelSchema.default(() => smsModelSchema.parse({})),
   push: pushModelSchema.default(() => pushModelSchema.parse({})),
   retry: retrySchema.default(() => retrySchema.parse({})),
   modulation: modulationSchema.default(() => modulationSchema.parse({})),
+  conversion: conversionSchema.default(() => conversionSchema.parse({})),
 });
 
 export const simulationSettingsSchema = z.object({
@@ -83,6 +98,7 @@ export type EmailModel = z.infer<typeof emailModelSchema>;
 export type SmsModel = z.infer<typeof smsModelSchema>;
 export type PushModel = z.infer<typeof pushModelSchema>;
 export type EngagementModel = z.infer<typeof engagementModelSchema>;
+export type ConversionModel = z.infer<typeof conversionSchema>;
 export type SimulationSettings = z.infer<typeof simulationSettingsSchema>;
 
 export const defaultSimulationSettings = (): SimulationSettings => simulationSettingsSchema.parse({});

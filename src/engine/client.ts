@@ -1,4 +1,5 @@
 import type { CampaignDoc } from '../domain/campaign';
+import type { ReportParams, ReportResult } from '../domain/report';
 import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult, RecipientValues } from './engine';
 import type { CsvFile } from './data/csv-import';
 import type { PlainRow } from './rows';
@@ -316,6 +317,11 @@ export class EngineClient {
   /** A page of an event table of the campaign's latest simulation; `csv` asks for the whole table as CSV. */
   events(doc: CampaignDoc, table: EngineApi['events']['params']['table'], page: { offset?: number; limit?: number; csv?: boolean } = {}, signal?: AbortSignal): Promise<EngineApi['events']['result']> {
     return this.send('events', { doc, table, ...page }, signal);
+  }
+
+  /** The campaign's report: totals, breakdowns, split comparisons, timeline and funnels (see EngineApi.report). */
+  report(doc: CampaignDoc, params: ReportParams = {}, signal?: AbortSignal): Promise<ReportResult> {
+    return this.send('report', { doc, ...params }, signal);
   }
 
   /** The event tables of the campaign's latest simulation, with their row counts. */

@@ -18,6 +18,10 @@ import { LEFT_OUT_OUTPUT, isAuxOutput } from '../activities/compile-types';
 import { idRecord } from '../domain/ids';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
 import type { StateStorage } from './state/state-storage';
+import type { ReportParams, ReportResult } from '../domain/report';
+import { hash64 } from './compile/hash';
+import { buildReport, ReportInputError, type ReportEnv } from './report/build-report';
+import { reportStructure } from './report/report-relations';
 import { channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
 
 /** The loaded data, as the engine describes it. */
@@ -112,6 +116,8 @@ export class Engine {
   private readonly rowCount = new Map<string, number>();
   /** Figures of activities (CompiledOutput.figures), by table and figures SQL; dropped with the table. */
   private readonly figuresCache = new Map<string, { table: string; values: Record<string, number> }>();
+  /** Tables a report reads (see report()), kept until a report reads others. */
+  private readonly reportTables = new Set<string>();
   /** Facts tables created (see SqlToolkit.facts); they live as long as a campaign reads them. */
   private readonly facts = new Set<string>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -168,8 +174,9 @@ export class Engine {
         this.background = background;
         background.start(later);
       }
-      for (const table of [...this.rowCount.keys(), ...this.facts]) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      for (const table of [...this.rowCount.keys(), ...this.facts, ...this.reportTables]) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
       this.rowCount.clear();
+      this.reportTables.clear();
       this.facts.clear();
       if (previous) {
         // The old schema's views first, then the store they read (when its data had one).
@@ -639,19 +646,62 @@ export class Engine {
   }
 
   /**
+   * The campaign's simulated plan with its tables computed: as `counts(doc, { simulate: true })`
+   * computes them, on the same compiled plan and cached tables. Simulated already (the usual case:
+   * the editor asks after Simulate): no new counts request, which would supersede one in flight.
+   */
+  private async simulatedPlan(doc: CampaignDoc): Promise<CampaignPlan> {
+    const plan = this.compile(doc, { simulate: true });
+    if (plan.steps.every((s) => s.outputs.every((o) => o.sameAs !== undefined || this.rowCount.has(o.table)))) return plan;
+    const result = await this.counts(doc, { simulate: true });
+    if (result.superseded) throw new EngineError('The simulation was replaced by a newer one; ask again.');
+    return this.compile(doc, { simulate: true });
+  }
+
+  /**
+   * The campaign's report (src/domain/report.ts): simulates it as `counts(doc, { simulate: true })`
+   * does, then aggregates its feedback and tracking with the metric registry's SQL
+   * (src/engine/report/). The relations it reads are kept as tables named by their SQL, so that
+   * another filter or bucket of the same simulation reads them again without rebuilding them.
+   */
+  async report(doc: CampaignDoc, params: ReportParams = {}): Promise<ReportResult> {
+    const plan = await this.simulatedPlan(doc);
+    const data = this.requireData();
+    const structure = reportStructure(doc, plan, data.model, (t) => this.rowCount.has(t));
+    const used = new Set<string>();
+    const env: ReportEnv = {
+      query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
+      table: async (sql) => {
+        const name = `rp_${hash64(`${data.version}\u0000${sql}`)}`;
+        used.add(name);
+        if (!this.reportTables.has(name)) {
+          await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS\n${sql}`));
+          this.reportTables.add(name);
+        }
+        return quoteIdent(name);
+      },
+    };
+    try {
+      return await buildReport(env, doc, structure, plan.launch, params);
+    } catch (e) {
+      if (e instanceof ReportInputError) throw new EngineError(e.message);
+      throw e;
+    } finally {
+      for (const table of [...this.reportTables]) {
+        if (used.has(table)) continue;
+        this.reportTables.delete(table);
+        await this.exclusive(() => this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`));
+      }
+    }
+  }
+
+  /**
    * One event table of the campaign's simulation: a page of its rows (`offset`, `limit`, at most
    * 1000; by default all rows as CSV only) and its total; `csv` is the whole table as CSV text.
    */
   async events(doc: CampaignDoc, name: EventTableName, page: { offset?: number; limit?: number; csv?: boolean } = {}): Promise<EventPage> {
     if (!eventTableNames.includes(name)) throw new EngineError(`There is no event table ${String(name)}.`);
-    let plan = this.compile(doc, { simulate: true });
-    // Simulated already (the usual case: the editor asks after Simulate): no new counts request,
-    // which would supersede one in flight. Otherwise simulate now.
-    if (!plan.steps.every((s) => s.outputs.every((o) => o.sameAs !== undefined || this.rowCount.has(o.table)))) {
-      const result = await this.counts(doc, { simulate: true });
-      if (result.superseded) throw new EngineError('The simulation was replaced by a newer one; ask again.');
-      plan = this.compile(doc, { simulate: true });
-    }
+    const plan = await this.simulatedPlan(doc);
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
     const limit = Math.max(0, Math.min(1000, Math.floor(page.limit ?? 1000)));
     if (name === 'steps') {

@@ -1,4 +1,5 @@
 import type { CampaignDoc } from '../domain/campaign';
+import type { ReportParams, ReportResult } from '../domain/report';
 import type { ColumnInfo, CountsResult, DatasetInfo, EventPage, PreviewResult, RecipientValues } from './engine';
 import type { EventTableName } from './simulation/event-tables';
 import type { CsvFile, ImportProblem } from './data/csv-import';
@@ -69,6 +70,11 @@ export interface EngineApi {
    * (`offset`, `limit` at most 1000) and its total, with `csv` the whole table as CSV text.
    */
   events: { params: { doc: CampaignDoc; table: EventTableName; offset?: number; limit?: number; csv?: boolean }; result: EventPage };
+  /**
+   * The campaign's report (src/domain/report.ts): simulated as `counts` with `simulate` does (same
+   * plan and tables), its feedback and tracking aggregated by the metric registry's formulas.
+   */
+  report: { params: { doc: CampaignDoc } & ReportParams; result: ReportResult };
   /** The event tables of the campaign's simulation with their row counts (the Data screen's list). */
   eventTables: { params: { doc: CampaignDoc }; result: { name: EventTableName; rows: number }[] };
   previewSchema: { params: { doc: CampaignDoc; transitionId: string }; result: ColumnInfo[] };

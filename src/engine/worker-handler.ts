@@ -113,6 +113,10 @@ export function createRequestHandler(
         const { doc, table, ...page } = request.params;
         return (await ready()).events(doc, table, page);
       }
+      case 'report': {
+        const { doc, ...params } = request.params;
+        return (await ready()).report(doc, params);
+      }
       case 'eventTables':
         return (await ready()).eventTables(request.params.doc);
       case 'previewSchema':

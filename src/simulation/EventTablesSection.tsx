@@ -7,6 +7,7 @@ import { campaignComputeKey } from '../queries/engine-queries';
 import { formatCount } from '../canvas/counts/format-count';
 import { useSimulationStore } from './simulation-store';
 import { EVENT_TABLES, eventsClient, eventsFileName, toCsv, type EventsClient, type EventTableName } from './event-tables';
+import { downloadText } from '../ui/download-text';
 import './simulation.css';
 
 /**
@@ -80,17 +81,4 @@ function EventTableRow({ client, table }: { client: EventsClient; table: (typeof
       </td>
     </tr>
   );
-}
-
-function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a moment later is safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,6 +1,7 @@
 import type { CampaignDoc } from '../domain/campaign';
 import type { EngineClient } from '../engine/client';
 import type { PlainRow } from '../engine/rows';
+import { csvFileName, rowsToCsv } from '../domain/csv';
 
 /**
  * The simulation's event tables (docs/simulation.md, "Events") as the Data screen lists them, and
@@ -31,23 +32,12 @@ export function eventsClient(client: EngineClient): EventsClient | undefined {
   return typeof candidate.events === 'function' ? (candidate as EventsClient) : undefined;
 }
 
-/** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
-function csvField(value: PlainRow[string] | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The table as CSV: a header row of its columns, then one line per row (CRLF, RFC 4180). */
+/** The table as CSV: a header row of its columns, then one line per row (RFC 4180). */
 export function toCsv(result: EventsResult): string {
-  const lines = [result.columns.map(csvField).join(',')];
-  for (const row of result.rows) lines.push(result.columns.map((c) => csvField(row[c])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return rowsToCsv(result.columns, result.rows);
 }
 
 /** "Welcome series - message-feedback.csv". */
 export function eventsFileName(campaignName: string, file: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = campaignName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
-  return `${(cleaned.slice(0, 100) || 'campaign')} - ${file}.csv`;
+  return csvFileName(campaignName, file);
 }

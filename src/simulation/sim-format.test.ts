@@ -14,7 +14,7 @@ describe('simulation state line', () => {
 
 describe('channel funnel', () => {
   it('computes delivery, open and click rates from the metric definitions', () => {
-    const steps = channelFunnel({ targeted: 120, 'to-send': 100, sent: 100, delivered: 80, opened: 20, clicked: 4, excluded: 20 });
+    const steps = channelFunnel({ targeted: 120, 'to-send': 100, sent: 100, delivered: 80, 'unique-opens': 20, 'unique-clicks': 4, excluded: 20 });
     expect(steps.map((s) => [s.label, s.count])).toEqual([
       ['Targeted', 120],
       ['To send', 100],
@@ -24,8 +24,8 @@ describe('channel funnel', () => {
       ['Clicked', 4],
     ]);
     expect(steps.find((s) => s.key === 'delivered')!.rate!.value).toBe(0.8);
-    expect(steps.find((s) => s.key === 'opened')!.rate!.value).toBe(0.25);
-    expect(steps.find((s) => s.key === 'clicked')!.rate!.value).toBe(0.05);
+    expect(steps.find((s) => s.key === 'unique-opens')!.rate!.value).toBe(0.25);
+    expect(steps.find((s) => s.key === 'unique-clicks')!.rate!.value).toBe(0.05);
   });
   it('leaves out steps without a figure and gives no rate over nothing', () => {
     const steps = channelFunnel({ targeted: 5, 'to-send': 0, sent: 0, delivered: 0 });

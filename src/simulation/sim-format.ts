@@ -1,4 +1,5 @@
 import { simMillis } from '../domain/sim-time';
+import { rateMetric, rateValue } from '../domain/metrics';
 
 /**
  * How the simulation reads in the editor: its state line and a channel's funnel. Pure, so that it
@@ -33,24 +34,26 @@ export interface FunnelStep {
 }
 
 /**
- * A channel's funnel from its figures: targeted → to send → sent → delivered → opened → clicked.
- * Rates follow the metric definitions: delivery rate = delivered / sent, open rate = unique
- * openers / delivered, click rate = unique clickers / delivered. A rate over 0 is null (no rate).
- * Steps the figures lack are left out (a direct mail has no opens; eligibility alone has no sends).
+ * A channel's funnel from its figures (keyed by the metric registry's ids, src/domain/metrics.ts):
+ * targeted → to send → sent → delivered → opened → clicked. Each rate is the registry's: delivery
+ * rate = delivered / sent, open rate = unique opens / delivered, click-through rate = unique clicks
+ * / delivered; over 0 it is null (no rate). Steps the figures lack are left out (a direct mail has
+ * no opens; eligibility alone has no sends).
  */
 export function channelFunnel(figures: Readonly<Record<string, number>>): FunnelStep[] {
-  const of = (num: number | undefined, den: number | undefined) => (num === undefined || den === undefined || den === 0 ? null : num / den);
   const steps: FunnelStep[] = [];
-  const add = (key: string, label: string, rate?: FunnelStep['rate']) => {
+  const add = (key: string, label: string, rateId?: string) => {
     const count = figures[key];
-    if (count !== undefined) steps.push({ key, label, count, ...(rate ? { rate } : {}) });
+    if (count === undefined) return;
+    const metric = rateId === undefined ? undefined : rateMetric(rateId);
+    steps.push({ key, label, count, ...(metric ? { rate: { name: metric.label, value: rateValue(metric, figures), of: metric.denominator } } : {}) });
   };
   add('targeted', 'Targeted');
   add('to-send', 'To send');
   add('sent', 'Sent');
-  add('delivered', 'Delivered', { name: 'Delivery rate', value: of(figures.delivered, figures.sent), of: 'sent' });
-  add('opened', 'Opened', { name: 'Open rate', value: of(figures.opened, figures.delivered), of: 'delivered' });
-  add('clicked', 'Clicked', { name: 'Click rate', value: of(figures.clicked, figures.delivered), of: 'delivered' });
+  add('delivered', 'Delivered', 'delivery-rate');
+  add('unique-opens', 'Opened', 'open-rate');
+  add('unique-clicks', 'Clicked', 'click-rate');
   return steps;
 }
 
@@ -61,10 +64,10 @@ export function formatRate(value: number | null): string {
   return value === null ? '–' : percent.format(value);
 }
 
-/** The figures a channel node shows after a simulation, in order. */
+/** The figures a channel node shows after a simulation, in order: registry ids and how the node words them. */
 export const NODE_FIGURES = [
   { key: 'sent', label: 'sent' },
   { key: 'delivered', label: 'delivered' },
-  { key: 'opened', label: 'opened' },
-  { key: 'clicked', label: 'clicked' },
+  { key: 'unique-opens', label: 'opened' },
+  { key: 'unique-clicks', label: 'clicked' },
 ] as const;

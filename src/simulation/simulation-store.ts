@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CampaignDoc } from '../domain/campaign';
+import { rememberSimulated } from './simulated-before';
 
 /**
  * Which open campaigns are simulated. Kept in its own small store, not in the document (a
@@ -22,7 +23,10 @@ export interface SimulationState {
 export const useSimulationStore = create<SimulationState>()((set) => ({
   on: {},
   last: null,
-  start: (campaignId) => set((s) => (s.on[campaignId] ? s : { on: { ...s.on, [campaignId]: true } })),
+  start: (campaignId) => {
+    rememberSimulated(campaignId);
+    set((s) => (s.on[campaignId] ? s : { on: { ...s.on, [campaignId]: true } }));
+  },
   stop: (campaignId) =>
     set((s) => {
       const { [campaignId]: _, ...rest } = s.on;

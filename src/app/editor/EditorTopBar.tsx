@@ -1,6 +1,6 @@
 import { useNavigate } from './useEditorNavigation';
 import { Button } from 'react-aria-components';
-import { ArrowLeft, Download } from 'lucide-react';
+import { ArrowLeft, BarChart3, Download } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
 import type { SaveState } from '../../campaigns/autosaver';
 import { downloadCampaign } from '../../campaigns/transfer/download-campaign';
@@ -12,6 +12,7 @@ import { useCampaignImport } from '../../campaigns/transfer/useCampaignImport';
 import { showToast } from '../../ui/Toast';
 import { CampaignNameField } from './CampaignNameField';
 import { SaveIndicator } from './SaveIndicator';
+import { hrefFor } from '../routing/routes';
 
 /**
  * The editor's top bar: back to the list, the campaign name (inline rename), the save state, and
@@ -50,6 +51,10 @@ export function EditorTopBar({
       {!readOnly && <SaveIndicator state={saveState} />}
       <div className="cc-topbar-actions">
         <DataInUseLink />
+        <a className="cc-button cc-topbar-report" href={hrefFor({ name: 'report', campaignId: doc.id, query: '' })} title="Report">
+          <BarChart3 size={16} aria-hidden />
+          <span className="cc-topbar-report-label">Report</span>
+        </a>
         <ImportButton onSelect={(files) => void importer.importFiles(files)} isDisabled={importer.busy} />
         <CopyLinkButton doc={doc} />
         <Button className="cc-button" onPress={() => downloadCampaign(doc)}>

@@ -26,6 +26,8 @@ export interface CampaignListPageProps {
   onOpen: (id: string) => void;
   /** Link to a campaign's editor, for the name links (so that middle-click opens a tab). */
   campaignHref: (id: string) => string;
+  /** Opens a campaign's report. */
+  onOpenReport: (id: string) => void;
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -34,7 +36,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * The campaign list: search, create, open, rename, duplicate, export, delete, import (picker or
  * drop), and the starter templates. Sorted by last modification.
  */
-export function CampaignListPage({ onOpen, campaignHref }: CampaignListPageProps) {
+export function CampaignListPage({ onOpen, campaignHref, onOpenReport }: CampaignListPageProps) {
   const list = useCampaignList();
   const repo = useCampaignRepository();
   const mutations = useCampaignMutations();
@@ -74,6 +76,8 @@ export function CampaignListPage({ onOpen, campaignHref }: CampaignListPageProps
     switch (action) {
       case 'open':
         return onOpen(c.id);
+      case 'report':
+        return onOpenReport(c.id);
       case 'rename':
         return setRenaming(c);
       case 'delete':

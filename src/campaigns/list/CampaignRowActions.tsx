@@ -1,8 +1,8 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
-import { Copy, Download, ExternalLink, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
+import { BarChart3, Copy, Download, ExternalLink, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
 import type { CampaignSummary } from '../campaign-summary';
 
-export type RowAction = 'open' | 'rename' | 'duplicate' | 'export' | 'delete';
+export type RowAction = 'open' | 'report' | 'rename' | 'duplicate' | 'export' | 'delete';
 
 /** The "…" menu of a campaign row. */
 export function CampaignRowActions({
@@ -30,6 +30,9 @@ export function CampaignRowActions({
           </MenuItem>
           <MenuItem id="export" className="cc-menu-item" textValue="Export JSON">
             <Download size={16} aria-hidden /> Export JSON
+          </MenuItem>
+          <MenuItem id="report" className="cc-menu-item" textValue="Report">
+            <BarChart3 size={16} aria-hidden /> Report
           </MenuItem>
           <Separator className="cc-menu-separator" />
           <MenuItem id="delete" className="cc-menu-item cc-menu-item-danger" textValue="Delete…">

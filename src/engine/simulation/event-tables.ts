@@ -48,15 +48,5 @@ export function stepRows(doc: CampaignDoc, plan: CampaignPlan, rowCount: (table:
     });
 }
 
-/** A CSV field (RFC 4180): quoted when it holds a delimiter, a quote or a line break. */
-function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows as CSV text with a header line, lines ended by CRLF. */
-export function rowsToCsv(columns: readonly string[], rows: readonly PlainRow[]): string {
-  const lines = [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
-}
+/** Rows as CSV (RFC 4180), as every export writes them. */
+export { rowsToCsv } from '../../domain/csv';

@@ -62,15 +62,22 @@ describe('simulation invariants on generated data', () => {
         const { feedback, tracking } = await events(doc);
         for (const id of ['m1', 'x1', 'm2']) {
           const f = result.figures![id]!;
-          expect(f.sent).toBe(f.delivered! + f.failed! + f.retrying!);
-          expect(f.opened ?? 0).toBeLessThanOrEqual(f.delivered!);
-          expect(f.clicked ?? 0).toBeLessThanOrEqual(f.delivered!);
+          // Every message sent ends delivered, bounced (hard or soft) or in error (the feedback keeps final statuses).
+          expect(f.sent).toBe(f.delivered! + f['hard-bounces']! + f['soft-bounces']! + f.errors!);
+          expect(f['unique-opens']).toBeLessThanOrEqual(f.delivered!);
+          expect(f['unique-clicks']).toBeLessThanOrEqual(f['unique-opens']!);
+          expect(f.bounces).toBe(f['hard-bounces']! + f['soft-bounces']!);
           expect(f.sent).toBe(of(feedback, id).filter((r) => r.sent_at !== null).length);
         }
         const sentAt = new Map(feedback.map((r) => [String(r.message_id), r]));
         const opens = new Map(tracking.filter((r) => r.event === 'open').map((r) => [String(r.message_id), String(r.at)]));
         for (const t of tracking) {
           const message = sentAt.get(String(t.message_id))!;
+          // A conversion may follow any targeted message (or none); it comes after the send, or the channel's start.
+          if (t.event === 'conversion') {
+            expect(String(t.at) >= String(message.sent_at ?? message.status_at)).toBe(true);
+            continue;
+          }
           expect(message.status).toBe('delivered');
           expect(String(t.at) >= String(message.sent_at)).toBe(true);
           expect(String(t.at) >= String(message.status_at)).toBe(true);

@@ -40,10 +40,10 @@ test('on 100,000 recipients every observed rate is within 4 standard errors of t
     const se = Math.sqrt((p * (1 - p)) / trials);
     expect(Math.abs(observed / trials - p)).toBeLessThanOrEqual(4 * se);
   };
-  within(f.failed!, N, failed);
+  within(f['hard-bounces']! + f['soft-bounces']! + f.errors!, N, failed);
   within(f.delivered!, N, 1 - failed);
-  within(f.opened!, f.delivered!, open);
-  within(f.clicked!, f.delivered!, click);
-  within(f.unsubscribed!, f.delivered!, model.email.unsubscribe);
-  within(f.complained!, f.delivered!, model.email.complaint);
+  within(f['unique-opens']!, f.delivered!, open);
+  within(f['unique-clicks']!, f.delivered!, click);
+  within(f.unsubscribes!, f.delivered!, model.email.unsubscribe);
+  within(f.complaints!, f.delivered!, model.email.complaint);
 }, 60_000);

@@ -4,6 +4,7 @@ import type { ChannelBaseConfig } from '../../activities/channel-common';
 import { trackedLinks } from '../../activities/channel-content/links';
 import { findField } from '../../domain/data-model';
 import { drawGroupSql, uniformSql } from './draws';
+import { channelFiguresSql } from '../report/metric-sql';
 import { timestampLiteral } from '../sql/quote';
 import {
   CLICK_MEAN_MINUTES,
@@ -175,6 +176,13 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
     ...(channel === 'email' ? [rows('unsubscribe', 'unsubscribed', 'later_at'), rows('complaint', 'complained', 'later_at')] : []),
     ...(channel === 'sms' ? [rows('opt-out', 'opted_out', 'later_at')] : []),
   ];
+  // Conversions: every targeted message's record, at the baseline (a clicker with the uplift), at a
+  // uniform time within the attribution window after the send (a clicker's, after the click).
+  const conversion = ctx.simulation!.model.conversion;
+  const hc = drawGroupSql(seed, act, 'f.message_id', 'convert');
+  const conversions = `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, 'conversion' AS event, CAST(NULL AS VARCHAR) AS url,
+  base_at + to_seconds(CAST(floor(u_convert_at * ${conversion.windowDays * 86400}) AS BIGINT)) AS at
+FROM cw WHERE u_convert < least(1, ${num(conversion.baseline)} + CASE WHEN clicked THEN ${num(conversion.clickUplift)} ELSE 0 END)`;
   return `WITH f AS (
   SELECT f.message_id, f.${K}, f.status_at AS delivered_at, ${factor} AS m, ${he} AS he
   FROM ${feedback} f
@@ -204,34 +212,19 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
   SELECT o.*, ${clickAfter} + ${delay('u_click_at', clickMean)} AS raw_click_at FROM o
 ), e AS (
   SELECT c.*, ${dayTime('raw_click_at')} AS click_at FROM c
+), cv AS (
+  SELECT f.message_id, f.${K}, CASE WHEN e.clicked THEN e.click_at ELSE coalesce(f.sent_at, f.status_at) END AS base_at,
+    coalesce(e.clicked, false) AS clicked, ${hc} AS hc
+  FROM ${feedback} f LEFT JOIN e ON e.message_id = f.message_id
+), cw AS (
+  SELECT cv.*, ${uniformSql('hc', 1)} AS u_convert, ${uniformSql('hc', 2)} AS u_convert_at FROM cv
 )
-${events.join('\nUNION ALL\n')}`;
+${[...events, conversions].join('\nUNION ALL\n')}`;
 }
 
 /** The links of an SMS text: its http(s) addresses. */
 function smsLinks(text: string): string[] {
   return [...text.matchAll(/https?:\/\/[^\s<>"']+/gi)].map((m) => m[0]);
-}
-
-/** The simulation figures of a channel, over its feedback and tracking tables (metrics.ts names them). */
-function figuresSql(channel: string, feedback: string, tracking: string): string {
-  const fb = (name: string, where: string) => `SELECT '${name}' AS name, count(*) FILTER (WHERE ${where}) AS value FROM ${feedback}`;
-  const tr = (name: string, event: string) => `SELECT '${name}' AS name, count(DISTINCT message_id) AS value FROM ${tracking} WHERE event = '${event}'`;
-  const parts = [fb('sent', 'sent_at IS NOT NULL')];
-  if (channel === 'direct-mail') parts.push(fb('extracted', `status = 'sent'`));
-  else
-    parts.push(
-      fb('delivered', `status = 'delivered'`),
-      fb('failed', `status = 'bounce'`),
-      fb('retrying', `status = 'delay'`),
-      fb('bounced', `status = 'bounce' AND failure_type IN ('hard', 'soft')`),
-      tr('opened', 'open'),
-      tr('clicked', 'click'),
-      tr('unsubscribed', 'unsubscribe'),
-      tr('complained', 'complaint'),
-      tr('opted-out', 'opt-out'),
-    );
-  return parts.join('\nUNION ALL\n');
 }
 
 /**
@@ -253,7 +246,8 @@ export function simulationOutputs(config: SimulatedChannelConfig, ctx: CompileCo
       sql: feedbackSql(ctx, deliveries, key),
       dimension,
       columns: columns(['message_id', 'activity_id', 'channel', 'linked_key', 'address', 'status', 'failure_type', 'failure_reason', 'retries', 'sent_at', 'status_at']),
-      figures: figuresSql(channel, feedback, tracking),
+      // Keyed by the registry's ids, computed by its formulas (src/domain/metrics.ts).
+      figures: channelFiguresSql(channel, feedback, hasTracking ? tracking : undefined),
     },
   };
   if (hasTracking)

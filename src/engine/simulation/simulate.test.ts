@@ -46,7 +46,7 @@ describe('message feedback', () => {
     }
     for (const k of [3, 5]) expect(fb.get(k)).toMatchObject({ status: 'exclude', failure_reason: 'no-address', sent_at: null, status_at: LAUNCH });
     const figures = (await engine.counts(doc, { simulate: true })).figures!.m!;
-    expect(figures).toMatchObject({ sent: 4, delivered: 0, failed: 4, bounced: 4, retrying: 0, opened: 0 });
+    expect(figures).toMatchObject({ sent: 4, delivered: 0, 'hard-bounces': 4, bounces: 4, 'soft-bounces': 0, errors: 0, 'unique-opens': 0 });
   });
 
   test('soft bounces are retried every period: a retry that succeeds is delivered one period later', async () => {
@@ -229,16 +229,16 @@ describe('modulation', () => {
   const opened = async (doc: ReturnType<typeof twoEmails>) => (await engine.counts(doc, { simulate: true })).figures!;
 
   test('fatigue: each message received in the 7 days before multiplies engagement by 1 − fatigue', async () => {
-    expect((await opened(twoEmails({ fatigue: 0 }))).m2!.opened).toBe(4);
+    expect((await opened(twoEmails({ fatigue: 0 }))).m2!['unique-opens']).toBe(4);
     const tired = await opened(twoEmails({ fatigue: 1 }));
-    expect(tired.m!.opened).toBe(4);
-    expect(tired.m2!.opened).toBe(0);
+    expect(tired.m!['unique-opens']).toBe(4);
+    expect(tired.m2!['unique-opens']).toBe(0);
   });
 
   test('the expected effect multiplies the activity’s open rate', async () => {
     const figures = await opened(twoEmails({ fatigue: 0 }, 0));
-    expect(figures.m!.opened).toBe(4);
-    expect(figures.m2!.opened).toBe(0);
+    expect(figures.m!['unique-opens']).toBe(4);
+    expect(figures.m2!['unique-opens']).toBe(0);
   });
 
   test('role addresses are opened less (poor address quality)', async () => {

@@ -14,7 +14,7 @@ export const hardFailureReasons = ['invalid recipient', 'recipient refused'] as 
 export const softFailureReasons = ['mailbox full', 'DNS/unknown domain', 'timeout', 'soft error', 'account disabled'] as const;
 export const ignoredFailureReason = 'message too large';
 
-export const trackingEvents = ['open', 'click', 'unsubscribe', 'complaint', 'opt-out'] as const;
+export const trackingEvents = ['open', 'click', 'unsubscribe', 'complaint', 'opt-out', 'conversion'] as const;
 export type TrackingEvent = (typeof trackingEvents)[number];
 
 /** Status of an excluded message, from its reason in the deliveries table. */
