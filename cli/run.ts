@@ -18,6 +18,7 @@ import { byId, idRecord } from '../src/domain/ids';
 import { oneLine, safeLines } from '../src/domain/one-line';
 import { launchTimestamp } from '../src/domain/simulation-settings';
 import { eventTableNames } from '../src/engine/simulation/event-tables';
+import { traceCommand } from './trace';
 
 /** What a command printed and its exit code (kept apart from process.* so that tests call it). */
 export interface CliOutput {
@@ -68,6 +69,7 @@ Commands:
   sql        print the SQL of every activity
   validate   print the campaign's problems
   simulate   simulate delivery and print the figures of each activity (sent, delivered, opened...)
+  trace      print the trace of one record: each activity, in or out and why (docs/trace.md)
 
 Options:
   --data <dir>      a directory with data-model.json and one <entity>.csv per entity
@@ -76,6 +78,9 @@ Options:
   --json            validate: print the problems as JSON; simulate: print the figures as JSON
   --start <time>    simulate: the launch, YYYY-MM-DDTHH:MM (default: the campaign's launch setting)
   --events <dir>    simulate: also write feedback.csv, tracking.csv and steps.csv into <dir>
+  --record <key>    trace: the key of the record to trace (of the campaign's targeting dimension)
+  --format <f>      trace: json or text (default text)
+  --simulate        trace: simulate delivery first, so that channels show the record's events
 `;
 
 /** `file:line:column: message`, leaving out a line or column that is not known (0). */
@@ -135,6 +140,9 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
         json: { type: 'boolean' },
         start: { type: 'string' },
         events: { type: 'string' },
+        record: { type: 'string' },
+        format: { type: 'string' },
+        simulate: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -145,7 +153,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   }
   const [command, file] = args.positionals;
   if (args.values.help || !command) return { stdout: usage, stderr: '', code: command || args.values.help ? 0 : 64 };
-  if (!['counts', 'sql', 'validate', 'simulate'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
+  if (!['counts', 'sql', 'validate', 'simulate', 'trace'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
   if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: EXIT.usage };
 
   const bytes = await readFile(file).catch(() => undefined);
@@ -165,6 +173,9 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   }
 
   if (command === 'validate') return validate(doc, Boolean(args.values.json));
+  const format = args.values.format ?? 'text';
+  if (command === 'trace' && (args.values.record === undefined || args.values.record.trim() === '')) return { stdout: '', stderr: `trace: which record? --record <key>\n\n${usage}`, code: EXIT.usage };
+  if (command === 'trace' && format !== 'json' && format !== 'text') return { stdout: '', stderr: `--format: json or text, not ${oneLine(format)}\n`, code: EXIT.usage };
 
   let dataset: Dataset;
   try {
@@ -188,6 +199,16 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
       await engine.loadDataset(dataset);
     } catch (e) {
       return { stdout: '', stderr: `error: the data could not be loaded: ${firstLine(e)}\n`, code: EXIT.engineFailed };
+    }
+    if (command === 'trace') {
+      try {
+        const out = await traceCommand(engine, doc, args.values.record!, { format: format as 'json' | 'text', simulate: Boolean(args.values.simulate), json: terminalJson });
+        return { ...out, stderr: '' };
+      } catch (e) {
+        // A key of the wrong type or a dimension the data does not have: the input's fault.
+        if (e instanceof Error && e.name === 'EngineError') return { stdout: '', stderr: `--record: ${firstLine(e)}\n`, code: EXIT.usage };
+        throw e;
+      }
     }
     if (command === 'simulate') return await simulate(engine, doc, { json: Boolean(args.values.json), ...(args.values.events ? { events: args.values.events } : {}) });
     return command === 'counts' ? await counts(engine, doc) : sql(engine, doc);

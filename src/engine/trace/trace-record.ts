@@ -74,7 +74,8 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
   const transitions = doc.transitions.filter((t) => {
     const table = plan.transitions[t.id];
     const source = activities.find((a) => a.activityId === t.source.activityId);
-    return table !== undefined && held(table) && source?.status === 'in' && source.outputs.includes(t.source.port);
+    // A channel that does not send to the record still passes it on to its outbound transition (Targeted).
+    return table !== undefined && held(table) && source !== undefined && source.status !== 'not-computed' && source.outputs.includes(t.source.port);
   });
   const through = new Set(transitions.map((t) => t.id));
   for (const a of doc.activities) {
