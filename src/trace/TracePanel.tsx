@@ -42,6 +42,12 @@ export function TracePanel() {
 function RecordSearch({ onTrace }: { onTrace: (key: string) => void }) {
   const [text, setText] = useState('');
   const [asked, setAsked] = useState('');
+  // Once a record is chosen the results give way to its trace.
+  const choose = (key: string) => {
+    onTrace(key);
+    setText('');
+    setAsked('');
+  };
   // Asks once typing pauses: each search scans the dimension's table.
   useEffect(() => {
     const t = setTimeout(() => setAsked(text.trim()), 250);
@@ -59,7 +65,7 @@ function RecordSearch({ onTrace }: { onTrace: (key: string) => void }) {
   });
   return (
     <div className="trace-search">
-      <SearchField className="trace-search__field" value={text} onChange={setText} onSubmit={(v) => v.trim() && onTrace(found.data?.[0]?.key ?? v.trim())}>
+      <SearchField className="trace-search__field" value={text} onChange={setText} onSubmit={(v) => v.trim() && choose(found.data?.[0]?.key ?? v.trim())}>
         <Label className="trace-search__label">Find a record by key, email or name</Label>
         <div className="trace-search__box">
           <Search size={14} aria-hidden />
@@ -71,7 +77,7 @@ function RecordSearch({ onTrace }: { onTrace: (key: string) => void }) {
           {found.data.length === 0 && <li className="trace-search__none">No record found.</li>}
           {found.data.map((m) => (
             <li key={m.key}>
-              <Button className="trace-search__result" onPress={() => onTrace(m.key)} aria-label={`Trace record ${m.key}${m.label ? `, ${m.label}` : ''}`}>
+              <Button className="trace-search__result" onPress={() => choose(m.key)} aria-label={`Trace record ${m.key}${m.label ? `, ${m.label}` : ''}`}>
                 <span className="trace-search__key">{m.key}</span> <span className="trace-search__name">{m.label}</span>
               </Button>
             </li>

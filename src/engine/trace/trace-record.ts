@@ -266,7 +266,7 @@ async function channelTrace(src: TraceSource, step: PlannedActivity, trace: Acti
     address: row.address === null ? null : String(row.address),
     sendAt: row.send_at === null ? null : String(row.send_at).replace(' ', 'T'),
   };
-  trace.reason = reason ? `Not sent: ${trace.eligibility.label.toLowerCase()}.` : `To send${trace.eligibility.sendAt ? ` at ${trace.eligibility.sendAt}` : ''}.`;
+  trace.reason = reason ? `Not sent: ${trace.eligibility.label.toLowerCase()}.` : `To send${trace.eligibility.sendAt ? ` at ${trace.eligibility.sendAt.replace('T', ' ').slice(0, 16)}` : ''}.`;
   const events: TraceEvent[] = [];
   const feedback = table('@feedback');
   if (feedback)
