@@ -131,7 +131,7 @@ async function traceStep(src: TraceSource, step: PlannedActivity, s: StepContext
   const def = getActivityDef(s.type);
   const base = { activityId: s.activityId, label: s.label, type: s.type };
   const ports = step.outputs.filter((o) => !isAuxOutput(o.port));
-  if (ports.length > 0 && ports.every((o) => o.dimension !== src.entity.name) && step.inputs.length > 0 && !step.outputs.some((o) => o.dimension === src.entity.name)) {
+  if (ports.length > 0 && ports.every((o) => o.dimension !== src.entity.name)) {
     return { ...base, status: 'other-dimension', reason: `Works on ${ports[0]!.dimension}, not on ${src.entity.name}.`, outputs: [] };
   }
   const outputs = ports.filter((o) => s.held(o.table)).map((o) => o.port);
