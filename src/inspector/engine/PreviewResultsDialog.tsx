@@ -16,11 +16,11 @@ const LIMIT = 100;
 export function PreviewResultsDialog({ transitionId, title, isOpen, onOpenChange }: { transitionId: string; title: string; isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const doc = useEngineDoc();
   const query = usePreview(doc, transitionId, { limit: LIMIT, enabled: isOpen });
-  const keys = useEditorStore((s) => s.dataModel?.entities.map((e) => e.primaryKey) ?? []);
+  const model = useEditorStore((s) => s.dataModel);
   const traceRecord = useTraceStore((s) => s.traceRecord);
   // The key comes first in a working table; a loaded file's lines are no records to trace.
   const key = query.data?.columns[0]?.name;
-  const traceable = key !== undefined && keys.includes(key);
+  const traceable = key !== undefined && (model?.entities.some((e) => e.primaryKey === key) ?? false);
   return (
     <Dialog title={`Preview results: ${title}`} isOpen={isOpen} onOpenChange={onOpenChange} size="large">
       {query.isPending && (
