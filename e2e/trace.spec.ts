@@ -5,6 +5,7 @@ import { pickTracedRecords } from './helpers/trace-node';
 import { CountsPage, SPEC_PROFILES } from './pages/counts-page';
 import { SimulationPage } from './pages/simulation-page';
 import { TracePage } from './pages/trace-page';
+import { CanvasPage } from './pages/canvas-page';
 
 const SHOTS = process.env.E2E_SHOTS; // a folder: screenshots of the trace, to look at
 const shot = async (page: Page, name: string) => {
@@ -58,4 +59,17 @@ test('trace a record excluded by a condition, and one that receives and opens an
   await expectNoSeriousViolations(page);
 
   await trace.clear();
+
+  // The preview rows of a transition offer Trace too.
+  const canvas = new CanvasPage(page);
+  await canvas.transition('New sign-ups', 'Welcome email').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Preview results' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Preview results/ });
+  const first = dialog.getByRole('button', { name: /^Trace record \d+$/ }).first();
+  const key = (await first.getAttribute('aria-label'))!.replace('Trace record ', '');
+  await first.click();
+  await expect(dialog).toBeHidden();
+  await expect(trace.panel.getByText(`profiles ${key}`)).toBeVisible({ timeout: 120_000 });
+  await expect(trace.nodeBadge('New sign-ups')).toHaveText('Trace: In');
 });
