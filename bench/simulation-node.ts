@@ -1,5 +1,5 @@
 // The delivery simulation on the benchmark dataset, in Node on the same engine as the app: the
-// reference campaign counted, then simulated. Prints one JSON object (see bench/suites/simulation.mjs
+// reference campaign counted, then simulated, then 20 records traced. Prints one JSON object (see bench/suites/simulation.mjs
 // and docs/metrics.md). Usage: npx tsx bench/simulation-node.ts
 import { readFileSync } from 'node:fs';
 import { Engine } from '../src/engine/engine';
@@ -12,6 +12,7 @@ import { median, percentile, round } from './stats.mjs';
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_SIM_RUNS ?? 3);
 const EDITS = Number(process.env.BENCH_EDITS ?? 20);
+const TRACES = Number(process.env.BENCH_TRACES ?? 20);
 
 const parsed = parseCampaign(readFileSync(new URL('./reference-campaign.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error('the reference campaign does not parse');
@@ -61,6 +62,15 @@ for (let i = 1; i <= EDITS; i++) {
   resimulate.push(performance.now() - started);
   memory.push(memoryMB());
 }
+// The trace of one record (docs/trace.md) on the simulated campaign once its counts are there:
+// records spread over the whole dimension, each read from the working tables and event tables.
+const simulated = edited(launchedAt(reference, RUNS - 1), EDITS);
+const traces: number[] = [];
+for (let i = 0; i < TRACES; i++) {
+  const started = performance.now();
+  await engine.trace(simulated, String(1 + Math.floor((i * PROFILES) / TRACES)), { simulate: true });
+  traces.push(performance.now() - started);
+}
 // The report of a fresh simulation (each at another launch, so that its relations are built
 // again), then the same report cut by one channel activity, which reads them as they are.
 const report: number[] = [];
@@ -84,6 +94,7 @@ process.stdout.write(
     wholeSimulationMs: { median: median(whole), runs: whole.map((x) => round(x)) },
     resimulateAfterEditMs: { p95: percentile(resimulate, 95), median: median(resimulate) },
     reportMs: { median: median(report), runs: report.map((x) => round(x)), filteredMedian: median(reportFiltered) },
+    traceMs: { p95: percentile(traces, 95), median: median(traces) },
     memory: { first: memory[0], last: memory[memory.length - 1], rssGrowthMB: round((memory[memory.length - 1]?.rssMB ?? 0) - (memory[0]?.rssMB ?? 0)) },
   })}\n`,
 );

@@ -20,6 +20,7 @@ import { launchTimestamp } from '../src/domain/simulation-settings';
 import { eventTableNames } from '../src/engine/simulation/event-tables';
 import type { ReportBreakdownId, ReportParams, ReportResult } from '../src/domain/report';
 import { printReport, reportBreakdownIds, reportFormats, reportJson, type ReportFormat } from './report';
+import { traceCommand } from './trace';
 
 /** What a command printed and its exit code (kept apart from process.* so that tests call it). */
 export interface CliOutput {
@@ -71,6 +72,7 @@ Commands:
   validate   print the campaign's problems
   simulate   simulate delivery and print the figures of each activity (sent, delivered, unique-opens...)
   report     simulate delivery and print the report: every metric of the registry, and its breakdowns
+  trace      print the trace of one record: each activity, in or out and why (docs/trace.md)
 
 Options:
   --data <dir>      a directory with data-model.json and one <entity>.csv per entity
@@ -79,12 +81,14 @@ Options:
   --json            validate: print the problems as JSON; simulate: print the figures as JSON
   --start <time>    simulate, report: the launch, YYYY-MM-DDTHH:MM (default: the campaign's launch setting)
   --events <dir>    simulate: also write feedback.csv, tracking.csv and steps.csv into <dir>
-  --format <f>      report: text (default), json or csv
+  --format <f>      report: text (default), json or csv; trace: text (default) or json
   --breakdown <id>  report: only this breakdown (${reportBreakdownIds.join(', ')}); default all
   --activity <id>   report: only this channel activity (repeat for several)
   --branch <s/o>    report: only the messages that came through output <o> of Split <s>
   --from <time>     report: only events at or after this time (YYYY-MM-DD HH:MM)
   --to <time>       report: only events before this time
+  --record <key>    trace: the key of the record to trace (of the campaign's targeting dimension)
+  --simulate        trace: simulate delivery first, so that channels show the record's events
 `;
 
 /** `file:line:column: message`, leaving out a line or column that is not known (0). */
@@ -150,6 +154,8 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
         branch: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        record: { type: 'string' },
+        simulate: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -160,7 +166,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   }
   const [command, file] = args.positionals;
   if (args.values.help || !command) return { stdout: usage, stderr: '', code: command || args.values.help ? 0 : 64 };
-  if (!['counts', 'sql', 'validate', 'simulate', 'report'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
+  if (!['counts', 'sql', 'validate', 'simulate', 'report', 'trace'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
   if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: EXIT.usage };
 
   const bytes = await readFile(file).catch(() => undefined);
@@ -185,6 +191,8 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   const breakdown = args.values.breakdown as ReportBreakdownId | undefined;
   if (command === 'report' && breakdown !== undefined && !reportBreakdownIds.includes(breakdown))
     return { stdout: '', stderr: `--breakdown: "${oneLine(breakdown)}" is not one of ${reportBreakdownIds.join(', ')}\n`, code: EXIT.usage };
+  if (command === 'trace' && (args.values.record === undefined || args.values.record.trim() === '')) return { stdout: '', stderr: `trace: which record? --record <key>\n\n${usage}`, code: EXIT.usage };
+  if (command === 'trace' && format !== 'json' && format !== 'text') return { stdout: '', stderr: `--format: json or text, not ${oneLine(format)}\n`, code: EXIT.usage };
 
   let dataset: Dataset;
   try {
@@ -217,6 +225,16 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
         ...(args.values.to ? { to: args.values.to } : {}),
       };
       return await report(engine, doc, { filters }, format, breakdown ? [breakdown] : reportBreakdownIds);
+    }
+    if (command === 'trace') {
+      try {
+        const out = await traceCommand(engine, doc, args.values.record!, { format: format as 'json' | 'text', simulate: Boolean(args.values.simulate), json: terminalJson });
+        return { ...out, stderr: '' };
+      } catch (e) {
+        // A key of the wrong type or a dimension the data does not have: the input's fault.
+        if (e instanceof Error && e.name === 'EngineError') return { stdout: '', stderr: `--record: ${firstLine(e)}\n`, code: EXIT.usage };
+        throw e;
+      }
     }
     if (command === 'simulate') return await simulate(engine, doc, { json: Boolean(args.values.json), ...(args.values.events ? { events: args.values.events } : {}) });
     return command === 'counts' ? await counts(engine, doc) : sql(engine, doc);

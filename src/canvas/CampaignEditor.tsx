@@ -12,6 +12,8 @@ import { FlowCanvas } from './FlowCanvas';
 import { Palette } from './palette/Palette';
 import { EditorToolbar } from './toolbar/EditorToolbar';
 import { SimulateControl } from '../simulation/SimulateControl';
+import { TraceButton } from '../trace/TraceButton';
+import { TraceSync } from '../trace/TraceSync';
 import { useDataModelSync } from './useDataModelSync';
 import { useDocumentSync } from './useDocumentSync';
 import { useEditorCommands } from './useEditorCommands';
@@ -72,6 +74,7 @@ function EditorLayout({ readOnly, shared }: { readOnly: boolean; shared: boolean
         <div className="cv-canvas-bar">
           <CountsStatus />
           <SimulateControl />
+          <TraceButton />
           <div className="cv-contents" inert={readOnly}>
             <EditorToolbar commands={commands} />
           </div>
@@ -79,6 +82,7 @@ function EditorLayout({ readOnly, shared }: { readOnly: boolean; shared: boolean
         <div className="cv-canvas-area">
           <FlowCanvas readOnly={readOnly} />
           <EditorNotice />
+          <TraceSync />
         </div>
       </section>
       <div className="cv-contents" inert={readOnly}>

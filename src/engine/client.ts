@@ -343,6 +343,16 @@ export class EngineClient {
     return this.send('mailingRecipients', { doc, transitionId, paths }, signal);
   }
 
+  /** The trace of one record through the campaign (see EngineApi.trace). */
+  trace(doc: CampaignDoc, key: string, options: { dimension?: string; simulate?: boolean } = {}, signal?: AbortSignal): Promise<EngineApi['trace']['result']> {
+    return this.send('trace', { doc, key, ...options }, signal);
+  }
+
+  /** Records of the campaign's targeting dimension found by key, email or name (see EngineApi.searchRecords). */
+  searchRecords(doc: CampaignDoc, text: string, options: { dimension?: string; limit?: number } = {}, signal?: AbortSignal): Promise<EngineApi['searchRecords']['result']> {
+    return this.send('searchRecords', { doc, text, ...options }, signal);
+  }
+
   sql(doc: CampaignDoc, signal?: AbortSignal): Promise<EngineApi['sql']['result']> {
     return this.send('sql', { doc }, signal);
   }

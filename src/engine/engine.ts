@@ -22,6 +22,10 @@ import type { ReportParams, ReportResult } from '../domain/report';
 import { hash64 } from './compile/hash';
 import { buildReport, ReportInputError, type ReportEnv } from './report/build-report';
 import { reportStructure } from './report/report-relations';
+import { traceProbe, type ActivityProbe } from './trace/trace-probes';
+import { traceRecord } from './trace/trace-record';
+import { keyValue, searchSql, traceDimension } from './trace/trace-target';
+import type { RecordMatch, RecordTrace } from './trace/trace-types';
 import { channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
 
 /** The loaded data, as the engine describes it. */
@@ -632,6 +636,54 @@ export class Engine {
       ),
     );
     return tableToRows(t).map((r) => ({ value: r.value ?? null, count: Number(r.count), share: Number(r.share) }));
+  }
+
+  /**
+   * The trace of one record (docs/trace.md): for every activity, in or out and why. It compiles the
+   * campaign as the counts do (with the simulation when the campaign was simulated last, or when
+   * asked), computes what is missing of the same working tables, and reads the record there;
+   * conditions are compiled one by one by the activities' own rule compiler (trace/trace-probes.ts).
+   */
+  async trace(doc: CampaignDoc, key: string, options: { dimension?: string; simulate?: boolean } = {}): Promise<RecordTrace> {
+    const started = performance.now();
+    const data = this.requireData();
+    const entity = traceDimension(doc, data.model, options.dimension);
+    const value = keyValue(entity, key);
+    const simulate = options.simulate ?? this.simulatedAlready(doc);
+    const probes = new Map<string, ActivityProbe>();
+    const plan = compileCampaign(doc, {
+      model: data.model,
+      dataSchema: data.schema,
+      dataVersion: data.version,
+      state: this.store.view(data.id),
+      simulate,
+      probe: traceProbe(entity.name, value, probes),
+    });
+    const errors = idRecord(plan.errors);
+    const skipped = idRecord(plan.skipped);
+    await this.materialise(plan, errors, skipped, () => true);
+    await this.background?.whenReady([entity.name]);
+    const query = (sql: string) => this.exclusive(async () => tableToRows(await this.conn.query(sql)));
+    const entityTable = `${quoteIdent(data.schema)}.${quoteIdent(entity.name)}`;
+    const result = await traceRecord({ doc, plan, entity, entityTable, key: value, probes, errors, skipped, exists: (t) => this.rowCount.has(t), query });
+    return { ...result, elapsedMs: performance.now() - started };
+  }
+
+  /** Whether the campaign's simulated tables are all there (it was simulated last, as events() checks). */
+  private simulatedAlready(doc: CampaignDoc): boolean {
+    const plan = this.compile(doc, { simulate: true });
+    return plan.steps.some((s) => s.outputs.some((o) => o.port === '@feedback')) && plan.steps.every((s) => s.outputs.every((o) => o.sameAs !== undefined || this.rowCount.has(o.table)));
+  }
+
+  /** Records of the campaign's targeting dimension whose key is `text` or whose email or name contains it. */
+  async searchRecords(doc: CampaignDoc, text: string, options: { dimension?: string; limit?: number } = {}): Promise<RecordMatch[]> {
+    const data = this.requireData();
+    const entity = traceDimension(doc, data.model, options.dimension);
+    if (text.trim() === '') return [];
+    await this.background?.whenReady([entity.name]);
+    const rows = tableToRows(await this.exclusive(() => this.conn.query(searchSql(entity, `${quoteIdent(data.schema)}.${quoteIdent(entity.name)}`, text, options.limit ?? 8))));
+    const display = entity.displayFields.filter((f) => f !== entity.primaryKey);
+    return rows.map((r) => ({ key: String(r[entity.primaryKey]), label: display.map((f) => r[f]).filter((v) => v !== null && v !== '').join(', ') }));
   }
 
   /** Releases the DuckDB connection. */

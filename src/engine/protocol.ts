@@ -4,6 +4,7 @@ import type { ColumnInfo, CountsResult, DatasetInfo, EventPage, PreviewResult, R
 import type { EventTableName } from './simulation/event-tables';
 import type { CsvFile, ImportProblem } from './data/csv-import';
 import type { PlainRow } from './rows';
+import type { RecordMatch, RecordTrace } from './trace/trace-types';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
 
 /**
@@ -85,6 +86,14 @@ export interface EngineApi {
   recipientPreview: { params: { doc: CampaignDoc; transitionId: string; paths: string[]; offset: number }; result: RecipientValues };
   /** The direct-mail file: the values of `paths` for every record a channel receives, by key. */
   mailingRecipients: { params: { doc: CampaignDoc; transitionId: string; paths: string[] }; result: RecipientValues };
+  /**
+   * The trace of one record (docs/trace.md): `key` of a record of the campaign's targeting
+   * dimension (or `dimension`); with the simulation when the campaign was simulated last, or as
+   * `simulate` says.
+   */
+  trace: { params: { doc: CampaignDoc; key: string; dimension?: string; simulate?: boolean }; result: RecordTrace };
+  /** A few records of the campaign's targeting dimension whose key is `text` or whose email or name contains it. */
+  searchRecords: { params: { doc: CampaignDoc; text: string; dimension?: string; limit?: number }; result: RecordMatch[] };
   sql: {
     params: { doc: CampaignDoc };
     result: { sql: Record<string, string>; errors: Record<string, string> };

@@ -127,6 +127,14 @@ export function createRequestHandler(
       }
       case 'mailingRecipients':
         return (await ready()).recipientValues(request.params.doc, request.params.transitionId, request.params.paths);
+      case 'trace': {
+        const { doc, key, ...options } = request.params;
+        return (await ready()).trace(doc, key, options);
+      }
+      case 'searchRecords': {
+        const { doc, text, ...options } = request.params;
+        return (await ready()).searchRecords(doc, text, options);
+      }
       case 'sql':
         return (await ready()).sql(request.params.doc);
       case 'entityRows':

@@ -3,6 +3,7 @@ import { selectInspected } from '../store/selectors';
 import { useEditorStore } from '../store/useEditorStore';
 import { Inspector } from './Inspector';
 import { ProblemsPanel } from './ProblemsPanel';
+import { TracePanel } from '../trace/TracePanel';
 import './inspector.css';
 
 /** The right-hand panel: the inspector of the selection above, the campaign's problems below. */
@@ -19,6 +20,7 @@ export function SidePanel() {
   return (
     <aside className="insp-panel" aria-label="Inspector">
       <div className="insp-panel__scroll" ref={scroller}>
+        <TracePanel />
         <Inspector />
       </div>
       <ProblemsPanel />

@@ -6,6 +6,7 @@ import type { TransitionEdgeType } from '../flow-types';
 import { InsertActivityButton } from './InsertActivityButton';
 import { TransitionCountBadge } from './TransitionCountBadge';
 import { useTransitionCount } from './useTransitionCount';
+import { useTransitionTrace } from '../../trace/trace-store';
 import './edges.css';
 
 /**
@@ -20,8 +21,10 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
   const sourceDisabled = useEditorStore((s) => activityById(s.doc.activities, sourceId)?.disabled ?? false);
   const count = useTransitionCount(id);
   const label = data?.transition.label ?? '';
+  const campaignId = useEditorStore((s) => s.doc.id);
+  const traced = useTransitionTrace(campaignId, id);
 
-  const stateClass = `${selected ? ' cv-edge--selected' : ''}${dropTarget ? ' cv-edge--drop' : ''}${sourceDisabled ? ' cv-edge--disabled' : ''}`;
+  const stateClass = `${selected ? ' cv-edge--selected' : ''}${dropTarget ? ' cv-edge--drop' : ''}${sourceDisabled ? ' cv-edge--disabled' : ''}${traced ? ` cv-edge--trace-${traced}` : ''}`;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`cv-edge${stateClass}`} interactionWidth={24} />

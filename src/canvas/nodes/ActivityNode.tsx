@@ -14,6 +14,7 @@ import { ActivityCountBadge } from './ActivityCountBadge';
 import { useActivityCount } from './useActivityCount';
 import { ChannelNodeFigures } from '../../simulation/ChannelNodeFigures';
 import { EligibilityLine } from '../../activities/channel-delivery/EligibilityLine';
+import { statusWords, useActivityTrace } from '../../trace/trace-store';
 import './nodes.css';
 
 const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Error' } as const;
@@ -47,6 +48,9 @@ const ActivityShell = memo(function ActivityShell({
   const vertical = useEditorStore((s) => s.doc.settings.orientation === 'vertical');
   const problems = useEditorStore(selectActivityProblems(id));
   const count = useActivityCount(id);
+  const campaignId = useEditorStore((s) => s.doc.id);
+  const traced = useActivityTrace(campaignId, id);
+  const traceClass = traced ? (traced.status === 'in' || traced.status === 'out' ? ` cv-node--trace-${traced.status}` : ' cv-node--trace-dim') : '';
   // A failed query is an error on the activity like a validation error (one its problems explain is
   // already among them); needing a run is not an error; no count is why not shown.
   const status = count?.error !== undefined && !count.fromProblems ? 'error' : statusOf(problems);
@@ -77,10 +81,15 @@ const ActivityShell = memo(function ActivityShell({
 
   return (
     <div
-      className={`cv-node cv-node--${category}${activity.disabled ? ' cv-node--disabled' : ''}${selected ? ' cv-node--selected' : ''}${vertical ? ' cv-node--vertical' : ''}`}
+      className={`cv-node cv-node--${category}${activity.disabled ? ' cv-node--disabled' : ''}${selected ? ' cv-node--selected' : ''}${vertical ? ' cv-node--vertical' : ''}${traceClass}`}
       style={minHeight ? { minHeight } : undefined}
       data-status={status}
     >
+      {traced && (
+        <span className={`cv-node__trace cv-node__trace--${traced.status}`} title={traced.reason}>
+          Trace: {statusWords[traced.status]}
+        </span>
+      )}
       <div className="cv-node__icon" aria-hidden>
         <Icon size={18} strokeWidth={2} />
       </div>

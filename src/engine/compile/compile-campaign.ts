@@ -1,4 +1,4 @@
-import type { CampaignDoc } from '../../domain/campaign';
+import type { Activity, CampaignDoc } from '../../domain/campaign';
 import type { DataModel } from '../../domain/data-model';
 import { findEntity } from '../../domain/data-model';
 import { indexGraph, topologicalOrder } from '../../domain/graph';
@@ -27,6 +27,12 @@ export interface CompileEnv {
   state?: EngineStateView;
   /** Simulate delivery: channels also plan their event tables, and retargeting reads them. */
   simulate?: boolean;
+  /**
+   * Called right after each activity compiled, with its parsed configuration and the very context
+   * it compiled with (same rule compiler, same earlier channels): the trace of one record compiles
+   * each condition of a rule this way, so that it reads the data exactly as the counts do.
+   */
+  probe?: (activity: Activity, config: unknown, ctx: CompileContext) => void;
 }
 
 /** One output of one activity, with the working table that holds it. */
@@ -252,6 +258,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         compiled = def.compile(config, ctx);
         // A simulated channel also writes what happens to its messages (engine/simulation), from its deliveries.
         if (def.meta.category === 'channel' && ctx.simulation) compiled = withSimulation(config as SimulatedChannelConfig, ctx, compiled);
+        env.probe?.(activity, config, ctx);
       } catch (e) {
         plan.errors[activity.id] = e instanceof CompileError ? e.message : `Cannot compile: ${e instanceof Error ? e.message : String(e)}`;
         continue;

@@ -4,6 +4,8 @@ import { formatCount } from '../../canvas/counts/format-count';
 import { usePreview } from '../../queries/usePreview';
 import { Dialog } from '../../ui/Dialog';
 import { RecordsTable } from '../../ui/RecordsTable';
+import { useEditorStore } from '../../store/useEditorStore';
+import { useTraceStore } from '../../trace/trace-store';
 
 const LIMIT = 100;
 
@@ -14,6 +16,11 @@ const LIMIT = 100;
 export function PreviewResultsDialog({ transitionId, title, isOpen, onOpenChange }: { transitionId: string; title: string; isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const doc = useEngineDoc();
   const query = usePreview(doc, transitionId, { limit: LIMIT, enabled: isOpen });
+  const model = useEditorStore((s) => s.dataModel);
+  const traceRecord = useTraceStore((s) => s.traceRecord);
+  // The key comes first in a working table; a loaded file's lines are no records to trace.
+  const key = query.data?.columns[0]?.name;
+  const traceable = key !== undefined && (model?.entities.some((e) => e.primaryKey === key) ?? false);
   return (
     <Dialog title={`Preview results: ${title}`} isOpen={isOpen} onOpenChange={onOpenChange} size="large">
       {query.isPending && (
@@ -29,7 +36,25 @@ export function PreviewResultsDialog({ transitionId, title, isOpen, onOpenChange
               ? 'No records on this transition.'
               : `${formatCount(query.data.total)} ${query.data.total === 1 ? 'record' : 'records'}${query.data.total > query.data.rows.length ? `; the first ${query.data.rows.length}, by key` : ''}.`}
           </p>
-          {query.data.rows.length > 0 && <RecordsTable columns={query.data.columns} rows={query.data.rows} label="Preview records" />}
+          {query.data.rows.length > 0 && (
+            <RecordsTable
+              columns={query.data.columns}
+              rows={query.data.rows}
+              label="Preview records"
+              {...(traceable
+                ? {
+                    rowAction: {
+                      text: 'Trace',
+                      name: (row: Record<string, unknown>) => `Trace record ${String(row[key])}`,
+                      onPress: (row: Record<string, unknown>) => {
+                        traceRecord(doc.id, String(row[key]));
+                        onOpenChange(false);
+                      },
+                    },
+                  }
+                : {})}
+            />
+          )}
         </>
       )}
     </Dialog>
