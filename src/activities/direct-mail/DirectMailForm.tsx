@@ -13,7 +13,7 @@ import { usePortLossGuard } from '../../inspector/fields/usePortLossGuard';
 import { useEngineClient } from '../../queries/EngineClientContext';
 import { useEditorStoreApi } from '../../store/useEditorStore';
 import { useInboundSchema } from '../../query-modeler/useInboundSchema';
-import { downloadBlob } from '../../campaigns/transfer/download-campaign';
+import { downloadBlob } from '../../ui/download-text';
 import { RecordPreview } from '../channel-content/RecordPreview';
 import { useInboundTransitionId, useTokenSources } from '../channel-content/useChannelContent';
 import { channelAudienceDoc } from '../channel-content/channel-audience';

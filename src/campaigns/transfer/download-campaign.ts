@@ -1,5 +1,6 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import { serializeCampaign } from '../../domain/serialization';
+import { downloadBlob } from '../../ui/download-text';
 
 /**
  * A file name from a campaign name: characters that file systems refuse are replaced, spaces are
@@ -14,18 +15,4 @@ export function exportFileName(name: string): string {
 /** Downloads the campaign as `<name>.json`, the format Import reads back. */
 export function downloadCampaign(doc: CampaignDoc): void {
   downloadBlob(new Blob([serializeCampaign(doc)], { type: 'application/json' }), exportFileName(doc.name));
-}
-
-/** Saves `blob` as a file named `fileName` through the browser's downloads. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a moment later is safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
