@@ -3,6 +3,7 @@ import { expectNoSeriousViolations } from './helpers/a11y';
 import { exportedDoc } from './helpers/expected-counts';
 import { cliReport } from './helpers/simulate-cli';
 import { CampaignListPage } from './pages/campaign-list-page';
+import { CanvasPage } from './pages/canvas-page';
 import { CountsPage, SPEC_PROFILES } from './pages/counts-page';
 import { ReportPage, type ShownTable } from './pages/report-page';
 import { SimulationPage } from './pages/simulation-page';
@@ -10,20 +11,64 @@ import { SimulationPage } from './pages/simulation-page';
 const SHOTS = process.env.E2E_SHOTS; // a folder: screenshots of the report, to look at
 const CHANNELS = ['Welcome email', 'Getting started', 'First-order offer'];
 
-/** A copy of the Welcome series template on the specs' sample data, simulated, its report opened from the editor. */
-async function simulatedWelcomeReport(page: Page) {
+/** What the editor shows of a channel after the simulation: its node's figures and its inspector funnel, by metric id. */
+type EditorFigures = { node: Record<string, number>; funnel: Record<string, number> };
+
+/** The editor's figures of each channel: on its node, then in its inspector funnel (selected in turn). */
+async function editorFigures(page: Page): Promise<Record<string, EditorFigures>> {
+  const sim = new SimulationPage(page);
+  const canvas = new CanvasPage(page);
+  const nodeIds: Record<string, string> = {
+    sent: 'sent',
+    delivered: 'delivered',
+    opened: 'unique-opens',
+    clicked: 'unique-clicks',
+  };
+  const funnelIds: Record<string, string> = {
+    Targeted: 'targeted',
+    Sent: 'sent',
+    Delivered: 'delivered',
+    Opened: 'unique-opens',
+    Clicked: 'unique-clicks',
+  };
+  const out: Record<string, EditorFigures> = {};
+  for (const label of CHANNELS) {
+    const node = Object.fromEntries(
+      Object.entries(await sim.nodeFigures(label)).map(([k, v]) => [nodeIds[k] ?? k, v]),
+    );
+    await canvas.select(label);
+    await expect(sim.funnel).toBeVisible();
+    const funnel: Record<string, number> = {};
+    for (const [step, id] of Object.entries(funnelIds)) {
+      const row = sim.funnel.getByRole('row', { name: new RegExp(`^${step}`) });
+      funnel[id] = Number((await row.locator('td').first().textContent())!.replaceAll(',', ''));
+      expect(Number.isInteger(funnel[id]), `${label}: ${step} in the inspector is a whole number`).toBe(true);
+    }
+    out[label] = { node, funnel };
+  }
+  await page.keyboard.press('Escape');
+  return out;
+}
+
+/**
+ * A copy of the Welcome series template on the specs' sample data, simulated, its report opened
+ * from the editor; with `readEditor`, what the editor showed of each channel before.
+ */
+async function simulatedWelcomeReport(page: Page, options: { readEditor?: boolean } = {}) {
   await page.goto(`/?profiles=${SPEC_PROFILES}#/new/welcome-series`);
   await new CountsPage(page).expectUpToDate();
   await new SimulationPage(page).simulate();
   const doc = await exportedDoc(page);
+  const editor = options.readEditor ? await editorFigures(page) : {};
   await page.getByRole('link', { name: 'Report', exact: true }).click();
   const report = new ReportPage(page);
   await report.expectReady();
-  return { doc, report };
+  return { doc, report, editor };
 }
 
 /** A cell as its CSV writes it: 1,234 -> 1234, 22.7 % -> 22.7, — -> empty. */
-const asCsv = (cell: string) => (cell === '—' ? '' : /^[\d,.]+( %)?$/.test(cell) ? cell.replace(/[, %]/g, '') : cell);
+const asCsv = (cell: string) =>
+  cell === '—' ? '' : /^[\d,.]+( %)?$/.test(cell) ? cell.replace(/[, %]/g, '') : cell;
 
 /** One CSV line's fields (RFC 4180 quoting). */
 function csvFields(line: string): string[] {
@@ -47,9 +92,11 @@ function csvFields(line: string): string[] {
   return [...out, field];
 }
 
-test('the report of a simulated template shows each key figure with its definition, as the command line counts them', async ({ page }) => {
+test('the report of a simulated template shows each key figure with its definition, as the command line counts them', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
-  const { doc, report } = await simulatedWelcomeReport(page);
+  const { doc, report, editor } = await simulatedWelcomeReport(page, { readEditor: true });
   await expect(page).toHaveTitle(`Report: ${doc.name} – Campaign Canvas`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Report ${doc.name}`);
 
@@ -62,6 +109,36 @@ test('the report of a simulated template shows each key figure with its definiti
     expect(await report.kpiValue(m.label), `${m.label} (${m.id})`).toBe(expected);
   }
   expect((await report.kpiLabels()).sort()).toEqual(cli.map((m) => m.label).sort());
+
+  // One simulated campaign, the same number in every view: each channel's node and inspector
+  // funnel in the editor give what the report's row of that channel activity gives (its CSV is
+  // compared with the table in the next test), and the rows add up to the totals above.
+  const byActivity = await report.readTable('By channel activity');
+  const column = (label: string) => byActivity.headers.indexOf(label);
+  const cell = (row: string[], label: string) => Number(row[column(label)]!.replaceAll(',', ''));
+  const headers: Record<string, string> = {
+    targeted: 'Targeted',
+    sent: 'Sent',
+    delivered: 'Delivered',
+    'unique-opens': 'Unique opens',
+    'unique-clicks': 'Unique clicks',
+  };
+  for (const label of CHANNELS) {
+    const row = byActivity.rows.find((r) => r[0] === label)!;
+    expect(row, label).toBeDefined();
+    const { node, funnel } = editor[label]!;
+    expect(Object.keys(node).sort(), label).toEqual(['delivered', 'sent', 'unique-clicks', 'unique-opens']);
+    expect(node.sent, label).toBeGreaterThan(0);
+    for (const [id, value] of Object.entries(node))
+      expect(cell(row, headers[id]!), `${label}: ${id} on the node`).toBe(value);
+    for (const [id, value] of Object.entries(funnel))
+      expect(cell(row, headers[id]!), `${label}: ${id} in the inspector`).toBe(value);
+  }
+  for (const id of ['sent', 'delivered', 'unique-opens', 'unique-clicks'])
+    expect(
+      byActivity.rows.reduce((n, r) => n + cell(r, headers[id]!), 0),
+      `${id}: the rows add up to the total`,
+    ).toBe(cli.find((m) => m.id === id)!.value);
 
   // A definition on keyboard focus and on hover.
   const sent = report.kpi('Sent').getByRole('button', { name: 'Sent' });
@@ -76,7 +153,9 @@ test('the report of a simulated template shows each key figure with its definiti
 
   // Each chart has its data as a table.
   await page.getByRole('button', { name: 'Show data table' }).first().click();
-  await expect(page.getByRole('region', { name: /^Over time, per (hour|day)$/ }).getByRole('table')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /^Over time, per (hour|day)$/ }).getByRole('table'),
+  ).toBeVisible();
 
   for (const [w, h] of [
     [1280, 800],
@@ -98,7 +177,10 @@ test('the report of a simulated template shows each key figure with its definiti
   await expectNoSeriousViolations(page);
 });
 
-test('breakdowns and filters live in the address: the copied link opens the same view, and a table downloads as shown', async ({ page, context }) => {
+test('breakdowns and filters live in the address: the copied link opens the same view, and a table downloads as shown', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(300_000);
   const { doc, report } = await simulatedWelcomeReport(page);
 
