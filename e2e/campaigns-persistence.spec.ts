@@ -20,8 +20,9 @@ test('shows "Saving…" while a change waits, then "Saved"', async ({ page }) =>
   await editor.expectOpen();
   await expect(editor.saveStatus).toHaveText('Saved');
   await editor.rename('Quick edit');
-  // The indicator passes through "Saving…"; it must settle on "Saved" within a second.
-  await expect(editor.saveStatus).toHaveText('Saved', { timeout: 1000 });
+  // The indicator passes through "Saving…" and settles on "Saved" within a few seconds, even on a
+  // busy machine (a write waits at most 400 ms before it starts).
+  await expect(editor.saveStatus).toHaveText('Saved', { timeout: 5000 });
 });
 
 test('closing the tab right after an edit keeps it (flushed on pagehide)', async ({ page, context }) => {

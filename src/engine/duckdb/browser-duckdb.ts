@@ -43,8 +43,8 @@ export async function openBrowserDuckDB(): Promise<DuckConnection> {
 
   // One statement at a time: a connection holds one pending query.
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T,>(statement: () => Promise<T>): Promise<T> => {
-    const fn = () => watching.statement(statement);
+  const serial = <T,>(statement: () => Promise<T>, longSteps = false): Promise<T> => {
+    const fn = () => watching.statement(statement, { longSteps });
     const next = queue.then(fn, fn);
     queue = next.catch(() => undefined);
     return next;
@@ -60,7 +60,10 @@ export async function openBrowserDuckDB(): Promise<DuckConnection> {
         return new Table(reader.schema, batches);
       }),
     insertArrowIPC: (bytes, target) =>
-      serial(() => conn.insertArrowFromIPCStream(bytes, { name: target.name, schema: target.schema, create: target.create })),
+      serial(
+        () => conn.insertArrowFromIPCStream(bytes, { name: target.name, schema: target.schema, create: target.create }),
+        true,
+      ),
     stopped: () => watching.stopped(),
     close: async () => {
       watching.close();

@@ -43,7 +43,7 @@ describe('the watchdog of DuckDB’s worker tells a busy worker from a lost one'
     const db = fakeDatabase();
     const watchdog = watchDatabase(db.ping);
     await vi.advanceTimersByTimeAsync(5_000);
-    const statement = watchdog.statement(db.longStep);
+    const statement = watchdog.statement(db.longStep, { longSteps: true });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(watchdog.stopped()).toBeUndefined();
     db.finish();
@@ -59,7 +59,7 @@ describe('the watchdog of DuckDB’s worker tells a busy worker from a lost one'
     await vi.advanceTimersByTimeAsync(3_000);
     db.die();
     await vi.advanceTimersByTimeAsync(4_000);
-    void watchdog.statement(db.longStep); // never answered: the worker is gone
+    void watchdog.statement(db.longStep, { longSteps: true }); // never answered: the worker is gone
     await vi.advanceTimersByTimeAsync(15_000);
     expect(watchdog.stopped()).toBeUndefined();
     await vi.advanceTimersByTimeAsync(6_000);
@@ -67,10 +67,24 @@ describe('the watchdog of DuckDB’s worker tells a busy worker from a lost one'
     watchdog.close();
   });
 
+  test('a worker that dies just before a query is stopped 20 s after the next ping: a query answers pings between its steps', async () => {
+    const db = fakeDatabase();
+    const watchdog = watchDatabase(db.ping);
+    await vi.advanceTimersByTimeAsync(1_500);
+    db.die();
+    // The query starts before the next ping (at 2 s) and is never answered.
+    void watchdog.statement(() => new Promise<never>(() => undefined));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(watchdog.stopped()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(watchdog.stopped()).toBe('it did not answer for 20 s');
+    watchdog.close();
+  });
+
   test('a worker silent in one step for more than 5 min is taken as stopped', async () => {
     const db = fakeDatabase();
     const watchdog = watchDatabase(db.ping);
-    void watchdog.statement(db.longStep);
+    void watchdog.statement(db.longStep, { longSteps: true });
     // The first ping goes at 2 s and waits behind the step.
     await vi.advanceTimersByTimeAsync(300_000);
     expect(watchdog.stopped()).toBeUndefined();
