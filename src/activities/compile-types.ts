@@ -39,7 +39,7 @@ export interface SqlToolkit {
    * Boolean SQL expression of a rule over `entity`'s rows aliased `alias`. With `row`, conditions
    * may also read the columns of the inbound working table aliased `row.alias`.
    */
-  condition: (rule: ConditionGroup, entity: string, alias: string, row?: { alias: string; columns: readonly { name: string; type: string }[] }) => string;
+  condition: (rule: ConditionGroup, entity: string, alias: string, row?: { alias: string; columns: readonly { name: string; type: string }[] }, point?: PointRecord) => string;
   /**
    * The same rule for a WHERE clause alone: it selects the same records as `condition` but may be
    * unknown where that is false, which lets DuckDB plan faster joins. Never put it under NOT or in
@@ -208,4 +208,15 @@ export class CompileError extends Error {
 /** Output that passes an input through unchanged. */
 export function passThrough(input: WorkingTableRef): CompiledOutput {
   return { sql: `SELECT * FROM ${input.relation}`, dimension: input.dimension, columns: input.columns, sameAs: input.relation };
+}
+
+/**
+ * The one record a rule is evaluated for (the trace of one record): its alias and key. Facts over
+ * a collection keyed by that record's key are then read for this key alone instead of in full: the
+ * same facts and the same test, a point lookup instead of a hash over every key.
+ */
+export interface PointRecord {
+  alias: string;
+  keyColumn: string;
+  key: SqlValue;
 }

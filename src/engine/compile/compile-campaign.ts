@@ -121,7 +121,7 @@ function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, stri
     factsUsed.set(name, sql);
     return quoteIdent(name);
   };
-  const scope = (entityName: string, alias: string, row?: RuleScope['row']): RuleScope => ({
+  const scope = (entityName: string, alias: string, row?: RuleScope['row'], point?: RuleScope['point']): RuleScope => ({
     model: env.model,
     entity: entity(entityName),
     alias,
@@ -130,6 +130,7 @@ function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, stri
     facts,
     aliases: { next: 0 },
     ...(row ? { row } : {}),
+    ...(point ? { point } : {}),
     ...(messages.current ? { messages: messages.current } : {}),
   });
   return {
@@ -138,7 +139,7 @@ function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, stri
     table,
     entity,
     facts,
-    condition: (rule, entityName, alias, row) => ruleSql(rule, scope(entityName, alias, row), 'value'),
+    condition: (rule, entityName, alias, row, point) => ruleSql(rule, scope(entityName, alias, row, point), 'value'),
     filter: (rule, entityName, alias, row) => ruleSql(rule, scope(entityName, alias, row), 'filter'),
   };
 }

@@ -1,4 +1,4 @@
-import type { EarlierChannelRef } from '../../activities/compile-types';
+import type { EarlierChannelRef, PointRecord } from '../../activities/compile-types';
 import type { AttributeCondition, CollectionCondition, Condition, ConditionGroup } from '../../domain/rule';
 import { resolvePath } from '../../domain/data-model';
 import type { DataModel, EntityDef, FieldDef, LinkStep } from '../../domain/data-model';
@@ -47,6 +47,8 @@ export interface RuleScope {
    * time, as of which their results are read.
    */
   messages?: { clock: string; channels: readonly EarlierChannelRef[]; simulated: boolean };
+  /** The one record the rule is evaluated for, if any (see PointRecord). */
+  point?: PointRecord;
 }
 
 /**
@@ -315,7 +317,12 @@ function collectionSql(c: CollectionCondition, scope: RuleScope, use: RuleUse): 
     const outerKey = fieldExpr(scope, before, pair.from);
     const lineKey = `${alias}.${quoteIdent(pair.to)}`;
     const lines = `FROM ${scope.table(last.to.name)} AS ${alias} WHERE ${lineKey} IS NOT NULL${filter}`;
-    return collectionFactsSql(c, inner, scope.facts, outerKey, lineKey, lines, use);
+    const point = scope.point;
+    const facts =
+      point && outerKey === `${point.alias}.${quoteIdent(point.keyColumn)}`
+        ? (sql: string) => `(SELECT * FROM ${scope.facts(sql)} WHERE "k" = ${sqlLiteral(point.key)}) AS "point_facts"`
+        : scope.facts;
+    return collectionFactsSql(c, inner, facts, outerKey, lineKey, lines, use);
   }
   const join = last.link.on.map((p) => `${alias}.${quoteIdent(p.to)} = ${fieldExpr(scope, before, p.from)}`).join(' AND ');
   const from = `FROM ${scope.table(last.to.name)} AS ${alias} WHERE ${join}${filter}`;

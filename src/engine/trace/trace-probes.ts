@@ -2,7 +2,7 @@ import type { Activity } from '../../domain/campaign';
 import type { Condition, ConditionGroup } from '../../domain/rule';
 import { operatorLabel } from '../../domain/rule-operators';
 import { findEntity } from '../../domain/data-model';
-import type { CompileContext, SqlValue } from '../../activities/compile-types';
+import type { CompileContext, PointRecord, SqlValue } from '../../activities/compile-types';
 import { isFileDimension, keyColumn, mainInput, recordValue } from '../../activities/working-table';
 import { identityKey } from '../../activities/record-identity';
 import type { BuildAudienceConfig } from '../../activities/build-audience/definition';
@@ -58,7 +58,8 @@ function probeOf(type: string, config: unknown, ctx: CompileContext, dimension: 
       if (c.source === 'audience' || c.targetDimension !== dimension) return undefined;
       const entity = ctx.sql.entity(dimension);
       const from = `FROM ${ctx.sql.table(entity.name)} AS t WHERE t.${ctx.sql.ident(entity.primaryKey)} = ${ctx.sql.literal(key)}`;
-      return { rules: [ruleProbe('Rule', c.rule, ctx, entity.name, from)] };
+      const point = { alias: 't', keyColumn: entity.primaryKey, key };
+      return { rules: [ruleProbe('Rule', c.rule, ctx, entity.name, from, undefined, point)] };
     }
     case 'split': {
       const c = config as SplitConfig;
@@ -68,7 +69,8 @@ function probeOf(type: string, config: unknown, ctx: CompileContext, dimension: 
       const k = ctx.sql.ident(entity.primaryKey);
       const from = `FROM ${input.relation} AS w JOIN ${ctx.sql.table(entity.name)} AS t ON t.${k} = w.${k} WHERE w.${k} = ${ctx.sql.literal(key)}`;
       const row = { alias: 'w', columns: input.columns };
-      return { rules: c.subsets.flatMap((s) => (s.filter ? [ruleProbe(`Subset "${s.label}"`, s.filter, ctx, entity.name, from, row)] : [])) };
+      const point = { alias: 't', keyColumn: entity.primaryKey, key };
+      return { rules: c.subsets.flatMap((s) => (s.filter ? [ruleProbe(`Subset "${s.label}"`, s.filter, ctx, entity.name, from, row, point)] : [])) };
     }
     case 'deduplication':
       return dedupProbe(config as DeduplicationConfig, ctx, dimension, key);
@@ -77,11 +79,20 @@ function probeOf(type: string, config: unknown, ctx: CompileContext, dimension: 
   }
 }
 
-function ruleProbe(title: string, rule: ConditionGroup, ctx: CompileContext, entity: string, from: string, row?: { alias: string; columns: readonly { name: string; type: string }[] }): RuleProbe {
-  // Each top-level condition alone, as a value (exactly true or false), by the activity's own rule compiler.
+function ruleProbe(
+  title: string,
+  rule: ConditionGroup,
+  ctx: CompileContext,
+  entity: string,
+  from: string,
+  row: { alias: string; columns: readonly { name: string; type: string }[] } | undefined,
+  point: PointRecord,
+): RuleProbe {
+  // Each top-level condition alone, as a value (exactly true or false), by the activity's own rule
+  // compiler; facts over the record's collections are read for its key alone (see PointRecord).
   const one = (c: Condition): ConditionGroup => ({ kind: 'group', id: `${rule.id}-trace`, combinator: 'and', children: [c] });
-  const values = rule.children.map((c, i) => `(${ctx.sql.condition(one(c), entity, 't', row)}) AS "c${i}"`);
-  values.push(`(${ctx.sql.condition(rule, entity, 't', row)}) AS "rule"`);
+  const values = rule.children.map((c, i) => `(${ctx.sql.condition(one(c), entity, 't', row, point)}) AS "c${i}"`);
+  values.push(`(${ctx.sql.condition(rule, entity, 't', row, point)}) AS "rule"`);
   return { title, combinator: rule.combinator, labels: rule.children.map((c) => conditionLabel(c)), sql: `SELECT ${values.join(', ')}\n${from}` };
 }
 

@@ -20,6 +20,10 @@ const condition: fc.Arbitrary<Condition> = fc.oneof(
   fc.constant(attr('opt_in', 'is-true')),
   fc.constant(attr('email', 'is-empty')),
   fc.constant<Condition>({ kind: 'collection', id: 'p', path: ['purchases'], quantifier: 'exists', where: { kind: 'group', id: 'w', combinator: 'and', children: [] } }),
+  fc.constant<Condition>({ kind: 'collection', id: 'n', path: ['purchases'], quantifier: 'not-exists', where: { kind: 'group', id: 'w', combinator: 'and', children: [] } }),
+  // Facts read for the traced record alone (a point lookup): aggregates that keep or leave out records without lines.
+  fc.integer({ min: 0, max: 3 }).map<Condition>((n) => ({ kind: 'collection', id: 'k', path: ['purchases'], quantifier: 'aggregate', where: { kind: 'group', id: 'w', combinator: 'and', children: [] }, aggregate: { fn: 'count', operator: 'lt', value: n } })),
+  fc.integer({ min: 0, max: 100 }).map<Condition>((n) => ({ kind: 'collection', id: 'v', path: ['purchases'], quantifier: 'aggregate', where: { kind: 'group', id: 'w', combinator: 'and', children: [] }, aggregate: { fn: 'avg', field: 'amount', operator: 'gte', value: n } })),
 );
 const rule: fc.Arbitrary<ConditionGroup> = fc.record({
   combinator: fc.constantFrom<ConditionGroup['combinator']>('and', 'or', 'except'),
