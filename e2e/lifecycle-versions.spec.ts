@@ -86,6 +86,23 @@ test('edit as a new draft, publish version 2, compare it with version 1, then re
   await expect(life.compared(1, 2, 'Build audience')).toHaveAttribute('data-change', 'unchanged');
   await expectNoSeriousViolations(page);
 
+  await life.versionsDialog.getByRole('button', { name: 'Close' }).click();
+
+  // A second tab on the campaign follows this one: a revert there is refused and changes nothing.
+  const second = await page.context().newPage();
+  await second.goto(page.url());
+  const other = new LifecyclePage(second);
+  await expect(second.getByRole('region', { name: 'Read-only' })).toContainText('being edited in another tab');
+  await other.openVersions();
+  await other.version(1).getByRole('button', { name: 'Revert to version 1' }).click();
+  await second.getByRole('alertdialog', { name: 'Revert to version 1' }).getByRole('button', { name: 'Revert as a new draft' }).click();
+  await expect(second.getByText('Not reverted: this campaign is being edited in another tab')).toBeVisible();
+  await expect(other.versionsDialog).toBeVisible();
+  await second.close();
+  await expect(canvas.node('Welcome email')).toBeVisible();
+  await expect(life.publishedBanner).toContainText('Version 2 is published.');
+
+  await life.openVersions();
   await life.revertTo(1);
   await expect(life.status).toContainText('new draft');
   await expect(canvas.node('Email')).toBeVisible();
