@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './helpers/a11y';
 import { CanvasPage } from './pages/canvas-page';
@@ -113,7 +114,7 @@ test('edit as a new draft, publish version 2, compare it with version 1, then re
   await expect(life.version(2)).toContainText('Renamed the email');
 });
 
-test('the list shows each status, filters by it, and offers only the changes of status allowed', async ({ page }) => {
+test('the list shows each status, filters by it and offers only the changes allowed; export and import carry the versions, inconsistent ones refused', async ({ page }) => {
   const canvas = await CanvasPage.newCampaignWith(page, ['Build audience', 'Email'], { chained: true });
   const editor = new EditorPage(page);
   await editor.rename('Published one');
@@ -144,4 +145,21 @@ test('the list shows each status, filters by it, and offers only the changes of 
   await filter.selectOption('paused');
   await expect(list.row('Published one')).toContainText('Paused');
   await filter.selectOption('all');
+
+  // Export carries the versions and the status; import restores them, or refuses them whole.
+  const download = page.waitForEvent('download');
+  await list.rowAction('Published one', 'Export JSON');
+  const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  expect(exported.lifecycle.status).toBe('paused');
+  expect(exported.lifecycle.versions.map((v: { number: number }) => v.number)).toEqual([1]);
+  const file = (doc: unknown, name: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await list.importFile(file({ ...exported, lifecycle: { ...exported.lifecycle, versions: [{ ...exported.lifecycle.versions[0], number: 2 }] } }, 'bad-versions.json'));
+  const refused = page.getByRole('alertdialog', { name: 'This file could not be imported' });
+  await expect(refused.getByRole('listitem')).toHaveText([
+    'lifecycle.versions[0].number: version 2 is where version 1 should be: versions are numbered 1, 2, 3… in order',
+  ]);
+  await refused.getByRole('button', { name: 'OK' }).click();
+  await expect.poll(() => list.names()).toHaveLength(2);
+  await list.importFile(file(exported, 'published.json'));
+  await expect(list.row('Published one (imported)')).toContainText('Paused');
 });

@@ -6,7 +6,7 @@ import { useCampaignRepository } from '../useCampaignRepository';
 import { importedName } from './imported-name';
 import { readCampaignFile } from './read-campaign-file';
 import { showToast } from '../../ui/Toast';
-import { useLifecycleRepository } from '../lifecycle/lifecycle-context';
+import { useSaveLifecycle } from '../lifecycle/useLifecycle';
 import { lifecycleForCopy } from '../../domain/lifecycle/transfer';
 
 /** A refused import: the file's name and every problem found in it. */
@@ -23,7 +23,8 @@ export interface ImportFailure {
 export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => void } = {}) {
   const { createFrom, remove } = useCampaignMutations();
   const repo = useCampaignRepository();
-  const lifecycles = useLifecycleRepository();
+  // Saved through the mutation that refreshes the list's statuses once the versions are stored.
+  const saveLifecycle = useSaveLifecycle();
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const { onImported } = options;
@@ -43,7 +44,7 @@ export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => 
           // The versions come with the copy, under its new id; if they cannot be stored, the copy
           // is taken back, so that an import is whole or nothing.
           try {
-            await lifecycles.save(doc.id, lifecycleForCopy(result.lifecycle, doc.id));
+            await saveLifecycle.mutateAsync({ id: doc.id, lifecycle: lifecycleForCopy(result.lifecycle, doc.id) });
           } catch (e) {
             await remove.mutateAsync(doc.id);
             throw e;
@@ -56,7 +57,7 @@ export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => 
         setBusy(false);
       }
     },
-    [createFrom, remove, lifecycles, onImported, repo],
+    [createFrom, remove, saveLifecycle, onImported, repo],
   );
 
   /**
