@@ -22,6 +22,11 @@ function announce(kind: CampaignChange['kind'], id: string) {
   getChannel()?.postMessage({ kind, id, tab } satisfies CampaignChange);
 }
 
+/** Tells other tabs that a campaign changed outside its document (its status or versions). */
+export function announceCampaignSaved(id: string): void {
+  announce('saved', id);
+}
+
 /** Calls `listener` for every campaign saved or deleted in another tab; returns the unsubscribe. */
 export function onCampaignChangedElsewhere(listener: (change: CampaignChange) => void): () => void {
   const c = getChannel();

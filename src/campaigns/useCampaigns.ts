@@ -5,6 +5,7 @@ import type { CampaignDoc } from '../domain/campaign';
 import { crashBackup, loadWithRecovery, recoverAll } from './crash-backup';
 import { campaignKeys } from './query-keys';
 import { useCampaignRepository } from './useCampaignRepository';
+import { useLifecycleRepository } from './lifecycle/lifecycle-context';
 
 /** Summaries of every campaign, most recently modified first (after recovering unsaved edits). */
 export function useCampaignList() {
@@ -45,6 +46,7 @@ export function useCampaignDoc(id: string) {
 /** Mutations of the campaign list; each refreshes the list when done. */
 export function useCampaignMutations() {
   const repo = useCampaignRepository();
+  const lifecycles = useLifecycleRepository();
   const client = useQueryClient();
   const onSettled = () => client.invalidateQueries({ queryKey: campaignKeys.all });
   return {
@@ -55,6 +57,13 @@ export function useCampaignMutations() {
     }),
     rename: useMutation({ mutationFn: ({ id, name }: { id: string; name: string }) => repo.rename(id, name), onSettled }),
     duplicate: useMutation({ mutationFn: (id: string) => repo.duplicate(id), onSettled }),
-    remove: useMutation({ mutationFn: (id: string) => repo.delete(id), onSettled }),
+    // A deleted campaign's versions go with it.
+    remove: useMutation({
+      mutationFn: async (id: string) => {
+        await repo.delete(id);
+        await lifecycles.remove(id);
+      },
+      onSettled,
+    }),
   };
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { CampaignDoc } from '../domain/campaign';
@@ -15,6 +15,7 @@ import { SimulateControl } from '../simulation/SimulateControl';
 import { TraceButton } from '../trace/TraceButton';
 import { TraceSync } from '../trace/TraceSync';
 import { useDataModelSync } from './useDataModelSync';
+import { useEditorStore } from '../store/useEditorStore';
 import { useDocumentSync } from './useDocumentSync';
 import { useEditorCommands } from './useEditorCommands';
 import { useEditorShortcuts } from './useEditorShortcuts';
@@ -33,6 +34,12 @@ export interface CampaignEditorProps {
   readOnly?: boolean;
   /** A campaign opened from a link: its store refuses every edit for good, and there is no palette. */
   shared?: boolean;
+  /**
+   * A published version (docs/lifecycle.md): why it cannot be edited. The store refuses every
+   * document change (undo, paste and imports included) with this reason, and every edit control
+   * is disabled with it in view; null unlocks (a new draft).
+   */
+  lockReason?: string | null;
 }
 
 /**
@@ -43,8 +50,10 @@ export function CampaignEditor(props: CampaignEditorProps) {
   return <EditorForCampaign key={props.doc.id} {...props} />;
 }
 
-function EditorForCampaign({ doc, onChange, readOnly = false, shared = false }: CampaignEditorProps) {
-  const [store] = useState<EditorStore>(() => createEditorStore(doc, { readOnly: shared }));
+function EditorForCampaign({ doc, onChange, readOnly = false, shared = false, lockReason = null }: CampaignEditorProps) {
+  const [store] = useState<EditorStore>(() => createEditorStore(doc, { readOnly: shared, lockReason }));
+  // Before the document sync below: a new draft unlocks before anything is applied to it.
+  useLayoutEffect(() => store.getState().setLockReason(lockReason), [store, lockReason]);
   useDocumentSync(store, doc, onChange);
   return (
     <EditorStoreProvider store={store}>
@@ -62,11 +71,12 @@ function EditorLayout({ readOnly, shared }: { readOnly: boolean; shared: boolean
   const commands = useEditorCommands();
   useEditorShortcuts(root, commands);
   useDataModelSync();
+  const locked = useEditorStore((s) => s.lockReason);
   return (
-    <div className={`cv-editor${shared ? ' cv-editor--read-only' : ''}`} ref={root} data-read-only={readOnly || undefined}>
+    <div className={`cv-editor${shared ? ' cv-editor--read-only' : ''}`} ref={root} data-read-only={readOnly || undefined} data-locked={locked !== null || undefined}>
       {!shared && (
         <div className="cv-contents" inert={readOnly}>
-          <Palette />
+          <Palette lockReason={locked} />
         </div>
       )}
       <section className="cv-main" aria-label="Canvas">
@@ -86,7 +96,7 @@ function EditorLayout({ readOnly, shared }: { readOnly: boolean; shared: boolean
         </div>
       </section>
       <div className="cv-contents" inert={readOnly}>
-        <SidePanel />
+        <SidePanel lockReason={locked} />
       </div>
     </div>
   );

@@ -49,8 +49,9 @@ export function FlowCanvas({ readOnly: following = false }: { readOnly?: boolean
   const { onDragOver, onDragLeave, onDrop } = usePaletteDrop();
   const clearSelection = useEditorStore((s) => s.clearSelection);
   const orientation = useEditorStore((s) => s.doc.settings.orientation);
-  // Read-only while another tab edits (following) or for good (a shared link).
-  const readOnly = useEditorStore((s) => s.readOnly) || following;
+  // Read-only while another tab edits (following), for good (a shared link) or while a published
+  // version is shown (locked).
+  const readOnly = useEditorStore((s) => s.readOnly || s.lockReason !== null) || following;
   const isEmpty = nodes.length === 0;
   useFocusRequests();
   // A campaign that starts empty is not fitted when its first activity arrives: the view stays put.

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { onProblemsPanelRequest } from '../lifecycle/problems-request';
 import { ChevronDown, CircleCheck } from 'lucide-react';
 import { useEngineProblems } from '../canvas/counts/counts-store';
 import { problemsOf } from '../store/selectors';
@@ -14,6 +15,17 @@ export function ProblemsPanel() {
   const doc = useEditorStore((s) => s.doc);
   const model = useEditorStore((s) => s.dataModel);
   const [open, setOpen] = useState(true);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // A refused publish opens the panel on the errors and moves the focus to it.
+  useEffect(
+    () =>
+      onProblemsPanelRequest(() => {
+        setOpen(true);
+        toggle.current?.focus();
+        toggle.current?.scrollIntoView({ block: 'nearest' });
+      }),
+    [],
+  );
   const engineProblems = useEngineProblems();
   // Validation problems, then the queries that failed in the engine (code `engine-error`).
   // The simulation settings' problems are the campaign's own: selecting one shows the campaign settings.
@@ -26,7 +38,7 @@ export function ProblemsPanel() {
   return (
     <section className="insp-problems-panel" aria-labelledby="problems-title">
       <h2 className="insp-problems-panel__title" id="problems-title">
-        <button type="button" className="insp-problems-panel__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button ref={toggle} type="button" className="insp-problems-panel__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <ChevronDown size={16} aria-hidden className={open ? '' : 'insp-rotated'} />
           Problems
           <span className="insp-count" aria-label={`${problems.length} problems`}>

@@ -7,7 +7,7 @@ import { TracePanel } from '../trace/TracePanel';
 import './inspector.css';
 
 /** The right-hand panel: the inspector of the selection above, the campaign's problems below. */
-export function SidePanel() {
+export function SidePanel({ lockReason = null }: { lockReason?: string | null }) {
   const scroller = useRef<HTMLDivElement>(null);
   // Another selection opens at its top: the previous one's scroll position says nothing about it.
   const shown = useEditorStore((s) => {
@@ -21,7 +21,15 @@ export function SidePanel() {
     <aside className="insp-panel" aria-label="Inspector">
       <div className="insp-panel__scroll" ref={scroller}>
         <TracePanel />
-        <Inspector />
+        {lockReason !== null && (
+          <p className="insp-locked-reason" id="insp-locked-reason">
+            {lockReason}
+          </p>
+        )}
+        {/* A published version: every field is disabled, the reason above it. */}
+        <fieldset className="insp-lock" disabled={lockReason !== null} aria-describedby={lockReason !== null ? 'insp-locked-reason' : undefined}>
+          <Inspector />
+        </fieldset>
       </div>
       <ProblemsPanel />
     </aside>

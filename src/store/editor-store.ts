@@ -17,24 +17,54 @@ export const HISTORY_LIMIT = 200;
  * never become undo steps. The positions of a drag in progress live in `store.drag`, a small store
  * of its own (see drag-overlay.ts).
  */
-export function createEditorStore(doc: CampaignDoc, options: { readOnly?: boolean } = {}) {
+export function createEditorStore(
+  doc: CampaignDoc,
+  options: { readOnly?: boolean; lockReason?: string | null } = {},
+) {
   const drag = createDragOverlay();
   const readOnly = options.readOnly ?? false;
   const store = createStore<EditorState>()(
     temporal(
       (set, get, api) => {
-        const guarded = readOnly ? refuseDocumentEdits(set, get) : set;
+        const guarded = refuseDocumentEdits(set, get);
         return {
           ...createDocumentSlice(doc, drag)(guarded, get, api),
           ...createSelectionSlice(guarded, get, api),
           ...createViewSlice(drag)(guarded, get, api),
           readOnly,
+          lockReason: options.lockReason ?? null,
+          setLockReason: (reason) => {
+            if (reason === get().lockReason) return;
+            set({ lockReason: reason });
+            // A new draft starts its own history: undo never reaches back into the version
+            // published before it.
+            if (reason === null) (api as unknown as { temporal: StoreApi<{ clear: () => void }> }).temporal.getState().clear();
+          },
         };
       },
       {
         partialize: (state) => ({ doc: state.doc }),
         equality: (past, current) => past.doc === current.doc,
         limit: HISTORY_LIMIT,
+        // Undo and redo write the document with the store's own `set`, past the guard above:
+        // a locked document refuses them here, before the history moves.
+        wrapTemporal: (init) => (set, get, api) => {
+          const temporalState = init(set, get, api);
+          const refused = () => {
+            const reason = lockedReason(store.getState());
+            if (reason !== null) store.getState().notify(reason, 'error');
+            return reason !== null;
+          };
+          return {
+            ...temporalState,
+            undo: (steps) => {
+              if (!refused()) temporalState.undo(steps);
+            },
+            redo: (steps) => {
+              if (!refused()) temporalState.redo(steps);
+            },
+          };
+        },
       },
     ),
   );
@@ -48,16 +78,25 @@ export const READ_ONLY_NOTICE = 'This campaign is read-only here. Save a copy to
 
 type SetState = StoreApi<EditorState>['setState'];
 
+/** Why the document cannot be changed now, or null when it can. */
+function lockedReason(state: EditorState): string | null {
+  if (state.lockReason !== null) return state.lockReason;
+  return state.readOnly ? READ_ONLY_NOTICE : null;
+}
+
 /**
- * The `set` of a read-only editor: any change of the document is refused (with a notice), so that
- * no edit, drag, paste or form can change what is shown; selection and view state still change.
+ * The `set` of every editor: while the document is read-only (a shared campaign) or locked (a
+ * published version), any change of the document is refused with a notice saying why, so that no
+ * edit, drag, paste, import or form can change it, whatever control asked; selection and view
+ * state still change.
  */
 function refuseDocumentEdits(set: SetState, get: () => EditorState): SetState {
   return ((partial: Parameters<SetState>[0]) => {
     const current = get();
     const next = typeof partial === 'function' ? partial(current) : partial;
-    if (next.doc !== undefined && next.doc !== current.doc) {
-      set({ notice: { id: Date.now(), message: READ_ONLY_NOTICE, tone: 'info' } });
+    const reason = lockedReason(current);
+    if (reason !== null && next.doc !== undefined && next.doc !== current.doc) {
+      set({ notice: { id: Date.now(), message: reason, tone: current.lockReason !== null ? 'error' : 'info' } });
       return;
     }
     set(next);

@@ -92,4 +92,11 @@ export interface ViewSlice {
 export type EditorState = DocumentSlice & SelectionSlice & ViewSlice & {
   /** A shared campaign shown read-only: every document edit is refused (see editor-store.ts). */
   readOnly: boolean;
+  /**
+   * Why the document is locked (a published version: "Version 3 is published…"), or null while it
+   * can be edited. Every document change, undo and redo included, is refused with this reason.
+   */
+  lockReason: string | null;
+  /** Locks (a version was published) or unlocks (a new draft starts, with a fresh history). */
+  setLockReason: (reason: string | null) => void;
 };

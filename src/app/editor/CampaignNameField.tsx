@@ -11,10 +11,13 @@ export function CampaignNameField({
   name,
   onRename,
   readOnly = false,
+  readOnlyReason = 'Read-only: edited in another tab',
 }: {
   name: string;
   onRename: (name: string) => void;
   readOnly?: boolean;
+  /** Why the name cannot be changed, shown as the field's title and description. */
+  readOnlyReason?: string;
 }) {
   const [draft, setDraft] = useState(name);
   const [editing, setEditing] = useState(false);
@@ -72,7 +75,7 @@ export function CampaignNameField({
         }}
         onKeyDown={onKeyDown}
         aria-invalid={editing && draft.trim() === '' ? true : undefined}
-        title={readOnly ? 'Read-only: edited in another tab' : 'Rename campaign'}
+        title={readOnly ? readOnlyReason : 'Rename campaign'}
       />
       {!readOnly && <Pencil size={14} aria-hidden className="cc-name-pencil" />}
     </label>

@@ -11,12 +11,15 @@ export function EditorSurface({
   onChange,
   readOnly,
   shared,
+  lockReason = null,
 }: {
   doc: CampaignDoc;
   onChange: (doc: CampaignDoc) => void;
   readOnly: boolean;
   /** A campaign opened from a link: see CampaignEditor. */
   shared?: boolean;
+  /** A published version: why nothing can be edited (see CampaignEditor). */
+  lockReason?: string | null;
 }) {
   return (
     <Suspense
@@ -26,7 +29,7 @@ export function EditorSurface({
         </div>
       }
     >
-      <CampaignEditor doc={doc} onChange={onChange} readOnly={readOnly} {...(shared ? { shared: true } : {})} />
+      <CampaignEditor doc={doc} onChange={onChange} readOnly={readOnly} lockReason={lockReason} {...(shared ? { shared: true } : {})} />
     </Suspense>
   );
 }

@@ -13,6 +13,8 @@ import { showToast } from '../../ui/Toast';
 import { CampaignNameField } from './CampaignNameField';
 import { SaveIndicator } from './SaveIndicator';
 import { hrefFor } from '../routing/routes';
+import type { ReactNode } from 'react';
+import type { CampaignLifecycle } from '../../domain/lifecycle/versions';
 
 /**
  * The editor's top bar: back to the list, the campaign name (inline rename), the save state, and
@@ -23,12 +25,21 @@ export function EditorTopBar({
   doc,
   saveState,
   readOnly,
+  lockReason = null,
+  lifecycle,
+  versions,
   onRename,
 }: {
   doc: CampaignDoc;
   saveState: SaveState;
   /** Another tab edits the campaign: the name cannot be changed here and nothing is saved. */
   readOnly: boolean;
+  /** A published version (or one looked at): the name cannot be changed, for this reason. */
+  lockReason?: string | null;
+  /** The status, Versions and Publish (src/lifecycle/LifecycleControls). */
+  lifecycle?: ReactNode;
+  /** The campaign's status and versions, exported with it. */
+  versions?: CampaignLifecycle | undefined;
   onRename: (name: string) => void;
 }) {
   const { openCampaign } = useNavigate();
@@ -47,8 +58,14 @@ export function EditorTopBar({
       <span className="cc-topbar-divider" aria-hidden />
       {/* The page's heading for assistive technology; the name itself is the editable field. */}
       <h1 className="sr-only">{doc.name}</h1>
-      <CampaignNameField name={doc.name} onRename={onRename} readOnly={readOnly} />
+      <CampaignNameField
+        name={doc.name}
+        onRename={onRename}
+        readOnly={readOnly || lockReason !== null}
+        {...(lockReason !== null && !readOnly ? { readOnlyReason: lockReason } : {})}
+      />
       {!readOnly && <SaveIndicator state={saveState} />}
+      {lifecycle}
       <div className="cc-topbar-actions">
         <DataInUseLink />
         <a className="cc-button cc-topbar-report" href={hrefFor({ name: 'report', campaignId: doc.id, query: '' })} title="Report">
@@ -57,7 +74,7 @@ export function EditorTopBar({
         </a>
         <ImportButton onSelect={(files) => void importer.importFiles(files)} isDisabled={importer.busy} />
         <CopyLinkButton doc={doc} />
-        <Button className="cc-button" onPress={() => downloadCampaign(doc)}>
+        <Button className="cc-button" onPress={() => downloadCampaign(doc, versions)}>
           <Download size={16} aria-hidden />
           Export JSON
         </Button>

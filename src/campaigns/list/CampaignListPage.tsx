@@ -19,6 +19,11 @@ import { DeleteCampaignDialog } from './DeleteCampaignDialog';
 import { TemplateGallery } from './TemplateGallery';
 import { useFileDrop } from './useFileDrop';
 import { AppHeader } from '../../ui/AppHeader';
+import { campaignStatuses, statusLabels, type CampaignStatus } from '../../domain/lifecycle/status';
+import { act } from '../../domain/lifecycle/versions';
+import { useCampaignStatuses, useSaveLifecycle } from '../lifecycle/useLifecycle';
+import { useLifecycleRepository } from '../lifecycle/lifecycle-context';
+import '../../lifecycle/versions.css';
 import './list.css';
 
 export interface CampaignListPageProps {
@@ -41,6 +46,9 @@ export function CampaignListPage({ onOpen, campaignHref, onOpenReport }: Campaig
   const repo = useCampaignRepository();
   const mutations = useCampaignMutations();
   const [query, setQuery] = useState('');
+  const [statusFilter, setStatusFilter] = useState<CampaignStatus | 'all'>('all');
+  const lifecycles = useLifecycleRepository();
+  const saveLifecycle = useSaveLifecycle();
   const [renaming, setRenaming] = useState<CampaignSummary | null>(null);
   const [deleting, setDeleting] = useState<CampaignSummary | null>(null);
   const [importedId, setImportedId] = useState<string>();
@@ -49,13 +57,24 @@ export function CampaignListPage({ onOpen, campaignHref, onOpenReport }: Campaig
       showToast({ title: `Imported “${doc.name}”`, tone: 'success' });
       // Selected in the list, which a search could hide.
       setQuery('');
+      setStatusFilter('all');
       setImportedId(doc.id);
     },
   });
   const { isDragging, dropProps } = useFileDrop((files) => void importer.importFiles(files));
 
   const campaigns = list.data;
-  const visible = useMemo(() => (campaigns ?? []).filter((c) => matchesSearch(c, query)), [campaigns, query]);
+  const ids = useMemo(() => campaigns?.map((c) => c.id), [campaigns]);
+  const statuses = useCampaignStatuses(ids).data;
+  // A campaign whose status is not read yet counts as a draft, the status of most campaigns.
+  const visible = useMemo(
+    () =>
+      (campaigns ?? []).filter(
+        (c) => matchesSearch(c, query) && (statusFilter === 'all' || (statuses?.get(c.id) ?? 'draft') === statusFilter),
+      ),
+    [campaigns, query, statusFilter, statuses],
+  );
+  const filtered = query !== '' || statusFilter !== 'all';
   const busy = mutations.create.isPending || mutations.createFrom.isPending || importer.busy;
 
   const create = () =>
@@ -73,6 +92,18 @@ export function CampaignListPage({ onOpen, campaignHref, onOpenReport }: Campaig
     );
 
   const onAction = async (action: RowAction, c: CampaignSummary) => {
+    if (action.startsWith('status:')) {
+      const step = action.slice('status:'.length) as Parameters<typeof act>[1];
+      try {
+        const next = act(await lifecycles.load(c.id), step);
+        if (!next.ok) throw new Error(next.reason);
+        await saveLifecycle.mutateAsync({ id: c.id, lifecycle: next.lifecycle });
+        showToast({ title: `“${c.name}” is ${statusLabels[next.lifecycle.status].toLowerCase()}`, tone: 'success' });
+      } catch (e) {
+        showToast({ title: 'The status could not be changed', description: errorText(e), tone: 'error' });
+      }
+      return;
+    }
     switch (action) {
       case 'open':
         return onOpen(c.id);
@@ -91,7 +122,7 @@ export function CampaignListPage({ onOpen, campaignHref, onOpenReport }: Campaig
         try {
           const doc = await repo.get(c.id);
           if (!doc) throw new Error('This campaign no longer exists.');
-          downloadCampaign(doc);
+          downloadCampaign(doc, await lifecycles.load(c.id));
         } catch (e) {
           showToast({ title: 'The campaign could not be exported', description: errorText(e), tone: 'error' });
         }
@@ -117,6 +148,17 @@ export function CampaignListPage({ onOpen, campaignHref, onOpenReport }: Campaig
                   <X size={14} aria-hidden />
                 </Button>
               </SearchField>
+              <div className="lc-status-filter">
+                <label htmlFor="campaign-status-filter">Status</label>
+                <select id="campaign-status-filter" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as CampaignStatus | 'all')}>
+                  <option value="all">All statuses</option>
+                  {campaignStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {statusLabels[s]}
+                    </option>
+                  ))}
+                </select>
+              </div>
               <ImportButton onSelect={(f) => void importer.importFiles(f)} isDisabled={busy} />
               <Button className="cc-button cc-button-primary" onPress={create} isDisabled={busy}>
                 <Plus size={16} aria-hidden /> New campaign
@@ -144,17 +186,33 @@ export function CampaignListPage({ onOpen, campaignHref, onOpenReport }: Campaig
         {campaigns && !isEmpty && (
           <>
             <p className="sr-only" role="status">
-              {query ? `${visible.length} of ${campaigns.length} campaigns match “${query}”` : ''}
+              {filtered ? `${visible.length} of ${campaigns.length} campaigns shown` : ''}
             </p>
             {visible.length > 0 ? (
               <div className="cc-table-card">
-                <CampaignTable campaigns={visible} campaignHref={campaignHref} onAction={(a, c) => void onAction(a, c)} selectedId={importedId} />
+                <CampaignTable
+                  campaigns={visible}
+                  campaignHref={campaignHref}
+                  onAction={(a, c) => void onAction(a, c)}
+                  selectedId={importedId}
+                  statuses={statuses}
+                />
               </div>
             ) : (
               <div className="cc-no-match">
-                <p>No campaign matches “{query}”.</p>
-                <Button className="cc-button" onPress={() => setQuery('')}>
-                  Clear search
+                <p>
+                  No campaign matches
+                  {query ? ` “${query}”` : ''}
+                  {statusFilter !== 'all' ? ` with the status ${statusLabels[statusFilter]}` : ''}.
+                </p>
+                <Button
+                  className="cc-button"
+                  onPress={() => {
+                    setQuery('');
+                    setStatusFilter('all');
+                  }}
+                >
+                  Clear {query && statusFilter !== 'all' ? 'search and filter' : statusFilter !== 'all' ? 'filter' : 'search'}
                 </Button>
               </div>
             )}

@@ -1,17 +1,40 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
-import { BarChart3, Copy, Download, ExternalLink, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
+import { Archive, ArchiveRestore, BarChart3, Copy, Download, ExternalLink, MoreHorizontal, Pause, Pencil, Play, Square, Trash2 } from 'lucide-react';
 import type { CampaignSummary } from '../campaign-summary';
+import { actionLabels, allowedActions, type CampaignStatus, type LifecycleAction } from '../../domain/lifecycle/status';
 
-export type RowAction = 'open' | 'report' | 'rename' | 'duplicate' | 'export' | 'delete';
+/** A change of status a person makes from the list (publishing is done in the editor). */
+export type StatusAction = Exclude<LifecycleAction, 'publish' | 'start' | 'complete'>;
+export type RowAction = 'open' | 'report' | 'rename' | 'duplicate' | 'export' | 'delete' | `status:${StatusAction}`;
+
+const statusIcons: Record<StatusAction, typeof Pause> = {
+  pause: Pause,
+  resume: Play,
+  stop: Square,
+  archive: Archive,
+  unarchive: ArchiveRestore,
+};
+
+/**
+ * The changes of status the menu offers: those the status machine allows, less publishing (in
+ * the editor, after validation) and the schedule's own steps (its first and last launch).
+ */
+export function statusActionsOf(status: CampaignStatus | undefined): StatusAction[] {
+  if (status === undefined) return [];
+  return allowedActions(status).filter((a): a is StatusAction => a !== 'publish' && a !== 'start' && a !== 'complete');
+}
 
 /** The "…" menu of a campaign row. */
 export function CampaignRowActions({
   campaign,
+  status,
   onAction,
 }: {
   campaign: CampaignSummary;
+  status?: CampaignStatus | undefined;
   onAction: (action: RowAction, campaign: CampaignSummary) => void;
 }) {
+  const statusActions = statusActionsOf(status);
   return (
     <MenuTrigger>
       <Button className="cc-button cc-button-quiet cc-button-icon" aria-label={`Actions for ${campaign.name}`}>
@@ -34,6 +57,15 @@ export function CampaignRowActions({
           <MenuItem id="report" className="cc-menu-item" textValue="Report">
             <BarChart3 size={16} aria-hidden /> Report
           </MenuItem>
+          {statusActions.length > 0 && <Separator className="cc-menu-separator" />}
+          {statusActions.map((action) => {
+            const Icon = statusIcons[action];
+            return (
+              <MenuItem key={action} id={`status:${action}`} className="cc-menu-item" textValue={actionLabels[action]}>
+                <Icon size={16} aria-hidden /> {actionLabels[action]}
+              </MenuItem>
+            );
+          })}
           <Separator className="cc-menu-separator" />
           <MenuItem id="delete" className="cc-menu-item cc-menu-item-danger" textValue="Delete…">
             <Trash2 size={16} aria-hidden /> Delete…

@@ -4,9 +4,11 @@ import { ChannelIcons } from './ChannelIcons';
 import { CampaignRowActions, type RowAction } from './CampaignRowActions';
 import { formatModified, formatModifiedFull } from './format-modified';
 import { useNow } from './useNow';
+import type { CampaignStatus } from '../../domain/lifecycle/status';
+import { StatusBadge } from '../../lifecycle/StatusBadge';
 
 /**
- * The campaigns as a table: name (a link into the editor), size, channels, last change, actions.
+ * The campaigns as a table: name (a link into the editor), status, size, channels, last change, actions.
  * The `selectedId` row (a campaign just imported) is marked as the current one and its link
  * focused, so that it is found at once among the others.
  */
@@ -15,8 +17,11 @@ export function CampaignTable({
   campaignHref,
   onAction,
   selectedId,
+  statuses,
 }: {
   campaigns: readonly CampaignSummary[];
+  /** Each campaign's status; one missing (not read yet, or unreadable) shows no badge. */
+  statuses?: ReadonlyMap<string, CampaignStatus> | undefined;
   campaignHref: (id: string) => string;
   onAction: (action: RowAction, campaign: CampaignSummary) => void;
   selectedId?: string | undefined;
@@ -34,6 +39,7 @@ export function CampaignTable({
       <thead>
         <tr>
           <th scope="col">Name</th>
+          <th scope="col">Status</th>
           <th scope="col" className="cc-col-count">
             Activities
           </th>
@@ -62,6 +68,7 @@ export function CampaignTable({
               </a>
               {c.description && <span className="cc-campaign-description">{c.description}</span>}
             </td>
+            <td>{statuses?.get(c.id) && <StatusBadge status={statuses.get(c.id)!} />}</td>
             <td className="cc-col-count">
               {c.activityCount} <span className="cc-muted">{c.activityCount === 1 ? 'activity' : 'activities'}</span>
             </td>
@@ -74,7 +81,7 @@ export function CampaignTable({
               </time>
             </td>
             <td className="cc-col-actions">
-              <CampaignRowActions campaign={c} onAction={onAction} />
+              <CampaignRowActions campaign={c} status={statuses?.get(c.id)} onAction={onAction} />
             </td>
           </tr>
         ))}

@@ -1,5 +1,7 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import { serializeCampaign } from '../../domain/serialization';
+import type { CampaignLifecycle } from '../../domain/lifecycle/versions';
+import { withLifecycle } from '../../domain/lifecycle/transfer';
 import { downloadBlob } from '../../ui/download-text';
 
 /**
@@ -12,7 +14,10 @@ export function exportFileName(name: string): string {
   return `${cleaned.slice(0, 120) || 'campaign'}.json`;
 }
 
-/** Downloads the campaign as `<name>.json`, the format Import reads back. */
-export function downloadCampaign(doc: CampaignDoc): void {
-  downloadBlob(new Blob([serializeCampaign(doc)], { type: 'application/json' }), exportFileName(doc.name));
+/**
+ * Downloads the campaign as `<name>.json`, the format Import reads back, with its versions and
+ * status when it has been published.
+ */
+export function downloadCampaign(doc: CampaignDoc, lifecycle?: CampaignLifecycle): void {
+  downloadBlob(new Blob([serializeCampaign(withLifecycle(doc, lifecycle))], { type: 'application/json' }), exportFileName(doc.name));
 }

@@ -6,6 +6,8 @@ import { useCampaignRepository } from '../useCampaignRepository';
 import { importedName } from './imported-name';
 import { readCampaignFile } from './read-campaign-file';
 import { showToast } from '../../ui/Toast';
+import { useSaveLifecycle } from '../lifecycle/useLifecycle';
+import { lifecycleForCopy } from '../../domain/lifecycle/transfer';
 
 /** A refused import: the file's name and every problem found in it. */
 export interface ImportFailure {
@@ -15,12 +17,14 @@ export interface ImportFailure {
 
 /**
  * Imports campaign files as new campaigns, never over an existing one: a name already in use gets
- * "(imported)". A file with any problem is refused whole: nothing is stored, and `failure` lists
+ * "(imported)". The versions and status a file carries come with it (docs/campaign-format.md). A file with any problem is refused whole: nothing is stored, and `failure` lists
  * its problems until cleared.
  */
 export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => void } = {}) {
-  const { createFrom } = useCampaignMutations();
+  const { createFrom, remove } = useCampaignMutations();
   const repo = useCampaignRepository();
+  // Saved through the mutation that refreshes the list's statuses once the versions are stored.
+  const saveLifecycle = useSaveLifecycle();
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const { onImported } = options;
@@ -36,6 +40,16 @@ export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => 
         }
         const taken = (await repo.list()).map((c) => c.name);
         const doc = await createFrom.mutateAsync({ doc: result.doc, name: importedName(result.doc.name, taken) });
+        if (result.lifecycle) {
+          // The versions come with the copy, under its new id; if they cannot be stored, the copy
+          // is taken back, so that an import is whole or nothing.
+          try {
+            await saveLifecycle.mutateAsync({ id: doc.id, lifecycle: lifecycleForCopy(result.lifecycle, doc.id) });
+          } catch (e) {
+            await remove.mutateAsync(doc.id);
+            throw e;
+          }
+        }
         onImported?.(doc);
       } catch (e) {
         setFailure({ fileName: file.name, errors: [{ path: '(file)', message: e instanceof Error ? e.message : String(e) }] });
@@ -43,7 +57,7 @@ export function useCampaignImport(options: { onImported?: (doc: CampaignDoc) => 
         setBusy(false);
       }
     },
-    [createFrom, onImported, repo],
+    [createFrom, remove, saveLifecycle, onImported, repo],
   );
 
   /**

@@ -7,22 +7,29 @@ import { ActivityList } from './ActivityList';
  * after the selected activity or at the centre of the visible canvas, in free space (never on top
  * of another activity), on screen and selected.
  */
-export function Palette() {
+export function Palette({ lockReason = null }: { lockReason?: string | null }) {
   const store = useEditorStoreApi();
   const spotForNew = useSpotForNewActivity();
   return (
     <aside className="cv-palette" aria-label="Activity palette">
       <div className="cv-panel-header">
         <h2 className="cv-panel-title">Activities</h2>
-        <p className="cv-panel-hint">Drag onto the canvas, or press Enter to add.</p>
+        {lockReason === null ? (
+          <p className="cv-panel-hint">Drag onto the canvas, or press Enter to add.</p>
+        ) : (
+          <p className="cv-panel-hint cv-locked-reason">{lockReason}</p>
+        )}
       </div>
-      <ActivityList
-        draggable
-        onPick={(type) => {
-          const id = store.getState().addActivity(type, spotForNew());
-          store.getState().requestFocus([id], 'reveal');
-        }}
-      />
+      {/* A published version: the list stays in view, disabled (inert: neither dragged nor picked). */}
+      <div className={lockReason === null ? 'cv-contents' : 'cv-locked'} inert={lockReason !== null} aria-disabled={lockReason !== null || undefined}>
+        <ActivityList
+          draggable={lockReason === null}
+          onPick={(type) => {
+            const id = store.getState().addActivity(type, spotForNew());
+            store.getState().requestFocus([id], 'reveal');
+          }}
+        />
+      </div>
     </aside>
   );
 }

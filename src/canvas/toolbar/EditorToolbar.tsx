@@ -41,6 +41,9 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
   const hasActivities = useEditorStore((s) => s.doc.activities.length > 0);
   const none = selectedActivities === 0;
   const readOnly = useEditorStore((s) => s.readOnly);
+  // A published version: the edit tools stay in view, disabled (the reason is in the banner above
+  // and in the side panels); their shortcuts are refused by the store with the same reason.
+  const locked = useEditorStore((s) => s.lockReason !== null);
   const zoom = (
     <div className="cv-toolbar__zoom">
       {!readOnly && <Separator orientation="vertical" className="cv-toolbar__sep" />}
@@ -68,29 +71,29 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
 
   return (
     <Toolbar className="cv-toolbar" aria-label="Editor tools">
-      <IconButton label="Undo" shortcut={`${mod}Z`} onPress={commands.undo} isDisabled={!canUndo}>
+      <IconButton label="Undo" shortcut={`${mod}Z`} onPress={commands.undo} isDisabled={locked || !canUndo}>
         <Undo2 size={17} />
       </IconButton>
-      <IconButton label="Redo" shortcut={`${mod}Shift+Z`} onPress={commands.redo} isDisabled={!canRedo}>
+      <IconButton label="Redo" shortcut={`${mod}Shift+Z`} onPress={commands.redo} isDisabled={locked || !canRedo}>
         <Redo2 size={17} />
       </IconButton>
       <Separator orientation="vertical" className="cv-toolbar__sep" />
       <IconButton label="Copy" shortcut={`${mod}C`} onPress={() => void commands.copy()} isDisabled={none}>
         <Copy size={17} />
       </IconButton>
-      <IconButton label="Cut" shortcut={`${mod}X`} onPress={() => void commands.cut()} isDisabled={none}>
+      <IconButton label="Cut" shortcut={`${mod}X`} onPress={() => void commands.cut()} isDisabled={locked || none}>
         <Scissors size={17} />
       </IconButton>
-      <IconButton label="Paste" shortcut={`${mod}V`} onPress={() => void commands.paste()}>
+      <IconButton label="Paste" shortcut={`${mod}V`} onPress={() => void commands.paste()} isDisabled={locked}>
         <ClipboardPaste size={17} />
       </IconButton>
-      <IconButton label="Duplicate" shortcut={`${mod}D`} onPress={commands.duplicate} isDisabled={none}>
+      <IconButton label="Duplicate" shortcut={`${mod}D`} onPress={commands.duplicate} isDisabled={locked || none}>
         <CopyPlus size={17} />
       </IconButton>
       <IconButton
         label={allDisabled ? 'Enable' : 'Disable'}
         onPress={commands.toggleDisabled}
-        isDisabled={none}
+        isDisabled={locked || none}
       >
         {allDisabled ? <Power size={17} /> : <PowerOff size={17} />}
       </IconButton>
@@ -98,12 +101,12 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
         label="Delete"
         shortcut="Delete"
         onPress={commands.remove}
-        isDisabled={none && selectedTransitions === 0}
+        isDisabled={locked || (none && selectedTransitions === 0)}
       >
         <Trash2 size={17} />
       </IconButton>
       <Separator orientation="vertical" className="cv-toolbar__sep" />
-      <IconButton label="Tidy up" onPress={() => void commands.tidyUp()} isDisabled={!hasActivities}>
+      <IconButton label="Tidy up" onPress={() => void commands.tidyUp()} isDisabled={locked || !hasActivities}>
         <Network size={17} />
       </IconButton>
       <ToggleButtonGroup
@@ -111,6 +114,7 @@ export function EditorToolbar({ commands }: { commands: EditorCommands }) {
         aria-label="Orientation"
         selectionMode="single"
         disallowEmptySelection
+        isDisabled={locked}
         selectedKeys={[orientation]}
         onSelectionChange={(keys) => {
           const next = [...keys][0];

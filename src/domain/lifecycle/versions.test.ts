@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCampaign } from '../factory';
 import type { Problem } from '../problems';
-import { act, draftFrom, latestVersion, lifecycleProblems, NEW_LIFECYCLE, publish } from './versions';
+import { act, draftFrom, isFrozen, latestVersion, lifecycleProblems, NEW_LIFECYCLE, publish, startDraft } from './versions';
 
 const at = '2026-12-02T10:00:00.000Z';
 const error: Problem = { severity: 'error', code: 'no-audience', message: '"Email" has no audience.' };
@@ -73,5 +73,27 @@ describe('publishing and the versions of a campaign', () => {
     expect(lifecycleProblems({ status: 'live', versions: [] }, doc.id)).toEqual([
       { path: 'status', message: 'a campaign without versions is a draft, not live' },
     ]);
+  });
+
+  it('a published campaign is frozen until a draft starts from one of its versions; publishing ends the draft', () => {
+    const doc = createCampaign('Welcome');
+    expect(isFrozen(NEW_LIFECYCLE)).toBe(false);
+    const first = publish(NEW_LIFECYCLE, doc, { problems: [], at });
+    if (!first.ok) throw new Error(first.reason);
+    expect(isFrozen(first.lifecycle)).toBe(true);
+    expect(startDraft(first.lifecycle, 2, at)).toEqual({ ok: false, reason: 'There is no version 2 of this campaign.' });
+    const draft = startDraft(first.lifecycle, 1, at);
+    if (!draft.ok) throw new Error(draft.reason);
+    expect(draft.lifecycle).toEqual({ ...first.lifecycle, draft: { from: 1, startedAt: at } });
+    expect(isFrozen(draft.lifecycle)).toBe(false);
+    // The draft is a copy: editing it leaves version 1 as published.
+    draft.doc.name = 'Changed';
+    expect(first.lifecycle.versions[0]!.doc.name).toBe('Welcome');
+    // Pausing keeps the draft in progress; publishing it makes version 2 and ends it.
+    const paused = act(draft.lifecycle, 'pause');
+    expect(paused.ok && paused.lifecycle.draft).toEqual({ from: 1, startedAt: at });
+    const second = publish(draft.lifecycle, draft.doc, { problems: [], at });
+    expect(second.ok && second.lifecycle.draft).toBeUndefined();
+    expect(second.ok && isFrozen(second.lifecycle)).toBe(true);
   });
 });

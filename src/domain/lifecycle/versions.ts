@@ -19,6 +19,12 @@ export const publishedVersionSchema = z.object({
 export const campaignLifecycleSchema = z.object({
   status: z.enum(campaignStatuses),
   versions: z.array(publishedVersionSchema),
+  /**
+   * A new draft in progress beside the published version ("Edit as a new draft", or a revert):
+   * the version it started from. Absent: the campaign's document is the published version and
+   * opens read-only. Publishing ends the draft.
+   */
+  draft: z.object({ from: z.number().int().positive(), startedAt: z.string() }).optional(),
 });
 
 export type PublishedVersion = z.infer<typeof publishedVersionSchema>;
@@ -68,6 +74,26 @@ export function act(
   return { ok: true, lifecycle: { ...lifecycle, status: step.status } };
 }
 
+/**
+ * Starts a new draft from version `number` (the latest for "Edit as a new draft", an older one
+ * for a revert): the document to edit, and the lifecycle that remembers the draft is in progress.
+ * The versions themselves are not touched.
+ */
+export function startDraft(
+  lifecycle: CampaignLifecycle,
+  number: number,
+  at: string,
+): { ok: true; lifecycle: CampaignLifecycle; doc: CampaignDoc } | { ok: false; reason: string } {
+  const doc = draftFrom(lifecycle, number);
+  if (!doc) return { ok: false, reason: `There is no version ${number} of this campaign.` };
+  return { ok: true, doc, lifecycle: { ...lifecycle, draft: { from: number, startedAt: at } } };
+}
+
+/** Whether the campaign's document is a published version, shown read-only (no draft in progress). */
+export function isFrozen(lifecycle: CampaignLifecycle): boolean {
+  return lifecycle.versions.length > 0 && lifecycle.draft === undefined;
+}
+
 /** The latest published version, if any. */
 export function latestVersion(lifecycle: CampaignLifecycle): PublishedVersion | undefined {
   return lifecycle.versions.at(-1);
@@ -104,6 +130,11 @@ export function lifecycleProblems(
         message: `version ${v.number} is a document of another campaign (${v.doc.id})`,
       });
   });
+  if (lifecycle.draft && !lifecycle.versions.some((v) => v.number === lifecycle.draft?.from))
+    problems.push({
+      path: 'draft.from',
+      message: `the draft in progress starts from version ${lifecycle.draft.from}, which does not exist`,
+    });
   const status: CampaignStatus = lifecycle.status;
   if (lifecycle.versions.length === 0 && status !== 'draft')
     problems.push({ path: 'status', message: `a campaign without versions is a draft, not ${status}` });
