@@ -1,8 +1,8 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
-import { BarChart3, Copy, Download, ExternalLink, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
+import { BarChart3, CalendarClock, Copy, Download, ExternalLink, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
 import type { CampaignSummary } from '../campaign-summary';
 
-export type RowAction = 'open' | 'report' | 'rename' | 'duplicate' | 'export' | 'delete';
+export type RowAction = 'open' | 'report' | 'runs' | 'rename' | 'duplicate' | 'export' | 'delete';
 
 /** The "…" menu of a campaign row. */
 export function CampaignRowActions({
@@ -33,6 +33,9 @@ export function CampaignRowActions({
           </MenuItem>
           <MenuItem id="report" className="cc-menu-item" textValue="Report">
             <BarChart3 size={16} aria-hidden /> Report
+          </MenuItem>
+          <MenuItem id="runs" className="cc-menu-item" textValue="Runs">
+            <CalendarClock size={16} aria-hidden /> Runs
           </MenuItem>
           <Separator className="cc-menu-separator" />
           <MenuItem id="delete" className="cc-menu-item cc-menu-item-danger" textValue="Delete…">
