@@ -6,6 +6,7 @@ import { csvFileName } from '../domain/csv';
 import { downloadText } from '../ui/download-text';
 import { formatSimTime } from '../simulation/sim-format';
 import type { StoredRun } from '../campaigns/lifecycle/runs-repository';
+import { scrollIntoView } from './scroll-into-view';
 import { filterLog, formatDuration, logCsv, NO_LOG_FILTER, type LogFilter } from './run-log';
 
 const number = new Intl.NumberFormat('en-US');
@@ -20,7 +21,7 @@ export function RunLogPanel({ doc, run, onClose }: { doc: CampaignDoc; run: Stor
   const lines = useMemo(() => filterLog(run.log, filter), [run.log, filter]);
   const when = formatSimTime(run.launch);
   return (
-    <section className="report-section" aria-labelledby="runs-log-title">
+    <section ref={scrollIntoView} className="report-section" aria-labelledby="runs-log-title">
       <div className="report-section-head">
         <h2 id="runs-log-title" className="report-section-title">
           Execution log · run of {when}

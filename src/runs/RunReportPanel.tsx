@@ -8,6 +8,7 @@ import { formatSimTime } from '../simulation/sim-format';
 import { ReportBody } from '../report/ReportBody';
 import { parseReportState, reportParams, type ReportViewState } from '../report/report-state';
 import type { StoredRun } from '../campaigns/lifecycle/runs-repository';
+import { scrollIntoView } from './scroll-into-view';
 
 /**
  * The report of one run, or across runs: the report screen's body over the runs' own event tables
@@ -30,7 +31,7 @@ export function RunReportPanel({ doc, runs, ensureInEngine, onClose }: { doc: Ca
   });
   const title = runs.length === 1 ? `Report · run of ${formatSimTime(runs[0]!.launch)}` : `Report across ${runs.length} runs`;
   return (
-    <section className="report-section" aria-labelledby="runs-report-title">
+    <section ref={scrollIntoView} className="report-section" aria-labelledby="runs-report-title">
       <div className="report-section-head">
         <h2 id="runs-report-title" className="report-section-title">
           {title}

@@ -140,9 +140,10 @@ function LoadedRuns({ doc }: { doc: CampaignDoc }) {
             )}
           </section>
           <RunHistoryTable runs={runs} busy={busy} view={view} onView={setView} onRemove={remove} />
-          {view?.kind === 'log' && viewed && <RunLogPanel doc={doc} run={viewed} onClose={() => setView(undefined)} />}
+          {view?.kind === 'log' && viewed && <RunLogPanel key={viewed.runId} doc={doc} run={viewed} onClose={() => setView(undefined)} />}
           {view && view.kind !== 'log' && runs && (
             <RunReportPanel
+              key={view.kind === 'across' ? 'across' : view.runId}
               doc={engineDoc}
               runs={view.kind === 'across' ? runs : viewed ? [viewed] : []}
               ensureInEngine={ensureInEngine}
