@@ -332,8 +332,10 @@ async function runsCommand(engine: Engine, doc: CampaignDoc, options: { until: s
     }
   }
   const stdout = options.json
-    ? `${terminalJson(results.map((r) => ({ launch: r.launch, totals: r.totals, figures: r.figures })))}\n`
-    : results.map((r) => `${r.launch}  ${RUN_FIGURES.map((id) => `${id} ${r.totals[id] ?? 0}`).join(', ')}`).join('\n') + '\n';
+    ? `${terminalJson(results.map((r) => ({ launch: r.launch, totals: r.totals, figures: r.figures, ...(r.signals.length ? { signals: r.signals } : {}) })))}\n`
+    : results
+        .map((r) => [`${r.launch}  ${RUN_FIGURES.map((id) => `${id} ${r.totals[id] ?? 0}`).join(', ')}`, ...r.signals.map((s) => `  signals campaign ${oneLine(s.campaignId)} at ${s.at} (${s.records} records reached ${activityLabel(doc, s.activityId)})`)].join('\n'))
+        .join('\n') + '\n';
   return { stdout, stderr: errors.length ? `${errors.join('\n')}\n` : '', code: errors.length ? EXIT.activityFailed : EXIT.ok };
 }
 

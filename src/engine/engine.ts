@@ -27,7 +27,7 @@ import { traceRecord } from './trace/trace-record';
 import { keyValue, searchSql, traceDimension } from './trace/trace-target';
 import type { RecordMatch, RecordTrace } from './trace/trace-types';
 import { channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
-import { docAtLaunch, runDrawSeed, runLog, runTableName, runTotals, type KeptRun, type SimulatedRunResult } from './runs/simulated-run';
+import { docAtLaunch, runDrawSeed, runLog, runSignals, runTableName, runTotals, type KeptRun, type SimulatedRunResult } from './runs/simulated-run';
 import { runEventsSql, runReportPlan } from './runs/run-events';
 
 /** The loaded data, as the engine describes it. */
@@ -513,6 +513,14 @@ export class Engine {
         totals: runTotals(channelFigures),
         figures: channelFigures,
         log: runLog(steps, errors, figures, failed),
+        signals: runSignals(
+          doc,
+          (id) => (errors[id] || skipped[id] ? undefined : plan.steps.find((s) => s.activityId === id)?.end),
+          (t) => {
+            const table = plan.transitions[t];
+            return table === undefined || plan.skipped[doc.transitions.find((x) => x.id === t)?.source.activityId ?? ''] ? undefined : this.rowCount.get(table);
+          },
+        ),
         audiences,
         elapsedMs: performance.now() - started,
       };

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ArrowLeft, CalendarRange, Loader2, Play } from 'lucide-react';
 import type { CampaignDoc } from '../domain/campaign';
 import { useCampaignDoc } from '../campaigns/useCampaigns';
+import { useCampaignRepository } from '../campaigns/useCampaignRepository';
 import { useSavedFilters } from '../query-modeler/useSavedFilters';
 import { inlineSavedFiltersInDoc } from '../query-modeler/inline-doc-filters';
 import { useEngineClient } from '../queries/EngineClientContext';
@@ -66,7 +67,12 @@ function LoadedRuns({ doc }: { doc: CampaignDoc }) {
     // A month of launches by default.
     if (until === '' && presentLaunch) setUntil(dayOf(Date.parse(`${presentLaunch}:00Z`) + 29 * DAY_MS));
   }, [presentLaunch, until]);
-  const { runs, progress, error, runLaunches, remove, ensureInEngine } = useRuns(doc.id, client);
+  const repo = useCampaignRepository();
+  const loadCampaign = useCallback(async (id: string) => {
+    const other = await repo.get(id);
+    return other ? inlineSavedFiltersInDoc(other, savedFilters) : null;
+  }, [repo, savedFilters]);
+  const { runs, progress, error, runLaunches, remove, ensureInEngine } = useRuns(doc.id, client, loadCampaign);
   const [view, setView] = useState<RunView | undefined>(undefined);
 
   useEffect(() => {

@@ -20,7 +20,7 @@ export const runIdOf = (campaignId: string, launch: string) => `${campaignId}@${
  * (from their documents, in launch order: they are deterministic) when the engine no longer holds
  * their event tables, e.g. after a reload.
  */
-export function useRuns(campaignId: string, client: EngineClient) {
+export function useRuns(campaignId: string, client: EngineClient, loadCampaign: (id: string) => Promise<CampaignDoc | null>) {
   const [runs, setRuns] = useState<StoredRun[] | undefined>(undefined);
   const [progress, setProgress] = useState<RunsProgress | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -70,6 +70,22 @@ export function useRuns(campaignId: string, client: EngineClient) {
     setProgress(undefined);
   }, [campaignId, client]);
 
+  /**
+   * An End of a run signalled another campaign: that campaign runs at the End's simulated time, and
+   * the run is kept with its own runs. Its own Ends signal nothing further here (no chains, no loops).
+   */
+  const runSignalled = useCallback(
+    async (targetId: string, at: string) => {
+      const target = await loadCampaign(targetId);
+      if (!target) return;
+      const result = await client.simulateRun(target, runIdOf(targetId, at), at);
+      const repo = runsRepository();
+      const kept = await repo.load(targetId);
+      await repo.save(targetId, [...kept.filter((r) => r.runId !== result.runId), { ...result, doc: target }]);
+    },
+    [client, loadCampaign],
+  );
+
   /** Runs `doc` at each launch, in order; each run is kept as soon as it is computed. */
   const runLaunches = useCallback(
     async (doc: CampaignDoc, launches: string[]) => {
@@ -85,6 +101,7 @@ export function useRuns(campaignId: string, client: EngineClient) {
           const result = await client.simulateRun(doc, runIdOf(campaignId, launch), launch);
           current = [...current.filter((r) => r.runId !== result.runId), { ...result, doc }];
           await keep(current);
+          for (const signal of result.signals) await runSignalled(signal.campaignId, signal.at);
         }
       } catch (e) {
         setError(`The run could not be computed: ${e instanceof Error ? e.message : String(e)}`);
@@ -93,7 +110,7 @@ export function useRuns(campaignId: string, client: EngineClient) {
         setProgress(undefined);
       }
     },
-    [campaignId, client, ensureInEngine, keep],
+    [campaignId, client, ensureInEngine, keep, runSignalled],
   );
 
   /** Removes a run: its events in the engine, and what this browser keeps of it. */

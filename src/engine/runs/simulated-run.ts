@@ -27,6 +27,15 @@ export interface RunLogLine {
   errors: string[];
 }
 
+/** An End reached in a run that signals another campaign. */
+export interface RunSignal {
+  activityId: string;
+  campaignId: string;
+  /** When records reached the End, `YYYY-MM-DDTHH:MM` (simulated). */
+  at: string;
+  records: number;
+}
+
 /** What a run computed: its launch, figures (metric registry ids) and execution log. */
 export interface SimulatedRunResult {
   runId: string;
@@ -39,6 +48,11 @@ export interface SimulatedRunResult {
   figures: Record<string, Record<string, number>>;
   /** One line per activity computed, in the campaign's order. */
   log: RunLogLine[];
+  /**
+   * End activities that signal another campaign and that records reached: that campaign runs at the
+   * End's simulated time (`YYYY-MM-DDTHH:MM`) in the simulated schedule.
+   */
+  signals: RunSignal[];
   /** Audiences the run wrote (Save audience), by name: the records saved. */
   audiences: Record<string, number>;
   /** Wall-clock time the engine took, in milliseconds. */
@@ -121,4 +135,28 @@ export function runTotals(figures: Record<string, Record<string, number>>): Reco
   for (const f of Object.values(figures))
     for (const id of RUN_TOTAL_IDS) if (f[id] !== undefined) totals[id] = (totals[id] ?? 0) + f[id];
   return totals;
+}
+
+/**
+ * The Ends of a run that signal another campaign and that records reached, with when: the latest
+ * time their records left the activities before them. `rows(transitionId)` is a transition's count.
+ */
+export function runSignals(doc: CampaignDoc, leaves: (activityId: string) => string | undefined, rows: (transitionId: string) => number | undefined): RunSignal[] {
+  const signals: RunSignal[] = [];
+  for (const a of doc.activities) {
+    const target = typeof a.config.signalCampaignId === 'string' ? a.config.signalCampaignId : '';
+    if (a.type !== 'end' || a.disabled || target === '' || target === doc.id) continue;
+    let records = 0;
+    let at = '';
+    for (const t of doc.transitions) {
+      if (t.target.activityId !== a.id) continue;
+      const n = rows(t.id) ?? 0;
+      const left = leaves(t.source.activityId);
+      if (n === 0 || left === undefined) continue;
+      records += n;
+      if (left > at) at = left;
+    }
+    if (records > 0) signals.push({ activityId: a.id, campaignId: target, at: at.slice(0, 16).replace(' ', 'T'), records });
+  }
+  return signals;
 }

@@ -3,7 +3,7 @@ import { Engine } from '../engine';
 import { openNodeDuckDB } from '../duckdb/node-duckdb';
 import type { DuckConnection } from '../duckdb/connection';
 import { campaign, fixtureDataset } from '../testing/fixture';
-import { all, audience } from '../testing/activity-harness';
+import { all, attr, audience, rules } from '../testing/activity-harness';
 import { tableToRows } from '../rows';
 import type { CampaignDoc } from '../../domain/campaign';
 import type { RunLogLine } from './simulated-run';
@@ -124,5 +124,18 @@ describe('runs over a simulated schedule', () => {
     const both = await engine.simulatedRunReport(doc, ['rep-1', 'rep-2']);
     expect(both.totals.sent).toBe(r1.totals.sent! + r2.totals.sent!);
     expect(both.totals['unique-opens']).toBe((r1.totals['unique-opens'] ?? 0) + (r2.totals['unique-opens'] ?? 0));
+  });
+
+  test('an End that signals another campaign tells when records reached it', async () => {
+    const doc = withModel(
+      campaign(
+        [audience('q', rules.FR), { id: 'w', type: 'wait', config: { mode: 'duration', amount: 2, unit: 'days' } }, { id: 'e', type: 'end', config: { signalCampaignId: 'c-next' } }, { id: 'e2', type: 'end', config: { signalCampaignId: 'c-none' } }, audience('empty', all(attr('country', 'equals', 'XX')))],
+        [['t1', 'q', 'w'], ['t2', 'w', 'e'], ['t3', 'empty', 'e2']],
+      ),
+      'sig',
+    );
+    const run = await engine.simulateRun(doc, 'sig-1', '2025-06-02T09:00');
+    // France: 1, 3 and 6, two days later; the other End receives nobody and signals nothing.
+    expect(run.signals).toEqual([{ activityId: 'e', campaignId: 'c-next', at: '2025-06-04T09:00', records: 3 }]);
   });
 });
