@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { Loader2, X } from 'lucide-react';
@@ -29,9 +29,15 @@ export function RunReportPanel({ doc, runs, ensureInEngine, onClose }: { doc: Ca
     retry: false,
     placeholderData: (previous) => previous,
   });
+  // Computing the runs again (after a reload) grows the page above: once the report is there, show it.
+  const section = useRef<HTMLElement>(null);
+  const ready = report.data !== undefined;
+  useEffect(() => {
+    if (ready) scrollIntoView(section.current);
+  }, [ready]);
   const title = runs.length === 1 ? `Report · run of ${formatSimTime(runs[0]!.launch)}` : `Report across ${runs.length} runs`;
   return (
-    <section ref={scrollIntoView} className="report-section" aria-labelledby="runs-report-title">
+    <section ref={section} className="report-section" aria-labelledby="runs-report-title">
       <div className="report-section-head">
         <h2 id="runs-report-title" className="report-section-title">
           {title}
