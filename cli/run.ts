@@ -17,6 +17,7 @@ import { duckErrorMessage } from '../src/engine/duckdb/connection';
 import { byId, idRecord } from '../src/domain/ids';
 import { oneLine, safeLines } from '../src/domain/one-line';
 import { launchTimestamp } from '../src/domain/simulation-settings';
+import { scheduledRunLaunches } from '../src/domain/schedule/run-launches';
 import { eventTableNames } from '../src/engine/simulation/event-tables';
 import type { ReportBreakdownId, ReportParams, ReportResult } from '../src/domain/report';
 import { printReport, reportBreakdownIds, reportFormats, reportJson, type ReportFormat } from './report';
@@ -73,19 +74,23 @@ Commands:
   simulate   simulate delivery and print the figures of each activity (sent, delivered, unique-opens...)
   report     simulate delivery and print the report: every metric of the registry, and its breakdowns
   trace      print the trace of one record: each activity, in or out and why (docs/trace.md)
+  runs       simulate every launch of the campaign's schedule up to --until and print each run's figures
 
 Options:
   --data <dir>      a directory with data-model.json and one <entity>.csv per entity
   --profiles <n>    size of the built-in sample data (default ${SAMPLE_SIZES.default}, at most ${MAX_SAMPLE_PROFILES})
   --seed <s>        seed of the built-in sample data (default 42)
-  --json            validate: print the problems as JSON; simulate: print the figures as JSON
+  --json            validate: print the problems as JSON; simulate, runs: print the figures as JSON
   --start <time>    simulate, report: the launch, YYYY-MM-DDTHH:MM (default: the campaign's launch setting)
-  --events <dir>    simulate: also write feedback.csv, tracking.csv and steps.csv into <dir>
+  --events <dir>    simulate: also write feedback.csv, tracking.csv and steps.csv into <dir>;
+                    runs: the same for each run, into <dir>/<launch>/
   --format <f>      report: text (default), json or csv; trace: text (default) or json
   --breakdown <id>  report: only this breakdown (${reportBreakdownIds.join(', ')}); default all
   --activity <id>   report: only this channel activity (repeat for several)
   --branch <s/o>    report: only the messages that came through output <o> of Split <s>
-  --from <time>     report: only events at or after this time (YYYY-MM-DD HH:MM)
+  --from <time>     report: only events at or after this time (YYYY-MM-DD HH:MM);
+                    runs: the first launch at or after this time (default: the simulated present)
+  --until <time>    runs: the last launch at or before this time (YYYY-MM-DD HH:MM)
   --to <time>       report: only events before this time
   --record <key>    trace: the key of the record to trace (of the campaign's targeting dimension)
   --simulate        trace: simulate delivery first, so that channels show the record's events
@@ -154,6 +159,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
         branch: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        until: { type: 'string' },
         record: { type: 'string' },
         simulate: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -166,7 +172,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   }
   const [command, file] = args.positionals;
   if (args.values.help || !command) return { stdout: usage, stderr: '', code: command || args.values.help ? 0 : 64 };
-  if (!['counts', 'sql', 'validate', 'simulate', 'report', 'trace'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
+  if (!['counts', 'sql', 'validate', 'simulate', 'report', 'trace', 'runs'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
   if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: EXIT.usage };
 
   const bytes = await readFile(file).catch(() => undefined);
@@ -192,6 +198,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   if (command === 'report' && breakdown !== undefined && !reportBreakdownIds.includes(breakdown))
     return { stdout: '', stderr: `--breakdown: "${oneLine(breakdown)}" is not one of ${reportBreakdownIds.join(', ')}\n`, code: EXIT.usage };
   if (command === 'trace' && (args.values.record === undefined || args.values.record.trim() === '')) return { stdout: '', stderr: `trace: which record? --record <key>\n\n${usage}`, code: EXIT.usage };
+  if (command === 'runs' && (args.values.until === undefined || args.values.until.trim() === '')) return { stdout: '', stderr: `runs: until when? --until <YYYY-MM-DDTHH:MM>\n\n${usage}`, code: EXIT.usage };
   if (command === 'trace' && format !== 'json' && format !== 'text') return { stdout: '', stderr: `--format: json or text, not ${oneLine(format)}\n`, code: EXIT.usage };
 
   let dataset: Dataset;
@@ -236,6 +243,8 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
         throw e;
       }
     }
+    if (command === 'runs')
+      return await runsCommand(engine, doc, { until: args.values.until!, json: Boolean(args.values.json), ...(args.values.from ? { from: args.values.from } : {}), ...(args.values.events ? { events: args.values.events } : {}) });
     if (command === 'simulate') return await simulate(engine, doc, { json: Boolean(args.values.json), ...(args.values.events ? { events: args.values.events } : {}) });
     return command === 'counts' ? await counts(engine, doc) : sql(engine, doc);
   } finally {
@@ -292,6 +301,42 @@ async function simulate(engine: Engine, doc: CampaignDoc, options: { json: boole
     .join('\n');
   const stdout = options.json ? `${terminalJson(figures)}\n` : text ? `${text}\n` : 'no channel was simulated\n';
   return { stdout, stderr: lines.length ? `${lines.join('\n')}\n` : '', code: failed.length ? EXIT.activityFailed : EXIT.ok };
+}
+
+/** The figures a run prints in text, in this order (metric registry ids). */
+const RUN_FIGURES = ['targeted', 'sent', 'delivered', 'unique-opens', 'unique-clicks'];
+
+/**
+ * Simulates every launch of the campaign's schedule from the simulated present (or `from`) up to
+ * `until`, in order, each run carrying over what the ones before it left (docs/lifecycle.md#runs),
+ * and prints each run's figures: one line per run, or JSON. `events` writes each run's event tables
+ * into `<events>/<launch>/`.
+ */
+async function runsCommand(engine: Engine, doc: CampaignDoc, options: { until: string; from?: string; json: boolean; events?: string }): Promise<CliOutput> {
+  const planned = scheduledRunLaunches(doc, engine.dataset!.model.referenceDate, options.until, options.from);
+  if (!planned.ok) return { stdout: '', stderr: `runs: ${planned.message}\n`, code: EXIT.usage };
+  const results = [];
+  const errors: string[] = [];
+  for (const [i, launch] of planned.launches.entries()) {
+    const run = await engine.simulateRun(doc, `run-${i + 1}`, launch);
+    results.push(run);
+    for (const line of run.log) for (const e of line.errors) errors.push(`error: ${launch}: ${activityLabel(doc, line.activityId)}: ${oneLine(e)}`);
+    if (options.events) {
+      const dir = join(options.events, launch.replace(':', ''));
+      try {
+        await mkdir(dir, { recursive: true });
+        for (const name of eventTableNames) await writeFile(join(dir, `${name}.csv`), (await engine.simulatedRunEvents(run.runId, name, { limit: 0, csv: true })).csv ?? '');
+      } catch (e) {
+        return { stdout: '', stderr: `${options.events}: cannot write the event tables: ${firstLine(e)}\n`, code: EXIT.cannotWrite };
+      }
+    }
+  }
+  const stdout = options.json
+    ? `${terminalJson(results.map((r) => ({ launch: r.launch, totals: r.totals, figures: r.figures, ...(r.signals.length ? { signals: r.signals } : {}) })))}\n`
+    : results
+        .map((r) => [`${r.launch}  ${RUN_FIGURES.map((id) => `${id} ${r.totals[id] ?? 0}`).join(', ')}`, ...r.signals.map((s) => `  signals campaign ${oneLine(s.campaignId)} at ${s.at} (${s.records} records reached ${activityLabel(doc, s.activityId)})`)].join('\n'))
+        .join('\n') + '\n';
+  return { stdout, stderr: errors.length ? `${errors.join('\n')}\n` : '', code: errors.length ? EXIT.activityFailed : EXIT.ok };
 }
 
 /**

@@ -41,7 +41,7 @@ export class CampaignListPage {
     await this.page.getByRole('searchbox', { name: 'Search campaigns' }).fill(text);
   }
 
-  async rowAction(name: string, action: 'Open' | 'Report' | 'Rename…' | 'Duplicate' | 'Export JSON' | 'Delete…') {
+  async rowAction(name: string, action: 'Open' | 'Report' | 'Runs' | 'Rename…' | 'Duplicate' | 'Export JSON' | 'Delete…') {
     await this.page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
     await this.page.getByRole('menuitem', { name: action }).click();
   }

@@ -128,6 +128,12 @@ export interface CompileContext {
   campaignId?: string;
   /** Engine-held state; absent when a campaign is compiled without an engine. */
   state?: EngineStateView;
+  /**
+   * Present when the campaign is compiled as one run of a simulated schedule: its launch and the
+   * previous run's (`YYYY-MM-DD HH:MM:SS`). An Incremental query then reads the records dated in
+   * between, not the live run history.
+   */
+  run?: { launch: string; previousLaunch?: string };
   /** Working tables feeding each input port, in transition order. */
   inputs: Record<string, WorkingTableRef[]>;
   /** Campaign-wide seed for random choices. */

@@ -12,6 +12,8 @@ import { useRoute } from './routing/useRoute';
 
 // The Report screen and its charting library load only when a report is opened.
 const ReportPage = lazy(() => import('../report/ReportPage'));
+// The Runs screen reuses the report's charts: loaded the same way.
+const RunsPage = lazy(() => import('../runs/RunsPage'));
 
 const titleOf = (route: Route) => (route.name === 'not-found' ? 'Not found – Campaign Canvas' : 'Campaign Canvas');
 
@@ -20,7 +22,7 @@ export function AppRoutes() {
   const route = useRoute();
   useEffect(() => {
     // The editor, the report, the Data screen and a shared campaign set their own titles.
-    if (route.name !== 'editor' && route.name !== 'report' && route.name !== 'data' && route.name !== 'shared' && route.name !== 'open-file') document.title = titleOf(route);
+    if (route.name !== 'editor' && route.name !== 'report' && route.name !== 'runs' && route.name !== 'data' && route.name !== 'shared' && route.name !== 'open-file') document.title = titleOf(route);
   }, [route]);
 
   switch (route.name) {
@@ -30,6 +32,7 @@ export function AppRoutes() {
           onOpen={(id) => navigate({ name: 'editor', campaignId: id })}
           campaignHref={(id) => hrefFor({ name: 'editor', campaignId: id })}
           onOpenReport={(id) => navigate({ name: 'report', campaignId: id, query: '' })}
+          onOpenRuns={(id) => navigate({ name: 'runs', campaignId: id })}
         />
       );
     case 'editor':
@@ -47,6 +50,20 @@ export function AppRoutes() {
           }
         >
           <ReportPage key={route.campaignId} campaignId={route.campaignId} query={route.query} />
+        </Suspense>
+      );
+    case 'runs':
+      return (
+        <Suspense
+          fallback={
+            <main className="cc-center-page">
+              <p role="status" className="cc-center-status">
+                <Loader2 size={18} aria-hidden className="cc-spinner" /> Opening the runs…
+              </p>
+            </main>
+          }
+        >
+          <RunsPage key={route.campaignId} campaignId={route.campaignId} />
         </Suspense>
       );
     case 'new':

@@ -1,6 +1,7 @@
 import type { CampaignDoc } from '../domain/campaign';
 import type { ReportParams, ReportResult } from '../domain/report';
-import type { ColumnInfo, CountsResult, DatasetInfo, PreviewResult, RecipientValues } from './engine';
+import type { ColumnInfo, CountsResult, DatasetInfo, EventPage, PreviewResult, RecipientValues } from './engine';
+import type { EventTableName } from './simulation/event-tables';
 import type { CsvFile } from './data/csv-import';
 import type { PlainRow } from './rows';
 import type {
@@ -414,6 +415,31 @@ export class EngineClient {
   /** Clears the run history of a campaign on the data in use; answers how many runs went. */
   clearRuns(campaignId: string): Promise<{ removed: number }> {
     return this.send('clearRuns', { campaignId });
+  }
+
+  /** Runs the campaign at a simulated launch as run `runId` (see EngineApi.simulateRun). */
+  simulateRun(doc: CampaignDoc, runId: string, launch: string): Promise<EngineApi['simulateRun']['result']> {
+    return this.send('simulateRun', { doc, runId, launch });
+  }
+
+  /** The runs the engine keeps for a campaign, in launch order. */
+  simulatedRuns(campaignId: string, signal?: AbortSignal): Promise<EngineApi['simulatedRuns']['result']> {
+    return this.send('simulatedRuns', { campaignId }, signal);
+  }
+
+  /** Removes a run and its event tables from the engine. */
+  removeSimulatedRun(runId: string): Promise<{ removed: boolean }> {
+    return this.send('removeSimulatedRun', { runId });
+  }
+
+  /** One event table of a run (feedback, tracking, steps). */
+  simulatedRunEvents(runId: string, table: EventTableName, page: { offset?: number; limit?: number; csv?: boolean } = {}, signal?: AbortSignal): Promise<EventPage> {
+    return this.send('simulatedRunEvents', { runId, table, ...page }, signal);
+  }
+
+  /** The report of one run or across runs. */
+  simulatedRunReport(doc: CampaignDoc, runIds: string[], params: ReportParams = {}, signal?: AbortSignal): Promise<ReportResult> {
+    return this.send('simulatedRunReport', { doc, runIds, ...params }, signal);
   }
 
   /** Stops the worker; pending requests reject. A later request starts a new one. */

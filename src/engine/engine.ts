@@ -27,6 +27,8 @@ import { traceRecord } from './trace/trace-record';
 import { keyValue, searchSql, traceDimension } from './trace/trace-target';
 import type { RecordMatch, RecordTrace } from './trace/trace-types';
 import { channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
+import { docAtLaunch, runDrawSeed, runLog, runSignals, runTableName, runTotals, type KeptRun, type SimulatedRunResult } from './runs/simulated-run';
+import { runEventsSql, runReportPlan } from './runs/run-events';
 
 /** The loaded data, as the engine describes it. */
 export interface DatasetInfo {
@@ -127,6 +129,8 @@ export class Engine {
   private tail: Promise<unknown> = Promise.resolve();
   private countsGeneration = 0;
   private readonly store = new EngineStore();
+  /** Runs over a simulated schedule (see simulateRun), by run id, each with the tables it keeps. */
+  private readonly keptRuns = new Map<string, KeptRun>();
   /** Per dataset and audience name: the working table, campaign and activity it was last saved from. */
   private readonly audienceSources = new Map<string, string>();
 
@@ -422,6 +426,191 @@ export class Engine {
     const datasetId = this.requireData().id;
     const record = await this.exclusive(() => this.store.recordRun(this.conn, doc.id, runAt, marks, datasetId));
     return { ...record, result };
+  }
+
+  /**
+   * Runs the campaign at a simulated launch (`YYYY-MM-DD HH:MM`), as one run `runId` of its
+   * schedule (docs/lifecycle.md#runs): the same compiler, SQL and simulator as the live simulation,
+   * carrying over what the runs of the same campaign launched before it left (in launch order): an
+   * Incremental query reads the records dated after the previous launch, capping and fatigue count
+   * their sends, the denylist holds what their feedback taught; Save audience overwrites its
+   * audience. Its event tables are copied into tables of the run's own; the working tables it made
+   * are dropped, the draft's are left as they were. Running an id again replaces that run.
+   */
+  async simulateRun(doc: CampaignDoc, runId: string, launch: string): Promise<SimulatedRunResult> {
+    const started = performance.now();
+    const data = this.requireData();
+    const stamp = `${launch.trim().replace('T', ' ').slice(0, 16)}:00`;
+    if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:00$/.test(stamp)) throw new EngineError(`The launch "${launch}" is not a date and time (YYYY-MM-DD HH:MM).`);
+    await this.removeSimulatedRun(runId);
+    const earlier = [...this.keptRuns.values()].filter((r) => r.campaignId === doc.id && r.launch < stamp).sort((a, b) => a.launch.localeCompare(b.launch));
+    const runDoc = docAtLaunch(doc, stamp);
+    const previous = earlier.at(-1);
+    const plan = compileCampaign(runDoc, {
+      model: data.model,
+      dataSchema: data.schema,
+      dataVersion: data.version,
+      state: this.store.view(data.id),
+      simulate: true,
+      run: { priorChannels: earlier.flatMap((r) => r.channels), drawSeed: runDrawSeed(doc.settings.seed, stamp), ...(previous ? { previousLaunch: previous.launch } : {}) },
+    });
+    const before = new Set(this.rowCount.keys());
+    const errors = idRecord(plan.errors);
+    const skipped = idRecord(plan.skipped);
+    const made: string[] = [];
+    try {
+      await this.materialise(plan, errors, skipped, () => true);
+      const figures = idRecord<Record<string, number>>();
+      for (const step of plan.steps) {
+        if (errors[step.activityId] || skipped[step.activityId]) continue;
+        for (const o of step.outputs) {
+          if (o.figures === undefined || !this.rowCount.has(o.table)) continue;
+          const values = await this.exclusive(() => this.figuresOf(o.table, o.figures!));
+          if (typeof values === 'string') errors[step.activityId] = values;
+          else Object.assign((figures[step.activityId] ??= idRecord()), values);
+        }
+      }
+      const byId = new Map(doc.activities.map((a) => [a.id, a]));
+      const channels: KeptRun['channels'] = [];
+      for (const step of plan.steps) {
+        if (errors[step.activityId] || skipped[step.activityId]) continue;
+        const kept: Record<string, string> = {};
+        let dimension: string | undefined;
+        for (const o of step.outputs) {
+          if (!['@deliveries', '@feedback', '@tracking'].includes(o.port) || !this.rowCount.has(o.table)) continue;
+          const name = runTableName(runId, `${step.activityId}\u0000${o.port}`);
+          await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT * FROM ${quoteIdent(o.table)}`));
+          made.push(name);
+          kept[o.port] = quoteIdent(name);
+          dimension = o.dimension;
+        }
+        if (kept['@deliveries'] === undefined) continue;
+        const activity = byId.get(step.activityId)!;
+        channels.push({
+          activityId: `${runId}/${step.activityId}`,
+          sourceActivityId: step.activityId,
+          label: activity.label,
+          type: activity.type,
+          start: step.start,
+          deliveries: kept['@deliveries'],
+          ...(dimension ? { dimension } : {}),
+          ...(kept['@feedback'] ? { feedback: kept['@feedback'] } : {}),
+          ...(kept['@tracking'] ? { tracking: kept['@tracking'] } : {}),
+        });
+      }
+      await this.exclusive(() => this.saveAudiences(runDoc, plan, errors));
+      const audiences: Record<string, number> = {};
+      for (const step of plan.steps)
+        for (const o of step.outputs) if (o.saveAudience !== undefined && this.rowCount.has(o.table) && !errors[step.activityId]) audiences[o.saveAudience] = this.rowCount.get(o.table)!;
+      const channelFigures = idRecord<Record<string, number>>();
+      for (const c of channels) if (figures[c.sourceActivityId]) channelFigures[c.sourceActivityId] = figures[c.sourceActivityId]!;
+      const steps = stepRows(runDoc, plan, (t) => this.rowCount.get(t));
+      const failed = doc.activities.filter((a) => errors[a.id]).map((a) => ({ activityId: a.id, label: a.label, type: a.type }));
+      const result: SimulatedRunResult = {
+        runId,
+        campaignId: doc.id,
+        launch: stamp.slice(0, 16).replace(' ', 'T'),
+        totals: runTotals(channelFigures),
+        figures: channelFigures,
+        log: runLog(steps, errors, figures, failed),
+        signals: runSignals(
+          doc,
+          (id) => (errors[id] || skipped[id] ? undefined : plan.steps.find((s) => s.activityId === id)?.end),
+          (t) => {
+            const table = plan.transitions[t];
+            return table === undefined || plan.skipped[doc.transitions.find((x) => x.id === t)?.source.activityId ?? ''] ? undefined : this.rowCount.get(table);
+          },
+        ),
+        audiences,
+        elapsedMs: performance.now() - started,
+      };
+      this.keptRuns.set(runId, { runId, campaignId: doc.id, launch: stamp, channels, tables: made, result });
+      return result;
+    } catch (e) {
+      for (const t of made) await this.exclusive(() => this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(t)}`)).catch(() => undefined);
+      throw e;
+    } finally {
+      // The working tables this run made are not the draft's: drop them (the draft's stay).
+      await this.exclusive(async () => {
+        for (const table of [...this.rowCount.keys()]) {
+          if (before.has(table)) continue;
+          this.rowCount.delete(table);
+          for (const [key, f] of this.figuresCache) if (f.table === table) this.figuresCache.delete(key);
+          await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+        }
+      });
+    }
+  }
+
+  /** The runs over a simulated schedule the engine keeps for a campaign, in launch order. */
+  simulatedRuns(campaignId: string): SimulatedRunResult[] {
+    return [...this.keptRuns.values()].filter((r) => r.campaignId === campaignId).sort((a, b) => a.launch.localeCompare(b.launch)).map((r) => r.result);
+  }
+
+  /** Removes a run and its event tables; false when the engine kept no such run. */
+  async removeSimulatedRun(runId: string): Promise<boolean> {
+    const run = this.keptRuns.get(runId);
+    if (!run) return false;
+    this.keptRuns.delete(runId);
+    for (const t of run.tables) await this.exclusive(() => this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(t)}`));
+    return true;
+  }
+
+  private keptRun(runId: string): KeptRun {
+    const run = this.keptRuns.get(runId);
+    if (!run) throw new EngineError(`There is no run ${runId} in the engine; run it again.`);
+    return run;
+  }
+
+  /** One event table of a run (feedback, tracking, steps), paged as `events` pages the live one. */
+  async simulatedRunEvents(runId: string, name: EventTableName, page: { offset?: number; limit?: number; csv?: boolean } = {}): Promise<EventPage> {
+    if (!eventTableNames.includes(name)) throw new EngineError(`There is no event table ${String(name)}.`);
+    const run = this.keptRun(runId);
+    const offset = Math.max(0, Math.floor(page.offset ?? 0));
+    const limit = Math.max(0, Math.min(1000, Math.floor(page.limit ?? 1000)));
+    if (name === 'steps') {
+      const rows = run.result.log.filter((l) => l.start !== '').map((l) => ({ activity_id: l.activityId, label: l.label, type: l.type, records_in: l.recordsIn, records_out: l.recordsOut, start: l.start, end: l.end }));
+      return { columns: [...stepColumns], rows: rows.slice(offset, offset + limit), total: rows.length, ...(page.csv ? { csv: rowsToCsv(stepColumns, rows) } : {}) };
+    }
+    const sql = runEventsSql(run, name);
+    if (sql === undefined) return { columns: [], rows: [], total: 0, ...(page.csv ? { csv: '' } : {}) };
+    const total = Number(tableToRows(await this.exclusive(() => this.conn.query(`SELECT count(*) AS n FROM (${sql})`)))[0]?.n ?? 0);
+    const pageRows = await this.exclusive(() => this.conn.query(`${sql} LIMIT ${limit} OFFSET ${offset}`));
+    const columns = pageRows.schema.fields.map((f) => f.name);
+    const csv = page.csv ? rowsToCsv(columns, tableToRows(await this.exclusive(() => this.conn.query(sql)))) : undefined;
+    return { columns, rows: tableToRows(pageRows), total, ...(csv !== undefined ? { csv } : {}) };
+  }
+
+  /**
+   * The report of one run, or across several (`runIds`): the report engine of `report`, reading the
+   * runs' kept feedback and tracking (message ids prefixed by the run id when several are read, so
+   * that the same person's messages of two runs count twice). Split branches are not broken down.
+   */
+  async simulatedRunReport(doc: CampaignDoc, runIds: string[], params: ReportParams = {}): Promise<ReportResult> {
+    if (runIds.length === 0) throw new EngineError('Choose at least one run for the report.');
+    const runs = runIds.map((id) => this.keptRun(id)).sort((a, b) => a.launch.localeCompare(b.launch));
+    const data = this.requireData();
+    const base = this.compile(docAtLaunch(doc, runs[0]!.launch), { simulate: true });
+    const { plan, tables } = runReportPlan(base, runs);
+    for (const [name, sql] of tables) await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${sql}`));
+    try {
+      const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t));
+      const env: ReportEnv = {
+        query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
+        table: async (sql) => {
+          const name = `rr_${hash64(`${data.version}\u0000${sql}`)}`;
+          await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS\n${sql}`));
+          tables.set(name, '');
+          return quoteIdent(name);
+        },
+      };
+      return await buildReport(env, doc, structure, plan.launch, params);
+    } catch (e) {
+      if (e instanceof ReportInputError) throw new EngineError(e.message);
+      throw e;
+    } finally {
+      for (const name of tables.keys()) await this.exclusive(() => this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`));
+    }
   }
 
   /** The saved audiences the engine holds (of every dataset loaded so far), by name. */

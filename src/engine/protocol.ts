@@ -6,6 +6,7 @@ import type { CsvFile, ImportProblem } from './data/csv-import';
 import type { PlainRow } from './rows';
 import type { RecordMatch, RecordTrace } from './trace/trace-types';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
+import type { SimulatedRunResult } from './runs/simulated-run';
 
 /**
  * Messages between the main thread and the engine worker. Every request carries an id; the
@@ -116,6 +117,20 @@ export interface EngineApi {
    * storage: its incremental queries count every matching record again. Answers how many runs went.
    */
   clearRuns: { params: { campaignId: string }; result: { removed: number } };
+  /**
+   * One run of a simulated schedule (docs/lifecycle.md#runs): the campaign computed and simulated at
+   * `launch` (`YYYY-MM-DDTHH:MM`) as run `runId`, carrying over what the campaign's runs launched
+   * before it left. Its events are kept apart from the draft's, in tables of the run.
+   */
+  simulateRun: { params: { doc: CampaignDoc; runId: string; launch: string }; result: SimulatedRunResult };
+  /** The runs the engine keeps for a campaign, in launch order (a restarted engine keeps none). */
+  simulatedRuns: { params: { campaignId: string }; result: SimulatedRunResult[] };
+  /** Removes a run and its event tables. */
+  removeSimulatedRun: { params: { runId: string }; result: { removed: boolean } };
+  /** One event table of a run, paged as `events`. */
+  simulatedRunEvents: { params: { runId: string; table: EventTableName; offset?: number; limit?: number; csv?: boolean }; result: EventPage };
+  /** The report of one run, or across runs, by the report engine of `report`. */
+  simulatedRunReport: { params: { doc: CampaignDoc; runIds: string[] } & ReportParams; result: ReportResult };
 }
 
 export type RequestType = keyof EngineApi;

@@ -167,6 +167,25 @@ export function createRequestHandler(
         const e = await ready();
         return { removed: await e.clearRuns(request.params.campaignId) };
       }
+      case 'simulateRun': {
+        const e = await ready();
+        const result = await e.simulateRun(request.params.doc, request.params.runId, request.params.launch);
+        // A run may write saved audiences: answer once they reached the storage.
+        await e.stateWritten();
+        return result;
+      }
+      case 'simulatedRuns':
+        return (await ready()).simulatedRuns(request.params.campaignId);
+      case 'removeSimulatedRun':
+        return { removed: await (await ready()).removeSimulatedRun(request.params.runId) };
+      case 'simulatedRunEvents': {
+        const { runId, table, ...page } = request.params;
+        return (await ready()).simulatedRunEvents(runId, table, page);
+      }
+      case 'simulatedRunReport': {
+        const { doc, runIds, ...params } = request.params;
+        return (await ready()).simulatedRunReport(doc, runIds, params);
+      }
     }
   }
 

@@ -21,11 +21,19 @@ export function compileIncrementalQuery(
   const key = ctx.sql.ident(entity.primaryKey);
   const date = `t.${ctx.sql.ident(field.name)}`;
   const conditions = [ctx.sql.filter(config.rule, entity.name, 't')];
-  const mark = ctx.campaignId === undefined ? undefined : ctx.state?.runMark(ctx.campaignId, ctx.activity.id);
-  if (mark !== undefined)
-    conditions.push(
-      `${date} > CAST(${ctx.sql.literal(mark)} AS ${field.type === 'date' ? 'DATE' : 'TIMESTAMP'})`,
-    );
+  if (ctx.run) {
+    // A run of a simulated schedule: the records that exist at its launch and are newer than the
+    // previous run's launch (a date counts from its midnight).
+    conditions.push(`CAST(${date} AS TIMESTAMP) <= CAST(${ctx.sql.literal(ctx.run.launch)} AS TIMESTAMP)`);
+    if (ctx.run.previousLaunch !== undefined)
+      conditions.push(`CAST(${date} AS TIMESTAMP) > CAST(${ctx.sql.literal(ctx.run.previousLaunch)} AS TIMESTAMP)`);
+  } else {
+    const mark = ctx.campaignId === undefined ? undefined : ctx.state?.runMark(ctx.campaignId, ctx.activity.id);
+    if (mark !== undefined)
+      conditions.push(
+        `${date} > CAST(${ctx.sql.literal(mark)} AS ${field.type === 'date' ? 'DATE' : 'TIMESTAMP'})`,
+      );
+  }
   const where = conditions.filter((c) => c !== 'TRUE');
   const from = `FROM ${ctx.sql.table(entity.name)} AS t${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`;
   return {

@@ -1,6 +1,6 @@
 import { useNavigate } from './useEditorNavigation';
 import { Button } from 'react-aria-components';
-import { ArrowLeft, BarChart3, Download } from 'lucide-react';
+import { ArrowLeft, BarChart3, CalendarClock, Download } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
 import type { SaveState } from '../../campaigns/autosaver';
 import { downloadCampaign } from '../../campaigns/transfer/download-campaign';
@@ -71,6 +71,10 @@ export function EditorTopBar({
         <a className="cc-button cc-topbar-report" href={hrefFor({ name: 'report', campaignId: doc.id, query: '' })} title="Report">
           <BarChart3 size={16} aria-hidden />
           <span className="cc-topbar-report-label">Report</span>
+        </a>
+        <a className="cc-button cc-topbar-report" href={hrefFor({ name: 'runs', campaignId: doc.id })} title="Runs">
+          <CalendarClock size={16} aria-hidden />
+          <span className="cc-topbar-report-label">Runs</span>
         </a>
         <ImportButton onSelect={(files) => void importer.importFiles(files)} isDisabled={importer.busy} />
         <CopyLinkButton doc={doc} />

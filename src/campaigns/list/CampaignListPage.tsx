@@ -33,6 +33,8 @@ export interface CampaignListPageProps {
   campaignHref: (id: string) => string;
   /** Opens a campaign's report. */
   onOpenReport: (id: string) => void;
+  /** Opens the campaign's runs over a simulated schedule. */
+  onOpenRuns?: (id: string) => void;
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -41,7 +43,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * The campaign list: search, create, open, rename, duplicate, export, delete, import (picker or
  * drop), and the starter templates. Sorted by last modification.
  */
-export function CampaignListPage({ onOpen, campaignHref, onOpenReport }: CampaignListPageProps) {
+export function CampaignListPage({ onOpen, campaignHref, onOpenReport, onOpenRuns }: CampaignListPageProps) {
   const list = useCampaignList();
   const repo = useCampaignRepository();
   const mutations = useCampaignMutations();
@@ -109,6 +111,8 @@ export function CampaignListPage({ onOpen, campaignHref, onOpenReport }: Campaig
         return onOpen(c.id);
       case 'report':
         return onOpenReport(c.id);
+      case 'runs':
+        return onOpenRuns?.(c.id);
       case 'rename':
         return setRenaming(c);
       case 'delete':

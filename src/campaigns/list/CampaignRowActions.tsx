@@ -1,11 +1,11 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
-import { Archive, ArchiveRestore, BarChart3, Copy, Download, ExternalLink, MoreHorizontal, Pause, Pencil, Play, Square, Trash2 } from 'lucide-react';
+import { Archive, ArchiveRestore, BarChart3, CalendarClock, Copy, Download, ExternalLink, MoreHorizontal, Pause, Pencil, Play, Square, Trash2 } from 'lucide-react';
 import type { CampaignSummary } from '../campaign-summary';
 import { actionLabels, allowedActions, type CampaignStatus, type LifecycleAction } from '../../domain/lifecycle/status';
 
 /** A change of status a person makes from the list (publishing is done in the editor). */
 export type StatusAction = Exclude<LifecycleAction, 'publish' | 'start' | 'complete'>;
-export type RowAction = 'open' | 'report' | 'rename' | 'duplicate' | 'export' | 'delete' | `status:${StatusAction}`;
+export type RowAction = 'open' | 'report' | 'runs' | 'rename' | 'duplicate' | 'export' | 'delete' | `status:${StatusAction}`;
 
 const statusIcons: Record<StatusAction, typeof Pause> = {
   pause: Pause,
@@ -56,6 +56,9 @@ export function CampaignRowActions({
           </MenuItem>
           <MenuItem id="report" className="cc-menu-item" textValue="Report">
             <BarChart3 size={16} aria-hidden /> Report
+          </MenuItem>
+          <MenuItem id="runs" className="cc-menu-item" textValue="Runs">
+            <CalendarClock size={16} aria-hidden /> Runs
           </MenuItem>
           {statusActions.length > 0 && <Separator className="cc-menu-separator" />}
           {statusActions.map((action) => {

@@ -33,6 +33,24 @@ export interface CompileEnv {
    * each condition of a rule this way, so that it reads the data exactly as the counts do.
    */
   probe?: (activity: Activity, config: unknown, ctx: CompileContext) => void;
+  /**
+   * A run over a simulated schedule (docs/lifecycle.md#runs): what earlier runs of the same
+   * campaign left, which this run carries over. Absent for the live counts of the draft.
+   */
+  run?: CompileRun;
+}
+
+/** What a simulated run of a campaign carries over from the earlier runs (in launch order). */
+export interface CompileRun {
+  /** The previous run's launch (`YYYY-MM-DD HH:MM:SS`): an Incremental query sees only records newer than it. */
+  previousLaunch?: string;
+  /**
+   * The channels of earlier runs, with their kept tables: capping counts their sends, fatigue too,
+   * and the denylist grows from their feedback, exactly as for an earlier channel of the same run.
+   */
+  priorChannels: EarlierChannelRef[];
+  /** Seed of the delivery simulation's draws for this run (each launch draws anew, deterministically). */
+  drawSeed: number;
 }
 
 /** One output of one activity, with the working table that holds it. */
@@ -235,9 +253,12 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         return at > latest ? at : latest;
       }, incoming.length === 0 ? launch : '');
       const end = def.advanceClock ? def.advanceClock(config, start) : start;
-      const channels = earlierChannelActivities(doc, activity.id)
-        .map((c) => channelRefs.get(c.id))
-        .filter((c): c is EarlierChannelRef => c !== undefined);
+      const channels = [
+        ...(env.run?.priorChannels ?? []),
+        ...earlierChannelActivities(doc, activity.id)
+          .map((c) => channelRefs.get(c.id))
+          .filter((c): c is EarlierChannelRef => c !== undefined),
+      ];
       const ctx: CompileContext = {
         activity,
         inputs,
@@ -248,8 +269,9 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         campaignId: doc.id,
         clock: start,
         channels,
-        ...(simulated ? { simulation: { seed: doc.settings.seed, launch, model: simulation.model } } : {}),
+        ...(simulated ? { simulation: { seed: env.run?.drawSeed ?? doc.settings.seed, launch, model: simulation.model } } : {}),
         ...(env.state ? { state: env.state } : {}),
+        ...(env.run ? { run: { launch, ...(env.run.previousLaunch ? { previousLaunch: env.run.previousLaunch } : {}) } } : {}),
       };
       let compiled: CompiledOutputs;
       try {

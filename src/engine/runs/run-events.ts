@@ -1,0 +1,48 @@
+import type { CampaignPlan } from '../compile/compile-campaign';
+import { hash64 } from '../compile/hash';
+import { sqlLiteral } from '../sql/quote';
+import type { KeptRun } from './simulated-run';
+
+/**
+ * A run's feedback or tracking rows (all its channels), in the order of the live event tables
+ * (docs/simulation.md#events), or undefined when no channel of the run was simulated.
+ */
+export function runEventsSql(run: KeptRun, table: 'feedback' | 'tracking'): string | undefined {
+  const tables = run.channels.map((c) => (table === 'feedback' ? c.feedback : c.tracking)).filter((t): t is string => t !== undefined);
+  if (tables.length === 0) return undefined;
+  const union = tables.map((t) => `SELECT * FROM ${t}`).join('\nUNION ALL BY NAME\n');
+  const order = table === 'feedback' ? 'activity_id, message_id' : '"at", activity_id, message_id, event';
+  return `SELECT * FROM (${union}) ORDER BY ${order}`;
+}
+
+/**
+ * The plan the report engine reads for one run or several: `base` (the campaign compiled with the
+ * simulation) whose channels' `@feedback` and `@tracking` tables are replaced by tables holding the
+ * runs' kept rows. Across several runs a message id is prefixed by its run id: the same person's
+ * messages of two runs are two messages. `tables` maps each table to create to its SELECT.
+ */
+export function runReportPlan(base: CampaignPlan, runs: readonly KeptRun[]): { plan: CampaignPlan; tables: Map<string, string> } {
+  const tables = new Map<string, string>();
+  const key = hash64(runs.map((r) => r.runId).join('\u0000'));
+  const steps = base.steps.map((step) => ({
+    ...step,
+    outputs: step.outputs.map((o) => {
+      if (o.port !== '@feedback' && o.port !== '@tracking') return o;
+      const parts = runs.flatMap((r) =>
+        r.channels
+          .filter((c) => c.sourceActivityId === step.activityId)
+          .map((c) => ({ runId: r.runId, table: o.port === '@feedback' ? c.feedback : c.tracking }))
+          .filter((p): p is { runId: string; table: string } => p.table !== undefined),
+      );
+      if (parts.length === 0) return o;
+      const name = `rx_${key}_${hash64(`${step.activityId}\u0000${o.port}`)}`;
+      const sql =
+        runs.length === 1
+          ? `SELECT * FROM ${parts[0]!.table}`
+          : parts.map((p) => `SELECT * REPLACE (${sqlLiteral(`${p.runId}/`)} || message_id AS message_id) FROM ${p.table}`).join('\nUNION ALL\n');
+      tables.set(name, sql);
+      return { ...o, table: name };
+    }),
+  }));
+  return { plan: { ...base, steps, launch: runs[0]?.launch ?? base.launch }, tables };
+}
