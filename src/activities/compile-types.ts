@@ -130,6 +130,8 @@ export interface CompileContext {
   state?: EngineStateView;
   /** Working tables feeding each input port, in transition order. */
   inputs: Record<string, WorkingTableRef[]>;
+  /** The campaign's variables by name (settings.variables), which a Test activity compares with. */
+  variables?: Readonly<Record<string, string>>;
   /** Campaign-wide seed for random choices. */
   seed: number;
   /** The loaded data model. */
