@@ -14,6 +14,7 @@ import { EditorToolbar } from './toolbar/EditorToolbar';
 import { SimulateControl } from '../simulation/SimulateControl';
 import { TraceButton } from '../trace/TraceButton';
 import { TraceSync } from '../trace/TraceSync';
+import { TestModePanel } from '../test-mode/TestModePanel';
 import { useDataModelSync } from './useDataModelSync';
 import { useDocumentSync } from './useDocumentSync';
 import { useEditorCommands } from './useEditorCommands';
@@ -83,6 +84,7 @@ function EditorLayout({ readOnly, shared }: { readOnly: boolean; shared: boolean
           <FlowCanvas readOnly={readOnly} />
           <EditorNotice />
           <TraceSync />
+          <TestModePanel />
         </div>
       </section>
       <div className="cv-contents" inert={readOnly}>

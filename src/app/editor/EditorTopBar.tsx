@@ -13,6 +13,7 @@ import { showToast } from '../../ui/Toast';
 import { CampaignNameField } from './CampaignNameField';
 import { SaveIndicator } from './SaveIndicator';
 import { hrefFor } from '../routing/routes';
+import { TestModeGroup } from '../../test-mode/TestModeGroup';
 
 /**
  * The editor's top bar: back to the list, the campaign name (inline rename), the save state, and
@@ -50,6 +51,7 @@ export function EditorTopBar({
       <CampaignNameField name={doc.name} onRename={onRename} readOnly={readOnly} />
       {!readOnly && <SaveIndicator state={saveState} />}
       <div className="cc-topbar-actions">
+        <TestModeGroup doc={doc} readOnly={readOnly} />
         <DataInUseLink />
         <a className="cc-button cc-topbar-report" href={hrefFor({ name: 'report', campaignId: doc.id, query: '' })} title="Report">
           <BarChart3 size={16} aria-hidden />
