@@ -68,7 +68,8 @@ export function TestModeGroup({ doc, readOnly }: { doc: CampaignDoc; readOnly: b
           )}
         </>
       )}
-      <span className={`tm-group__status tm-group__status--${run.phase}`} role="status">
+      {/* Said to screen readers as it changes; shown in the test-mode panel over the canvas. */}
+      <span className="sr-only" aria-live="polite">
         {run.phase === 'idle' ? '' : status}
       </span>
     </Group>

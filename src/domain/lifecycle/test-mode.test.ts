@@ -40,7 +40,7 @@ describe('test mode', () => {
     expect(paused.phase).toBe('paused');
     expect(statuses(paused)).toEqual({ a: 'done', al: 'done', sv: 'skipped', m: 'paused', w: 'pending' });
     const states = nodeStates(paused);
-    expect([states.a?.recordsIn, states.a?.recordsOut, states.al?.recordsIn, states.al?.recordsOut, states.m?.recordsIn]).toEqual([0, 3, 3, 3, 3]);
+    expect([states.a?.recordsIn, states.a?.recordsOut, states.al?.recordsIn, states.al?.recordsOut, states.m?.recordsIn]).toEqual([undefined, 3, 3, 3, 3]);
     expect(states.m?.recordsOut).toBeUndefined();
     expect(reachedAlerts(paused)).toEqual([{ activityId: 'al', title: 'France reached', message: 'Check the send', records: 3 }]);
     expect(describeRun(paused)).toBe('Paused before the channel “m”: 2 done');

@@ -126,7 +126,8 @@ export function nodeStates(run: TestRun): Record<string, NodeTestState> {
     states[activity.id] = {
       ...base,
       status: 'done',
-      recordsIn,
+      // An activity that starts a branch reads the data, not records coming in.
+      ...(incoming.length > 0 ? { recordsIn } : {}),
       recordsOut,
       ...(held === 'channel' ? { warnings: [...base.warnings, 'Test sends only: no message is sent and no event reaches the reports.'] } : {}),
     };
