@@ -25,6 +25,11 @@ export function alertNotice(activity: { id: string; label: string; config: unkno
   return { activityId: activity.id, title: config.title || activity.label || 'Alert', message: config.message, records };
 }
 
+/** The notice as one line of text, for the log: `Alert: <title>: <message> (<n> records)`. */
+export function alertLine(n: AlertNotice): string {
+  return `Alert: ${n.title}${n.message ? `: ${n.message}` : ''} (${n.records.toLocaleString('en-US')} records)`;
+}
+
 export const alert = defineActivity<AlertConfig>({
   type: 'alert',
   version: 1,

@@ -117,4 +117,21 @@ describe('Alert', () => {
     expect(r.counts).toEqual({ in: 5, out: 5 });
     expect(await keysOf(engine, doc, 'out')).toEqual([1, 2, 3, 4, 5]);
   });
+
+  test('reached with records, it writes its line in the step events; not reached, none', async () => {
+    // Emitted even when empty, so that the Alert is reached with no record.
+    const doc = (rule = FIVE) =>
+      campaign(
+        [{ ...audience('a', rule), config: { ...audience('a', rule).config, emitWhenEmpty: true } }, { id: 'al', type: 'alert', config: { title: 'Big send', message: 'Check it' } }, { id: 'e', type: 'end' }],
+        [['in', 'a', 'al'], ['out', 'al', 'e']],
+      );
+    const steps = await engine.events(doc(), 'steps');
+    expect(steps.rows.map((r) => [r.activity_id, r.warnings])).toEqual([
+      ['a', ''],
+      ['al', 'Alert: Big send: Check it (5 records)'],
+    ]);
+    // No profile has a key below 0: the alert is reached with no record and says nothing.
+    const empty = await engine.events(doc(all(attr('profile_id', 'lt', 0))), 'steps');
+    expect(empty.rows.map((r) => r.warnings)).toEqual(['', '']);
+  });
 });
