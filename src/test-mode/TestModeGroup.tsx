@@ -1,5 +1,5 @@
 import { Button, Group } from 'react-aria-components';
-import { FlaskConical, Play, RotateCcw, Square, StepForward } from 'lucide-react';
+import { FlaskConical, Play, RotateCcw, Square, StepForward, X } from 'lucide-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
 import { validateCampaign } from '../domain/validate';
@@ -52,18 +52,22 @@ export function TestModeGroup({ doc, readOnly }: { doc: CampaignDoc; readOnly: b
         </Button>
       ) : (
         <>
-          <Button className="cc-button" isDisabled={!active} onPress={() => dispatch(doc.id, { type: 'stop' })}>
-            <Square size={14} aria-hidden /> Stop
+          {/* Icons with their names (on hover too): the bar keeps room for the campaign's name. */}
+          <Button className="cc-button tm-group__icon" aria-label="Stop" isDisabled={!active} onPress={() => dispatch(doc.id, { type: 'stop' })}>
+            <Square size={14} aria-hidden />
+            <span className="tm-group__tip" aria-hidden>Stop</span>
           </Button>
-          <Button className="cc-button" isDisabled={readOnly || version === undefined} onPress={() => begin('restart')}>
-            <RotateCcw size={14} aria-hidden /> Restart
+          <Button className="cc-button tm-group__icon" aria-label="Restart" isDisabled={readOnly || version === undefined} onPress={() => begin('restart')}>
+            <RotateCcw size={14} aria-hidden />
+            <span className="tm-group__tip" aria-hidden>Restart</span>
           </Button>
           <Button className="cc-button cc-button-primary" isDisabled={run.phase !== 'paused'} onPress={() => dispatch(doc.id, { type: 'resume' })}>
             <StepForward size={14} aria-hidden /> Resume
           </Button>
           {!active && (
-            <Button className="cc-button cc-button-quiet" onPress={exit}>
-              Exit
+            <Button className="cc-button tm-group__icon" aria-label="Exit" onPress={exit}>
+              <X size={14} aria-hidden />
+              <span className="tm-group__tip" aria-hidden>Exit test mode</span>
             </Button>
           )}
         </>
