@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import type { Engine } from '../../engine/engine';
 import { campaign } from '../../engine/testing/fixture';
 import { all, attr, audience, engineWith, keysOf } from '../../engine/testing/activity-harness';
@@ -55,6 +56,30 @@ describe('Test on the count of its input', () => {
     const fr = { ...doc, activities: doc.activities.map((a) => (a.id === 'a' ? { ...a, config: { ...a.config, rule: all(attr('country', 'equals', 'FR')) } } : a)) };
     expect((await engine.counts(fr)).counts).toEqual({ in: 3, 't-few': 3, 't-default': 0 });
   });
+});
+
+describe('Test invariant', () => {
+  test('whatever the input and the conditions, one branch carries the whole input: the first that holds, else the default', async () => {
+    const operators = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const;
+    const holds = (n: number, op: (typeof operators)[number], v: number) => ({ gte: n >= v, gt: n > v, lte: n <= v, lt: n < v, eq: n === v, ne: n !== v })[op];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(fc.record({ op: fc.constantFrom(...operators), value: fc.integer({ min: 0, max: 7 }) }), { minLength: 1, maxLength: 3 }),
+        async (below, picked) => {
+          // profile_id < below keeps below − 1 of the six fixture profiles (none for 1: emitted even empty).
+          const input = Math.min(below - 1, 6);
+          const conditions = picked.map((c, i) => ({ id: `c${i}`, label: `C${i}`, on: 'count', operator: c.op, value: String(c.value) }));
+          const doc = testDoc(conditions);
+          const withInput = { ...doc, activities: doc.activities.map((a) => (a.id === 'a' ? { ...a, config: { ...a.config, rule: all(attr('profile_id', 'lt', below)), emitWhenEmpty: true } } : a)) };
+          const winner = picked.findIndex((c) => holds(input, c.op, c.value));
+          const expected = Object.fromEntries([...conditions.map((c, i) => [c.id, i === winner ? input : 0]), ['default', winner < 0 ? input : 0]]);
+          expect((await engine.counts(withInput)).outputs?.t).toEqual(expected);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 120_000);
 });
 
 describe('Test on a campaign variable', () => {
