@@ -58,7 +58,10 @@ test('test sends show each message to two test profiles with their own values: a
   test.setTimeout(240_000);
   const [keys, names, optEmail, optSms] = await Promise.all(['profile_id', 'first_name', 'email_opt_in', 'sms_opt_in'].map((f) => sampleValues('profiles', f)));
   // The first two profiles of the audience, by key, worked out from the data alone.
-  const firsts = keys!.map((k, i) => ({ key: Number(k), name: String(names![i]), ok: optEmail![i] === true && optSms![i] === true })).filter((p) => p.ok).slice(0, 2);
+  const profiles = keys!.map((k, i) => ({ key: Number(k), name: String(names![i]), ok: optEmail![i] === true && optSms![i] === true }));
+  const firsts = profiles.filter((p) => p.ok).slice(0, 2);
+  // A profile outside the audience, chosen as a seed: it gets the test sends all the same.
+  const outsider = profiles.find((p) => !p.ok && p.name !== 'null')!;
   const { testMode } = await openTestCampaign(page);
   await testMode.start();
   await testMode.expectStatus('Spring email', 'paused');
@@ -82,6 +85,14 @@ test('test sends show each message to two test profiles with their own values: a
   await expect(first.frameLocator('iframe').getByText(`Dear ${firsts[0]!.name}`)).toBeVisible();
   await page.screenshot({ path: '/tmp/pw-hC-test-sends.png' });
   await expectNoSeriousViolations(page);
+
+  // The seed list replaces the first profiles of each channel.
+  await testMode.addSeed(outsider.key);
+  await expect(testMode.sends.getByRole('region', { name: /^Test profile / })).toHaveCount(1);
+  const seed = testMode.profile(outsider.key);
+  await expect(seed.getByRole('region', { name: /^Inbox of / }).getByRole('button')).toContainText(`Hello ${outsider.name}, spring is here`);
+  await expect(seed.getByRole('region', { name: /^Phone of / }).getByRole('listitem')).toContainText(`${outsider.name}, spring offers are in.`);
+  await page.screenshot({ path: '/tmp/pw-hC-test-sends-seed.png' });
 });
 
 test('a Test activity sends its whole input down the first branch that holds, and follows the count', async ({ page }) => {

@@ -46,6 +46,13 @@ export class TestModePage {
     await expect(this.sends).toBeVisible();
   }
 
+  /** Adds a test profile to the seed list, found by its key. */
+  async addSeed(key: string | number) {
+    await this.sends.getByRole('textbox', { name: 'Test profile (key, email or name)' }).fill(String(key));
+    await this.sends.getByRole('button', { name: 'Find', exact: true }).click();
+    await this.sends.getByRole('list', { name: 'Profiles found' }).getByRole('button', { name: new RegExp(`\\(key ${key}\\)$`) }).click();
+  }
+
   /** A test profile's section in the test sends, by its key. */
   profile(key: string | number): Locator {
     return this.sends.getByRole('region', { name: new RegExp(`^Test profile .*\\(key ${key}\\)$`) });

@@ -10,13 +10,28 @@ import { channelAudienceDoc } from '../activities/channel-content/channel-audien
 import { emailPreviewDocument } from '../activities/channel-content/EmailPreview';
 import type { PlainRow } from '../engine/rows';
 import type { NodeTestState } from '../domain/lifecycle/test-mode';
-import { PROFILE_PATHS, inboxSnippet, messagePaths, renderTestMessage, testSendChannels, type TestMessage } from './test-sends';
+import {
+  PROFILE_PATHS,
+  inboxSnippet,
+  messagePaths,
+  renderTestMessage,
+  seedDoc,
+  testSendChannels,
+  type TestMessage,
+} from './test-sends';
+import { TextField } from '../inspector/fields/TextField';
+import { findEntity } from '../domain/data-model';
+import type { RecordMatch } from '../engine/trace/trace-types';
+import { X } from 'lucide-react';
 
 /** A test profile: a record reaching a channel, with the messages the test run rendered for it. */
 interface TestProfile {
   key: string;
   name: string;
-  messages: { message: TestMessage; valueOf: (path: string) => string | number | boolean | null | undefined }[];
+  messages: {
+    message: TestMessage;
+    valueOf: (path: string) => string | number | boolean | null | undefined;
+  }[];
 }
 
 /**
@@ -24,26 +39,68 @@ interface TestProfile {
  * it reaches (the seed list), as each would receive it: an inbox for email (open a message to read
  * it), a phone with its bubbles for SMS and push. Nothing is sent and nothing reaches the reports.
  */
-export function TestSendsDialog({ doc, nodes, isOpen, onOpenChange }: { doc: CampaignDoc; nodes: Readonly<Record<string, NodeTestState>>; isOpen: boolean; onOpenChange: (open: boolean) => void }) {
+export function TestSendsDialog({
+  doc,
+  nodes,
+  isOpen,
+  onOpenChange,
+}: {
+  doc: CampaignDoc;
+  nodes: Readonly<Record<string, NodeTestState>>;
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const [size, setSize] = useState(2);
+  const [seeds, setSeeds] = useState<RecordMatch[]>([]);
   const client = useEngineClient();
-  const version = useDataset().data?.version ?? '';
+  const dataset = useDataset().data;
+  const version = dataset?.version ?? '';
+  const dimension = doc.settings.defaultTargetDimension;
+  const primaryKey = dataset ? findEntity(dataset.model, dimension)?.primaryKey : undefined;
   const channels = useMemo(
-    () => doc.activities.filter((a) => testSendChannels.includes(a.type) && nodes[a.id]?.status === 'done' && (nodes[a.id]?.recordsIn ?? 0) > 0),
+    () =>
+      doc.activities.filter(
+        (a) =>
+          testSendChannels.includes(a.type) &&
+          nodes[a.id]?.status === 'done' &&
+          (nodes[a.id]?.recordsIn ?? 0) > 0,
+      ),
     [doc, nodes],
   );
   const requests = useMemo(
     () =>
       channels.flatMap((activity) => {
-        const transition = doc.transitions.find((t) => t.target.activityId === activity.id && t.target.port === 'in');
+        const transition = doc.transitions.find(
+          (t) => t.target.activityId === activity.id && t.target.port === 'in',
+        );
         const upstream = channelAudienceDoc(doc, transition?.id);
         if (!transition || !upstream) return [];
         const paths = [...new Set([...messagePaths(activity), ...PROFILE_PATHS])].sort();
-        return Array.from({ length: size }, (_, offset) => ({ activity, query: recipientPreviewQuery(client, version, upstream, transition.id, paths, offset) }));
+        // Chosen test profiles get every message, in the audience or not; else the first ones reaching the channel.
+        if (seeds.length > 0 && primaryKey)
+          return seeds.map((seed) => ({
+            activity,
+            offset: 0,
+            query: recipientPreviewQuery(
+              client,
+              version,
+              seedDoc(dimension, primaryKey, seed.key),
+              'seed',
+              paths,
+              0,
+            ),
+          }));
+        return Array.from({ length: size }, (_, offset) => ({
+          activity,
+          offset,
+          query: recipientPreviewQuery(client, version, upstream, transition.id, paths, offset),
+        }));
       }),
-    [channels, doc, size, client, version],
+    [channels, doc, size, client, version, seeds, dimension, primaryKey],
   );
-  const results = useQueries({ queries: requests.map((r) => ({ ...r.query, enabled: isOpen && version !== '' })) });
+  const results = useQueries({
+    queries: requests.map((r) => ({ ...r.query, enabled: isOpen && version !== '' })),
+  });
   const loading = results.some((r) => r.isPending);
   const failure = results.find((r) => r.error)?.error;
   const profiles = useMemo(() => {
@@ -51,7 +108,7 @@ export function TestSendsDialog({ doc, nodes, isOpen, onOpenChange }: { doc: Cam
     results.forEach((r, i) => {
       const request = requests[i];
       const data = r.data;
-      if (!request || !data || data.offset !== request.query.queryKey[6]) return; // past the channel's last record
+      if (!request || !data || data.offset !== request.offset) return; // past the channel's last record
       const row: PlainRow | undefined = data.rows[0];
       if (!row) return;
       const key = String(row.__key);
@@ -68,19 +125,31 @@ export function TestSendsDialog({ doc, nodes, isOpen, onOpenChange }: { doc: Cam
     <Dialog title="Test sends" isOpen={isOpen} onOpenChange={onOpenChange} size="large">
       <div className="ts-sends">
         <p className="ff-hint">
-          Each message as the first profiles reaching its channel would receive it, with their own values. Nothing is sent and nothing reaches the reports.
+          Each message as the test profiles would receive it, with their own values: the first profiles
+          reaching each channel, or the profiles you add. Nothing is sent and nothing reaches the reports.
         </p>
         <div className="ts-sends__seed">
-          <SelectField
-            label="Test profiles per channel"
-            value={String(size)}
-            options={[1, 2, 3, 5].map((n) => ({ value: String(n), label: String(n) }))}
-            onChange={(v) => setSize(Number(v))}
-          />
+          {seeds.length === 0 && (
+            <div className="ts-sends__size">
+              <SelectField
+                label="Test profiles per channel"
+                value={String(size)}
+                options={[1, 2, 3, 5].map((n) => ({ value: String(n), label: String(n) }))}
+                onChange={(v) => setSize(Number(v))}
+              />
+            </div>
+          )}
+          <SeedPicker doc={doc} seeds={seeds} onChange={setSeeds} />
         </div>
-        {channels.length === 0 && <p className="ff-hint">No email, SMS or push channel received records in this test run.</p>}
+        {channels.length === 0 && (
+          <p className="ff-hint">No email, SMS or push channel received records in this test run.</p>
+        )}
         {loading && <p role="status">Rendering the messages…</p>}
-        {failure && <p className="ff-message ff-message--warning">Could not read the test profiles: {failure.message}</p>}
+        {failure && (
+          <p className="ff-message ff-message--warning">
+            Could not read the test profiles: {failure.message}
+          </p>
+        )}
         <div className="ts-profiles">
           {profiles.map((p) => (
             <ProfileDevices key={p.key} profile={p} />
@@ -91,10 +160,91 @@ export function TestSendsDialog({ doc, nodes, isOpen, onOpenChange }: { doc: Cam
   );
 }
 
+/** The seed list: test profiles found by key, email or name, which then replace the first profiles of each channel. */
+function SeedPicker({
+  doc,
+  seeds,
+  onChange,
+}: {
+  doc: CampaignDoc;
+  seeds: RecordMatch[];
+  onChange: (seeds: RecordMatch[]) => void;
+}) {
+  const client = useEngineClient();
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<RecordMatch[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const find = () => {
+    if (text.trim() === '') return;
+    setBusy(true);
+    client
+      .searchRecords(doc, text.trim(), { limit: 5 })
+      .then(setFound, () => setFound([]))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="ts-seeds">
+      <form
+        className="ff-row ts-seeds__search"
+        role="search"
+        aria-label="Find a test profile"
+        onSubmit={(e) => {
+          e.preventDefault();
+          find();
+        }}
+      >
+        <TextField label="Test profile (key, email or name)" value={text} onChange={setText} />
+        <button type="submit" className="cc-button" disabled={busy}>
+          Find
+        </button>
+      </form>
+      {found && found.length === 0 && <p className="ff-hint">No profile found.</p>}
+      {found && found.length > 0 && (
+        <ul className="ts-seeds__found" aria-label="Profiles found">
+          {found.map((m) => (
+            <li key={m.key}>
+              <button
+                type="button"
+                className="cc-button"
+                disabled={seeds.some((s) => s.key === m.key)}
+                onClick={() => onChange([...seeds, m])}
+              >
+                Add {m.label} (key {m.key})
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {seeds.length > 0 && (
+        <ul className="ts-seeds__chosen" aria-label="Test profiles">
+          {seeds.map((m) => (
+            <li key={m.key} className="ts-seeds__chip">
+              {m.label} (key {m.key})
+              <button
+                type="button"
+                className="ff-icon-button"
+                aria-label={`Remove ${m.label}`}
+                onClick={() => onChange(seeds.filter((s) => s.key !== m.key))}
+              >
+                <X size={13} aria-hidden />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function profileName(row: PlainRow): string {
-  const name = [row.first_name, row.last_name].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
+  const name = [row.first_name, row.last_name]
+    .filter((v) => v !== null && v !== undefined && v !== '')
+    .join(' ');
   const contact = row.email ?? row.phone;
-  return [name, contact].filter((v) => v !== null && v !== undefined && v !== '').join(' · ') || `Profile ${String(row.__key)}`;
+  return (
+    [name, contact].filter((v) => v !== null && v !== undefined && v !== '').join(' · ') ||
+    `Profile ${String(row.__key)}`
+  );
 }
 
 /** One test profile's inbox and phone. */
@@ -123,10 +273,17 @@ function Inbox({ owner, messages }: { owner: string; messages: TestProfile['mess
         {messages.map(({ message, valueOf }, i) =>
           message.channel === 'email' ? (
             <li key={message.activityId}>
-              <button type="button" className={`ts-inbox__item${open === i ? ' ts-inbox__item--open' : ''}`} aria-pressed={open === i} onClick={() => setOpen(open === i ? null : i)}>
+              <button
+                type="button"
+                className={`ts-inbox__item${open === i ? ' ts-inbox__item--open' : ''}`}
+                aria-pressed={open === i}
+                onClick={() => setOpen(open === i ? null : i)}
+              >
                 <span className="ts-inbox__sender">{message.sender}</span>
                 <span className="ts-inbox__subject">{message.subject || '(no subject)'}</span>
-                <span className="ts-inbox__snippet">{inboxSnippet(message.body, message.preheader, valueOf)}</span>
+                <span className="ts-inbox__snippet">
+                  {inboxSnippet(message.body, message.preheader, valueOf)}
+                </span>
               </button>
             </li>
           ) : null,
@@ -141,7 +298,13 @@ function Inbox({ owner, messages }: { owner: string; messages: TestProfile['mess
             <dd>{opened.message.subject}</dd>
           </dl>
           {/* sandbox="" allows nothing: no script, no form, no navigation, as in the channel's preview. */}
-          <iframe className="cc-email-frame" title={`Body of ${opened.message.subject}`} sandbox="" referrerPolicy="no-referrer" srcDoc={emailPreviewDocument(opened.message.body, opened.valueOf)} />
+          <iframe
+            className="cc-email-frame"
+            title={`Body of ${opened.message.subject}`}
+            sandbox=""
+            referrerPolicy="no-referrer"
+            srcDoc={emailPreviewDocument(opened.message.body, opened.valueOf)}
+          />
         </article>
       )}
     </section>
@@ -155,12 +318,20 @@ function Phone({ owner, messages }: { owner: string; messages: TestProfile['mess
       <ol className="ts-phone__screen" aria-label="Messages">
         {messages.map(({ message }) =>
           message.channel === 'sms' ? (
-            <li key={message.activityId} className="ts-bubble" aria-label={`SMS from ${message.sender || message.activityLabel}`}>
+            <li
+              key={message.activityId}
+              className="ts-bubble"
+              aria-label={`SMS from ${message.sender || message.activityLabel}`}
+            >
               <span className="ts-bubble__from">{message.sender || message.activityLabel}</span>
               <span className="ts-bubble__text">{message.text}</span>
             </li>
           ) : message.channel === 'push' ? (
-            <li key={message.activityId} className="ts-push" aria-label={`Push notification: ${message.title}`}>
+            <li
+              key={message.activityId}
+              className="ts-push"
+              aria-label={`Push notification: ${message.title}`}
+            >
               <span className="ts-push__app">{message.activityLabel}</span>
               <strong className="ts-push__title">{message.title}</strong>
               <span className="ts-push__text">{message.text}</span>
@@ -171,4 +342,3 @@ function Phone({ owner, messages }: { owner: string; messages: TestProfile['mess
     </section>
   );
 }
-

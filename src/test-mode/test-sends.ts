@@ -1,4 +1,4 @@
-import type { Activity } from '../domain/campaign';
+import type { Activity, CampaignDoc } from '../domain/campaign';
 import { emailConfigSchema } from '../activities/email/definition';
 import { smsConfigSchema } from '../activities/sms/definition';
 import { pushConfigSchema } from '../activities/push/definition';
@@ -66,4 +66,36 @@ export function inboxSnippet(body: string, preheader: string, valueOf: (path: st
   const source = preheader.trim() !== '' ? preheader : renderTokens(body, valueOf).replace(/<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' ');
   const words = source.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
   return words.length > length ? `${words.slice(0, length - 1)}…` : words;
+}
+
+/**
+ * A campaign of one record, the seed profile `key` of `dimension`, carried by the transition
+ * `seed`: the engine's recipient values read its message fields as it reads a channel's audience.
+ * Columns a channel's own upstream adds (an enrichment) are not there: their tokens show fallbacks.
+ */
+export function seedDoc(dimension: string, primaryKey: string, key: string): CampaignDoc {
+  const numeric = /^-?\d+$/.test(key);
+  return {
+    id: 'test-send-seed',
+    name: 'Test send seed',
+    description: '',
+    schemaVersion: 1,
+    settings: { orientation: 'horizontal', defaultTargetDimension: dimension, seed: 42 },
+    activities: [
+      {
+        id: 'seed',
+        type: 'build-audience',
+        label: 'Seed',
+        position: { x: 0, y: 0 },
+        config: {
+          targetDimension: dimension,
+          rule: { kind: 'group', id: 'root', combinator: 'and', children: [{ kind: 'attribute', id: 'key', path: [primaryKey], operator: 'equals', value: numeric ? Number(key) : key }] },
+        },
+        configVersion: 1,
+        disabled: false,
+      },
+      { id: 'end', type: 'end', label: 'End', position: { x: 200, y: 0 }, config: {}, configVersion: 1, disabled: false },
+    ],
+    transitions: [{ id: 'seed', source: { activityId: 'seed', port: 'out' }, target: { activityId: 'end', port: 'in' }, label: '' }],
+  };
 }
