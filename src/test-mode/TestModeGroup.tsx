@@ -27,7 +27,11 @@ export function TestModeGroup({ doc, readOnly }: { doc: CampaignDoc; readOnly: b
   const begin = (kind: 'start' | 'restart') => {
     if (version === undefined) return;
     const snapshot = doc;
-    dispatch(doc.id, { type: kind, doc: snapshot, problems: validateCampaign(snapshot, dataset.data?.model) });
+    dispatch(doc.id, {
+      type: kind,
+      doc: snapshot,
+      problems: validateCampaign(snapshot, dataset.data?.model),
+    });
     queryClient
       .fetchQuery(countsQuery(client, version, snapshot))
       .then((result) => {
@@ -35,7 +39,8 @@ export function TestModeGroup({ doc, readOnly }: { doc: CampaignDoc; readOnly: b
         if (useTestModeStore.getState().run.doc === snapshot) dispatch(doc.id, { type: 'computed', result });
       })
       .catch((e: unknown) => {
-        if (useTestModeStore.getState().run.doc === snapshot) dispatch(doc.id, { type: 'failed', message: e instanceof Error ? e.message : String(e) });
+        if (useTestModeStore.getState().run.doc === snapshot)
+          dispatch(doc.id, { type: 'failed', message: e instanceof Error ? e.message : String(e) });
       });
   };
   const active = run.phase === 'running' || run.phase === 'paused';
@@ -43,31 +48,56 @@ export function TestModeGroup({ doc, readOnly }: { doc: CampaignDoc; readOnly: b
   const status = describeRun(run, nodes);
   return (
     <Group className="tm-group" aria-label="Test">
-      <span className="tm-group__title">
-        <FlaskConical size={15} aria-hidden /> Test
+      {/* While a run is shown the word gives way to the run's buttons; the group keeps its name. */}
+      <span className="tm-group__title" title="Test mode">
+        <FlaskConical size={15} aria-hidden /> {run.phase === 'idle' && 'Test'}
       </span>
       {run.phase === 'idle' ? (
-        <Button className="cc-button" isDisabled={readOnly || version === undefined} onPress={() => begin('start')}>
+        <Button
+          className="cc-button"
+          isDisabled={readOnly || version === undefined}
+          onPress={() => begin('start')}
+        >
           <Play size={14} aria-hidden /> Start
         </Button>
       ) : (
         <>
           {/* Icons with their names (on hover too): the bar keeps room for the campaign's name. */}
-          <Button className="cc-button tm-group__icon" aria-label="Stop" isDisabled={!active} onPress={() => dispatch(doc.id, { type: 'stop' })}>
+          <Button
+            className="cc-button tm-group__icon"
+            aria-label="Stop"
+            isDisabled={!active}
+            onPress={() => dispatch(doc.id, { type: 'stop' })}
+          >
             <Square size={14} aria-hidden />
-            <span className="tm-group__tip" aria-hidden>Stop</span>
+            <span className="tm-group__tip" aria-hidden>
+              Stop
+            </span>
           </Button>
-          <Button className="cc-button tm-group__icon" aria-label="Restart" isDisabled={readOnly || version === undefined} onPress={() => begin('restart')}>
+          <Button
+            className="cc-button tm-group__icon"
+            aria-label="Restart"
+            isDisabled={readOnly || version === undefined}
+            onPress={() => begin('restart')}
+          >
             <RotateCcw size={14} aria-hidden />
-            <span className="tm-group__tip" aria-hidden>Restart</span>
+            <span className="tm-group__tip" aria-hidden>
+              Restart
+            </span>
           </Button>
-          <Button className="cc-button cc-button-primary" isDisabled={run.phase !== 'paused'} onPress={() => dispatch(doc.id, { type: 'resume' })}>
+          <Button
+            className="cc-button cc-button-primary"
+            isDisabled={run.phase !== 'paused'}
+            onPress={() => dispatch(doc.id, { type: 'resume' })}
+          >
             <StepForward size={14} aria-hidden /> Resume
           </Button>
           {!active && (
             <Button className="cc-button tm-group__icon" aria-label="Exit" onPress={exit}>
               <X size={14} aria-hidden />
-              <span className="tm-group__tip" aria-hidden>Exit test mode</span>
+              <span className="tm-group__tip" aria-hidden>
+                Exit test mode
+              </span>
             </Button>
           )}
         </>

@@ -207,7 +207,10 @@ function SeedPicker({
                 type="button"
                 className="cc-button"
                 disabled={seeds.some((s) => s.key === m.key)}
-                onClick={() => onChange([...seeds, m])}
+                onClick={() => {
+                  onChange([...seeds, m]);
+                  setFound(null);
+                }}
               >
                 Add {m.label} (key {m.key})
               </button>
