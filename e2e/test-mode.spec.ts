@@ -95,9 +95,9 @@ test('test sends show each message to two test profiles with their own values: a
   await page.screenshot({ path: '/tmp/pw-hC-test-sends-seed.png' });
 });
 
-test('a Test activity sends its whole input down the first branch that holds, and follows the count', async ({ page }) => {
+test('a Test activity sends its whole input down the first branch that holds: on the count, then on a campaign variable', async ({ page }) => {
   test.setTimeout(240_000);
-  const { canvas } = await openTestCampaign(page);
+  const { canvas, testMode } = await openTestCampaign(page);
   await expectCanvasCount(canvas, 't-some', AUDIENCE);
   await expectCanvasCount(canvas, 't-huge', 0);
   await expectCanvasCount(canvas, 't-none', 0);
@@ -111,4 +111,16 @@ test('a Test activity sends its whole input down the first branch that holds, an
   await inspector.fill('Condition 2 value', String(AUDIENCE));
   await expectCanvasCount(canvas, 't-some', AUDIENCE);
   await page.screenshot({ path: '/tmp/pw-hC-test-activity.png' });
+
+  // On a campaign variable: "Huge" now tests season = summer, which the campaign's settings hold.
+  await page.keyboard.press('Escape');
+  await testMode.addVariable('season', 'summer');
+  await page.screenshot({ path: '/tmp/pw-hC-variables.png' });
+  await canvas.select('Audience size');
+  await inspector.choose('Condition 1 compares', 'A campaign variable');
+  await inspector.choose('Condition 1 variable', 'season (summer)');
+  await inspector.choose('Condition 1 operator', '=');
+  await inspector.fill('Condition 1 value', 'summer');
+  await expectCanvasCount(canvas, 't-huge', AUDIENCE);
+  await expectCanvasCount(canvas, 't-some', 0);
 });

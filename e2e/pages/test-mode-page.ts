@@ -46,6 +46,22 @@ export class TestModePage {
     await expect(this.sends).toBeVisible();
   }
 
+  /** The campaign's variables, in the inspector when nothing is selected. */
+  get variables(): Locator {
+    return this.page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Variables' });
+  }
+
+  /** Adds a campaign variable (each field commits on Enter). */
+  async addVariable(name: string, value: string) {
+    const n = (await this.variables.getByRole('listitem').count()) + 1;
+    await this.variables.getByRole('button', { name: 'Add a variable' }).click();
+    for (const [field, text] of [['name', name], ['value', value]] as const) {
+      const box = this.variables.getByRole('textbox', { name: `Variable ${n} ${field}` });
+      await box.fill(text);
+      await box.press('Enter');
+    }
+  }
+
   /** Adds a test profile to the seed list, found by its key. */
   async addSeed(key: string | number) {
     await this.sends.getByRole('textbox', { name: 'Test profile (key, email or name)' }).fill(String(key));
