@@ -96,7 +96,7 @@ test('test sends show each message to two test profiles with their own values: a
 });
 
 test('a Test activity sends its whole input down the first branch that holds: on the count, then on a campaign variable', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const { canvas, testMode } = await openTestCampaign(page);
   await expectCanvasCount(canvas, 't-some', AUDIENCE);
   await expectCanvasCount(canvas, 't-huge', 0);
@@ -113,7 +113,7 @@ test('a Test activity sends its whole input down the first branch that holds: on
   await page.screenshot({ path: '/tmp/pw-hC-test-activity.png' });
 
   // On a campaign variable: "Huge" now tests season = summer, which the campaign's settings hold.
-  await page.keyboard.press('Escape');
+  await canvas.canvas.click({ position: { x: 30, y: 30 } });
   await testMode.addVariable('season', 'summer');
   await page.screenshot({ path: '/tmp/pw-hC-variables.png' });
   await canvas.select('Audience size');
@@ -123,4 +123,11 @@ test('a Test activity sends its whole input down the first branch that holds: on
   await inspector.fill('Condition 1 value', 'summer');
   await expectCanvasCount(canvas, 't-huge', AUDIENCE);
   await expectCanvasCount(canvas, 't-some', 0);
+  // Only the variable changes: the counts follow it. (A click on the empty canvas selects nothing.)
+  await canvas.canvas.click({ position: { x: 30, y: 30 } });
+  const value = testMode.variables.getByRole('textbox', { name: 'Variable 1 value' });
+  await value.fill('winter');
+  await value.press('Enter');
+  await expectCanvasCount(canvas, 't-huge', 0);
+  await expectCanvasCount(canvas, 't-some', AUDIENCE);
 });
