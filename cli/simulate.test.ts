@@ -54,7 +54,7 @@ describe('campaign simulate', () => {
     expect(feedback[0]).toBe('message_id,activity_id,channel,profile_id,linked_key,address,status,failure_type,failure_reason,retries,sent_at,status_at');
     expect(feedback.length - 1).toBe(feedbackRows);
     const steps = (await readFile(join(dir, 'events', 'steps.csv'), 'utf8')).trimEnd().split('\r\n');
-    expect(steps[0]).toBe('activity_id,label,type,records_in,records_out,start,end');
+    expect(steps[0]).toBe('activity_id,label,type,records_in,records_out,start,end,warnings');
     expect(steps.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['q,Gold,build-audience', 'm,Mail,email']);
     expect(steps[2]).toContain('2025-05-02T08:00:00');
   }, 60_000);

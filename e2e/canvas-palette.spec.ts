@@ -35,8 +35,10 @@ test('the palette groups activities by category and filters them by search', asy
     await expect(canvas.palette.getByRole('heading', { name: group })).toBeVisible();
   const search = canvas.palette.getByRole('searchbox', { name: 'Search activities' });
   await search.fill('A/B test');
-  await expect(canvas.palette.getByRole('button')).toHaveCount(1);
+  // Split by its keyword, Test by its title (every word matches).
+  await expect(canvas.palette.getByRole('button')).toHaveCount(2);
   await expect(canvas.paletteItem('Split')).toBeVisible();
+  await expect(canvas.paletteItem('Test')).toBeVisible();
   await search.fill('nothing like this');
   await expect(canvas.palette.getByText(/No activity matches/)).toBeVisible();
 });

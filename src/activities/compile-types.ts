@@ -136,6 +136,8 @@ export interface CompileContext {
   run?: { launch: string; previousLaunch?: string };
   /** Working tables feeding each input port, in transition order. */
   inputs: Record<string, WorkingTableRef[]>;
+  /** The campaign's variables by name (settings.variables), which a Test activity compares with. */
+  variables?: Readonly<Record<string, string>>;
   /** Campaign-wide seed for random choices. */
   seed: number;
   /** The loaded data model. */

@@ -10,6 +10,8 @@ import { fork } from './fork/definition';
 import { andJoin } from './and-join/definition';
 import { wait } from './wait/definition';
 import { end } from './end/definition';
+import { test } from './test/definition';
+import { alert } from './alert/definition';
 import { email } from './email/definition';
 import { sms } from './sms/definition';
 import { push } from './push/definition';
@@ -36,6 +38,8 @@ export const activityDefs: readonly ActivityDef<any>[] = [ // eslint-disable-lin
   fork,
   andJoin,
   wait,
+  test,
+  alert,
   end,
   email,
   sms,

@@ -8,6 +8,8 @@ import { EnrichmentForm } from './enrichment/EnrichmentForm';
 import { ForkForm } from './fork/ForkForm';
 import { WaitForm } from './wait/WaitForm';
 import { EndForm } from './end/EndForm';
+import { TestForm } from './test/TestForm';
+import { AlertForm } from './alert/AlertForm';
 import { EmailForm } from './email/EmailForm';
 import { SmsForm } from './sms/SmsForm';
 import { PushForm } from './push/PushForm';
@@ -43,6 +45,8 @@ export const activityForms: Partial<Record<string, ComponentType<ActivityFormPro
   fork: ForkForm,
   wait: WaitForm,
   end: EndForm,
+  test: TestForm,
+  alert: AlertForm,
   email: EmailForm,
   sms: SmsForm,
   push: PushForm,

@@ -14,6 +14,7 @@ import { EditorToolbar } from './toolbar/EditorToolbar';
 import { SimulateControl } from '../simulation/SimulateControl';
 import { TraceButton } from '../trace/TraceButton';
 import { TraceSync } from '../trace/TraceSync';
+import { TestModePanel } from '../test-mode/TestModePanel';
 import { useDataModelSync } from './useDataModelSync';
 import { useEditorStore } from '../store/useEditorStore';
 import { useDocumentSync } from './useDocumentSync';
@@ -93,6 +94,7 @@ function EditorLayout({ readOnly, shared }: { readOnly: boolean; shared: boolean
           <FlowCanvas readOnly={readOnly} />
           <EditorNotice />
           <TraceSync />
+          <TestModePanel />
         </div>
       </section>
       <div className="cv-contents" inert={readOnly}>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { campaignVariableSchema } from './variables';
 
 /**
  * The saved campaign document. It is the single source of truth: the canvas, the inspector,
@@ -46,6 +47,8 @@ export const campaignSettingsSchema = z.object({
    * its problems are shown on the campaign.
    */
   schedule: z.record(z.string(), z.unknown()).optional(),
+  /** Named values a Test activity compares with (src/domain/variables.ts). */
+  variables: z.array(campaignVariableSchema).optional(),
 });
 
 export const campaignSchema = z.object({

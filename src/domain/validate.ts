@@ -12,6 +12,7 @@ import { providesAudience } from './connection-rules';
 import { formatPath, issueMessage } from './zod-issues';
 import { findNestingProblem } from './nesting';
 import { wiringProblems } from './wiring';
+import { variableProblems } from './variables';
 
 /** Guardrails of the product (see docs/campaign-format.md). */
 export const MAX_ACTIVITIES = 500;
@@ -110,6 +111,7 @@ export function validateCampaign(doc: CampaignDoc, model?: DataModel): Problem[]
 
   problems.push(...simulationProblems(doc, model));
   problems.push(...campaignScheduleProblems(doc, model));
+  for (const v of variableProblems(doc)) problems.push({ severity: 'error', code: 'variable', message: v.message, path: v.path });
 
   if (topologicalOrder(doc).hasCycle)
     problems.push({ severity: 'error', code: 'cycle', message: 'The campaign contains a loop of transitions.' });

@@ -366,7 +366,10 @@ export class Engine {
         }
       }
       if (run) await this.exclusive(() => this.saveAudiences(doc, plan, errors));
-      await this.exclusive(() => this.dropUnused(plan));
+      // Only the latest computation clears what it does not use: a newer one that started while
+      // this one finished may already have made tables this plan does not know (another variable
+      // of a Test), which would be dropped under it, leaving its activities without counts.
+      if (generation === this.countsGeneration) await this.exclusive(() => this.dropUnused(plan));
     }
     return { counts, errors, skipped, superseded: !done, elapsedMs: performance.now() - started, outputs, figures, simulated: plan.simulated };
   }

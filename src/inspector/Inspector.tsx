@@ -6,6 +6,7 @@ import { ActivityInspector } from './ActivityInspector';
 import { TransitionInspector } from './TransitionInspector';
 import { CampaignSettingsForm } from '../simulation/CampaignSettingsForm';
 import { ScheduleSection } from '../lifecycle/ScheduleSection';
+import { CampaignVariablesSection } from './CampaignVariablesSection';
 
 /** The side panel showing what is selected: one activity, one transition, several, or nothing. */
 export function Inspector() {
@@ -36,6 +37,7 @@ export function Inspector() {
             <li>Use the “+” on a transition to insert an activity there.</li>
           </ul>
           <CampaignSettingsForm />
+          <CampaignVariablesSection />
           <ScheduleSection />
         </div>
       )}

@@ -61,6 +61,11 @@ describe('engine queries', () => {
       activities: doc.activities.map((a) => (a.id === 'vip' ? { ...a, disabled: true } : a)),
     };
     expect(campaignComputeKey(disabled)).not.toBe(campaignComputeKey(doc));
+    // Campaign variables change what a Test activity counts: a new value is a new key.
+    const summer = { ...doc, settings: { ...doc.settings, variables: [{ name: 'season', value: 'summer' }] } };
+    const winter = { ...doc, settings: { ...doc.settings, variables: [{ name: 'season', value: 'winter' }] } };
+    expect(campaignComputeKey(summer)).not.toBe(campaignComputeKey(winter));
+    expect(campaignComputeKey({ ...doc, settings: { ...doc.settings, variables: [] } })).toBe(campaignComputeKey(doc));
   });
 
   test('counts, preview and SQL through a query client', async () => {

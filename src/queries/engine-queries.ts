@@ -21,6 +21,8 @@ export function campaignComputeKey(
       activities: doc.activities.map((a) => [a.id, a.type, a.configVersion, a.config, a.disabled]),
       transitions: doc.transitions.map((t) => [t.id, t.source, t.target]),
       seed: doc.settings.seed,
+      // A Test activity reads them (as literals in its SQL): a changed value is other counts.
+      ...(doc.settings.variables?.length ? { variables: doc.settings.variables } : {}),
     }),
   );
 }

@@ -140,6 +140,7 @@ export const createDocumentSlice =
       setSeed: (seed) => set((s) => ({ doc: edits.setSeed(s.doc, seed) })),
       setSimulationSettings: (simulation) => set((s) => ({ doc: edits.setSimulationSettings(s.doc, simulation) })),
       setSchedule: (schedule) => set((s) => ({ doc: edits.setSchedule(s.doc, schedule) })),
+      setVariables: (variables) => set((s) => ({ doc: edits.setVariables(s.doc, variables) })),
 
       pasteFragment: (fragment, at) => {
         const r = pasteFragment(get().doc, fragment, at ? { at } : {});

@@ -1,6 +1,7 @@
 import type { CampaignDoc, PortRef, Position } from '../domain/campaign';
 import type { CampaignFragment } from '../domain/clipboard';
 import type { DataModel } from '../domain/data-model';
+import type { CampaignVariable } from '../domain/variables';
 
 /** What is selected on the canvas. Not part of the document, never an undo step. */
 export interface Selection {
@@ -48,6 +49,8 @@ export interface DocumentSlice {
   setSimulationSettings: (simulation: Record<string, unknown> | undefined) => void;
   /** Replaces the schedule as set (undefined: no schedule, the campaign runs on demand). */
   setSchedule: (schedule: Record<string, unknown> | undefined) => void;
+  /** Replaces the campaign variables that Test activities compare with. */
+  setVariables: (variables: readonly CampaignVariable[]) => void;
   pasteFragment: (fragment: CampaignFragment, at?: Position) => void;
 }
 

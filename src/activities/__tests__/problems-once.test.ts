@@ -113,7 +113,7 @@ describe('Build audience reading a saved audience', () => {
 
 describe('no activity says the same thing twice', () => {
   it('in a campaign of every activity with its defaults', () => {
-    const types = ['build-audience', 'incremental-query', 'load-file', 'combine', 'deduplication', 'enrichment', 'split', 'change-dimension', 'save-audience', 'reconciliation', 'fork', 'and-join', 'wait', 'email', 'sms', 'push', 'direct-mail', 'end'];
+    const types = ['build-audience', 'incremental-query', 'load-file', 'combine', 'deduplication', 'enrichment', 'split', 'change-dimension', 'save-audience', 'reconciliation', 'fork', 'and-join', 'wait', 'test', 'alert', 'email', 'sms', 'push', 'direct-mail', 'end'];
     const activities = [activity('src', 'build-audience'), ...types.map((type) => activity(type, type))];
     const transitions = types.filter((t) => !['build-audience', 'incremental-query', 'load-file'].includes(t)).map((t) => transition(`t-${t}`, 'src', t));
     const doc = campaign(activities, transitions);

@@ -15,6 +15,7 @@ import { SaveIndicator } from './SaveIndicator';
 import { hrefFor } from '../routing/routes';
 import type { ReactNode } from 'react';
 import type { CampaignLifecycle } from '../../domain/lifecycle/versions';
+import { TestModeGroup } from '../../test-mode/TestModeGroup';
 
 /**
  * The editor's top bar: back to the list, the campaign name (inline rename), the save state, and
@@ -67,6 +68,7 @@ export function EditorTopBar({
       {!readOnly && <SaveIndicator state={saveState} />}
       {lifecycle}
       <div className="cc-topbar-actions">
+        <TestModeGroup doc={doc} readOnly={readOnly || lockReason !== null} />
         <DataInUseLink />
         <a className="cc-button cc-topbar-report" href={hrefFor({ name: 'report', campaignId: doc.id, query: '' })} title="Report">
           <BarChart3 size={16} aria-hidden />

@@ -15,6 +15,7 @@ import { useActivityCount } from './useActivityCount';
 import { ChannelNodeFigures } from '../../simulation/ChannelNodeFigures';
 import { EligibilityLine } from '../../activities/channel-delivery/EligibilityLine';
 import { statusWords, useActivityTrace } from '../../trace/trace-store';
+import { TestModeNodeLine } from '../../test-mode/TestModeNodeLine';
 import './nodes.css';
 
 const statusText = { ok: 'Ready', incomplete: 'Incomplete', error: 'Error' } as const;
@@ -115,6 +116,7 @@ const ActivityShell = memo(function ActivityShell({
           </div>
         )}
         {category === 'channel' && <ChannelNodeFigures activityId={id} />}
+        <TestModeNodeLine campaignId={campaignId} activityId={id} />
       </div>
       <div
         className={`cv-node__status cv-node__status--${status}`}

@@ -11,7 +11,8 @@ describe('searchActivities', () => {
 
   it('matches titles, descriptions and keywords, every word', () => {
     expect(searchActivities('email').flatMap((g) => g.defs.map((d) => d.type))).toContain('email');
-    expect(searchActivities('A/B test').flatMap((g) => g.defs.map((d) => d.type))).toEqual(['split']);
+    // Split by its keyword; Test by its title (every word matches: "a", "b" in "branch", "test").
+    expect(searchActivities('A/B test').flatMap((g) => g.defs.map((d) => d.type))).toEqual(['split', 'test']);
     expect(searchActivities('zzzz')).toEqual([]);
   });
 });

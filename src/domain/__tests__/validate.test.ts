@@ -82,6 +82,23 @@ describe('validateCampaign', () => {
     expect(codes(campaign(acts.slice(0, -1), trs.slice(0, -1))).filter((c) => c.endsWith('too-many-channels'))).toEqual([]);
   });
 
+  it('warns above 100 activities and refuses more than 500, on the campaign', () => {
+    // A chain of Waits after one audience: every activity is connected, so only the guardrails speak.
+    const chain = (n: number) => {
+      const acts = [activity('a', 'build-audience'), ...Array.from({ length: n - 1 }, (_, i) => activity(`w${i}`, 'wait'))];
+      const trs = acts.slice(1).map((w, i) => transition(`t${i}`, acts[i]!.id, w.id));
+      return campaign(acts, trs);
+    };
+    const guardrails = (n: number) => codes(chain(n)).filter((c) => c.includes('many-activities'));
+    expect(guardrails(100)).toEqual([]);
+    expect(guardrails(101)).toEqual(['-:many-activities']);
+    expect(validateCampaign(chain(101)).find((p) => p.code === 'many-activities')?.severity).toBe('warning');
+    expect(guardrails(500)).toEqual(['-:many-activities']);
+    expect(guardrails(501)).toEqual(['-:too-many-activities']);
+    const over = validateCampaign(chain(501)).find((p) => p.code === 'too-many-activities');
+    expect(over).toMatchObject({ severity: 'error', message: 'A campaign can hold at most 500 activities (this one has 501).' });
+  });
+
   it('gives an error status to an activity with an error', () => {
     expect(statusOf([{ severity: 'error', code: 'x', message: '' }])).toBe('error');
     expect(statusOf([])).toBe('ok');

@@ -4,5 +4,5 @@ export { connect, relabelTransition, removeElements, type EditResult } from './t
 export { insertOnTransition } from './insert-on-transition';
 export { duplicateActivities } from './duplicate';
 export { updateActivityConfig } from './update-config';
-export { setOrientation, setSchedule, setSeed, setSimulationSettings } from './settings';
+export { setOrientation, setSchedule, setSeed, setSimulationSettings, setVariables } from './settings';
 export { placeBetween, type NodeBox } from './make-room';

@@ -1,3 +1,4 @@
+import type { CampaignVariable } from '../variables';
 import type { CampaignDoc, CampaignSettings } from '../campaign';
 
 /** Sets the layout direction of the canvas (handles on nodes and tidy-up follow it). */
@@ -31,4 +32,10 @@ export function setSchedule(doc: CampaignDoc, schedule: Record<string, unknown> 
   if (doc.settings.schedule === schedule) return doc;
   const { schedule: _, ...rest } = doc.settings;
   return { ...doc, settings: schedule === undefined ? rest : { ...rest, schedule } };
+}
+
+/** Replaces the campaign variables (an empty list removes them). */
+export function setVariables(doc: CampaignDoc, variables: readonly CampaignVariable[]): CampaignDoc {
+  const { variables: _, ...rest } = doc.settings;
+  return { ...doc, settings: variables.length === 0 ? rest : { ...rest, variables: [...variables] } };
 }

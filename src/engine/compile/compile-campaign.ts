@@ -15,6 +15,7 @@ import { idRecord, byId } from '../../domain/ids';
 import { oneLine } from '../../domain/one-line';
 import { findNestingProblem } from '../../domain/nesting';
 import { wiringBlocks } from '../../domain/wiring';
+import { campaignVariables } from '../../domain/variables';
 
 /** What the compiler needs to know about the loaded data. */
 export interface CompileEnv {
@@ -178,6 +179,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
   // A launch that does not parse is a problem on the campaign (validation); counts go on from the default.
   const launch = launchRead.ok ? launchRead.value : `${env.model.referenceDate} 09:00:00`;
   const simulated = env.simulate === true;
+  const variables = Object.fromEntries(campaignVariables(doc));
   const plan: CampaignPlan = { steps: [], transitions: idRecord(), errors: idRecord(), skipped: idRecord(), launch, simulated };
   // Simulated time at which each planned activity's records leave it, and the channels planned so far.
   const leaves = new Map<string, string>();
@@ -263,6 +265,7 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
         activity,
         inputs,
         seed: doc.settings.seed,
+        variables,
         model: env.model,
         referenceDate: env.model.referenceDate,
         sql,

@@ -2,6 +2,7 @@ import type { CampaignDoc } from '../../domain/campaign';
 import type { CampaignPlan } from '../compile/compile-campaign';
 import { quoteIdent } from '../sql/quote';
 import type { PlainRow } from '../rows';
+import { alertLine, alertNotice } from '../../activities/alert/definition';
 
 /**
  * The event tables of a simulation (docs/simulation.md, docs/data-model.md): message feedback and
@@ -11,7 +12,7 @@ import type { PlainRow } from '../rows';
 export const eventTableNames = ['feedback', 'tracking', 'steps'] as const;
 export type EventTableName = (typeof eventTableNames)[number];
 
-export const stepColumns = ['activity_id', 'label', 'type', 'records_in', 'records_out', 'start', 'end'] as const;
+export const stepColumns = ['activity_id', 'label', 'type', 'records_in', 'records_out', 'start', 'end', 'warnings'] as const;
 
 /**
  * A SELECT of all channels' feedback or tracking rows, in a stable order, or undefined when the
@@ -27,7 +28,7 @@ export function channelEventsSql(plan: CampaignPlan, table: 'feedback' | 'tracki
   return `SELECT * FROM (${union}) ORDER BY ${order}`;
 }
 
-/** One row per computed activity: records in and out and simulated start and end. */
+/** One row per computed activity: records in and out, simulated start and end, and its warnings (an Alert reached). */
 export function stepRows(doc: CampaignDoc, plan: CampaignPlan, rowCount: (table: string) => number | undefined): PlainRow[] {
   const byId = new Map(doc.activities.map((a) => [a.id, a]));
   return plan.steps
@@ -36,14 +37,18 @@ export function stepRows(doc: CampaignDoc, plan: CampaignPlan, rowCount: (table:
       const a = byId.get(s.activityId);
       const sum = (tables: string[]) => tables.reduce((n, t) => n + (rowCount(t) ?? 0), 0);
       const out = s.outputs.filter((o) => !o.port.startsWith('@')).map((o) => o.table);
+      const recordsIn = sum(s.inputs);
+      // An Alert reached with records writes its line in the log (docs/activities.md#alert-alert).
+      const alert = a?.type === 'alert' ? alertNotice(a, recordsIn) : null;
       return {
         activity_id: s.activityId,
         label: a?.label ?? '',
         type: a?.type ?? '',
-        records_in: sum(s.inputs),
+        records_in: recordsIn,
         records_out: sum([...new Set(out)]),
         start: s.start.replace(' ', 'T'),
         end: s.end.replace(' ', 'T'),
+        warnings: alert ? alertLine(alert) : '',
       };
     });
 }

@@ -173,10 +173,10 @@ describe('event tables', () => {
     expect(page.rows.map((r) => r.message_id)).toEqual(['m:3', 'm:4']);
     const steps = await engine.events(doc, 'steps', { csv: true });
     expect(steps.rows).toEqual([
-      { activity_id: 'q', label: 'q', type: 'build-audience', records_in: 0, records_out: 6, start: LAUNCH, end: LAUNCH },
-      { activity_id: 'm', label: 'm', type: 'email', records_in: 6, records_out: 6, start: LAUNCH, end: LAUNCH },
+      { activity_id: 'q', label: 'q', type: 'build-audience', records_in: 0, records_out: 6, start: LAUNCH, end: LAUNCH, warnings: '' },
+      { activity_id: 'm', label: 'm', type: 'email', records_in: 6, records_out: 6, start: LAUNCH, end: LAUNCH, warnings: '' },
     ]);
-    expect(steps.csv).toBe(`activity_id,label,type,records_in,records_out,start,end\r\nq,q,build-audience,0,6,${LAUNCH},${LAUNCH}\r\nm,m,email,6,6,${LAUNCH},${LAUNCH}\r\n`);
+    expect(steps.csv).toBe(`activity_id,label,type,records_in,records_out,start,end,warnings\r\nq,q,build-audience,0,6,${LAUNCH},${LAUNCH},\r\nm,m,email,6,6,${LAUNCH},${LAUNCH},\r\n`);
   });
 });
 
