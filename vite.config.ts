@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -30,7 +32,21 @@ function duckdbWithoutSourceMaps(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The app's build, as data kept in the browser names it (src/engine/kept/kept-keys.ts): a hash of
+ * every source file, so that another build never reads the rows or counts an older one kept. The
+ * development server adds its start time, since its code changes without a build.
+ */
+function engineBuild(command: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f)).sort();
+  for (const file of files) hash.update(file).update(readFileSync(`src/${file}`));
+  if (command === 'serve') hash.update(String(Date.now()));
+  return hash.digest('hex').slice(0, 16);
+}
+
+export default defineConfig(({ command }) => ({
+  define: { __ENGINE_BUILD__: JSON.stringify(engineBuild(command)) },
   plugins: [react(), duckdbWithoutSourceMaps()],
   server: { port: 5173, strictPort: false, host: '127.0.0.1', headers: isolation },
   preview: { port: 4173, host: '127.0.0.1', headers: isolation },
@@ -39,4 +55,4 @@ export default defineConfig({
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'], include: ['apache-arrow'] },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
-});
+}));

@@ -29,6 +29,8 @@ import type { RecordMatch, RecordTrace } from './trace/trace-types';
 import { channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
 import { docAtLaunch, runDrawSeed, runLog, runSignals, runTableName, runTotals, type KeptRun, type SimulatedRunResult } from './runs/simulated-run';
 import { runEventsSql, runReportPlan } from './runs/run-events';
+import { KEPT_DB, type KeptData, type KeptDataset, type KeptWorkingTable } from './kept/kept-data';
+import type { KeptStatus } from './kept/kept-keys';
 
 /** The loaded data, as the engine describes it. */
 export interface DatasetInfo {
@@ -42,6 +44,8 @@ export interface DatasetInfo {
   loading?: string[];
   /** The model set no reference date: "today" is the day the data was imported (UTC). */
   referenceDateIsImportDay?: boolean;
+  /** Whether the data is kept in the browser between visits (only where the engine can keep it). */
+  kept?: KeptStatus;
 }
 
 /** Counts of every transition of a campaign, and the problems met on the way. */
@@ -134,13 +138,37 @@ export class Engine {
   /** Per dataset and audience name: the working table, campaign and activity it was last saved from. */
   private readonly audienceSources = new Map<string, string>();
 
+  /** Where the data in use is kept between visits (the browser's storage), when it can be. */
+  private kept: KeptData | undefined;
+  /** Working tables and facts read from the kept data: views, dropped as views. */
+  private readonly keptViews = new Set<string>();
+  /** The plan of the latest counts, whose tables are kept once the data is. */
+  private lastPlan: CampaignPlan | undefined;
+
   constructor(private readonly conn: DuckConnection) {}
 
   /** The loaded dataset, if any. */
   get dataset(): DatasetInfo | undefined {
     if (!this.data) return undefined;
     const { schema: _schema, ...info } = this.data;
-    return { ...info, rowCounts: { ...info.rowCounts }, loading: this.background?.loading ?? [] };
+    const kept = this.kept?.status;
+    return { ...info, rowCounts: { ...info.rowCounts }, loading: this.background?.loading ?? [], ...(kept ? { kept } : {}) };
+  }
+
+  /** Keeps the data loaded from now on, and the working tables of its counts, in `kept` (see kept/kept-data.ts). */
+  keepDataIn(kept: KeptData): void {
+    this.kept = kept;
+  }
+
+  /** Resolves once the kept data (tables, working tables) is written or given up. */
+  keptWritten(): Promise<void> {
+    return this.kept?.written() ?? Promise.resolve();
+  }
+
+  /** Drops a working table or facts table, which is a view when it was read from the kept data. */
+  private async dropRelation(name: string): Promise<void> {
+    const view = this.keptViews.delete(name);
+    await this.conn.query(`DROP ${view ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(name)}`);
   }
 
   /** Runs `fn` alone on the connection: DuckDB statements never interleave. */
@@ -155,24 +183,15 @@ export class Engine {
    * the data in use stays as it was and the error is rethrown. Tables marked `deferred` load after
    * the switch, in the background: queries that read them wait, the others run at once.
    */
-  async loadDataset(dataset: Dataset): Promise<DatasetInfo> {
-    return this.exclusive(async () => {
+  async loadDataset(dataset: Dataset, options: { keep?: boolean } = {}): Promise<DatasetInfo> {
+    await this.kept?.release();
+    const info = await this.exclusive(async () => {
       const seq = ++this.loads;
       const schema = `ds_${seq}`;
       const later = dataset.tables.filter((t) => t.deferred);
       const now = { ...dataset, tables: dataset.tables.filter((t) => !t.deferred) };
       const rowCounts = await loadDatasetInto(this.conn, now, schema, later.map((t) => t.entity));
-      const previous = this.data;
-      this.data = {
-        id: dataset.id,
-        version: `${dataset.id}#${seq}`,
-        model: dataset.model,
-        rowCounts,
-        schema,
-        ...(dataset.referenceDateIsImportDay ? { referenceDateIsImportDay: true } : {}),
-      };
-      this.background?.cancel();
-      this.background = undefined;
+      await this.switchTo(dataset, seq, schema, rowCounts);
       if (later.length > 0) {
         const store = storeOf(schema);
         await attachCompressedStore(this.conn, store);
@@ -182,17 +201,76 @@ export class Engine {
         this.background = background;
         background.start(later);
       }
-      for (const table of [...this.rowCount.keys(), ...this.facts, ...this.reportTables]) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
-      this.rowCount.clear();
-      this.reportTables.clear();
-      this.facts.clear();
-      if (previous) {
-        // The old schema's views first, then the store they read (when its data had one).
-        await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
-        await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(storeOf(previous.schema))}`);
-      }
       return this.dataset!;
     });
+    const kept = this.kept;
+    if (!kept || options.keep === false) return info;
+    const seq = Number(info.version.slice(info.version.lastIndexOf('#') + 1));
+    const keep = () => {
+      const data = this.data;
+      if (data?.version !== info.version) return;
+      // The working tables of counts computed while the data was being kept follow it.
+      void kept.keep(dataset.id, data.schema, seq, { ...data.rowCounts }, (fn) => this.exclusive(fn)).then(() => {
+        if (this.lastPlan && this.data?.version === info.version) this.keepWorking(this.lastPlan);
+      });
+    };
+    // Kept once every table is in, in steps between the statements of the counts that ask meanwhile.
+    if (this.background) void this.background.whenReady(dataset.model.entities.map((e) => e.name)).then(keep, () => undefined);
+    else keep();
+    return this.dataset!;
+  }
+
+  /**
+   * Opens the data kept in the browser for `dataset` (kept/kept-data.ts): its schema's tables are
+   * views of the kept tables, nothing is generated or loaded. The kept working tables and facts
+   * come back as views under their names when the load sequence matches the one they were made in
+   * (their names hash the dataset's version and schema): a name that matches is valid.
+   */
+  async reopenDataset(dataset: Dataset, kept: KeptDataset): Promise<DatasetInfo> {
+    return this.exclusive(async () => {
+      if (kept.seq > this.loads) this.loads = kept.seq - 1;
+      const seq = ++this.loads;
+      const schema = `ds_${seq}`;
+      await this.conn.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+      for (const entity of dataset.model.entities)
+        await this.conn.query(`CREATE VIEW ${quoteIdent(schema)}.${quoteIdent(entity.name)} AS SELECT * FROM ${quoteIdent(KEPT_DB)}.main.${quoteIdent(entity.name)}`);
+      await this.switchTo(dataset, seq, schema, { ...kept.rowCounts });
+      if (seq === kept.seq)
+        for (const w of kept.working) {
+          if (w.kind !== 'count') {
+            await this.conn.query(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(w.name)} AS SELECT * FROM ${quoteIdent(KEPT_DB)}.main.${quoteIdent(w.name)}`);
+            this.keptViews.add(w.name);
+          }
+          if (w.kind === 'facts') this.facts.add(w.name);
+          else this.rowCount.set(w.name, w.rows);
+        }
+      return this.dataset!;
+    });
+  }
+
+  /** Makes `schema` the data in use, then drops the previous data and every working table. */
+  private async switchTo(dataset: Dataset, seq: number, schema: string, rowCounts: Record<string, number>): Promise<void> {
+    const previous = this.data;
+    this.data = {
+      id: dataset.id,
+      version: `${dataset.id}#${seq}`,
+      model: dataset.model,
+      rowCounts,
+      schema,
+      ...(dataset.referenceDateIsImportDay ? { referenceDateIsImportDay: true } : {}),
+    };
+    this.background?.cancel();
+    this.background = undefined;
+    for (const table of [...this.rowCount.keys(), ...this.facts, ...this.reportTables]) await this.dropRelation(table);
+    this.rowCount.clear();
+    this.reportTables.clear();
+    this.facts.clear();
+    this.lastPlan = undefined;
+    if (previous) {
+      // The old schema's views first, then the store they read (when its data had one).
+      await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
+      await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(storeOf(previous.schema))}`);
+    }
   }
 
   private requireData(): DatasetInfo & { schema: string } {
@@ -370,6 +448,10 @@ export class Engine {
       // this one finished may already have made tables this plan does not know (another variable
       // of a Test), which would be dropped under it, leaving its activities without counts.
       if (generation === this.countsGeneration) await this.exclusive(() => this.dropUnused(plan));
+      if (generation === this.countsGeneration && !simulate) {
+        this.lastPlan = plan;
+        this.keepWorking(plan);
+      }
     }
     return { counts, errors, skipped, superseded: !done, elapsedMs: performance.now() - started, outputs, figures, simulated: plan.simulated };
   }
@@ -691,6 +773,22 @@ export class Engine {
     }
   }
 
+  /** Copies the plan's working tables, facts and counts to the kept data, after the answer (see KeptData.keepWorking). */
+  private keepWorking(plan: CampaignPlan): void {
+    const data = this.data;
+    if (!this.kept || !data) return;
+    const tables: KeptWorkingTable[] = [];
+    for (const step of plan.steps) {
+      for (const f of step.facts) if (this.facts.has(f.table) && !this.keptViews.has(f.table)) tables.push({ name: f.table, kind: 'facts', rows: 0 });
+      for (const o of step.outputs) {
+        const rows = this.rowCount.get(o.table);
+        if (o.sameAs || rows === undefined || this.keptViews.has(o.table)) continue;
+        tables.push({ name: o.table, kind: o.countOnly ? 'count' : 'working', rows });
+      }
+    }
+    void this.kept.keepWorking(data.id, [...new Map(tables.map((t) => [t.name, t])).values()], (fn) => this.exclusive(fn));
+  }
+
   /** Drops working tables the latest campaign no longer uses. */
   private async dropUnused(plan: CampaignPlan): Promise<void> {
     const used = new Set(plan.steps.flatMap((s) => s.outputs.map((o) => o.table)));
@@ -698,13 +796,13 @@ export class Engine {
     for (const table of [...this.rowCount.keys()]) {
       if (used.has(table)) continue;
       this.rowCount.delete(table);
-      await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      await this.dropRelation(table);
     }
     const factsUsed = new Set(plan.steps.flatMap((s) => s.facts.map((f) => f.table)));
     for (const table of [...this.facts]) {
       if (factsUsed.has(table)) continue;
       this.facts.delete(table);
-      await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      await this.dropRelation(table);
     }
   }
 

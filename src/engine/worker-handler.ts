@@ -4,12 +4,15 @@ import { sampleDataset } from './data/sample-dataset';
 import { generateAhead } from './data/generate-ahead';
 import { importCsvDataset } from './data/csv-import';
 import type { Dataset } from './data/dataset';
+import type { DatasetInfo } from './engine';
 import type { DataSource, EngineApi, EngineRequest, EngineResponse, LoadOutcome } from './protocol';
 import { serializeError } from './protocol';
 import type { StateStorage } from './state/state-storage';
 import { describeDataset } from './state/dataset-label';
 import { listSavedAudiences } from './state/list-saved-audiences';
 import { announceSteps, inStep, type StepListener } from './data/announce-steps';
+import { KeptData, isKept } from './kept/kept-data';
+import type { KeptStorage } from './kept/kept-storage';
 
 export interface RequestHandlerOptions {
   /** Where saved audiences and runs are kept between sessions (IndexedDB in the browser). */
@@ -19,6 +22,11 @@ export interface RequestHandlerOptions {
    * batch of rows), so that the client can tell a busy worker from a lost one (see EngineStep).
    */
   onStep?: StepListener;
+  /**
+   * Where the sample data in use is kept between visits (the origin-private file system in the
+   * browser), when the database can attach files there: see kept/kept-data.ts.
+   */
+  keptStorage?: KeptStorage;
 }
 
 /**
@@ -36,17 +44,25 @@ export function createRequestHandler(
   let firstLoad: Promise<unknown> | undefined;
   /** Problems met restoring the state of the data in use. */
   let restoreProblems: string[] = [];
+  /** The kept data, once the database is open (when it can keep data at all). */
+  let kept: KeptData | undefined;
   const getEngine = () =>
     (engine ??= openConnection().then((c) => {
       connection = c;
       const e = new Engine(c);
       if (options.storage) e.keepStateIn(options.storage);
+      if (options.keptStorage) {
+        kept = new KeptData(c, c.files, options.keptStorage);
+        e.keepDataIn(kept);
+      }
       return e;
     }));
+  /** Whether the browser kept this dataset at an earlier visit (asked before the database opens). */
+  const keptEarlier = (datasetId: string) => (options.keptStorage ? isKept(options.keptStorage, datasetId) : Promise.resolve(false));
 
   /** Loads a dataset, then brings back its saved audiences and runs; a failed restore never fails the load. */
-  async function loadAndRestore(e: Engine, dataset: Dataset, label: string): Promise<LoadOutcome> {
-    const info = await e.loadDataset(dataset);
+  async function loadAndRestore(e: Engine, dataset: Dataset, label: string, loaded?: Promise<DatasetInfo>): Promise<LoadOutcome> {
+    const info = await (loaded ?? e.loadDataset(dataset));
     try {
       const state = await e.restoreState(label);
       restoreProblems = state.problems;
@@ -61,10 +77,18 @@ export function createRequestHandler(
 
   async function load(source: DataSource): Promise<LoadOutcome> {
     if (source.kind === 'sample') {
-      // The sample's first table is generated while DuckDB starts in its own worker.
+      const sample = sampleDataset({ profiles: source.profiles, seed: source.seed });
+      const label = describeDataset(sample.id);
       const opening = getEngine();
-      const dataset = await generateAhead(announceSteps(sampleDataset({ profiles: source.profiles, seed: source.seed }), options.onStep), opening);
-      return loadAndRestore(await opening, dataset, describeDataset(dataset.id));
+      // Kept at an earlier visit: opened from the browser's storage, nothing generated or loaded.
+      if (await keptEarlier(sample.id)) {
+        const e = await opening;
+        const found = await kept?.reopen(sample.id);
+        if (found) return loadAndRestore(e, sample, label, e.reopenDataset(sample, found));
+      }
+      // The sample's first table is generated while DuckDB starts in its own worker.
+      const dataset = await generateAhead(announceSteps(sample, options.onStep), opening);
+      return loadAndRestore(await opening, dataset, label);
     }
     const e = await getEngine();
     const imported = inStep(options.onStep, 'reading the CSV files', () => importCsvDataset(source.model, source.files));
@@ -72,11 +96,9 @@ export function createRequestHandler(
     const sizes = Object.entries(imported.rowCounts).map(
       ([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`,
     );
-    return loadAndRestore(
-      e,
-      announceSteps(imported.dataset, options.onStep),
-      `Imported data “${imported.dataset.model.name}”: ${sizes.join(', ')}`,
-    );
+    // Imported data is not kept: a new visit starts from the sample data or the address's.
+    const dataset = announceSteps(imported.dataset, options.onStep);
+    return loadAndRestore(e, dataset, `Imported data “${imported.dataset.model.name}”: ${sizes.join(', ')}`, e.loadDataset(dataset, { keep: false }));
   }
 
   /** Requests other than `load` wait for the first load, so that early requests are not refused. */

@@ -3,6 +3,7 @@ import { createRequestHandler } from './worker-handler';
 import { openBrowserDuckDB, stopDatabaseWorker } from './duckdb/browser-duckdb';
 import type { DatabaseFault, EngineRequest, EngineStep } from './protocol';
 import { createIdbStateStorage } from './state/idb-state-storage';
+import { createOpfsKeptStorage } from './kept/kept-storage';
 
 /**
  * The engine worker: generates or imports data, runs DuckDB-WASM and answers the client. Created by
@@ -12,10 +13,14 @@ import { createIdbStateStorage } from './state/idb-state-storage';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // Synchronous work is announced before it takes the thread, so that the client waits for it.
 const onStep = (what: string | undefined) => scope.postMessage({ type: 'step', what: what ?? null } satisfies EngineStep);
-const handle = createRequestHandler(
-  openBrowserDuckDB,
-  typeof indexedDB === 'undefined' ? { onStep } : { storage: createIdbStateStorage(), onStep },
-);
+// The data in use is kept between visits in the origin-private file system (where there is none,
+// the Data screen says so); the end-to-end build can make it full (see createOpfsKeptStorage).
+const keptStorage = typeof navigator !== 'undefined' ? createOpfsKeptStorage({ faults: import.meta.env.VITE_ENGINE_FAULTS === '1' }) : undefined;
+const handle = createRequestHandler(openBrowserDuckDB, {
+  onStep,
+  ...(typeof indexedDB === 'undefined' ? {} : { storage: createIdbStateStorage() }),
+  ...(keptStorage ? { keptStorage } : {}),
+});
 
 scope.onmessage = (event: MessageEvent<EngineRequest | DatabaseFault>) => {
   const message = event.data;

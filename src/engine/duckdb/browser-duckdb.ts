@@ -4,7 +4,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { DuckConnection } from './connection';
+import type { DatabaseFiles, DuckConnection } from './connection';
 import { watchDatabase, type DatabaseWatchdog } from './database-watchdog';
 
 /** DuckDB's worker of the last connection opened, for the end-to-end suite's fault (see `stopDatabaseWorker`). */
@@ -65,10 +65,44 @@ export async function openBrowserDuckDB(): Promise<DuckConnection> {
         true,
       ),
     stopped: () => watching.stopped(),
+    files: opfsFiles(db, bundle),
     close: async () => {
       watching.close();
       await conn.close();
       await db.terminate();
+    },
+  };
+}
+
+/**
+ * The origin-private file system as DuckDB-WASM 1.32 reads it: a file is opened through a sync
+ * access handle that DuckDB's worker takes when the file is registered (`registerOPFSFileName`),
+ * and it must already hold a database, since this version refuses to attach an empty file. So an
+ * empty database is written first by a second, short-lived DuckDB that opens the path as its own
+ * database (which this version supports) and ends; its worker's ending lets go of the file.
+ */
+function opfsFiles(db: duckdb.AsyncDuckDB, bundle: duckdb.DuckDBBundle): DatabaseFiles | undefined {
+  if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return undefined;
+  const both = (path: string) => [path, `${path}.wal`];
+  return {
+    create: async (path) => {
+      const worker = new Worker(bundle.mainWorker!);
+      const maker = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+      try {
+        await maker.instantiate(bundle.mainModule, bundle.pthreadWorker);
+        await maker.open({ path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+        const conn = await maker.connect();
+        await conn.query('CHECKPOINT');
+        await conn.close();
+      } finally {
+        worker.terminate();
+      }
+    },
+    register: async (path) => {
+      for (const file of both(path)) await db.registerOPFSFileName(file);
+    },
+    release: async (path) => {
+      for (const file of both(path)) await db.dropFile(file).catch(() => undefined);
     },
   };
 }

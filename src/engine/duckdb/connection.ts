@@ -17,6 +17,21 @@ export interface DuckConnection {
   stopped?(): string | undefined;
   /** Releases the connection and the database behind it. */
   close(): Promise<void>;
+  /**
+   * Database files the browser keeps between visits (the origin-private file system), when this
+   * DuckDB can use them: see src/engine/kept/.
+   */
+  files?: DatabaseFiles;
+}
+
+/** Database files in the browser's origin-private file system (`opfs://` paths). */
+export interface DatabaseFiles {
+  /** Writes an empty database at `path`, which DuckDB can then attach. */
+  create(path: string): Promise<void>;
+  /** Lets DuckDB open `path` and its write-ahead log (they must exist): call before ATTACH. */
+  register(path: string): Promise<void>;
+  /** Lets go of `path` and its log (after DETACH), so that they can be removed. */
+  release(path: string): Promise<void>;
 }
 
 /**
