@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ToastRegion } from '../ui/Toast';
 import { useEngineRecovery } from '../queries/useEngineHealth';
+import { useKeptDataNotice } from '../queries/useKeptDataNotice';
 import { AppRoutes } from './AppRoutes';
 
 /**
@@ -21,8 +22,9 @@ export function App() {
   );
 }
 
-/** Asks again what the engine answered once a stopped engine is back. */
+/** Asks again what the engine answered once a stopped engine is back; says once when data cannot be kept. */
 function EngineRecovery() {
   useEngineRecovery();
+  useKeptDataNotice();
   return null;
 }

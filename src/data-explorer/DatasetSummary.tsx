@@ -1,8 +1,16 @@
 import { Button, FileTrigger } from 'react-aria-components';
-import { Database, Loader2, RefreshCw, Upload } from 'lucide-react';
+import { Database, HardDrive, Loader2, RefreshCw, Upload } from 'lucide-react';
 import type { DatasetInfo } from '../engine/engine';
 import { datasetSource, totalRows } from './describe-dataset';
 import { formatCount } from './format';
+
+/** What the summary says of keeping the data in the browser's storage. */
+const keptText = {
+  opened: 'Yes: opened from this browser’s storage, nothing loaded again',
+  keeping: 'Being kept in this browser’s storage…',
+  kept: 'Yes: the next visit opens it without loading it again',
+  'not-kept': 'No (see below)',
+} as const;
 
 /**
  * The dataset in use (sample with its size and seed, or the imported files), its reference date
@@ -69,6 +77,12 @@ export function DatasetSummary({
                 {loading.length > 0 && ' so far'}
               </dd>
             </div>
+            {dataset.kept && (
+              <div>
+                <dt>Kept between visits</dt>
+                <dd>{keptText[dataset.kept.status]}</dd>
+              </div>
+            )}
             <div>
               <dt>Targeting dimensions</dt>
               <dd>{dataset.model.dimensions.map((d) => d.label || label(d.entity)).join(', ') || 'none'}</dd>
@@ -94,6 +108,15 @@ export function DatasetSummary({
           {busy === 'import' && 'Checking and loading the imported files… The data in use stays until they are in.'}
           {busy === 'sample' && 'Generating and loading the sample data… The data in use stays until it is in.'}
           {!busy && `Loading in the background: ${loading.map(label).join(', ')}. Their row counts appear once they are in.`}
+        </p>
+      )}
+      {dataset.kept?.status === 'not-kept' && (
+        <p className="dx-summary-status dx-summary-note" role="note" aria-label="Kept between visits">
+          <HardDrive size={14} aria-hidden />
+          <span>
+            This data will not be kept between visits: {dataset.kept.reason}. Everything works as usual; the data
+            is generated and loaded again at your next visit, and your campaigns are saved as always.
+          </span>
         </p>
       )}
     </section>

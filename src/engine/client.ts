@@ -136,6 +136,11 @@ export class EngineClient {
     this.source = options.initialData ?? DEFAULT_DATA;
   }
 
+  /** The data the engine holds, or loads first: known before the engine answers. */
+  get dataSource(): DataSource {
+    return this.source;
+  }
+
   /** Whether the engine answers, is restarting or was given up. */
   getHealth = (): EngineHealth => this.health;
 

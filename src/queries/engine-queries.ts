@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { CampaignDoc } from '../domain/campaign';
 import { hash64, stableStringify } from '../engine/compile/hash';
 import type { EngineClient } from '../engine/client';
+import { keepableCounts, type KeptCountsStore } from './kept-counts';
 
 /**
  * Query definitions over the engine client, kept apart from the hooks so that they are testable
@@ -70,22 +71,32 @@ export function dependsOnEngineState(queryKey: readonly unknown[]): boolean {
   );
 }
 
-/** The dataset; polled every second while large tables still load, so row counts fill in. */
+/**
+ * The dataset; polled every second while large tables still load, so row counts fill in, and while
+ * the data is being kept in the browser's storage, so that the Data screen says when it is.
+ */
 export function datasetQuery(client: EngineClient) {
   return queryOptions({
     queryKey: engineKeys.dataset(),
     queryFn: ({ signal }) => client.dataset(signal),
     staleTime: Infinity,
     retry: false,
-    refetchInterval: (query) => ((query.state.data?.loading?.length ?? 0) > 0 ? 1000 : false),
+    refetchInterval: (query) => ((query.state.data?.loading?.length ?? 0) > 0 || query.state.data?.kept?.status === 'keeping' ? 1000 : false),
   });
 }
 
-/** Counts of a campaign; `simulate` adds the delivery simulation (a separate cache entry). */
-export function countsQuery(client: EngineClient, version: string, doc: CampaignDoc, simulate = false) {
+/**
+ * Counts of a campaign; `simulate` adds the delivery simulation (a separate cache entry). With
+ * `kept`, a complete answer is also kept in the browser under that key (see kept-counts.ts).
+ */
+export function countsQuery(client: EngineClient, version: string, doc: CampaignDoc, simulate = false, kept?: { key: string; store: KeptCountsStore }) {
   return queryOptions({
     queryKey: engineKeys.counts(version, simulate ? `sim\u0000${campaignComputeKey(doc)}` : campaignComputeKey(doc)),
-    queryFn: ({ signal }) => client.counts(doc, signal, { simulate }),
+    queryFn: async ({ signal }) => {
+      const result = await client.counts(doc, signal, { simulate });
+      if (kept && !simulate && keepableCounts(result)) void kept.store.set(kept.key, result);
+      return result;
+    },
     staleTime: readsSavedAudiences(doc) ? 0 : Infinity,
     retry: false,
   });

@@ -20,6 +20,11 @@ export interface TransitionCounts {
   isStale: boolean;
   /** The engine itself failed (not an activity's problem). */
   error: Error | null;
+  /**
+   * The counts are those kept at an earlier visit for this data, campaign and build: exact, shown
+   * while the engine still opens the data.
+   */
+  isKept: boolean;
 }
 
 /**
@@ -28,7 +33,7 @@ export interface TransitionCounts {
  * nodes does not recompute.
  */
 export function useTransitionCounts(doc: CampaignDoc | undefined): TransitionCounts {
-  const { query, dataset, version } = useCampaignCountsQuery(doc, wholeCounts);
+  const { query, dataset, version, fromKept } = useCampaignCountsQuery(doc, wholeCounts);
   const data = query.data;
   // A computation may have written saved audiences: lists of them that are on screen read them again.
   const queryClient = useQueryClient();
@@ -40,9 +45,10 @@ export function useTransitionCounts(doc: CampaignDoc | undefined): TransitionCou
     errors: data?.errors ?? {},
     skipped: data?.skipped ?? {},
     isLoading: data === undefined && (query.isPending || dataset.isPending),
-    isFetching: query.isFetching || dataset.isPending,
+    isFetching: query.isFetching || (dataset.isPending && !fromKept),
     isStale: query.isPlaceholderData,
     error: (dataset.error ?? (query.error?.name === 'AbortError' ? null : query.error)) || null,
+    isKept: fromKept,
   };
 }
 

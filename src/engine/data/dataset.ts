@@ -25,3 +25,8 @@ export interface Dataset {
    */
   referenceDateIsImportDay?: boolean;
 }
+
+/** The id of the built-in sample of `profiles` profiles drawn with `seed` (see sample-dataset.ts). */
+export function sampleDatasetId(profiles: number, seed: number): string {
+  return `sample-${profiles}-${seed}`;
+}

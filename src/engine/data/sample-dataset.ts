@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import type { Dataset, TableSource } from './dataset';
+import { sampleDatasetId, type Dataset, type TableSource } from './dataset';
 import { profilesSource } from './generate-profiles';
 import { bookingsSource, contactAddressesSource, productCount, purchasesSource, storeCount, subscriptionsSource, webEventsSource } from './generate-activity';
 import { generateProducts, generateStores } from './generate-reference';
@@ -49,7 +49,7 @@ export function sampleDataset({ profiles, seed }: SampleOptions): Dataset {
     },
   });
   return {
-    id: `sample-${profiles}-${seed}`,
+    id: sampleDatasetId(profiles, seed),
     model: sampleDataModel,
     tables: [
       people.source,
