@@ -23,6 +23,16 @@ export class DataPage {
     return this.page.getByRole('region').filter({ has: this.page.getByRole('button', { name: 'Import data…' }) });
   }
 
+  /** What the summary says of keeping the data in this browser between visits. */
+  get keptBetweenVisits(): Locator {
+    return this.summary.locator('dl > div', { has: this.page.getByRole('term').filter({ hasText: /^Kept between visits$/ }) }).getByRole('definition');
+  }
+
+  /** The note that says the data will not be kept between visits, and why. */
+  get notKeptNote(): Locator {
+    return this.summary.getByRole('note', { name: 'Kept between visits' });
+  }
+
   get entities(): Locator {
     return this.page.getByRole('listbox', { name: 'Entities' });
   }

@@ -77,9 +77,10 @@ export async function openBrowserDuckDB(): Promise<DuckConnection> {
 /**
  * The origin-private file system as DuckDB-WASM 1.32 reads it: a file is opened through a sync
  * access handle that DuckDB's worker takes when the file is registered (`registerOPFSFileName`),
- * and it must already hold a database, since this version refuses to attach an empty file. So an
- * empty database is written first by a second, short-lived DuckDB that opens the path as its own
- * database (which this version supports) and ends; its worker's ending lets go of the file.
+ * and it must already hold a database, since this version refuses to attach an empty file (and
+ * opens an empty write-ahead log read-only). So an empty database is written first by a second,
+ * short-lived DuckDB that opens the path as its own database (which this version supports), writes
+ * one line to its log and ends; its worker's ending lets go of the files.
  */
 function opfsFiles(db: duckdb.AsyncDuckDB, bundle: duckdb.DuckDBBundle): DatabaseFiles | undefined {
   if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return undefined;
@@ -92,7 +93,8 @@ function opfsFiles(db: duckdb.AsyncDuckDB, bundle: duckdb.DuckDBBundle): Databas
         await maker.instantiate(bundle.mainModule, bundle.pthreadWorker);
         await maker.open({ path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
         const conn = await maker.connect();
-        await conn.query('CHECKPOINT');
+        // Left in the write-ahead log (no checkpoint): see KEPT_LOG in kept/kept-data.ts.
+        await conn.query('CREATE TABLE cc_log (written TIMESTAMP); INSERT INTO cc_log VALUES (now())');
         await conn.close();
       } finally {
         worker.terminate();

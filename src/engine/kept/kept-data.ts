@@ -8,6 +8,13 @@ import type { KeptStorage } from './kept-storage';
 export const KEPT_DB = 'cc_kept';
 const db = quoteIdent(KEPT_DB);
 
+/**
+ * A table written to after every checkpoint, so that the write-ahead log is never left empty:
+ * DuckDB-WASM 1.32 opens an empty log file read-only when it attaches a database, and every later
+ * write then fails ("File is not opened in write mode").
+ */
+const KEPT_LOG = `${db}.main.cc_log`;
+
 /** A working table or facts table kept with the data, or a count the engine keeps without a table. */
 export interface KeptWorkingTable {
   name: string;
@@ -109,6 +116,7 @@ export class KeptData {
         await this.files.create(this.storage.path(file));
         await this.storage.touch(file);
         await run(() => this.attach(file, datasetId));
+        await run(() => this.conn.query(`CREATE TABLE IF NOT EXISTS ${KEPT_LOG} (written TIMESTAMP)`));
         await run(() => this.conn.query(`CREATE TABLE ${db}.main.cc_meta (key VARCHAR, value VARCHAR)`));
         await run(() => this.conn.query(`CREATE TABLE ${db}.main.cc_working (name VARCHAR, kind VARCHAR, rows DOUBLE)`));
         let first = true;
@@ -122,13 +130,13 @@ export class KeptData {
             first = false;
           }
           // Written out table by table, so that memory holds one table's blocks at a time.
-          await run(() => this.conn.query(`CHECKPOINT ${db}`));
+          await run(() => this.checkpoint());
         }
         const meta: Record<string, string> = { format: String(KEPT_FORMAT), build: this.build, dataset: datasetId, seq: String(seq), rows: JSON.stringify(rowCounts), complete: 'yes' };
         const values = Object.entries(meta).map(([k, v]) => `(${sqlLiteral(k)}, ${sqlLiteral(v)})`).join(', ');
         // The catalogue last, in one statement: a file cut short before it is never read.
         await run(() => this.conn.query(`INSERT INTO ${db}.main.cc_meta VALUES ${values}`));
-        await run(() => this.conn.query(`CHECKPOINT ${db}`));
+        await run(() => this.checkpoint());
         this.status = { status: 'kept' };
       } catch (e) {
         await run(() => this.discard()).catch(() => undefined);
@@ -159,7 +167,7 @@ export class KeptData {
           // A table that could not be kept is computed again at the next visit: nothing is lost.
         }
       }
-      await run(() => this.conn.query(`CHECKPOINT ${db}`)).catch(() => undefined);
+      await run(() => this.checkpoint()).catch(() => undefined);
     };
     this.writing = this.writing.then(write);
     return this.writing;
@@ -188,6 +196,12 @@ export class KeptData {
     await this.files?.register(path);
     await this.conn.query(`ATTACH ${sqlLiteral(path)} AS ${db}`);
     this.attached = { file, datasetId };
+  }
+
+  /** Writes the kept database out, leaving a line in its log (see KEPT_LOG). */
+  private async checkpoint(): Promise<void> {
+    await this.conn.query(`CHECKPOINT ${db}`);
+    await this.conn.query(`INSERT INTO ${KEPT_LOG} VALUES (now())`);
   }
 
   private async meta(): Promise<Record<string, string>> {
