@@ -174,8 +174,24 @@ export class Engine {
   /** Runs `fn` alone on the connection: DuckDB statements never interleave. */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.tail.then(fn, fn);
-    this.tail = run.catch(() => undefined);
+    this.tail = run.catch(() => undefined).finally(() => (this.lastStatementAt = performance.now()));
     return run;
+  }
+
+  /** When the last statement ended (see whenQuiet). */
+  private lastStatementAt = 0;
+
+  /**
+   * Resolves once no statement has run for `quietMs`: the kept data is written when the counts of
+   * the first visit are done, so that it never slows them.
+   */
+  private async whenQuiet(quietMs = 1500): Promise<void> {
+    for (;;) {
+      await this.tail;
+      const quiet = performance.now() - this.lastStatementAt;
+      if (quiet >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, quietMs - quiet));
+    }
   }
 
   /**
@@ -206,7 +222,10 @@ export class Engine {
     const kept = this.kept;
     if (!kept || options.keep === false) return info;
     const seq = Number(info.version.slice(info.version.lastIndexOf('#') + 1));
-    const keep = () => {
+    // Said in the answer: the Data screen follows it until it is kept.
+    kept.willKeep();
+    const keep = async () => {
+      await this.whenQuiet();
       const data = this.data;
       if (data?.version !== info.version) return;
       // The working tables of counts computed while the data was being kept follow it.
@@ -215,8 +234,9 @@ export class Engine {
       });
     };
     // Kept once every table is in, in steps between the statements of the counts that ask meanwhile.
-    if (this.background) void this.background.whenReady(dataset.model.entities.map((e) => e.name)).then(keep, () => undefined);
-    else keep();
+    const notLoaded = () => (kept.status = { status: 'not-kept', reason: 'a table of the data could not be loaded' });
+    if (this.background) void this.background.whenReady(dataset.model.entities.map((e) => e.name)).then(keep, notLoaded);
+    else void keep();
     return this.dataset!;
   }
 

@@ -96,6 +96,11 @@ export class KeptData {
     }
   }
 
+  /** The data just loaded will be kept once it is all in and the engine is quiet: said at once. */
+  willKeep(): void {
+    this.status = { status: 'keeping' };
+  }
+
   /**
    * Copies the tables of the loaded dataset (schema `schema`, load sequence `seq`) into a new kept
    * file, in the background. `run` runs each statement in the engine's order.
