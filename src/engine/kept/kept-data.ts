@@ -60,6 +60,8 @@ export class KeptData {
   /** Working tables already in the file. */
   private readonly keptWorking = new Set<string>();
   private writing: Promise<void> = Promise.resolve();
+  /** Other data is being loaded: a copy in progress stops at its next step. */
+  private abandoned = false;
 
   constructor(
     private readonly conn: DuckConnection,
@@ -130,6 +132,7 @@ export class KeptData {
           const target = `${db}.main.${quoteIdent(entity)}`;
           await run(() => this.conn.query(`CREATE TABLE ${target} AS SELECT * FROM ${source} LIMIT 0`));
           for (let from = 0; from < rowCounts[entity]!; from += ROWS_PER_STEP) {
+            if (this.abandoned) throw new Error('other data was loaded');
             if (!first && (await this.storage.fullDisk?.())) throw new Error('QuotaExceededError: the disk is full');
             await run(() => this.conn.query(`INSERT INTO ${target} SELECT * FROM ${source} LIMIT ${ROWS_PER_STEP} OFFSET ${from}`));
             first = false;
@@ -185,7 +188,14 @@ export class KeptData {
 
   /** Lets go of the file in use (other data is loaded); it stays kept for a later visit. */
   async release(): Promise<void> {
+    this.abandoned = true;
     await this.writing;
+    this.abandoned = false;
+    await this.detach();
+  }
+
+  /** Detaches the file in use, if any, and lets go of it. */
+  private async detach(): Promise<void> {
     if (!this.attached) return;
     const { file } = this.attached;
     this.attached = undefined;
@@ -196,7 +206,7 @@ export class KeptData {
   }
 
   private async attach(file: string, datasetId: string): Promise<void> {
-    if (this.attached) await this.release();
+    await this.detach();
     const path = this.storage.path(file);
     await this.files?.register(path);
     await this.conn.query(`ATTACH ${sqlLiteral(path)} AS ${db}`);
