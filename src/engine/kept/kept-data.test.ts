@@ -187,4 +187,31 @@ describe('data kept between visits', () => {
     expect(storage.files.has(keptFileName('d3', 'build-1'))).toBe(true);
     expect(storage.files.has(keptFileName('d1', 'build-1'))).toBe(false);
   });
+
+  test('loading other data while the data is being kept stops that copy: the new data is kept, the half-written file goes', async () => {
+    const v = visits(base);
+    await v.clear();
+    const storage = createMemoryKeptStorage();
+    let letGo: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    let asked = 0;
+    // The first copy waits in its first question to the storage, until the other data is loading.
+    storage.room = async () => {
+      if (asked++ === 0) await held;
+      return undefined;
+    };
+    // One visit only: the database detaches the half-written file for real.
+    const engine = new Engine(base);
+    const kept = new KeptData(base, files, storage, 'build-1');
+    engine.keepDataIn(kept);
+    await engine.loadDataset(dataset('first'));
+    while (asked === 0) await new Promise((r) => setTimeout(r, 10));
+    const other = engine.loadDataset(dataset('second'));
+    letGo();
+    await other;
+    while (kept.status?.status !== 'kept') await new Promise((r) => setTimeout(r, 10));
+    expect([...storage.files]).toEqual([keptFileName('second', 'build-1')]);
+    expect((await engine.counts(doc)).counts).toEqual({ tb: 4, tf: 3 });
+    await v.clear();
+  });
 });
