@@ -48,10 +48,12 @@ const mark = (page, name) => page.evaluate((n) => performance.getEntriesByName(n
  * small data), since the engine's DuckDB holds the kept file open.
  */
 async function forgetKeptData(page, baseURL) {
+  // A new document: the engine of the page before (and the files it holds open) is gone.
+  await page.goto('about:blank');
   await page.goto(`${baseURL}/?profiles=1000#/`);
   await page.evaluate(async () => {
     const root = await navigator.storage.getDirectory();
-    for await (const name of root.keys()) if (name.startsWith('cc-kept-')) await root.removeEntry(name);
+    for await (const name of root.keys()) if (name.startsWith('cc-kept-')) await root.removeEntry(name).catch(() => undefined);
     await new Promise((resolve) => {
       const request = indexedDB.deleteDatabase('campaign-canvas-kept-counts');
       request.onsuccess = request.onerror = request.onblocked = resolve;
