@@ -53,7 +53,9 @@ async function forgetKeptData(page, baseURL) {
   await page.goto(`${baseURL}/?profiles=1000#/`);
   await page.evaluate(async () => {
     const root = await navigator.storage.getDirectory();
-    for await (const name of root.keys()) if (name.startsWith('cc-kept-')) await root.removeEntry(name).catch(() => undefined);
+    const names = [];
+    for await (const name of root.keys()) if (name.startsWith('cc-kept-')) names.push(name);
+    for (const name of names) await root.removeEntry(name).catch(() => undefined);
     await new Promise((resolve) => {
       const request = indexedDB.deleteDatabase('campaign-canvas-kept-counts');
       request.onsuccess = request.onerror = request.onblocked = resolve;
