@@ -1,0 +1,7 @@
+/**
+ * An engine result without what is expected to differ between two runs of the same request: how
+ * long it took (`elapsedMs` and other `…Ms` timings). Everything else must be equal on every engine.
+ */
+export function withoutTimings<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (/Ms$/.test(key) && typeof v === 'number' ? undefined : v))) as T;
+}
