@@ -31,8 +31,20 @@ export interface WorkerLike {
 export interface EngineClientOptions {
   /** Creates the engine worker; defaults to src/engine/worker.ts. */
   createWorker?: () => WorkerLike;
-  /** Data loaded when the engine starts; defaults to the sample data (100,000 profiles, seed 42). */
-  initialData?: DataSource;
+  /**
+   * Data loaded when the engine starts; defaults to the sample data (100,000 profiles, seed 42).
+   * `null`: the engine holds its own data (a server, loaded when it started), so none is sent.
+   */
+  initialData?: DataSource | null;
+  /**
+   * How a lost engine comes back. `restart` (the worker): a new worker loads the same data at once,
+   * given up after three losses within two minutes. `reconnect` (a server, see http-transport.ts):
+   * the server is pinged after growing delays (`retryDelaysMs`, the last one repeated) until it
+   * answers, never given up; the waiting requests are sent again once it does.
+   */
+  recovery?: 'restart' | 'reconnect';
+  /** Delays between reconnection attempts to a server; the last one repeats. */
+  retryDelaysMs?: number[];
   /** How the client watches the worker; the defaults suit the app (tests shorten them). */
   watchdog?: Partial<WatchdogTimes>;
 }
@@ -54,6 +66,9 @@ export interface WatchdogTimes {
 }
 
 const DEFAULT_WATCHDOG: WatchdogTimes = { pingEveryMs: 2_000, answerWithinMs: 30_000, stepWithinMs: 300_000 };
+
+/** Delays between attempts to reach a lost server: quick at first, then every 10 s. */
+const DEFAULT_RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
 
 /** Losses of the engine within this window that make the client give up instead of restarting again. */
 const GIVE_UP_AFTER = { losses: 3, withinMs: 120_000 };
@@ -117,8 +132,10 @@ export class EngineClient {
   private readonly pending = new Map<number, Pending>();
   private readonly options: EngineClientOptions;
   private readonly times: WatchdogTimes;
-  /** The data in use: loaded again into a new worker after a loss. */
-  private source: DataSource;
+  /** The data in use: loaded again into a new worker after a loss (none: the server's own data). */
+  private source: DataSource | null;
+  /** A lost server: the attempt under way (its ping id) or the timer of the next one. */
+  private reconnect: { attempt: number; timer?: ReturnType<typeof setTimeout>; pingId?: number } | undefined;
   private health: EngineHealth = { state: 'running' };
   private readonly listeners = new Set<(health: EngineHealth) => void>();
   private losses: number[] = [];
@@ -133,7 +150,7 @@ export class EngineClient {
   constructor(options: EngineClientOptions = {}) {
     this.options = options;
     this.times = { ...DEFAULT_WATCHDOG, ...options.watchdog };
-    this.source = options.initialData ?? DEFAULT_DATA;
+    this.source = options.initialData === undefined ? DEFAULT_DATA : options.initialData;
   }
 
   /** Whether the engine answers, is restarting or was given up. */
@@ -164,6 +181,7 @@ export class EngineClient {
     this.worker = worker;
     // First message: the data to load. Other requests wait for it on the worker's side.
     const source = this.source;
+    if (!source) return worker; // a server holds its own data
     const loading = this.request('load', { source }, undefined, true);
     loading.then(
       (outcome) => {
@@ -183,6 +201,7 @@ export class EngineClient {
       return;
     }
     const response: EngineResponse = message;
+    if (this.reconnect?.pingId === response.id) return this.reconnected(response);
     if (this.ping?.id === response.id) {
       this.ping = undefined;
       const database = response.ok ? (response.result as EngineApi['ping']['result']).database : undefined;
@@ -233,6 +252,7 @@ export class EngineClient {
    * again, unless it stopped too often lately.
    */
   private lose(reason: string): void {
+    if (this.options.recovery === 'reconnect') return this.retryLater(reason);
     const now = Date.now();
     this.losses = [...this.losses.filter((t) => now - t < GIVE_UP_AFTER.withinMs), now];
     this.ping = undefined;
@@ -249,6 +269,61 @@ export class EngineClient {
     this.setHealth({ state: 'restarting', reason });
     const worker = this.start();
     for (const p of this.pending.values()) if (!p.internal) worker.postMessage(p.message);
+    this.watch();
+  }
+
+  /**
+   * A lost server: waiting requests stay pending (new ones join them), and the server is pinged
+   * after the next delay. A server that answers again gets the waiting requests (after the data the
+   * app loaded into it, if any, since a restarted server starts with its own).
+   */
+  private retryLater(reason: string): void {
+    this.ping = undefined;
+    this.step = undefined;
+    const old = this.worker;
+    this.worker = undefined;
+    old?.terminate();
+    for (const [id, p] of this.pending) if (p.internal) this.pending.delete(id);
+    // The first loss waits the shortest delay; each failed attempt the next one.
+    const attempt = this.reconnect ? this.reconnect.attempt + 1 : 0;
+    const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1_000;
+    clearTimeout(this.reconnect?.timer);
+    this.reconnect = { attempt, timer: setTimeout(() => this.tryReconnect(), delay) };
+    this.watch();
+    this.setHealth({ state: 'restarting', reason: `${reason} Trying again in ${Math.max(1, Math.round(delay / 1000))} s.` });
+  }
+
+  private tryReconnect(): void {
+    if (!this.reconnect) return;
+    const worker =
+      this.options.createWorker?.() ??
+      (new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.receive(event.data);
+    };
+    worker.onerror = (event) => {
+      if (this.worker === worker) this.retryLater(event.message || 'The engine does not answer.');
+    };
+    this.worker = worker;
+    const pingId = this.nextId++;
+    this.reconnect = { attempt: this.reconnect.attempt, pingId };
+    worker.postMessage({ id: pingId, type: 'ping', params: {} });
+  }
+
+  private reconnected(response: EngineResponse): void {
+    const worker = this.worker;
+    if (!worker) return;
+    if (!response.ok) return this.retryLater(response.error.message);
+    this.reconnect = undefined;
+    if (this.source) {
+      const loading = this.request('load', { source: this.source }, undefined, true);
+      loading.then((outcome) => {
+        if (!outcome.ok) this.giveUp('The server is back but could not load the data again.');
+      }, () => undefined);
+    }
+    for (const p of this.pending.values()) if (!p.internal) worker.postMessage(p.message);
+    this.setHealth({ state: 'running' });
     this.watch();
   }
 
@@ -277,7 +352,8 @@ export class EngineClient {
     internal = false,
   ): Promise<EngineApi[K]['result']> {
     if (this.health.state === 'failed') return Promise.reject(stoppedError(this.health.reason));
-    const worker = this.start();
+    // While a lost server is retried, requests wait and are sent once it answers.
+    const worker = this.reconnect ? undefined : this.start();
     const id = this.nextId++;
     const message = { id, type, params } as EngineRequest;
     return new Promise((resolve, reject) => {
@@ -287,7 +363,7 @@ export class EngineClient {
         if (this.pending.delete(id)) reject(abortError('cancelled'));
         this.watch();
       });
-      worker.postMessage(message);
+      worker?.postMessage(message);
       this.watch();
     });
   }
@@ -375,6 +451,7 @@ export class EngineClient {
 
   /** Loads other data; once it is in use, it is what a restarted engine loads again. */
   private async load(source: DataSource): Promise<LoadOutcome> {
+    // Loaded into a server too: a restarted server is given it again (see reconnected).
     const outcome = await this.send('load', { source });
     if (outcome.ok) this.source = source;
     return outcome;
@@ -444,6 +521,8 @@ export class EngineClient {
 
   /** Stops the worker; pending requests reject. A later request starts a new one. */
   terminate(): void {
+    clearTimeout(this.reconnect?.timer);
+    this.reconnect = undefined;
     this.worker?.terminate();
     this.worker = undefined;
     for (const p of this.pending.values()) p.reject(abortError('engine terminated'));

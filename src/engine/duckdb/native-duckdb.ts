@@ -1,10 +1,11 @@
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { tableFromIPC } from 'apache-arrow';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { duckErrorMessage, type DuckConnection } from './connection';
 import { resultToTable } from './native-result-to-arrow';
 import { appendTable, duckType } from './native-append-arrow';
-import { quoteIdent } from '../sql/quote';
+import { quoteIdent, sqlLiteral } from '../sql/quote';
 
 export interface NativeDuckDBOptions {
   /**
@@ -47,7 +48,7 @@ export async function openNativeDuckDB(options: NativeDuckDBOptions = {}): Promi
   return {
     query: (sql) =>
       serial(async () => {
-        const result = await conn.run(sql);
+        const result = await conn.run(options.path ? storeOnDisk(sql, options.path) : sql);
         return resultToTable(result.columnNames(), result.columnTypes(), await result.getColumns());
       }),
     insertArrowIPC: (bytes, target) => serial(() => insertArrow(conn, bytes, target)),
@@ -57,6 +58,20 @@ export async function openNativeDuckDB(options: NativeDuckDBOptions = {}): Promi
       instance.closeSync();
     },
   };
+}
+
+/**
+ * With a database file, the engine's compressed store of large tables (attached in memory in the
+ * browser, see attachCompressedStore) becomes a file beside it, so that those tables too may be
+ * larger than memory. A file left by an earlier start is replaced.
+ */
+function storeOnDisk(sql: string, path: string): string {
+  const attach = /^ATTACH ':memory:' AS "([A-Za-z0-9_]+)" \(COMPRESS\)$/.exec(sql.trim());
+  if (!attach) return sql;
+  const file = `${path}.${attach[1]}.duckdb`;
+  rmSync(file, { force: true });
+  rmSync(`${file}.wal`, { force: true });
+  return `ATTACH ${sqlLiteral(file)} AS "${attach[1]}"`;
 }
 
 /**
