@@ -176,7 +176,9 @@ export class EngineClient {
       if (this.worker === worker) this.receive(event.data);
     };
     worker.onerror = (event) => {
-      if (this.worker === worker) this.lose(`The engine stopped: ${event.message || 'worker error'}`);
+      if (this.worker !== worker) return;
+      // A server's transport says which server does not answer; a worker's error needs saying whose it is.
+      this.lose(this.options.recovery === 'reconnect' ? event.message : `The engine stopped: ${event.message || 'worker error'}`);
     };
     this.worker = worker;
     // First message: the data to load. Other requests wait for it on the worker's side.
