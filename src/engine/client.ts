@@ -75,11 +75,12 @@ const GIVE_UP_AFTER = { losses: 3, withinMs: 120_000 };
 
 /**
  * Whether the engine answers: running; restarting after it stopped (its data is being loaded again,
- * and waiting requests are sent again once it is back); or given up after stopping again and again.
+ * and waiting requests are sent again once it is back; `retrying`: a lost server is being asked
+ * again); or given up after stopping again and again.
  */
 export type EngineHealth =
   | { state: 'running' }
-  | { state: 'restarting'; reason: string }
+  | { state: 'restarting'; reason: string; retrying?: boolean }
   | { state: 'failed'; reason: string };
 
 /**
@@ -130,8 +131,8 @@ export class EngineClient {
   private worker: WorkerLike | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly options: EngineClientOptions;
-  private readonly times: WatchdogTimes;
+  private options: EngineClientOptions;
+  private times: WatchdogTimes;
   /** The data in use: loaded again into a new worker after a loss (none: the server's own data). */
   private source: DataSource | null;
   /** A lost server: the attempt under way (its ping id) or the timer of the next one. */
@@ -293,7 +294,7 @@ export class EngineClient {
     clearTimeout(this.reconnect?.timer);
     this.reconnect = { attempt, timer: setTimeout(() => this.tryReconnect(), delay) };
     this.watch();
-    this.setHealth({ state: 'restarting', reason: `${reason} Trying again in ${Math.max(1, Math.round(delay / 1000))} s.` });
+    this.setHealth({ state: 'restarting', reason: `${reason} Trying again in ${Math.max(1, Math.round(delay / 1000))} s.`, retrying: true });
   }
 
   private tryReconnect(): void {
@@ -519,6 +520,19 @@ export class EngineClient {
   /** The report of one run or across runs. */
   simulatedRunReport(doc: CampaignDoc, runIds: string[], params: ReportParams = {}, signal?: AbortSignal): Promise<ReportResult> {
     return this.send('simulatedRunReport', { doc, runIds, ...params }, signal);
+  }
+
+  /**
+   * Moves to another engine (the browser's or a server, see engine-choice.ts): the current one is
+   * let go, what waits for it rejects as aborted, and the next request starts the new one.
+   */
+  reconfigure(options: EngineClientOptions): void {
+    this.terminate();
+    this.options = options;
+    this.times = { ...DEFAULT_WATCHDOG, ...options.watchdog };
+    this.source = options.initialData === undefined ? DEFAULT_DATA : options.initialData;
+    this.losses = [];
+    this.setHealth({ state: 'running' });
   }
 
   /** Stops the worker; pending requests reject. A later request starts a new one. */
