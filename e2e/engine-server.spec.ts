@@ -25,26 +25,20 @@ test('the Data screen connects to a server: a wrong token is said, then counts, 
   server = await startEngineServer(7711, origin(), SPEC_PROFILES);
   const data = new DataPage(page);
   await data.goto();
-  const engine = page.getByRole('region', { name: 'Engine' });
+  const engine = data.engine;
   await expect(engine).toContainText('Counts, previews and simulations run in this browser.');
-  await engine.getByRole('radio', { name: /^Server/ }).check();
-  await engine.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
 
   // A wrong token: the server refuses it and the screen says so; nothing changes.
-  await engine.getByLabel('Token').fill('not-the-token');
-  await engine.getByRole('button', { name: 'Connect' }).click();
-  await expect(engine.getByRole('status')).toContainText('Wrong token: The server at http://127.0.0.1:7711 refused the token');
+  await data.connectServer(server.url, 'not-the-token');
+  await expect(data.engineStatus).toContainText('Wrong token: The server at http://127.0.0.1:7711 refused the token');
   await expect(engine).toContainText('run in this browser.');
 
   // Nothing on a port where no server listens.
-  await engine.getByRole('textbox', { name: 'Server URL' }).fill('http://127.0.0.1:7719');
-  await engine.getByRole('button', { name: 'Connect' }).click();
-  await expect(engine.getByRole('status')).toContainText('Not reachable: Nothing answers at http://127.0.0.1:7719');
+  await data.connectServer('http://127.0.0.1:7719', server.token);
+  await expect(data.engineStatus).toContainText('Not reachable: Nothing answers at http://127.0.0.1:7719');
 
-  await engine.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
-  await engine.getByLabel('Token').fill(server.token);
-  await engine.getByRole('button', { name: 'Connect' }).click();
-  await expect(engine.getByRole('status')).toHaveText('Connected to the server at http://127.0.0.1:7711.');
+  await data.connectServer(server.url, server.token);
+  await expect(data.engineStatus).toHaveText('Connected to the server at http://127.0.0.1:7711.');
   await expect(engine).toContainText('run in a server at http://127.0.0.1:7711.');
   // The server's data shows on the Data screen.
   await data.waitUntilReady();

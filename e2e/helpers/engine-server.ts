@@ -19,7 +19,8 @@ export const SERVER_TOKEN = 'e2e-server-token-0123';
 function launch(port: number, origin: string, profiles: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'server/serve.ts', '--profiles', String(profiles), '--port', String(port), '--token', SERVER_TOKEN, '--origin', origin, '--threads', '1'],
+    // Node itself runs the server (tsx as its loader), so that stopping this process stops the server.
+    ['--import', 'tsx', 'server/serve.ts', '--profiles', String(profiles), '--port', String(port), '--token', SERVER_TOKEN, '--origin', origin, '--threads', '1'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
