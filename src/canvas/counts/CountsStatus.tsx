@@ -25,8 +25,14 @@ export function CountsStatus() {
   return (
     <div className={`cv-counts-status cv-counts-status--${phase}`} role="status" aria-label="Counts status" aria-live="polite" data-phase={phase}>
       <Icon size={13} aria-hidden className={busy ? 'cv-counts-status__spin' : undefined} />
-      <span title={text[phase]}>{text[phase]}</span>
-      {(phase === 'failed' || phase === 'reconnecting') && failure && (
+      <span title={phase === 'reconnecting' && failure ? failure : text[phase]}>{text[phase]}</span>
+      {phase === 'reconnecting' && failure && (
+        // Which server and when the next attempt is: read out, and shown on hover; the line stays short.
+        <span className="sr-only">
+          : {failure}
+        </span>
+      )}
+      {phase === 'failed' && failure && (
         <span className="cv-counts-status__detail" title={failure}>
           : {failure}
         </span>
