@@ -43,8 +43,9 @@ async function responseOf(res: Response, id: number, url: string): Promise<Engin
 
 /**
  * A "worker" whose messages go to the server. A request the server cannot be reached for (refused,
- * reset, or a ping unanswered for `pingTimeoutMs`) is reported as the worker's `error`, which the
- * client treats as a lost engine; other failures answer the request with an error.
+ * reset, or a ping unanswered for `pingTimeoutMs`, 20 s by default: the server answers pings between
+ * the steps of its work) is reported as the worker's `error`, which the client treats as a lost
+ * engine; other failures answer the request with an error.
  */
 export function httpWorker(server: ServerAddress, options: { fetch?: typeof fetch; pingTimeoutMs?: number } = {}): WorkerLike {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -57,7 +58,7 @@ export function httpWorker(server: ServerAddress, options: { fetch?: typeof fetc
       if (ended || message.type === 'stop-database') return;
       const abort = new AbortController();
       inFlight.add(abort);
-      const timer = message.type === 'ping' ? setTimeout(() => abort.abort(), options.pingTimeoutMs ?? 10_000) : undefined;
+      const timer = message.type === 'ping' ? setTimeout(() => abort.abort(), options.pingTimeoutMs ?? 20_000) : undefined;
       doFetch(`${server.url}/rpc`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
