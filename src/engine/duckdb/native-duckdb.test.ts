@@ -76,6 +76,17 @@ describe('loading Arrow data', () => {
     expect(shape(await native.query(everything))).toEqual(shape(await wasm.query(everything)));
   });
 
+  test('text keeps every character, ASCII or not, in every batch', async () => {
+    const { Table, Utf8, tableToIPC, vectorFromArray } = await import('apache-arrow');
+    const ascii = new Table({ t: vectorFromArray(['plain', "O'Eve", '', 'x%y'], new Utf8()) });
+    const other = new Table({ t: vectorFromArray(['Zoë', '東京', 'plain', '€ 5'], new Utf8()) });
+    expect(String(ascii.schema.fields[0]!.type)).toBe('Utf8');
+    await native.query('CREATE SCHEMA tx');
+    await native.insertArrowIPC(tableToIPC(ascii, 'stream'), { schema: 'tx', name: 't', create: true });
+    await native.insertArrowIPC(tableToIPC(other, 'stream'), { schema: 'tx', name: 't', create: false });
+    expect(tableToRows(await native.query('SELECT t FROM tx.t')).map((r) => r.t)).toEqual(['plain', "O'Eve", '', 'x%y', 'Zoë', '東京', 'plain', '€ 5']);
+  });
+
   test('appends to an existing table, also in an attached database, and saved keys load back', async () => {
     await native.query(`ATTACH ':memory:' AS store_probe`);
     const keys = keysToIPC(await native.query('SELECT range::BIGINT AS k FROM range(5000)'), 'k');
