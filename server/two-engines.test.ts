@@ -64,10 +64,10 @@ describe('on the fixture', () => {
         await countsAndPreviews(engines, parsed.doc);
         await same(engines, 'sql', (e) => e.sql(parsed.doc));
       }),
-      { numRuns: 100, seed: 15 },
+      { numRuns: 60, seed: 15 },
     );
     // Not vacuous: campaigns were counted and previewed, not only refused.
-    expect(campaigns).toBeGreaterThan(10);
+    expect(campaigns).toBeGreaterThan(5);
   }, 120_000);
 
   test('random well-formed campaigns (audiences combined, forked, ended) get the same counts and previews', async () => {
@@ -90,16 +90,16 @@ describe('on the fixture', () => {
         );
         transitions += await countsAndPreviews(engines, doc);
       }),
-      { numRuns: 25, seed: 7 },
+      { numRuns: 15, seed: 7 },
     );
-    expect(transitions).toBeGreaterThan(50);
+    expect(transitions).toBeGreaterThan(30);
   }, 120_000);
 });
 
 describe('on the sample data', () => {
   let engines: TwoEngines;
   beforeAll(async () => {
-    engines = await twoEngines({ kind: 'sample', profiles: 2000, seed: 42 });
+    engines = await twoEngines({ kind: 'sample', profiles: 1000, seed: 42 });
   });
   afterAll(async () => engines.close());
 

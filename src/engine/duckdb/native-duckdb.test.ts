@@ -133,7 +133,7 @@ describe('the engine on native DuckDB', () => {
       const counts = [];
       for (const open of [openNodeDuckDB, () => openNativeDuckDB({ path: join(dir, 'engine.duckdb') })]) {
         const engine = new Engine(await open());
-        await engine.loadDataset(sampleDataset({ profiles: 3000, seed: 7 }));
+        await engine.loadDataset(sampleDataset({ profiles: 1000, seed: 7 }));
         counts.push((await engine.counts(doc)).counts);
         await engine.close();
       }
