@@ -180,6 +180,34 @@ describe('a server that stops in the middle of counts', () => {
     }
   });
 
+  test('a server restarted with another token: the client stops retrying and its requests say “wrong token”', async () => {
+    const { source, doc } = await shop();
+    const start = async (port: number, token: string) => {
+      const handle = createRequestHandler(() => openNativeDuckDB({ threads: 1 }));
+      await handle({ id: 1, type: 'load', params: { source } });
+      const s = createEngineServer({ handle, token, origins: DEFAULT_ORIGINS, maxRequestBytes: 1_048_576 });
+      await new Promise<void>((resolve) => s.listen(port, '127.0.0.1', () => resolve()));
+      return s;
+    };
+    const first = await start(0, TOKEN);
+    const port = (first.address() as AddressInfo).port;
+    const client = new EngineClient({ ...serverEngineOptions({ url: `http://127.0.0.1:${port}`, token: TOKEN }), retryDelaysMs: [100] });
+    expect((await client.counts(doc)).counts).toEqual(SHOP_COUNTS);
+    first.closeAllConnections();
+    await new Promise((resolve) => first.close(resolve));
+    const waiting = client.counts({ ...doc, name: 'Edited' });
+    await expect.poll(() => client.getHealth().state).toBe('restarting');
+    const second = await start(port, 'another-token-123');
+    try {
+      await expect(waiting).rejects.toThrow(/refused the token \(wrong token\)/);
+      expect(client.getHealth()).toEqual({ state: 'running' });
+    } finally {
+      client.terminate();
+      second.closeAllConnections();
+      await new Promise((resolve) => second.close(resolve));
+    }
+  });
+
   test('the server loads a data directory and prints an app address that connects to it', async () => {
     running = await startServer(parseServeArgs(['--data', 'cli/fixtures/shop-data', '--port', '0', '--token', TOKEN, '--origin', 'http://localhost:4321']));
     expect(running.dataset).toMatch(/5 customers, 4 orders/);

@@ -18,7 +18,7 @@ import type {
   SavedAudiences,
 } from './protocol';
 import type { RunRecord } from './state/engine-store';
-import { deserializeError } from './protocol';
+import { WRONG_TOKEN, deserializeError } from './protocol';
 
 /** The part of a Worker the client uses, so that tests can connect it to an in-process handler. */
 export interface WorkerLike {
@@ -317,7 +317,9 @@ export class EngineClient {
   private reconnected(response: EngineResponse): void {
     const worker = this.worker;
     if (!worker) return;
-    if (!response.ok) return this.retryLater(response.error.message);
+    // A server that answers but refuses the token is back: its requests say "wrong token" until the
+    // right one is given, rather than the client retrying for ever.
+    if (!response.ok && response.error.name !== WRONG_TOKEN) return this.retryLater(response.error.message);
     this.reconnect = undefined;
     if (this.source) {
       const loading = this.request('load', { source: this.source }, undefined, true);

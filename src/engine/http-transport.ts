@@ -1,5 +1,5 @@
 import type { EngineClientOptions, WorkerLike } from './client';
-import type { EngineMessage, EngineResponse } from './protocol';
+import { WRONG_TOKEN, type EngineMessage, type EngineResponse } from './protocol';
 
 /**
  * The engine's protocol over HTTP: each request is POSTed as JSON to the server's `/rpc` with the
@@ -25,8 +25,6 @@ export function normalizeServerUrl(text: string): string | undefined {
   }
 }
 
-/** The error of a request the server refused for its token. */
-export const WRONG_TOKEN = 'WrongToken';
 
 async function responseOf(res: Response, id: number, url: string): Promise<EngineResponse> {
   if (res.status === 401)
