@@ -113,4 +113,14 @@ describe('on the sample data', () => {
     await same(engines, 'report', (e) => e.report(doc));
     await same(engines, 'event tables', (e) => e.eventTables(doc));
   }, 120_000);
+
+  test('a recorded run, its saved audiences and the run history are the same', async () => {
+    const doc = templateDoc(campaignTemplates.find((t) => t.id === 'win-back')!);
+    await same(engines, 'record a run', (e) => e.recordRun(doc, '2025-06-30T09:00:00'));
+    await same(engines, 'runs', (e) => e.runs(doc.id));
+    const saved = await same(engines, 'saved audiences', (e) => e.savedAudiences());
+    expect('ok' in saved && saved.ok.audiences.length).toBeGreaterThan(0);
+    await same(engines, 'simulated run', (e) => e.simulateRun(doc, 'run-1', '2025-07-01T09:00'));
+    await same(engines, 'simulated run events', (e) => e.simulatedRunEvents('run-1', 'feedback', { csv: true }));
+  }, 120_000);
 });
