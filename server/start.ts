@@ -27,7 +27,8 @@ Options:
   --host <name>         address to listen on (default 127.0.0.1: this machine only)
   --token <text>        the token requests must carry (default: a new random one at each start)
   --origin <url>        an origin of the app allowed to call the server (repeatable); the dev and
-                        preview servers (http://localhost:5173, http://localhost:4173) always are
+                        preview servers (http://127.0.0.1:5173, :4173, also as localhost) always
+                        are; the first one is the app address printed
   --max-request-mb <n>  largest request body (default 64)
 `;
 
@@ -43,7 +44,7 @@ export interface ServeOptions {
   token: string;
   origins: string[];
   maxRequestBytes: number;
-  /** The address the app is opened at (for the printed link): the first `--origin`, else the dev server's. */
+  /** The address the app is opened at (for the printed link): the first `--origin`, else the dev server's (`npm start`). */
   appOrigin: string;
 }
 
@@ -98,7 +99,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     token: values.token ?? randomBytes(24).toString('base64url'),
     origins: [...new Set([...DEFAULT_ORIGINS, ...extra])],
     maxRequestBytes: whole(values['max-request-mb'], 'max-request-mb', 64, 1, 4096) * 1_048_576,
-    appOrigin: extra[0] ?? 'http://localhost:5173',
+    appOrigin: extra[0] ?? 'http://127.0.0.1:5173',
   };
 }
 
