@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'cli/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'cli/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     // Hooks open DuckDB and load fixtures: seconds on a busy machine, past the 10 s default.

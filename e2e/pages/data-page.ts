@@ -92,6 +92,26 @@ export class DataPage {
     await dialog.getByRole('button', { name: 'Load sample data' }).click();
     await expect(dialog).toBeHidden();
   }
+
+  /** The Engine section: where counts run (this browser or a server). */
+  get engine(): Locator {
+    return this.page.getByRole('region', { name: 'Engine' });
+  }
+
+  /** What the last Connect said (checking, connected, or what failed). */
+  get engineStatus(): Locator {
+    return this.engine.getByRole('status');
+  }
+
+  /** Chooses a server at `url` with `token` and presses Connect. */
+  async connectServer(url: string, token: string) {
+    const radio = this.engine.getByRole('radio', { name: /^Server/ });
+    await radio.locator('xpath=ancestor::label').click();
+    await expect(radio).toBeChecked();
+    await this.engine.getByRole('textbox', { name: 'Server URL' }).fill(url);
+    await this.engine.getByLabel('Token').fill(token);
+    await this.engine.getByRole('button', { name: 'Connect' }).click();
+  }
 }
 
 /** Drops files on the Data screen as a person dragging them from the desktop would. */

@@ -4,6 +4,7 @@ import { Upload } from 'lucide-react';
 import { useDataset } from '../queries/useDataset';
 import { useFileDrop } from '../campaigns/list/useFileDrop';
 import { DatasetSummary } from './DatasetSummary';
+import { EngineSection } from './EngineSection';
 import { SavedAudiencesSection } from './SavedAudiencesSection';
 import { EntityDetail } from './EntityDetail';
 import { EntityList } from './EntityList';
@@ -19,7 +20,7 @@ const exampleBase = `${import.meta.env.BASE_URL}examples/shop/`;
 const exampleFiles = ['data-model.json', 'customers.csv', 'orders.csv', 'stores.csv'];
 
 /**
- * The Data screen: the dataset in use and its entities (fields, links, rows, distributions), and
+ * The Data screen: where the engine runs (this browser or a server), the dataset in use and its entities (fields, links, rows, distributions), and
  * the ways to replace it: import a data model with CSVs (picker or drop) or go back to the sample
  * data of a chosen size and seed.
  */
@@ -46,6 +47,7 @@ export function DataPage() {
       <AppHeader current="data" brandIsHeading={false} />
       <main className="dx-main">
         <h1 className="cc-page-title">Data</h1>
+        <EngineSection />
         {dataset.isPending && <Waiting>Starting the data engine and loading the data…</Waiting>}
         {dataset.isError && <Failed>The data engine could not start: {errorText(dataset.error)}</Failed>}
         {info && (

@@ -18,7 +18,7 @@ import type {
   SavedAudiences,
 } from './protocol';
 import type { RunRecord } from './state/engine-store';
-import { deserializeError } from './protocol';
+import { WRONG_TOKEN, deserializeError } from './protocol';
 
 /** The part of a Worker the client uses, so that tests can connect it to an in-process handler. */
 export interface WorkerLike {
@@ -31,8 +31,20 @@ export interface WorkerLike {
 export interface EngineClientOptions {
   /** Creates the engine worker; defaults to src/engine/worker.ts. */
   createWorker?: () => WorkerLike;
-  /** Data loaded when the engine starts; defaults to the sample data (100,000 profiles, seed 42). */
-  initialData?: DataSource;
+  /**
+   * Data loaded when the engine starts; defaults to the sample data (100,000 profiles, seed 42).
+   * `null`: the engine holds its own data (a server, loaded when it started), so none is sent.
+   */
+  initialData?: DataSource | null;
+  /**
+   * How a lost engine comes back. `restart` (the worker): a new worker loads the same data at once,
+   * given up after three losses within two minutes. `reconnect` (a server, see http-transport.ts):
+   * the server is pinged after growing delays (`retryDelaysMs`, the last one repeated) until it
+   * answers, never given up; the waiting requests are sent again once it does.
+   */
+  recovery?: 'restart' | 'reconnect';
+  /** Delays between reconnection attempts to a server; the last one repeats. */
+  retryDelaysMs?: number[];
   /** How the client watches the worker; the defaults suit the app (tests shorten them). */
   watchdog?: Partial<WatchdogTimes>;
 }
@@ -55,16 +67,20 @@ export interface WatchdogTimes {
 
 const DEFAULT_WATCHDOG: WatchdogTimes = { pingEveryMs: 2_000, answerWithinMs: 30_000, stepWithinMs: 300_000 };
 
+/** Delays between attempts to reach a lost server: quick at first, then every 10 s. */
+const DEFAULT_RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
+
 /** Losses of the engine within this window that make the client give up instead of restarting again. */
 const GIVE_UP_AFTER = { losses: 3, withinMs: 120_000 };
 
 /**
  * Whether the engine answers: running; restarting after it stopped (its data is being loaded again,
- * and waiting requests are sent again once it is back); or given up after stopping again and again.
+ * and waiting requests are sent again once it is back; `retrying`: a lost server is being asked
+ * again); or given up after stopping again and again.
  */
 export type EngineHealth =
   | { state: 'running' }
-  | { state: 'restarting'; reason: string }
+  | { state: 'restarting'; reason: string; retrying?: boolean }
   | { state: 'failed'; reason: string };
 
 /**
@@ -115,10 +131,12 @@ export class EngineClient {
   private worker: WorkerLike | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly options: EngineClientOptions;
-  private readonly times: WatchdogTimes;
-  /** The data in use: loaded again into a new worker after a loss. */
-  private source: DataSource;
+  private options: EngineClientOptions;
+  private times: WatchdogTimes;
+  /** The data in use: loaded again into a new worker after a loss (none: the server's own data). */
+  private source: DataSource | null;
+  /** A lost server: the attempt under way (its ping id) or the timer of the next one. */
+  private reconnect: { attempt: number; timer?: ReturnType<typeof setTimeout>; pingId?: number } | undefined;
   private health: EngineHealth = { state: 'running' };
   private readonly listeners = new Set<(health: EngineHealth) => void>();
   private losses: number[] = [];
@@ -133,7 +151,7 @@ export class EngineClient {
   constructor(options: EngineClientOptions = {}) {
     this.options = options;
     this.times = { ...DEFAULT_WATCHDOG, ...options.watchdog };
-    this.source = options.initialData ?? DEFAULT_DATA;
+    this.source = options.initialData === undefined ? DEFAULT_DATA : options.initialData;
   }
 
   /** The data the engine holds, or loads first: known before the engine answers. */
@@ -164,11 +182,14 @@ export class EngineClient {
       if (this.worker === worker) this.receive(event.data);
     };
     worker.onerror = (event) => {
-      if (this.worker === worker) this.lose(`The engine stopped: ${event.message || 'worker error'}`);
+      if (this.worker !== worker) return;
+      // A server's transport says which server does not answer; a worker's error needs saying whose it is.
+      this.lose(this.options.recovery === 'reconnect' ? event.message : `The engine stopped: ${event.message || 'worker error'}`);
     };
     this.worker = worker;
     // First message: the data to load. Other requests wait for it on the worker's side.
     const source = this.source;
+    if (!source) return worker; // a server holds its own data
     const loading = this.request('load', { source }, undefined, true);
     loading.then(
       (outcome) => {
@@ -188,6 +209,7 @@ export class EngineClient {
       return;
     }
     const response: EngineResponse = message;
+    if (this.reconnect?.pingId === response.id) return this.reconnected(response);
     if (this.ping?.id === response.id) {
       this.ping = undefined;
       const database = response.ok ? (response.result as EngineApi['ping']['result']).database : undefined;
@@ -238,6 +260,7 @@ export class EngineClient {
    * again, unless it stopped too often lately.
    */
   private lose(reason: string): void {
+    if (this.options.recovery === 'reconnect') return this.retryLater(reason);
     const now = Date.now();
     this.losses = [...this.losses.filter((t) => now - t < GIVE_UP_AFTER.withinMs), now];
     this.ping = undefined;
@@ -254,6 +277,63 @@ export class EngineClient {
     this.setHealth({ state: 'restarting', reason });
     const worker = this.start();
     for (const p of this.pending.values()) if (!p.internal) worker.postMessage(p.message);
+    this.watch();
+  }
+
+  /**
+   * A lost server: waiting requests stay pending (new ones join them), and the server is pinged
+   * after the next delay. A server that answers again gets the waiting requests (after the data the
+   * app loaded into it, if any, since a restarted server starts with its own).
+   */
+  private retryLater(reason: string): void {
+    this.ping = undefined;
+    this.step = undefined;
+    const old = this.worker;
+    this.worker = undefined;
+    old?.terminate();
+    for (const [id, p] of this.pending) if (p.internal) this.pending.delete(id);
+    // The first loss waits the shortest delay; each failed attempt the next one.
+    const attempt = this.reconnect ? this.reconnect.attempt + 1 : 0;
+    const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1_000;
+    clearTimeout(this.reconnect?.timer);
+    this.reconnect = { attempt, timer: setTimeout(() => this.tryReconnect(), delay) };
+    this.watch();
+    this.setHealth({ state: 'restarting', reason: `${reason} Trying again in ${Math.max(1, Math.round(delay / 1000))} s.`, retrying: true });
+  }
+
+  private tryReconnect(): void {
+    if (!this.reconnect) return;
+    const worker =
+      this.options.createWorker?.() ??
+      (new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.receive(event.data);
+    };
+    worker.onerror = (event) => {
+      if (this.worker === worker) this.retryLater(event.message || 'The engine does not answer.');
+    };
+    this.worker = worker;
+    const pingId = this.nextId++;
+    this.reconnect = { attempt: this.reconnect.attempt, pingId };
+    worker.postMessage({ id: pingId, type: 'ping', params: {} });
+  }
+
+  private reconnected(response: EngineResponse): void {
+    const worker = this.worker;
+    if (!worker) return;
+    // A server that answers but refuses the token is back: its requests say "wrong token" until the
+    // right one is given, rather than the client retrying for ever.
+    if (!response.ok && response.error.name !== WRONG_TOKEN) return this.retryLater(response.error.message);
+    this.reconnect = undefined;
+    if (this.source) {
+      const loading = this.request('load', { source: this.source }, undefined, true);
+      loading.then((outcome) => {
+        if (!outcome.ok) this.giveUp('The server is back but could not load the data again.');
+      }, () => undefined);
+    }
+    for (const p of this.pending.values()) if (!p.internal) worker.postMessage(p.message);
+    this.setHealth({ state: 'running' });
     this.watch();
   }
 
@@ -282,7 +362,8 @@ export class EngineClient {
     internal = false,
   ): Promise<EngineApi[K]['result']> {
     if (this.health.state === 'failed') return Promise.reject(stoppedError(this.health.reason));
-    const worker = this.start();
+    // While a lost server is retried, requests wait and are sent once it answers.
+    const worker = this.reconnect ? undefined : this.start();
     const id = this.nextId++;
     const message = { id, type, params } as EngineRequest;
     return new Promise((resolve, reject) => {
@@ -292,7 +373,7 @@ export class EngineClient {
         if (this.pending.delete(id)) reject(abortError('cancelled'));
         this.watch();
       });
-      worker.postMessage(message);
+      worker?.postMessage(message);
       this.watch();
     });
   }
@@ -380,6 +461,7 @@ export class EngineClient {
 
   /** Loads other data; once it is in use, it is what a restarted engine loads again. */
   private async load(source: DataSource): Promise<LoadOutcome> {
+    // Loaded into a server too: a restarted server is given it again (see reconnected).
     const outcome = await this.send('load', { source });
     if (outcome.ok) this.source = source;
     return outcome;
@@ -447,8 +529,23 @@ export class EngineClient {
     return this.send('simulatedRunReport', { doc, runIds, ...params }, signal);
   }
 
+  /**
+   * Moves to another engine (the browser's or a server, see engine-choice.ts): the current one is
+   * let go, what waits for it rejects as aborted, and the next request starts the new one.
+   */
+  reconfigure(options: EngineClientOptions): void {
+    this.terminate();
+    this.options = options;
+    this.times = { ...DEFAULT_WATCHDOG, ...options.watchdog };
+    this.source = options.initialData === undefined ? DEFAULT_DATA : options.initialData;
+    this.losses = [];
+    this.setHealth({ state: 'running' });
+  }
+
   /** Stops the worker; pending requests reject. A later request starts a new one. */
   terminate(): void {
+    clearTimeout(this.reconnect?.timer);
+    this.reconnect = undefined;
     this.worker?.terminate();
     this.worker = undefined;
     for (const p of this.pending.values()) p.reject(abortError('engine terminated'));

@@ -170,6 +170,9 @@ export interface EngineStep {
 /** What the engine worker posts to the client. */
 export type EngineMessage = EngineResponse | EngineStep;
 
+/** The error name of a request a server refused for its token (see http-transport.ts). */
+export const WRONG_TOKEN = 'WrongToken';
+
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) return { name: e.name, message: e.message };
   return { name: 'Error', message: String(e) };

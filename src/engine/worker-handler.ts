@@ -7,6 +7,7 @@ import type { Dataset } from './data/dataset';
 import type { DatasetInfo } from './engine';
 import type { DataSource, EngineApi, EngineRequest, EngineResponse, LoadOutcome } from './protocol';
 import { serializeError } from './protocol';
+import { checkRequest } from './protocol-schemas';
 import type { StateStorage } from './state/state-storage';
 import { describeDataset } from './state/dataset-label';
 import { listSavedAudiences } from './state/list-saved-audiences';
@@ -30,14 +31,16 @@ export interface RequestHandlerOptions {
 }
 
 /**
- * The worker's side of the protocol, independent of how DuckDB is opened so that it runs in Node
- * tests as well as in the browser worker. DuckDB opens on the first request; requests run
- * concurrently and the engine orders their statements.
+ * The engine's side of the protocol, independent of how DuckDB is opened and of how requests
+ * arrive: the browser's engine worker (DuckDB-WASM) and the server (native DuckDB, over HTTP) both
+ * answer through it, and Node tests too. Every request is checked against its schema first
+ * (protocol-schemas.ts): a malformed one is answered with an error naming the field. DuckDB opens
+ * on the first request; requests run concurrently and the engine orders their statements.
  */
 export function createRequestHandler(
   openConnection: () => Promise<DuckConnection>,
   options: RequestHandlerOptions = {},
-): (request: EngineRequest) => Promise<EngineResponse> {
+): (request: EngineRequest | unknown) => Promise<EngineResponse> {
   let engine: Promise<Engine> | undefined;
   /** The database, once open: a ping asks it whether it still answers. */
   let connection: DuckConnection | undefined;
@@ -211,11 +214,14 @@ export function createRequestHandler(
     }
   }
 
-  return async (request) => {
+  return async (message) => {
+    const raw = (typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : undefined) ?? 0;
+    const id = typeof raw === 'number' ? raw : 0;
     try {
-      return { id: request.id, ok: true, result: await run(request) };
+      const request = checkRequest(message);
+      return { id, ok: true, result: await run(request) };
     } catch (e) {
-      return { id: request.id, ok: false, error: serializeError(e) };
+      return { id, ok: false, error: serializeError(e) };
     }
   };
 }

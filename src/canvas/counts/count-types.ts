@@ -68,7 +68,7 @@ export interface ActivityCount {
 }
 
 /** Where counts stand for the whole campaign, for the status line. */
-export type CountsPhase = 'loading-data' | 'computing' | 'restarting' | 'up-to-date' | 'failed' | 'idle';
+export type CountsPhase = 'loading-data' | 'computing' | 'restarting' | 'reconnecting' | 'up-to-date' | 'failed' | 'idle';
 
 /** Why an activity (and the transitions leaving it) has no count. */
 export const skipReasonText: Record<SkipReason, string> = {

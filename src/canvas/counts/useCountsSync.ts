@@ -33,7 +33,9 @@ export function useCountsSync(store: CountsStore): void {
   // A stopped engine is said first: until it is back, nothing else about counts is true.
   const phase: CountsPhase =
     health.state === 'restarting'
-      ? 'restarting'
+      ? health.retrying
+        ? 'reconnecting'
+        : 'restarting'
       : health.state === 'failed'
         ? 'failed'
         : dataset.isPending && !counts.isKept
