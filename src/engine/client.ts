@@ -154,8 +154,8 @@ export class EngineClient {
     this.source = options.initialData === undefined ? DEFAULT_DATA : options.initialData;
   }
 
-  /** The data the engine holds, or loads first: known before the engine answers. */
-  get dataSource(): DataSource {
+  /** The data the engine holds, or loads first: known before the engine answers (none: a server's own data). */
+  get dataSource(): DataSource | null {
     return this.source;
   }
 

@@ -37,9 +37,12 @@ export function keepableCounts(result: CountsResult): boolean {
   return !result.superseded && result.simulated !== true && Object.keys(result.errors).length === 0;
 }
 
-/** The id of the data a source loads, when it is known before loading (the sample's). */
-export function datasetIdOf(source: DataSource): string | undefined {
-  return source.kind === 'sample' ? sampleDatasetId(source.profiles, source.seed) : undefined;
+/**
+ * The id of the data a source loads, when it is known before loading (the sample's); none for a
+ * server's own data, known once it answers.
+ */
+export function datasetIdOf(source: DataSource | null): string | undefined {
+  return source?.kind === 'sample' ? sampleDatasetId(source.profiles, source.seed) : undefined;
 }
 
 /** Where kept counts live. */
