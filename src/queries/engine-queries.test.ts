@@ -68,6 +68,19 @@ describe('engine queries', () => {
     expect(campaignComputeKey({ ...doc, settings: { ...doc.settings, variables: [] } })).toBe(campaignComputeKey(doc));
   });
 
+  test('the compute key is remembered per document part, and follows each part that changes', async () => {
+    const { doc } = await setup();
+    const first = campaignComputeKey(doc);
+    // The same activities with other transitions or another seed: the remembered key is not reused.
+    const unwired = { ...doc, transitions: doc.transitions.slice(1) };
+    expect(campaignComputeKey(unwired)).not.toBe(first);
+    const reseeded = { ...doc, settings: { ...doc.settings, seed: doc.settings.seed + 1 } };
+    expect(campaignComputeKey(reseeded)).not.toBe(first);
+    // Back to the original parts: the original key, as computed from scratch.
+    expect(campaignComputeKey(doc)).toBe(first);
+    expect(campaignComputeKey(structuredClone(doc))).toBe(first);
+  });
+
   test('counts, preview and SQL through a query client', async () => {
     const { client, doc, queries } = await setup();
     const dataset = await queries.fetchQuery(datasetQuery(client));

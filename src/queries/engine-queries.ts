@@ -13,11 +13,19 @@ import { keepableCounts, type KeptCountsStore } from './kept-counts';
 /**
  * What the counts depend on: activities (type, config, disabled) and transitions, not positions or
  * labels. Moving a node or renaming it does not recompute anything.
+ *
+ * Every counts, preview and kept-counts hook asks for it on every render; on a campaign of hundreds
+ * of activities, serializing it each time kept the main thread busy for whole seconds while a
+ * campaign opened. The document's parts are immutable (an edit makes new ones), so the key is
+ * remembered per activities array and recomputed only when that array, the transitions or the
+ * settings are other objects.
  */
 export function campaignComputeKey(
   doc: Pick<CampaignDoc, 'activities' | 'transitions' | 'settings'>,
 ): string {
-  return hash64(
+  const known = computeKeys.get(doc.activities);
+  if (known && known.transitions === doc.transitions && known.settings === doc.settings) return known.key;
+  const key = hash64(
     stableStringify({
       activities: doc.activities.map((a) => [a.id, a.type, a.configVersion, a.config, a.disabled]),
       transitions: doc.transitions.map((t) => [t.id, t.source, t.target]),
@@ -26,7 +34,11 @@ export function campaignComputeKey(
       ...(doc.settings.variables?.length ? { variables: doc.settings.variables } : {}),
     }),
   );
+  computeKeys.set(doc.activities, { transitions: doc.transitions, settings: doc.settings, key });
+  return key;
 }
+
+const computeKeys = new WeakMap<CampaignDoc['activities'], { transitions: CampaignDoc['transitions']; settings: CampaignDoc['settings']; key: string }>();
 
 export const engineKeys = {
   all: ['engine'] as const,
