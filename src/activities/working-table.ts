@@ -2,6 +2,7 @@ import type { EntityDef, FieldType } from '../domain/data-model';
 import { resolvePath } from '../domain/data-model';
 import type { CompileContext, WorkingTableRef } from './compile-types';
 import { CompileError } from './compile-types';
+import { seededNumber } from '../engine/sql/dialect';
 
 /**
  * Helpers shared by the targeting activities that read a working table: its key, its columns,
@@ -78,11 +79,12 @@ export function recordValue(ctx: CompileContext, input: WorkingTableRef, name: s
 }
 
 /**
- * A deterministic pseudo-random order of records: a hash of the key and the campaign's seed. The
- * same seed gives the same order every time, in Node and in the browser.
+ * A deterministic pseudo-random order of records: a number read from the md5 of the key and the
+ * campaign's seed (`<key>|<seed>`). md5 gives the same digits on every SQL engine (DuckDB in the
+ * browser or on a server, ClickHouse), so the same seed picks the same records everywhere.
  */
 export function seededRandom(ctx: CompileContext, keySql: string): string {
-  return `hash(${keySql}, ${ctx.sql.literal(ctx.seed)})`;
+  return seededNumber(ctx.sql.dialect, keySql, ctx.seed);
 }
 
 /** An output column name chosen by a user: a plain identifier that does not clash with the key or another column. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../engine/engine';
 import { campaign, fixtureRows } from '../../engine/testing/fixture';
 import { audience, engineWith, keysOf } from '../../engine/testing/activity-harness';
+import { seededOrder } from '../../engine/testing/portable-hash';
 
 // Profiles written for this test; duplicate groups by email (case and spaces ignored):
 //   {1, 2} ann, {3, 4, 5} bob, {8} eve; 6 and 7 have no email (never duplicates).
@@ -77,6 +78,13 @@ describe('Deduplication methods', () => {
     await other.counts(doc);
     expect(await keysOf(other, doc, 'out')).toEqual(first.kept);
     await other.close();
+  });
+
+  test('random: the kept record of each group is the one with the lowest md5 number of key and seed', async () => {
+    // The campaign's seed is 42 by default; each group keeps the first key of its seeded order.
+    const first = (keys: number[]) => seededOrder(keys, 42)[0]!;
+    const kept = [first([1, 2]), first([3, 4, 5]), 6, 7, 8].sort((a, b) => a - b);
+    expect(await outcome({ fields: ['email'], method: 'random' })).toEqual({ kept, removed: [1, 2, 3, 4, 5].filter((k) => !kept.includes(k)) });
   });
 });
 
