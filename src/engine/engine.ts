@@ -10,6 +10,7 @@ import { BackgroundLoad, attachCompressedStore, storeOf } from './data/backgroun
 import { activitySql, compileCampaign } from './compile/compile-campaign';
 import type { CampaignPlan, PlannedActivity, SkipReason } from './compile/compile-campaign';
 import { quoteIdent } from './sql/quote';
+import { dialectOf, type SqlDialect } from './sql/dialect';
 import { recipientValuesSql } from './compile/recipient-values-sql';
 import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
@@ -134,7 +135,12 @@ export class Engine {
   /** Per dataset and audience name: the working table, campaign and activity it was last saved from. */
   private readonly audienceSources = new Map<string, string>();
 
-  constructor(private readonly conn: DuckConnection) {}
+  /** The SQL dialect of the connection: the engine's own statements are written in it. */
+  private readonly dialect: SqlDialect;
+
+  constructor(private readonly conn: DuckConnection) {
+    this.dialect = dialectOf(conn);
+  }
 
   /** The loaded dataset, if any. */
   get dataset(): DatasetInfo | undefined {
@@ -158,9 +164,11 @@ export class Engine {
   async loadDataset(dataset: Dataset): Promise<DatasetInfo> {
     return this.exclusive(async () => {
       const seq = ++this.loads;
-      const schema = `ds_${seq}`;
-      const later = dataset.tables.filter((t) => t.deferred);
-      const now = { ...dataset, tables: dataset.tables.filter((t) => !t.deferred) };
+      const schema = `${this.conn.schemaPrefix ?? ''}ds_${seq}`;
+      // A warehouse loads every table at once: the compressed background store is DuckDB's.
+      const deferred = (t: Dataset['tables'][number]) => t.deferred === true && this.dialect.name === 'duckdb';
+      const later = dataset.tables.filter(deferred);
+      const now = { ...dataset, tables: dataset.tables.filter((t) => !deferred(t)) };
       const rowCounts = await loadDatasetInto(this.conn, now, schema, later.map((t) => t.entity));
       const previous = this.data;
       this.data = {
@@ -188,8 +196,8 @@ export class Engine {
       this.facts.clear();
       if (previous) {
         // The old schema's views first, then the store they read (when its data had one).
-        await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
-        await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(storeOf(previous.schema))}`);
+        await this.conn.query(this.dialect.dropSchema(previous.schema));
+        if (this.dialect.name === 'duckdb') await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(storeOf(previous.schema))}`);
       }
       return this.dataset!;
     });
@@ -203,7 +211,7 @@ export class Engine {
   /** Compiles a campaign against the loaded data (no query runs); `simulate` plans delivery too. */
   compile(doc: CampaignDoc, options: { simulate?: boolean } = {}): CampaignPlan {
     const data = this.requireData();
-    return compileCampaign(doc, { model: data.model, dataSchema: data.schema, dataVersion: data.version, state: this.store.view(data.id), simulate: options.simulate === true });
+    return compileCampaign(doc, { model: data.model, dataSchema: data.schema, dialect: this.dialect, dataVersion: data.version, state: this.store.view(data.id), simulate: options.simulate === true });
   }
 
   /** The SQL of every activity that compiles, by activity id (the code view). */
@@ -291,7 +299,7 @@ export class Engine {
     try {
       for (const f of step.facts) {
         if (this.facts.has(f.table)) continue;
-        await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(f.table)} AS\n${f.sql}`);
+        await this.conn.query(this.dialect.createTableAs(quoteIdent(f.table), f.sql, { replace: true, temporary: true }));
         this.facts.add(f.table);
       }
       for (const out of step.outputs) {
@@ -304,7 +312,7 @@ export class Engine {
           continue;
         }
         // CREATE TABLE AS answers with the number of rows it wrote: no second scan to count them.
-        const made = await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(out.table)} AS\n${out.sql}`);
+        const made = await this.conn.query(this.dialect.createTableAs(quoteIdent(out.table), out.sql, { replace: true, temporary: true }));
         created.push(out.table);
         let count: unknown = made.toArray()[0]?.Count;
         if (count === undefined) count = (await this.conn.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(out.table)}`)).toArray()[0]!.n;
@@ -452,6 +460,7 @@ export class Engine {
     const plan = compileCampaign(runDoc, {
       model: data.model,
       dataSchema: data.schema,
+      dialect: this.dialect,
       dataVersion: data.version,
       state: this.store.view(data.id),
       simulate: true,
@@ -482,7 +491,7 @@ export class Engine {
         for (const o of step.outputs) {
           if (!['@deliveries', '@feedback', '@tracking'].includes(o.port) || !this.rowCount.has(o.table)) continue;
           const name = runTableName(runId, `${step.activityId}\u0000${o.port}`);
-          await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT * FROM ${quoteIdent(o.table)}`));
+          await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), `SELECT * FROM ${quoteIdent(o.table)}`, { replace: true })));
           made.push(name);
           kept[o.port] = quoteIdent(name);
           dimension = o.dimension;
@@ -595,14 +604,14 @@ export class Engine {
     const data = this.requireData();
     const base = this.compile(docAtLaunch(doc, runs[0]!.launch), { simulate: true });
     const { plan, tables } = runReportPlan(base, runs);
-    for (const [name, sql] of tables) await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${sql}`));
+    for (const [name, sql] of tables) await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
     try {
       const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t));
       const env: ReportEnv = {
         query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
         table: async (sql) => {
           const name = `rr_${hash64(`${data.version}\u0000${sql}`)}`;
-          await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS\n${sql}`));
+          await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
           tables.set(name, '');
           return quoteIdent(name);
         },
@@ -744,8 +753,8 @@ export class Engine {
   /** Columns and types of the working table a transition carries (Preview schema). */
   async previewSchema(doc: CampaignDoc, transitionId: string): Promise<ColumnInfo[]> {
     const { table, plan } = await this.transitionTable(doc, transitionId);
-    const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${this.previewSelect(table, plan)}`));
-    return tableToRows(described).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    const described = await this.exclusive(() => this.conn.query(`DESCRIBE (${this.previewSelect(table, plan)})`));
+    return tableToRows(described).map((r) => this.dialect.describedColumn(r));
   }
 
   /**
@@ -763,8 +772,8 @@ export class Engine {
     }
     const result = await this.exclusive(() => this.conn.query(`${this.previewSelect(table, plan)}\nLIMIT ${safeLimit}`));
     const columns = result.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
-    const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${this.previewSelect(table, plan)}`));
-    const types = new Map(tableToRows(described).map((r) => [String(r.column_name), String(r.column_type)]));
+    const described = await this.exclusive(() => this.conn.query(`DESCRIBE (${this.previewSelect(table, plan)})`));
+    const types = new Map(tableToRows(described).map((r) => this.dialect.describedColumn(r)).map((c) => [c.name, c.type]));
     return { columns: columns.map((c) => ({ name: c.name, type: types.get(c.name) ?? c.type })), rows: tableToRows(result), total: this.rowCount.get(table) ?? 0 };
   }
 
@@ -846,6 +855,7 @@ export class Engine {
     const plan = compileCampaign(doc, {
       model: data.model,
       dataSchema: data.schema,
+      dialect: this.dialect,
       dataVersion: data.version,
       state: this.store.view(data.id),
       simulate,
@@ -919,7 +929,7 @@ export class Engine {
         const name = `rp_${hash64(`${data.version}\u0000${sql}`)}`;
         used.add(name);
         if (!this.reportTables.has(name)) {
-          await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS\n${sql}`));
+          await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
           this.reportTables.add(name);
         }
         return quoteIdent(name);

@@ -1,25 +1,58 @@
-import { quoteIdent, sqlLiteral } from './quote';
+import { dateLiteral, quoteIdent, sqlLiteral, timestampLiteral } from './quote';
 import type { SqlScalar } from './quote';
 
 /**
- * What differs between the SQL engines a campaign runs on. Activities and the engine state what
- * they want once (a seeded random number, a table made from a query, a column list without some
- * columns...) and the dialect of the connection writes it. Everything not listed here is written
- * in the SQL both engines read alike.
+ * What differs between the SQL engines a campaign runs on (DuckDB in the browser and in Node,
+ * ClickHouse on a warehouse). Activities and the engine state what they want once (a seeded
+ * random number, a table made from a query, every column but some...) and the connection's
+ * dialect writes it. Everything not listed here is written in the SQL both engines read alike
+ * (`CAST(x AS VARCHAR)`, `DATE '...'`, `row_number() OVER (...)`, `GROUP BY ALL`, `IS NOT
+ * DISTINCT FROM`, `coalesce`, `lower`, `trim`, `LIKE`...), which the dialect tests run on both.
  */
 export interface SqlDialect {
-  /** `duckdb` or `clickhouse`. */
   readonly name: 'duckdb' | 'clickhouse';
   /** Quotes an identifier taken from the data model. */
   ident(name: string): string;
   /** The one escaping function for user values. */
   literal(value: SqlScalar): string;
+  /** A date literal from `YYYY-MM-DD` (checked). */
+  date(iso: string): string;
+  /** A wall-clock date-time literal from an ISO date or date-time (checked). */
+  timestamp(iso: string): string;
   /**
    * An unsigned 64-bit number from the md5 of the text expression `textSql`: its first 16
    * hexadecimal digits read as a big-endian integer. md5 is the same on DuckDB, ClickHouse and
    * Postgres, so every seeded pick is the same on every engine.
    */
   md5Number(textSql: string): string;
+  /**
+   * `CREATE ... TABLE name AS select`. A working table (`temporary`) lives as long as the
+   * connection on DuckDB; on ClickHouse it is an in-memory table of the engine's own database
+   * (see docs/running-on-larger-data.md). `replace` replaces a table of that name, `ifNotExists`
+   * keeps it.
+   */
+  createTableAs(name: string, select: string, options?: { temporary?: boolean; replace?: boolean; ifNotExists?: boolean }): string;
+  /** `CREATE SCHEMA` (a database on ClickHouse). */
+  createSchema(name: string, options?: { ifNotExists?: boolean }): string;
+  /** Drops a schema and everything in it. */
+  dropSchema(name: string): string;
+  /** `*` without some columns (quoted names): `* EXCLUDE (...)` / `* EXCEPT (...)`. */
+  starExcept(columns: string[], qualifier?: string): string;
+  /** True when the list expression holds the value. */
+  listContains(list: string, value: string): string;
+  /** Text of a date or date-time in the `strftime` pattern (`%Y-%m-%d %H:%M` and the like). */
+  formatTime(value: string, pattern: string): string;
+  /** A date or date-time truncated to a unit (`hour`, `day`, `week`, `month`). */
+  truncTime(unit: string, value: string): string;
+  /**
+   * The first value of a correlated sub-query, `(SELECT <value> FROM <from> WHERE <where>)`:
+   * `LIMIT 1` on DuckDB; ClickHouse decorrelates an aggregate but not a limit, so `any(value)`.
+   */
+  firstOf(value: string, from: string, where: string): string;
+  /** An order-free fingerprint of a set of keys (XOR of a hash of each key), as a number. */
+  xorHash(value: string): string;
+  /** Rows of `DESCRIBE` as `{ name, type }`. */
+  describedColumn(row: Record<string, unknown>): { name: string; type: string };
 }
 
 /** `<key>|<seed>` as text, the input of every seeded pick. */
@@ -40,5 +73,59 @@ export const duckdbDialect: SqlDialect = {
   name: 'duckdb',
   ident: quoteIdent,
   literal: sqlLiteral,
+  date: dateLiteral,
+  timestamp: timestampLiteral,
   md5Number: (text) => `('0x' || substr(md5(${text}), 1, 16))::UBIGINT`,
+  createTableAs: (name, select, o = {}) =>
+    `CREATE ${o.replace ? 'OR REPLACE ' : ''}${o.temporary ? 'TEMP ' : ''}TABLE ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${name} AS\n${select}`,
+  createSchema: (name, o = {}) => `CREATE SCHEMA ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(name)}`,
+  dropSchema: (name) => `DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`,
+  starExcept: (columns, q) => `${q ? `${q}.` : ''}* EXCLUDE (${columns.join(', ')})`,
+  listContains: (list, value) => `list_contains(${list}, ${value})`,
+  formatTime: (value, pattern) => `strftime(${value}, ${sqlLiteral(pattern)})`,
+  truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
+  firstOf: (value, from, where) => `(SELECT ${value} FROM ${from} WHERE ${where} LIMIT 1)`,
+  xorHash: (value) => `bit_xor(hash(${value}))`,
+  describedColumn: (row) => ({ name: String(row.column_name), type: String(row.column_type) }),
 };
+
+/**
+ * ClickHouse, on a server or a cluster (@clickhouse/client) or embedded (chdb, in tests). The
+ * connection sets what makes ClickHouse read standard SQL the way DuckDB does (NULLs from outer
+ * joins, NULL for an aggregate of nothing: see clickhouse/settings.ts).
+ */
+export const clickhouseDialect: SqlDialect = {
+  name: 'clickhouse',
+  ident: quoteIdent,
+  literal: clickhouseLiteral,
+  // Date32 and DateTime64 cover the years DuckDB does (Date and DateTime start in 1970).
+  date: (iso) => `toDate32(${dateLiteral(iso).slice(5)})`,
+  timestamp: (iso) => `toDateTime64(${timestampLiteral(iso).slice(10)}, 6)`,
+  md5Number: (text) => `reinterpretAsUInt64(reverse(substring(MD5(${text}), 1, 8)))`,
+  createTableAs: (name, select, o = {}) =>
+    `CREATE ${o.replace ? 'OR REPLACE ' : ''}TABLE ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${name}\nENGINE = ${o.temporary ? 'Memory' : 'MergeTree ORDER BY tuple()'} AS\n${select}`,
+  createSchema: (name, o = {}) => `CREATE DATABASE ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(name)}`,
+  dropSchema: (name) => `DROP DATABASE IF EXISTS ${quoteIdent(name)}`,
+  starExcept: (columns, q) => `${q ? `${q}.` : ''}* EXCEPT (${columns.join(', ')})`,
+  listContains: (list, value) => `has(${list}, ${value})`,
+  formatTime: (value, pattern) => `formatDateTime(${value}, ${sqlLiteral(pattern.replace(/%M/g, '%i'))})`,
+  truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
+  firstOf: (value, from, where) => `(SELECT any(${value}) FROM ${from} WHERE ${where})`,
+  xorHash: (value) => `groupBitXor(cityHash64(${value}))`,
+  describedColumn: (row) => ({ name: String(row.name), type: String(row.type) }),
+};
+
+/**
+ * ClickHouse reads a backslash in a quoted string as an escape, so it is doubled; NUL can be
+ * written as `\0`. Everything else is the standard literal.
+ */
+function clickhouseLiteral(value: SqlScalar): string {
+  if (typeof value !== 'string') return sqlLiteral(value);
+  const standard = sqlLiteral(value.replace(/\\/g, '\\\\'));
+  return standard.replace(/ \|\| chr\(0\) \|\| /g, " || '\\0' || ");
+}
+
+/** The dialect of a connection: DuckDB unless it says otherwise. */
+export function dialectOf(conn: { dialect?: SqlDialect }): SqlDialect {
+  return conn.dialect ?? duckdbDialect;
+}
