@@ -79,6 +79,15 @@ export function recordValue(ctx: CompileContext, input: WorkingTableRef, name: s
 }
 
 /**
+ * Every column of a working table aliased `alias`, named one by one: the key, then its columns.
+ * `alias.*` says the same where the working table is joined to one other table, but past that
+ * ClickHouse names its columns `alias.column`, which a query reading the result cannot find.
+ */
+export function workingColumns(ctx: CompileContext, input: WorkingTableRef, alias = 'w'): string {
+  return [keyColumn(ctx, input.dimension), ...input.columns.map((c) => c.name)].map((c) => `${alias}.${ctx.sql.ident(c)}`).join(', ');
+}
+
+/**
  * A deterministic pseudo-random order of records: a number read from the md5 of the key and the
  * campaign's seed (`<key>|<seed>`). md5 gives the same digits on every SQL engine (DuckDB in the
  * browser or on a server, ClickHouse), so the same seed picks the same records everywhere.

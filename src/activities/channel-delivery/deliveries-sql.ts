@@ -1,4 +1,5 @@
 import type { ChannelBaseConfig } from '../channel-common';
+import type { SqlDialect } from '../../engine/sql/dialect';
 import { CompileError, auxTable, passThrough } from '../compile-types';
 import type { CompileContext, CompiledOutputs, EarlierChannelRef } from '../compile-types';
 import { findEntity, findField } from '../../domain/data-model';
@@ -111,7 +112,7 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   const ranked = config.throttle.enabled ? `CASE WHEN reason0 IS NULL THEN row_number() OVER (PARTITION BY reason0 IS NULL ORDER BY c.${pk}, link_order) - 1 END` : '0';
   ctes.push(`t AS (\n  SELECT c.*, ${ranked} AS rank\n  FROM c\n)`);
 
-  const slot = slotSql(config, ctx.clock);
+  const slot = slotSql(config, ctx.clock, ctx.sql.dialect);
   const sql =
     `WITH ${ctes.join(',\n')}\n` +
     `SELECT ${pk}, message_id, linked_key, address,\n  CASE WHEN reason0 IS NULL AND NOT (${slot.fits}) THEN 'window' ELSE reason0 END AS reason,\n` +
@@ -131,7 +132,7 @@ const ts = (stamp: string) => `TIMESTAMP '${stamp}'`;
  * Throttled: `perHour` messages per open hour, spread evenly over the hour (over what is left of
  * it for a first hour that starts late). Not throttled: every message at the first open hour.
  */
-function slotSql(config: ChannelBaseConfig, clock: string): { fits: string; at: string } {
+function slotSql(config: ChannelBaseConfig, clock: string, d: SqlDialect): { fits: string; at: string } {
   if (windowProblem(config.window)) return { fits: 'false', at: 'CAST(NULL AS TIMESTAMP)' };
   const slots = sendSlots({ window: config.window, validityHours: Math.min(config.validityHours, MAX_VALIDITY_HOURS) }, clock);
   if (slots.length === 0) return { fits: 'false', at: 'CAST(NULL AS TIMESTAMP)' };
@@ -141,8 +142,8 @@ function slotSql(config: ChannelBaseConfig, clock: string): { fits: string; at: 
     const ms = simMillis(s)!;
     return Math.round((Math.floor(ms / HOUR_MS + 1) * HOUR_MS - ms) / 1000);
   });
-  const slotIndex = `(rank // ${perHour})`;
-  const offset = `CAST(((rank % ${perHour}) * [${seconds.join(', ')}][${slotIndex} + 1]) // ${perHour} AS BIGINT)`;
+  const slotIndex = `(${d.intDiv('rank', String(perHour))})`;
+  const offset = `CAST(${d.intDiv(`(rank % ${perHour}) * [${seconds.join(', ')}][${slotIndex} + 1]`, String(perHour))} AS BIGINT)`;
   return {
     fits: `rank < ${slots.length * perHour}`,
     at: `[${slots.map(ts).join(', ')}][${slotIndex} + 1] + to_seconds(${offset})`,

@@ -8,7 +8,7 @@ import type { CompileContext, CompiledOutputs, EarlierChannelRef, EngineStateVie
 import { earlierChannelActivities } from '../../activities/earlier-channels';
 import { withSimulation, type SimulatedChannelConfig } from '../simulation/simulate-sql';
 import { launchTimestamp, readSimulationSettings } from '../../domain/simulation-settings';
-import { quoteIdent, sqlLiteral } from '../sql/quote';
+import { quoteIdent } from '../sql/quote';
 import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 import { ruleSql, type RuleScope } from './rule-sql';
 import { hash64, stableStringify } from './hash';
@@ -144,6 +144,7 @@ function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, stri
     return quoteIdent(name);
   };
   const scope = (entityName: string, alias: string, row?: RuleScope['row'], point?: RuleScope['point']): RuleScope => ({
+    dialect: env.dialect ?? duckdbDialect,
     model: env.model,
     entity: entity(entityName),
     alias,
@@ -158,7 +159,7 @@ function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, stri
   return {
     dialect: env.dialect ?? duckdbDialect,
     ident: quoteIdent,
-    literal: sqlLiteral,
+    literal: (env.dialect ?? duckdbDialect).literal,
     table,
     entity,
     facts,

@@ -38,6 +38,14 @@ export interface SqlDialect {
   dropSchema(name: string): string;
   /** `*` without some columns (quoted names): `* EXCLUDE (...)` / `* EXCEPT (...)`. */
   starExcept(columns: string[], qualifier?: string): string;
+  /** Integer division rounding toward zero (`//` on DuckDB, which starts a comment on ClickHouse). */
+  intDiv(a: string, b: string): string;
+  /** True when text `haystack` contains `needle`. */
+  containsText(haystack: string, needle: string): string;
+  /** True when text starts with `prefix`. */
+  startsWith(text: string, prefix: string): string;
+  /** A date or date-time as a date (ClickHouse: Date32, which keeps the years before 1970). */
+  castDate(value: string): string;
   /** True when the list expression holds the value. */
   listContains(list: string, value: string): string;
   /** Text of a date or date-time in the `strftime` pattern (`%Y-%m-%d %H:%M` and the like). */
@@ -81,6 +89,10 @@ export const duckdbDialect: SqlDialect = {
   createSchema: (name, o = {}) => `CREATE SCHEMA ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(name)}`,
   dropSchema: (name) => `DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`,
   starExcept: (columns, q) => `${q ? `${q}.` : ''}* EXCLUDE (${columns.join(', ')})`,
+  intDiv: (a, b) => `(${a}) // (${b})`,
+  containsText: (h, n) => `contains(${h}, ${n})`,
+  startsWith: (t, p) => `starts_with(${t}, ${p})`,
+  castDate: (v) => `CAST(${v} AS DATE)`,
   listContains: (list, value) => `list_contains(${list}, ${value})`,
   formatTime: (value, pattern) => `strftime(${value}, ${sqlLiteral(pattern)})`,
   truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
@@ -107,6 +119,10 @@ export const clickhouseDialect: SqlDialect = {
   createSchema: (name, o = {}) => `CREATE DATABASE ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(name)}`,
   dropSchema: (name) => `DROP DATABASE IF EXISTS ${quoteIdent(name)}`,
   starExcept: (columns, q) => `${q ? `${q}.` : ''}* EXCEPT (${columns.join(', ')})`,
+  intDiv: (a, b) => `intDiv(${a}, ${b})`,
+  containsText: (h, n) => `(position(${h}, ${n}) > 0)`,
+  startsWith: (t, p) => `startsWith(${t}, ${p})`,
+  castDate: (v) => `toDate32(${v})`,
   listContains: (list, value) => `has(${list}, ${value})`,
   formatTime: (value, pattern) => `formatDateTime(${value}, ${sqlLiteral(pattern.replace(/%M/g, '%i'))})`,
   truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
