@@ -72,7 +72,7 @@ export function recordValue(ctx: CompileContext, input: WorkingTableRef, name: s
   });
   const where = resolved.steps[0]!.link.on.map((p) => `l1.${ctx.sql.ident(p.to)} = t.${ctx.sql.ident(p.from)}`).join(' AND ');
   return {
-    sql: `(SELECT l${resolved.steps.length}.${ctx.sql.ident(resolved.field!.name)} FROM ${from} WHERE ${where} LIMIT 1)`,
+    sql: ctx.sql.dialect.firstOf(`l${resolved.steps.length}.${ctx.sql.ident(resolved.field!.name)}`, from, where),
     type: resolved.field!.type,
     usesEntity: true,
   };
@@ -81,10 +81,11 @@ export function recordValue(ctx: CompileContext, input: WorkingTableRef, name: s
 /**
  * Every column of a working table aliased `alias`, named one by one: the key, then its columns.
  * `alias.*` says the same where the working table is joined to one other table, but past that
- * ClickHouse names its columns `alias.column`, which a query reading the result cannot find.
+ * ClickHouse names its columns `alias.column` (hence the aliases), which a query reading the
+ * result cannot find.
  */
 export function workingColumns(ctx: CompileContext, input: WorkingTableRef, alias = 'w'): string {
-  return [keyColumn(ctx, input.dimension), ...input.columns.map((c) => c.name)].map((c) => `${alias}.${ctx.sql.ident(c)}`).join(', ');
+  return [keyColumn(ctx, input.dimension), ...input.columns.map((c) => c.name)].map((c) => `${alias}.${ctx.sql.ident(c)} AS ${ctx.sql.ident(c)}`).join(', ');
 }
 
 /**

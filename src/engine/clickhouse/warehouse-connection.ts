@@ -1,4 +1,4 @@
-import { Table, tableFromIPC } from 'apache-arrow';
+import { Bool, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { DuckConnection } from '../duckdb/connection';
 import { clickhouseDialect } from '../sql/dialect';
 import { quoteIdent } from '../sql/quote';
@@ -8,7 +8,7 @@ import { clickhouseColumns } from './arrow-columns';
 export interface ClickHouseTransport {
   /** Runs one statement; returns its result as Arrow IPC stream bytes (empty for DDL). */
   run(sql: string): Promise<Uint8Array>;
-  /** Appends Arrow IPC stream bytes to an existing table. */
+  /** Appends Arrow IPC stream bytes to an existing table (`table (columns)`). */
   insertArrow(table: string, bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,7 +38,8 @@ export function clickhouseConnection(transport: ClickHouseTransport): DuckConnec
           const schema = tableFromIPC(bytes).schema;
           await transport.run(`CREATE TABLE ${table} (${clickhouseColumns(schema)}) ENGINE = MergeTree ORDER BY tuple()`);
         }
-        await transport.insertArrow(table, bytes);
+        const insert = withoutNullBooleans(bytes);
+        await transport.insertArrow(`${table} (${insert.columns.map(quoteIdent).join(', ')})`, insert.bytes);
       } catch (e) {
         throw new Error(clickhouseErrorMessage(e), { cause: e });
       }
@@ -64,4 +65,17 @@ export function clickhouseErrorMessage(e: unknown): string {
     .trim();
   if (text.length > 400) text = `${text.slice(0, 400)}…`;
   return `ClickHouse refused the statement: ${text}${name ? ` (${name})` : ''}`;
+}
+
+/**
+ * apache-arrow writes a boolean column whose values are all NULL without its values buffer, which
+ * ClickHouse's Arrow reader refuses. Such columns are left out of the insert (they are NULL
+ * anyway): the bytes to insert and the columns they hold.
+ */
+function withoutNullBooleans(bytes: Uint8Array): { bytes: Uint8Array; columns: string[] } {
+  const table = tableFromIPC(bytes);
+  const names = table.schema.fields.map((f) => f.name);
+  const kept = table.schema.fields.filter((f) => !(f.type instanceof Bool && table.numRows > 0 && table.getChild(f.name)!.nullCount === table.numRows)).map((f) => f.name);
+  if (kept.length === names.length) return { bytes, columns: names };
+  return { bytes: tableToIPC(table.select(kept), 'stream'), columns: kept };
 }
