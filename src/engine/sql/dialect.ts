@@ -32,6 +32,8 @@ export interface SqlDialect {
    * keeps it.
    */
   createTableAs(name: string, select: string, options?: { temporary?: boolean; replace?: boolean; ifNotExists?: boolean }): string;
+  /** `CREATE TABLE IF NOT EXISTS name (columns)`, keyed by `primaryKey` where the engine enforces keys. */
+  createTable(name: string, columns: string, primaryKey?: string[]): string;
   /** `CREATE SCHEMA` (a database on ClickHouse). */
   createSchema(name: string, options?: { ifNotExists?: boolean }): string;
   /** Drops a schema and everything in it. */
@@ -46,6 +48,8 @@ export interface SqlDialect {
   startsWith(text: string, prefix: string): string;
   /** A date or date-time as a date (ClickHouse: Date32, which keeps the years before 1970). */
   castDate(value: string): string;
+  /** A date or date-time as text the way DuckDB writes it (`2025-06-30 23:59:00`, fractions only when there are). */
+  timeText(value: string): string;
   /** True when the list expression holds the value. */
   listContains(list: string, value: string): string;
   /** Text of a date or date-time in the `strftime` pattern (`%Y-%m-%d %H:%M` and the like). */
@@ -86,6 +90,7 @@ export const duckdbDialect: SqlDialect = {
   md5Number: (text) => `('0x' || substr(md5(${text}), 1, 16))::UBIGINT`,
   createTableAs: (name, select, o = {}) =>
     `CREATE ${o.replace ? 'OR REPLACE ' : ''}${o.temporary ? 'TEMP ' : ''}TABLE ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${name} AS\n${select}`,
+  createTable: (name, columns, key) => `CREATE TABLE IF NOT EXISTS ${name} (${columns}${key ? `, PRIMARY KEY (${key.join(', ')})` : ''})`,
   createSchema: (name, o = {}) => `CREATE SCHEMA ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(name)}`,
   dropSchema: (name) => `DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`,
   starExcept: (columns, q) => `${q ? `${q}.` : ''}* EXCLUDE (${columns.join(', ')})`,
@@ -93,6 +98,7 @@ export const duckdbDialect: SqlDialect = {
   containsText: (h, n) => `contains(${h}, ${n})`,
   startsWith: (t, p) => `starts_with(${t}, ${p})`,
   castDate: (v) => `CAST(${v} AS DATE)`,
+  timeText: (v) => `CAST(${v} AS VARCHAR)`,
   listContains: (list, value) => `list_contains(${list}, ${value})`,
   formatTime: (value, pattern) => `strftime(${value}, ${sqlLiteral(pattern)})`,
   truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
@@ -116,6 +122,7 @@ export const clickhouseDialect: SqlDialect = {
   md5Number: (text) => `reinterpretAsUInt64(reverse(substring(MD5(${text}), 1, 8)))`,
   createTableAs: (name, select, o = {}) =>
     `CREATE ${o.replace ? 'OR REPLACE ' : ''}TABLE ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${name}\nENGINE = ${o.temporary ? 'Memory' : 'MergeTree ORDER BY tuple()'} AS\n${select}`,
+  createTable: (name, columns) => `CREATE TABLE IF NOT EXISTS ${name} (${columns}) ENGINE = MergeTree ORDER BY tuple()`,
   createSchema: (name, o = {}) => `CREATE DATABASE ${o.ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(name)}`,
   dropSchema: (name) => `DROP DATABASE IF EXISTS ${quoteIdent(name)}`,
   starExcept: (columns, q) => `${q ? `${q}.` : ''}* EXCEPT (${columns.join(', ')})`,
@@ -123,6 +130,7 @@ export const clickhouseDialect: SqlDialect = {
   containsText: (h, n) => `(position(${h}, ${n}) > 0)`,
   startsWith: (t, p) => `startsWith(${t}, ${p})`,
   castDate: (v) => `toDate32(${v})`,
+  timeText: (v) => `replaceRegexpOne(replaceRegexpOne(toString(${v}), '(\\.\\d*?)0+$', '\\1'), '\\.$', '')`,
   listContains: (list, value) => `has(${list}, ${value})`,
   formatTime: (value, pattern) => `formatDateTime(${value}, ${sqlLiteral(pattern.replace(/%M/g, '%i'))})`,
   truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
