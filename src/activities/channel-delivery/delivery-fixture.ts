@@ -116,7 +116,7 @@ export async function deliveryEngine(rows?: Record<string, Row[]>) {
     const step = engine.compile(doc, options).steps.find((s) => s.activityId === activityId);
     const table = step?.outputs.find((o) => o.port === '@deliveries')?.table;
     if (!table) throw new Error(`${activityId} has no deliveries`);
-    return tableToRows(await conn.query(`SELECT ${dialectOf(conn).starExcept(['category', 'send_at'])}, CAST(send_at AS VARCHAR) AS send_at FROM "${table}" ORDER BY id, linked_key`));
+    return tableToRows(await conn.query(`SELECT ${dialectOf(conn).starExcept(['category', 'send_at'])}, ${dialectOf(conn).timeText('send_at')} AS send_at FROM "${table}" ORDER BY id, linked_key`));
   };
   return { engine, conn, deliveries };
 }

@@ -50,6 +50,21 @@ export interface SqlDialect {
   castDate(value: string): string;
   /** A date or date-time as text the way DuckDB writes it (`2025-06-30 23:59:00`, fractions only when there are). */
   timeText(value: string): string;
+  /** The column type of a field type (`string`, `integer`, `decimal`, `boolean`, `date`, `timestamp`), NULL allowed. */
+  sqlType(type: 'string' | 'integer' | 'decimal' | 'boolean' | 'date' | 'timestamp'): string;
+  /** True when the whole text matches the regular expression `pattern` (plain text, not SQL). */
+  regexFullMatch(text: string, pattern: string): string;
+  /** Every match of the regular expression `pattern` in the text replaced by `replacement` (plain text). */
+  regexReplaceAll(text: string, pattern: string, replacement: string): string;
+  /** An interval of `n` seconds (an integer expression), to add to a date-time. */
+  seconds(n: string): string;
+  /**
+   * Rows `(name, value)` of aggregates over one relation, computed in one scan: one row per name.
+   * `names` are plain text, `values` aggregate expressions of the same type.
+   */
+  namedValues(names: string[], values: string[], from: string): string;
+  /** The texts that are not NULL joined by `separator` (DuckDB's `concat_ws`; ClickHouse's gives NULL for any NULL). */
+  joinTexts(separator: string, texts: string[]): string;
   /** True when the list expression holds the value. */
   listContains(list: string, value: string): string;
   /** Text of a date or date-time in the `strftime` pattern (`%Y-%m-%d %H:%M` and the like). */
@@ -99,6 +114,13 @@ export const duckdbDialect: SqlDialect = {
   startsWith: (t, p) => `starts_with(${t}, ${p})`,
   castDate: (v) => `CAST(${v} AS DATE)`,
   timeText: (v) => `CAST(${v} AS VARCHAR)`,
+  sqlType: (t) => ({ string: 'VARCHAR', integer: 'BIGINT', decimal: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE', timestamp: 'TIMESTAMP' })[t],
+  regexFullMatch: (text, pattern) => `regexp_full_match(${text}, ${sqlLiteral(pattern)})`,
+  regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${sqlLiteral(pattern)}, ${sqlLiteral(replacement)}, 'g')`,
+  seconds: (n) => `to_seconds(${n})`,
+  joinTexts: (sep, texts) => `concat_ws(${sqlLiteral(sep)}, ${texts.join(', ')})`,
+  namedValues: (names, values, from) =>
+    `SELECT unnest(n) AS name, unnest(v) AS value FROM (SELECT [${names.map(sqlLiteral).join(', ')}] AS n, [${values.join(', ')}] AS v FROM ${from})`,
   listContains: (list, value) => `list_contains(${list}, ${value})`,
   formatTime: (value, pattern) => `strftime(${value}, ${sqlLiteral(pattern)})`,
   truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
@@ -130,6 +152,13 @@ export const clickhouseDialect: SqlDialect = {
   containsText: (h, n) => `(position(${h}, ${n}) > 0)`,
   startsWith: (t, p) => `startsWith(${t}, ${p})`,
   castDate: (v) => `toDate32(${v})`,
+  sqlType: (t) => `Nullable(${({ string: 'String', integer: 'Int64', decimal: 'Float64', boolean: 'Bool', date: 'Date32', timestamp: 'DateTime64(6)' })[t]})`,
+  regexFullMatch: (text, pattern) => `match(${text}, ${clickhouseLiteral(`^(?:${pattern})$`)})`,
+  regexReplaceAll: (text, pattern, replacement) => `replaceRegexpAll(${text}, ${clickhouseLiteral(pattern)}, ${clickhouseLiteral(replacement)})`,
+  seconds: (n) => `toIntervalSecond(${n})`,
+  joinTexts: (sep, texts) => `arrayStringConcat(arrayFilter(x -> x IS NOT NULL, [${texts.join(', ')}]), ${clickhouseLiteral(sep)})`,
+  namedValues: (names, values, from) =>
+    `SELECT x.1 AS name, x.2 AS value FROM (SELECT arrayJoin(arrayZip([${names.map(clickhouseLiteral).join(', ')}], [${values.join(', ')}])) AS x FROM ${from})`,
   timeText: (v) => `replaceRegexpOne(replaceRegexpOne(toString(${v}), '(\\.\\d*?)0+$', '\\1'), '\\.$', '')`,
   listContains: (list, value) => `has(${list}, ${value})`,
   formatTime: (value, pattern) => `formatDateTime(${value}, ${sqlLiteral(pattern.replace(/%M/g, '%i'))})`,
