@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/engine';
 import { campaign, fixtureRows } from '../../engine/testing/fixture';
 import { audience, engineWith, keysOf } from '../../engine/testing/activity-harness';
 import { seededOrder } from '../../engine/testing/portable-hash';
+import { refusedOnClickHouse } from '../../engine/testing/test-connection';
 
 // Profiles written for this test; duplicate groups by email (case and spaces ignored):
 //   {1, 2} ann, {3, 4, 5} bob, {8} eve; 6 and 7 have no email (never duplicates).
@@ -109,7 +110,8 @@ describe('Deduplication options', () => {
     });
   });
 
-  test('a field through a many-to-one link', async () => {
+  // ClickHouse refuses the correlated lookup through the link (NOT_IMPLEMENTED).
+  refusedOnClickHouse(test)('a field through a many-to-one link', async () => {
     // Acme {1, 3, 8} -> 1 (80); Globex {4, 5} -> 4 (tie at 60); no account {2, 6, 7} all kept.
     expect(await outcome({ fields: ['account.company'], method: 'expression', expression: { field: 'score', order: 'highest' } })).toEqual({
       kept: [1, 2, 4, 6, 7],

@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/engine';
 import { campaign, fixtureRows } from '../../engine/testing/fixture';
 import { all, attr, audience, engineWith, keysOf, pick, rowsOf, rules } from '../../engine/testing/activity-harness';
 import { seededOrder } from '../../engine/testing/portable-hash';
+import { refusedOnClickHouse } from '../../engine/testing/test-connection';
 
 // Fixture profiles (see engine/testing/fixture.ts):
 //   id  country score opt_in account
@@ -94,7 +95,8 @@ describe('Split limits and order', () => {
     expect(await keysOf(engine, doc, 'rest')).toEqual([3, 5]);
   });
 
-  test('sort on a field through a many-to-one link, ties broken by key', async () => {
+  // ClickHouse refuses the correlated lookup through the link (NOT_IMPLEMENTED).
+  refusedOnClickHouse(test)('sort on a field through a many-to-one link, ties broken by key', async () => {
     const doc = splitDoc([{ id: 'x', label: 'Globex first', limit: { kind: 'count', value: 2 }, order: { mode: 'sort', field: 'account.company', direction: 'desc' } }]);
     expect(await keysOf(engine, doc, 't-x')).toEqual([4, 6]);
   });
