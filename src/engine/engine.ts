@@ -117,7 +117,8 @@ export class EngineError extends Error {
  * connection), and a newer `counts` call makes an older one stop at its next statement.
  */
 export class Engine {
-  private data: (DatasetInfo & { schema: string }) | undefined;
+  /** The data in use; `external` when it was loaded before and elsewhere (a warehouse), never dropped here. */
+  private data: (DatasetInfo & { schema: string; external?: boolean }) | undefined;
   private background: BackgroundLoad | undefined;
   private loads = 0;
   private readonly rowCount = new Map<string, number>();
@@ -145,7 +146,7 @@ export class Engine {
   /** The loaded dataset, if any. */
   get dataset(): DatasetInfo | undefined {
     if (!this.data) return undefined;
-    const { schema: _schema, ...info } = this.data;
+    const { schema: _schema, external: _external, ...info } = this.data;
     return { ...info, rowCounts: { ...info.rowCounts }, loading: this.background?.loading ?? [] };
   }
 
@@ -194,11 +195,31 @@ export class Engine {
       this.rowCount.clear();
       this.reportTables.clear();
       this.facts.clear();
-      if (previous) {
+      if (previous && !previous.external) {
         // The old schema's views first, then the store they read (when its data had one).
         await this.conn.query(this.dialect.dropSchema(previous.schema));
         if (this.dialect.name === 'duckdb') await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(storeOf(previous.schema))}`);
       }
+      return this.dataset!;
+    });
+  }
+
+  /**
+   * Computes on data already in the database (a data model's tables that `campaign load` wrote
+   * into a warehouse, in `schema`): nothing is loaded, and the tables are never dropped.
+   */
+  async useLoadedData(data: { id: string; model: DataModel; schema: string }): Promise<DatasetInfo> {
+    return this.exclusive(async () => {
+      const rowCounts = Object.create(null) as Record<string, number>;
+      for (const e of data.model.entities) {
+        const t = await this.conn.query(`SELECT count(*) AS n FROM ${quoteIdent(data.schema)}.${quoteIdent(e.name)}`);
+        rowCounts[e.name] = Number(tableToRows(t)[0]?.n ?? 0);
+      }
+      for (const table of [...this.rowCount.keys(), ...this.facts, ...this.reportTables]) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      this.rowCount.clear();
+      this.reportTables.clear();
+      this.facts.clear();
+      this.data = { id: data.id, version: `${data.id}#${++this.loads}`, model: data.model, rowCounts, schema: data.schema, external: true };
       return this.dataset!;
     });
   }

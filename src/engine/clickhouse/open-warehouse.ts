@@ -8,8 +8,10 @@ import type { DuckConnection } from '../duckdb/connection';
  *   a temporary one), for tests and trials.
  * Each connection names its schemas with a prefix of its own, so several engines can share one
  * warehouse; closing it drops its working tables (see docs/running-on-larger-data.md).
+ * `dataDatabase` is where `campaign load` writes a data model's tables: the URL's database
+ * (`campaign_data` for chdb).
  */
-export async function openWarehouse(url: string): Promise<DuckConnection> {
+export async function openWarehouse(url: string): Promise<DuckConnection & { dataDatabase: string }> {
   const scheme = /^([a-z]+):\/\//.exec(url)?.[1];
   if (scheme === 'clickhouse' || scheme === 'clickhouses') {
     const { openClickHouse } = await import('./client-connection');
@@ -18,7 +20,7 @@ export async function openWarehouse(url: string): Promise<DuckConnection> {
   if (scheme === 'chdb') {
     const { openChdb } = await import('./chdb-connection');
     const dir = url.slice('chdb://'.length);
-    return openChdb(dir === '' ? undefined : dir);
+    return { ...(await openChdb(dir === '' ? undefined : dir)), dataDatabase: 'campaign_data' };
   }
   throw new Error(`Not a warehouse URL: ${url}. Use clickhouse://host:8123/database or chdb://<directory>.`);
 }

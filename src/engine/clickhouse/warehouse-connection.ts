@@ -1,4 +1,5 @@
-import { Bool, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Bool, DataType, Table, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
+import type { Dictionary, Field } from 'apache-arrow';
 import type { DuckConnection } from '../duckdb/connection';
 import { clickhouseDialect } from '../sql/dialect';
 import { quoteIdent } from '../sql/quote';
@@ -38,7 +39,7 @@ export function clickhouseConnection(transport: ClickHouseTransport): DuckConnec
           const schema = tableFromIPC(bytes).schema;
           await transport.run(`CREATE TABLE ${table} (${clickhouseColumns(schema)}) ENGINE = MergeTree ORDER BY tuple()`);
         }
-        const insert = withoutNullBooleans(bytes);
+        const insert = insertable(bytes);
         await transport.insertArrow(`${table} (${insert.columns.map(quoteIdent).join(', ')})`, insert.bytes);
       } catch (e) {
         throw new Error(clickhouseErrorMessage(e), { cause: e });
@@ -68,14 +69,23 @@ export function clickhouseErrorMessage(e: unknown): string {
 }
 
 /**
- * apache-arrow writes a boolean column whose values are all NULL without its values buffer, which
- * ClickHouse's Arrow reader refuses. Such columns are left out of the insert (they are NULL
- * anyway): the bytes to insert and the columns they hold.
+ * The bytes as ClickHouse's Arrow reader takes them, and the columns they hold:
+ * - apache-arrow writes a boolean column whose values are all NULL without its values buffer,
+ *   which the reader refuses: such columns are left out (they are NULL anyway);
+ * - the reader refuses a dictionary that holds a value twice (the sample data's text columns
+ *   share one dictionary per batch): dictionary columns are written as plain values.
  */
-function withoutNullBooleans(bytes: Uint8Array): { bytes: Uint8Array; columns: string[] } {
+function insertable(bytes: Uint8Array): { bytes: Uint8Array; columns: string[] } {
   const table = tableFromIPC(bytes);
   const names = table.schema.fields.map((f) => f.name);
-  const kept = table.schema.fields.filter((f) => !(f.type instanceof Bool && table.numRows > 0 && table.getChild(f.name)!.nullCount === table.numRows)).map((f) => f.name);
-  if (kept.length === names.length) return { bytes, columns: names };
-  return { bytes: tableToIPC(table.select(kept), 'stream'), columns: kept };
+  const nullBoolean = (f: Field) => f.type instanceof Bool && table.numRows > 0 && table.getChild(f.name)!.nullCount === table.numRows;
+  const fields = table.schema.fields.filter((f) => !nullBoolean(f));
+  if (fields.length === names.length && !fields.some((f) => DataType.isDictionary(f.type))) return { bytes, columns: names };
+  const columns = Object.fromEntries(
+    fields.map((f) => {
+      const v = table.getChild(f.name)!;
+      return [f.name, DataType.isDictionary(f.type) ? vectorFromArray(Array.from(v) as unknown[], (f.type as Dictionary).dictionary) : v];
+    }),
+  );
+  return { bytes: tableToIPC(new Table(columns), 'stream'), columns: fields.map((f) => f.name) };
 }
