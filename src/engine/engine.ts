@@ -629,6 +629,7 @@ export class Engine {
     try {
       const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t));
       const env: ReportEnv = {
+        dialect: this.dialect,
         query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
         table: async (sql) => {
           const name = `rr_${hash64(`${data.version}\u0000${sql}`)}`;
@@ -945,6 +946,7 @@ export class Engine {
     const structure = reportStructure(doc, plan, data.model, (t) => this.rowCount.has(t));
     const used = new Set<string>();
     const env: ReportEnv = {
+      dialect: this.dialect,
       query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
       table: async (sql) => {
         const name = `rp_${hash64(`${data.version}\u0000${sql}`)}`;

@@ -101,7 +101,7 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   ];
   const dupJoin = `dup.${pk} = a.${pk}${perLink ? ' AND dup.link_order = a.link_order' : ''}`;
   ctes.push(
-    `r AS (\n  SELECT a.*, CASE ${early.join('\n    ')} END AS early\n  FROM a LEFT JOIN dup ON ${dupJoin}${fed ? ' LEFT JOIN fed ON fed.ident = a.ident' : ''}\n)`,
+    `r AS (\n  SELECT ${A_COLUMNS.map((c) => `a.${c === 'pk' ? pk : c} AS ${c === 'pk' ? pk : c}`).join(', ')}, CASE ${early.join('\n    ')} END AS early\n  FROM a LEFT JOIN dup ON ${dupJoin}${fed ? ' LEFT JOIN fed ON fed.ident = a.ident' : ''}\n)`,
   );
   // Capping: earlier sends in the period plus this person's messages of this delivery so far.
   const capped = earlier
@@ -184,6 +184,12 @@ function fedDenySql(ctx: CompileContext, kind: ChannelKind): string | undefined 
   }
   return parts.length === 0 ? undefined : parts.join('\nUNION ALL\n');
 }
+
+/**
+ * The columns of the CTE `a` (`pk`: the key), named one by one where it is joined to two others:
+ * past one join ClickHouse names `a.*`'s columns `a.column`.
+ */
+const A_COLUMNS = ['pk', 'link_order', 'message_id', 'linked_key', 'address', 'valid', 'consent', 'ident', 'shared', 'listed'];
 
 const sameChannel = (refs: readonly EarlierChannelRef[], kind: ChannelKind) => refs.filter((r) => r.type === kind);
 

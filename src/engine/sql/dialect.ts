@@ -65,6 +65,14 @@ export interface SqlDialect {
   namedValues(names: string[], values: string[], from: string): string;
   /** The texts that are not NULL joined by `separator` (DuckDB's `concat_ws`; ClickHouse's gives NULL for any NULL). */
   joinTexts(separator: string, texts: string[]): string;
+  /** The md5 of a text expression as 32 lower-case hexadecimal digits. */
+  md5Hex(textSql: string): string;
+  /** Up to 16 hexadecimal digits (a text expression) read as an unsigned integer. */
+  hexNumber(hexSql: string): string;
+  /** True when the text contains a match of the regular expression `pattern` (plain text). */
+  regexMatches(text: string, pattern: string): string;
+  /** The hour (0–23) of a date-time. */
+  hourOf(value: string): string;
   /** True when the list expression holds the value. */
   listContains(list: string, value: string): string;
   /** Text of a date or date-time in the `strftime` pattern (`%Y-%m-%d %H:%M` and the like). */
@@ -118,6 +126,10 @@ export const duckdbDialect: SqlDialect = {
   regexFullMatch: (text, pattern) => `regexp_full_match(${text}, ${sqlLiteral(pattern)})`,
   regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${sqlLiteral(pattern)}, ${sqlLiteral(replacement)}, 'g')`,
   seconds: (n) => `to_seconds(${n})`,
+  md5Hex: (text) => `md5(${text})`,
+  hexNumber: (hex) => `('0x' || ${hex})::UBIGINT`,
+  regexMatches: (text, pattern) => `regexp_matches(${text}, ${sqlLiteral(pattern)})`,
+  hourOf: (v) => `hour(${v})`,
   joinTexts: (sep, texts) => `concat_ws(${sqlLiteral(sep)}, ${texts.join(', ')})`,
   namedValues: (names, values, from) =>
     `SELECT unnest(n) AS name, unnest(v) AS value FROM (SELECT [${names.map(sqlLiteral).join(', ')}] AS n, [${values.join(', ')}] AS v FROM ${from})`,
@@ -156,6 +168,10 @@ export const clickhouseDialect: SqlDialect = {
   regexFullMatch: (text, pattern) => `match(${text}, ${clickhouseLiteral(`^(?:${pattern})$`)})`,
   regexReplaceAll: (text, pattern, replacement) => `replaceRegexpAll(${text}, ${clickhouseLiteral(pattern)}, ${clickhouseLiteral(replacement)})`,
   seconds: (n) => `toIntervalSecond(${n})`,
+  md5Hex: (text) => `lower(hex(MD5(${text})))`,
+  hexNumber: (hex) => `reinterpretAsUInt64(reverse(unhex(leftPad(${hex}, 16, '0'))))`,
+  regexMatches: (text, pattern) => `match(${text}, ${clickhouseLiteral(pattern)})`,
+  hourOf: (v) => `toHour(${v})`,
   joinTexts: (sep, texts) => `arrayStringConcat(arrayFilter(x -> x IS NOT NULL, [${texts.join(', ')}]), ${clickhouseLiteral(sep)})`,
   namedValues: (names, values, from) =>
     `SELECT x.1 AS name, x.2 AS value FROM (SELECT arrayJoin(arrayZip([${names.map(clickhouseLiteral).join(', ')}], [${values.join(', ')}])) AS x FROM ${from})`,
