@@ -264,10 +264,13 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   }
 
   let conn: DuckConnection & { dataDatabase?: string };
-  try {
-    conn = args.values.warehouse !== undefined ? await openWarehouse(args.values.warehouse) : await deps.openDuckDB();
-  } catch (e) {
-    return { stdout: '', stderr: `--warehouse: ${firstLine(e)}\n`, code: args.values.warehouse !== undefined ? EXIT.usage : EXIT.engineFailed };
+  if (args.values.warehouse === undefined) conn = await deps.openDuckDB();
+  else {
+    try {
+      conn = await openWarehouse(args.values.warehouse);
+    } catch (e) {
+      return { stdout: '', stderr: `--warehouse: ${firstLine(e)}\n`, code: EXIT.usage };
+    }
   }
   const engine = new Engine(conn);
   try {
