@@ -7,7 +7,7 @@ import type { SqlScalar } from './quote';
  * random number, a table made from a query, every column but some...) and the connection's
  * dialect writes it. Everything not listed here is written in the SQL both engines read alike
  * (`CAST(x AS VARCHAR)`, `DATE '...'`, `row_number() OVER (...)`, `GROUP BY ALL`, `IS NOT
- * DISTINCT FROM`, `coalesce`, `lower`, `trim`, `LIKE`...), which the dialect tests run on both.
+ * DISTINCT FROM`, `coalesce`, `lower`, `trim`, `LIKE`...), which the activity suites check on both.
  */
 export interface SqlDialect {
   readonly name: 'duckdb' | 'clickhouse';
