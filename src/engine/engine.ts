@@ -627,7 +627,7 @@ export class Engine {
     const { plan, tables } = runReportPlan(base, runs);
     for (const [name, sql] of tables) await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
     try {
-      const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t));
+      const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t), this.dialect);
       const env: ReportEnv = {
         dialect: this.dialect,
         query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
@@ -943,7 +943,7 @@ export class Engine {
   async report(doc: CampaignDoc, params: ReportParams = {}): Promise<ReportResult> {
     const plan = await this.simulatedPlan(doc);
     const data = this.requireData();
-    const structure = reportStructure(doc, plan, data.model, (t) => this.rowCount.has(t));
+    const structure = reportStructure(doc, plan, data.model, (t) => this.rowCount.has(t), this.dialect);
     const used = new Set<string>();
     const env: ReportEnv = {
       dialect: this.dialect,

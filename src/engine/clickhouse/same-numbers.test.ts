@@ -52,6 +52,14 @@ describe('DuckDB and ClickHouse give the same numbers', () => {
     expect(c.counts).toEqual(d.counts);
   });
 
+  test('the report: every metric, breakdown and time point', async () => {
+    await both(reference, true); // the report reads the simulation's tables
+    const d = await duck.report(reference);
+    expect(d.simulated).toBe(true);
+    expect(Object.keys(d.totals).length).toBeGreaterThan(5);
+    expect(await click.report(reference)).toEqual(d);
+  });
+
   test('random campaigns: audiences, random splits and deduplications count the same', async () => {
     const rule = fc.constantFrom(
       { kind: 'attribute', id: 'c', path: ['country'], operator: 'equals', value: 'FR' },

@@ -86,7 +86,7 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
       const condition = table === 'feedback' ? extra.messages : extra.events;
       if (ms.length === 0 || condition === 'FALSE') continue;
       const conditions = [...where('x'), ...(condition ? [condition] : [])];
-      const sql = `SELECT coalesce(CAST(${key} AS VARCHAR), '') AS k, string_agg(DISTINCT x.channel, ',') AS channels, ${ms.map((m, i) => `${countMetricSql(m.formula, { alias: 'x', range })} AS m${i}`).join(', ')}
+      const sql = `SELECT coalesce(CAST(${key} AS VARCHAR), '') AS k, ${(env.dialect ?? duckdbDialect).distinctTexts('x.channel', ',')} AS channels, ${ms.map((m, i) => `${countMetricSql(m.formula, { alias: 'x', range })} AS m${i}`).join(', ')}
 FROM ${table === 'feedback' ? messages : events} x${extra.join ? ` ${extra.join}` : ''}${conditions.length ? `\nWHERE ${conditions.join(' AND ')}` : ''}
 GROUP BY 1 ORDER BY 1`;
       for (const row of await env.query(sql)) {
@@ -227,7 +227,8 @@ function holdoutConversionsSql(d: SqlDialect, split: ReportSplit, table: string,
 
 /** First and last event times, unfiltered (the range a time filter can take). */
 async function spanOf(env: ReportEnv, messages: string, events: string): Promise<{ from: string; to: string } | undefined> {
-  const rows = await env.query(`SELECT strftime(min(t), '%Y-%m-%d %H:%M') AS "from", strftime(max(t), '%Y-%m-%d %H:%M') AS "to" FROM (
+  const d = env.dialect ?? duckdbDialect;
+  const rows = await env.query(`SELECT ${d.formatTime('min(t)', '%Y-%m-%d %H:%M')} AS "from", ${d.formatTime('max(t)', '%Y-%m-%d %H:%M')} AS "to" FROM (
   SELECT coalesce(sent_at, status_at) AS t FROM ${messages} UNION ALL SELECT status_at FROM ${messages} UNION ALL SELECT "at" FROM ${events})`);
   const r = rows[0];
   return r && r.from !== null && r.to !== null ? { from: String(r.from), to: String(r.to) } : undefined;
@@ -241,7 +242,8 @@ async function timelineOf(env: ReportEnv, relations: { messages: string; events:
     const time = metricTimeSql(m.formula, 'x');
     const relation = m.formula.table === 'feedback' ? relations.messages : relations.events;
     const conditions = [...where('x'), `${time} IS NOT NULL`];
-    const rows = await env.query(`SELECT strftime(date_trunc(${sqlLiteral(bucket)}, ${time}), '%Y-%m-%d %H:%M') AS b, ${countMetricSql(m.formula, { alias: 'x', range })} AS v
+    const d = env.dialect ?? duckdbDialect;
+    const rows = await env.query(`SELECT ${d.formatTime(d.truncTime(bucket, time), '%Y-%m-%d %H:%M')} AS b, ${countMetricSql(m.formula, { alias: 'x', range })} AS v
 FROM ${relation} x WHERE ${conditions.join(' AND ')} GROUP BY 1 ORDER BY 1`);
     for (const r of rows) {
       const v = Number(r.v ?? 0);

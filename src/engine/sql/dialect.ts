@@ -73,6 +73,10 @@ export interface SqlDialect {
   regexMatches(text: string, pattern: string): string;
   /** The hour (0–23) of a date-time. */
   hourOf(value: string): string;
+  /** The text after the last `separator` (the whole text when there is none). */
+  lastPart(text: string, separator: string): string;
+  /** The distinct values of a text column of a group, joined by `separator` (an aggregate). */
+  distinctTexts(text: string, separator: string): string;
   /** True when the list expression holds the value. */
   listContains(list: string, value: string): string;
   /** Text of a date or date-time in the `strftime` pattern (`%Y-%m-%d %H:%M` and the like). */
@@ -130,6 +134,8 @@ export const duckdbDialect: SqlDialect = {
   hexNumber: (hex) => `('0x' || ${hex})::UBIGINT`,
   regexMatches: (text, pattern) => `regexp_matches(${text}, ${sqlLiteral(pattern)})`,
   hourOf: (v) => `hour(${v})`,
+  distinctTexts: (text, sep) => `string_agg(DISTINCT ${text}, ${sqlLiteral(sep)})`,
+  lastPart: (text, sep) => `split_part(${text}, ${sqlLiteral(sep)}, -1)`,
   joinTexts: (sep, texts) => `concat_ws(${sqlLiteral(sep)}, ${texts.join(', ')})`,
   namedValues: (names, values, from) =>
     `SELECT unnest(n) AS name, unnest(v) AS value FROM (SELECT [${names.map(sqlLiteral).join(', ')}] AS n, [${values.join(', ')}] AS v FROM ${from})`,
@@ -172,6 +178,8 @@ export const clickhouseDialect: SqlDialect = {
   hexNumber: (hex) => `reinterpretAsUInt64(reverse(unhex(leftPad(${hex}, 16, '0'))))`,
   regexMatches: (text, pattern) => `match(${text}, ${clickhouseLiteral(pattern)})`,
   hourOf: (v) => `toHour(${v})`,
+  distinctTexts: (text, sep) => `arrayStringConcat(groupUniqArray(${text}), ${clickhouseLiteral(sep)})`,
+  lastPart: (text, sep) => `splitByString(${clickhouseLiteral(sep)}, ${text})[-1]`,
   joinTexts: (sep, texts) => `arrayStringConcat(arrayFilter(x -> x IS NOT NULL, [${texts.join(', ')}]), ${clickhouseLiteral(sep)})`,
   namedValues: (names, values, from) =>
     `SELECT x.1 AS name, x.2 AS value FROM (SELECT arrayJoin(arrayZip([${names.map(clickhouseLiteral).join(', ')}], [${values.join(', ')}])) AS x FROM ${from})`,
