@@ -22,6 +22,8 @@ import { eventTableNames } from '../src/engine/simulation/event-tables';
 import type { ReportBreakdownId, ReportParams, ReportResult } from '../src/domain/report';
 import { printReport, reportBreakdownIds, reportFormats, reportJson, type ReportFormat } from './report';
 import { traceCommand } from './trace';
+import { loadIntoWarehouse, computeOnWarehouseData } from './warehouse';
+import { openWarehouse } from '../src/engine/clickhouse/open-warehouse';
 
 /** What a command printed and its exit code (kept apart from process.* so that tests call it). */
 export interface CliOutput {
@@ -75,6 +77,7 @@ Commands:
   report     simulate delivery and print the report: every metric of the registry, and its breakdowns
   trace      print the trace of one record: each activity, in or out and why (docs/trace.md)
   runs       simulate every launch of the campaign's schedule up to --until and print each run's figures
+  load       write the data (--data or --profiles) into the warehouse given by --warehouse (no campaign file)
 
 Options:
   --data <dir>      a directory with data-model.json and one <entity>.csv per entity
@@ -94,6 +97,9 @@ Options:
   --to <time>       report: only events before this time
   --record <key>    trace: the key of the record to trace (of the campaign's targeting dimension)
   --simulate        trace: simulate delivery first, so that channels show the record's events
+  --warehouse <url> compute on a ClickHouse warehouse instead of DuckDB in this process:
+                    clickhouse://[user[:password]@]host[:8123]/database, or chdb://<dir> (embedded);
+                    without --data or --profiles, on the data a load wrote there
 `;
 
 /** `file:line:column: message`, leaving out a line or column that is not known (0). */
@@ -140,6 +146,51 @@ export async function runCli(argv: string[], deps: CliDeps = defaultDeps): Promi
   }
 }
 
+/** The data a command computes on: a data directory, or the built-in sample. */
+async function readDataset(values: { data?: string; profiles?: string; seed?: string }): Promise<{ ok: true; dataset: Dataset } | { ok: false; out: CliOutput }> {
+  try {
+    if (values.data) {
+      const read = await readDataDirectory(values.data);
+      if (!read.ok) return { ok: false, out: { stdout: '', stderr: `${read.message}\n`, code: EXIT.invalidInput } };
+      return { ok: true, dataset: read.dataset };
+    }
+    return {
+      ok: true,
+      dataset: sampleDataset({
+        profiles: positiveInteger(values.profiles, SAMPLE_SIZES.default, 'profiles', MAX_SAMPLE_PROFILES),
+        seed: positiveInteger(values.seed, 42, 'seed'),
+      }),
+    };
+  } catch (e) {
+    return { ok: false, out: { stdout: '', stderr: `${firstLine(e)}\n`, code: EXIT.usage } };
+  }
+}
+
+/**
+ * `load --warehouse <url> (--data <dir> | --profiles N)`: writes the data model's tables into the
+ * warehouse, replacing what a previous load wrote, and prints the rows of each table.
+ */
+async function loadCommand(values: { warehouse?: string; data?: string; profiles?: string; seed?: string }): Promise<CliOutput> {
+  if (values.warehouse === undefined) return { stdout: '', stderr: `load: into which warehouse? --warehouse <url>\n\n${usage}`, code: EXIT.usage };
+  if (values.data === undefined && values.profiles === undefined) return { stdout: '', stderr: `load: which data? --data <dir> or --profiles <n>\n\n${usage}`, code: EXIT.usage };
+  const read = await readDataset(values);
+  if (!read.ok) return read.out;
+  let conn;
+  try {
+    conn = await openWarehouse(values.warehouse);
+  } catch (e) {
+    return { stdout: '', stderr: `--warehouse: ${firstLine(e)}\n`, code: EXIT.usage };
+  }
+  try {
+    const rows = await loadIntoWarehouse(conn, conn.dataDatabase, read.dataset);
+    return { stdout: `${terminalJson({ database: conn.dataDatabase, rows })}\n`, stderr: '', code: EXIT.ok };
+  } catch (e) {
+    return { stdout: '', stderr: `error: the data could not be written to the warehouse: ${firstLine(e)}\n`, code: EXIT.engineFailed };
+  } finally {
+    await conn.close().catch(() => undefined);
+  }
+}
+
 async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   let args: ReturnType<typeof parse>;
   const parse = (a: string[]) =>
@@ -162,6 +213,7 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
         until: { type: 'string' },
         record: { type: 'string' },
         simulate: { type: 'boolean' },
+        warehouse: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -172,7 +224,8 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   }
   const [command, file] = args.positionals;
   if (args.values.help || !command) return { stdout: usage, stderr: '', code: command || args.values.help ? 0 : 64 };
-  if (!['counts', 'sql', 'validate', 'simulate', 'report', 'trace', 'runs'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
+  if (!['counts', 'sql', 'validate', 'simulate', 'report', 'trace', 'runs', 'load'].includes(command)) return { stdout: '', stderr: `unknown command ${command}\n\n${usage}`, code: EXIT.usage };
+  if (command === 'load') return loadCommand(args.values);
   if (!file) return { stdout: '', stderr: `${command}: which campaign file?\n\n${usage}`, code: EXIT.usage };
 
   const bytes = await readFile(file).catch(() => undefined);
@@ -201,26 +254,29 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<CliOutput> {
   if (command === 'runs' && (args.values.until === undefined || args.values.until.trim() === '')) return { stdout: '', stderr: `runs: until when? --until <YYYY-MM-DDTHH:MM>\n\n${usage}`, code: EXIT.usage };
   if (command === 'trace' && format !== 'json' && format !== 'text') return { stdout: '', stderr: `--format: json or text, not ${oneLine(format)}\n`, code: EXIT.usage };
 
-  let dataset: Dataset;
-  try {
-    if (args.values.data) {
-      const read = await readDataDirectory(args.values.data);
-      if (!read.ok) return { stdout: '', stderr: `${read.message}\n`, code: EXIT.invalidInput };
-      dataset = read.dataset;
-    } else {
-      dataset = sampleDataset({
-        profiles: positiveInteger(args.values.profiles, SAMPLE_SIZES.default, 'profiles', MAX_SAMPLE_PROFILES),
-        seed: positiveInteger(args.values.seed, 42, 'seed'),
-      });
-    }
-  } catch (e) {
-    return { stdout: '', stderr: `${firstLine(e)}\n`, code: EXIT.usage };
+  // With a warehouse and no data of its own, the command computes on what `load` wrote there.
+  const onWarehouseData = args.values.warehouse !== undefined && args.values.data === undefined && args.values.profiles === undefined;
+  let dataset: Dataset | undefined;
+  if (!onWarehouseData) {
+    const read = await readDataset(args.values);
+    if (!read.ok) return read.out;
+    dataset = read.dataset;
   }
 
-  const engine = new Engine(await deps.openDuckDB());
+  let conn: DuckConnection & { dataDatabase?: string };
+  if (args.values.warehouse === undefined) conn = await deps.openDuckDB();
+  else {
+    try {
+      conn = await openWarehouse(args.values.warehouse);
+    } catch (e) {
+      return { stdout: '', stderr: `--warehouse: ${firstLine(e)}\n`, code: EXIT.usage };
+    }
+  }
+  const engine = new Engine(conn);
   try {
     try {
-      await engine.loadDataset(dataset);
+      if (dataset) await engine.loadDataset(dataset);
+      else await computeOnWarehouseData(engine, conn, conn.dataDatabase!);
     } catch (e) {
       return { stdout: '', stderr: `error: the data could not be loaded: ${firstLine(e)}\n`, code: EXIT.engineFailed };
     }

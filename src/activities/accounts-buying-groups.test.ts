@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Engine } from '../engine/engine';
-import { openNodeDuckDB } from '../engine/duckdb/node-duckdb';
+import { openTestConnection } from '../engine/testing/test-connection';
 import { sampleDataModel } from '../engine/data/sample-model';
 import { rowsToArrow } from '../engine/data/rows-to-arrow';
 import type { Cell } from '../engine/data/rows-to-arrow';
@@ -39,7 +39,7 @@ const rows: Record<string, Record<string, Cell>[]> = {
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = new Engine(await openNodeDuckDB());
+  engine = new Engine(await openTestConnection());
   await engine.loadDataset({
     id: 'b2b-fixture',
     model: sampleDataModel,

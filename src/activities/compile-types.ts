@@ -2,6 +2,7 @@ import type { Activity } from '../domain/campaign';
 import type { ConditionGroup } from '../domain/rule';
 import type { DataModel, EntityDef } from '../domain/data-model';
 import type { EngagementModel } from '../domain/simulation-settings';
+import type { SqlDialect } from '../engine/sql/dialect';
 
 /**
  * Contract between activity definitions and the engine's compiler. A working table is a relation
@@ -27,6 +28,8 @@ export type SqlValue = string | number | boolean | bigint | null;
  * a user value into SQL by hand.
  */
 export interface SqlToolkit {
+  /** The SQL engine's dialect: everything written differently on DuckDB and ClickHouse. */
+  dialect: SqlDialect;
   /** Quotes an identifier taken from the data model. */
   ident: (name: string) => string;
   /** The one escaping function for user values. */

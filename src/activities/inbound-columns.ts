@@ -8,6 +8,7 @@ import type { WorkingTableColumn } from '../domain/rule-columns';
 import { CompileError, isAuxOutput } from './compile-types';
 import type { CompileContext, CompiledOutputs, SqlToolkit, WorkingTableRef } from './compile-types';
 import { getActivityDef } from './registry';
+import { duckdbDialect } from '../engine/sql/dialect';
 
 /** What the document says a transition carries: the dimension of its records and their columns. */
 export interface TransitionSchema {
@@ -26,6 +27,7 @@ function schemaToolkit(model: DataModel): SqlToolkit {
     return e;
   };
   return {
+    dialect: duckdbDialect,
     ident: (name) => `"${name.replace(/"/g, '""')}"`,
     literal: () => 'NULL',
     table: (name) => `"${entity(name).name}"`,

@@ -2,6 +2,7 @@ import type { EntityDef, FieldType } from '../domain/data-model';
 import { resolvePath } from '../domain/data-model';
 import type { CompileContext, WorkingTableRef } from './compile-types';
 import { CompileError } from './compile-types';
+import { seededNumber } from '../engine/sql/dialect';
 
 /**
  * Helpers shared by the targeting activities that read a working table: its key, its columns,
@@ -71,18 +72,29 @@ export function recordValue(ctx: CompileContext, input: WorkingTableRef, name: s
   });
   const where = resolved.steps[0]!.link.on.map((p) => `l1.${ctx.sql.ident(p.to)} = t.${ctx.sql.ident(p.from)}`).join(' AND ');
   return {
-    sql: `(SELECT l${resolved.steps.length}.${ctx.sql.ident(resolved.field!.name)} FROM ${from} WHERE ${where} LIMIT 1)`,
+    sql: ctx.sql.dialect.firstOf(`l${resolved.steps.length}.${ctx.sql.ident(resolved.field!.name)}`, from, where),
     type: resolved.field!.type,
     usesEntity: true,
   };
 }
 
 /**
- * A deterministic pseudo-random order of records: a hash of the key and the campaign's seed. The
- * same seed gives the same order every time, in Node and in the browser.
+ * Every column of a working table aliased `alias`, named one by one: the key, then its columns.
+ * `alias.*` says the same where the working table is joined to one other table, but past that
+ * ClickHouse names its columns `alias.column` (hence the aliases), which a query reading the
+ * result cannot find.
+ */
+export function workingColumns(ctx: CompileContext, input: WorkingTableRef, alias = 'w'): string {
+  return [keyColumn(ctx, input.dimension), ...input.columns.map((c) => c.name)].map((c) => `${alias}.${ctx.sql.ident(c)} AS ${ctx.sql.ident(c)}`).join(', ');
+}
+
+/**
+ * A deterministic pseudo-random order of records: a number read from the md5 of the key and the
+ * campaign's seed (`<key>|<seed>`). md5 gives the same digits on every SQL engine (DuckDB in the
+ * browser or on a server, ClickHouse), so the same seed picks the same records everywhere.
  */
 export function seededRandom(ctx: CompileContext, keySql: string): string {
-  return `hash(${keySql}, ${ctx.sql.literal(ctx.seed)})`;
+  return seededNumber(ctx.sql.dialect, keySql, ctx.seed);
 }
 
 /** An output column name chosen by a user: a plain identifier that does not clash with the key or another column. */

@@ -10,6 +10,7 @@ import { BackgroundLoad, attachCompressedStore, storeOf } from './data/backgroun
 import { activitySql, compileCampaign } from './compile/compile-campaign';
 import type { CampaignPlan, PlannedActivity, SkipReason } from './compile/compile-campaign';
 import { quoteIdent } from './sql/quote';
+import { dialectOf, type SqlDialect } from './sql/dialect';
 import { recipientValuesSql } from './compile/recipient-values-sql';
 import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
@@ -120,7 +121,8 @@ export class EngineError extends Error {
  * connection), and a newer `counts` call makes an older one stop at its next statement.
  */
 export class Engine {
-  private data: (DatasetInfo & { schema: string }) | undefined;
+  /** The data in use; `external` when it was loaded before and elsewhere (a warehouse), never dropped here. */
+  private data: (DatasetInfo & { schema: string; external?: boolean }) | undefined;
   private background: BackgroundLoad | undefined;
   private loads = 0;
   private readonly rowCount = new Map<string, number>();
@@ -144,13 +146,17 @@ export class Engine {
   private readonly keptViews = new Set<string>();
   /** The plan of the latest counts, whose tables are kept once the data is. */
   private lastPlan: CampaignPlan | undefined;
+  /** The SQL dialect of the connection: the engine's own statements are written in it. */
+  private readonly dialect: SqlDialect;
 
-  constructor(private readonly conn: DuckConnection) {}
+  constructor(private readonly conn: DuckConnection) {
+    this.dialect = dialectOf(conn);
+  }
 
   /** The loaded dataset, if any. */
   get dataset(): DatasetInfo | undefined {
     if (!this.data) return undefined;
-    const { schema: _schema, ...info } = this.data;
+    const { schema: _schema, external: _external, ...info } = this.data;
     const kept = this.kept?.status;
     return { ...info, rowCounts: { ...info.rowCounts }, loading: this.background?.loading ?? [], ...(kept ? { kept } : {}) };
   }
@@ -203,9 +209,11 @@ export class Engine {
     await this.kept?.release();
     const info = await this.exclusive(async () => {
       const seq = ++this.loads;
-      const schema = `ds_${seq}`;
-      const later = dataset.tables.filter((t) => t.deferred);
-      const now = { ...dataset, tables: dataset.tables.filter((t) => !t.deferred) };
+      const schema = `${this.conn.schemaPrefix ?? ''}ds_${seq}`;
+      // A warehouse loads every table at once: the compressed background store is DuckDB's.
+      const deferred = (t: Dataset['tables'][number]) => t.deferred === true && this.dialect.name === 'duckdb';
+      const later = dataset.tables.filter(deferred);
+      const now = { ...dataset, tables: dataset.tables.filter((t) => !deferred(t)) };
       const rowCounts = await loadDatasetInto(this.conn, now, schema, later.map((t) => t.entity));
       await this.switchTo(dataset, seq, schema, rowCounts);
       if (later.length > 0) {
@@ -286,11 +294,34 @@ export class Engine {
     this.reportTables.clear();
     this.facts.clear();
     this.lastPlan = undefined;
-    if (previous) {
+    if (previous && !previous.external) {
       // The old schema's views first, then the store they read (when its data had one).
-      await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(previous.schema)} CASCADE`);
-      await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(storeOf(previous.schema))}`);
+      await this.conn.query(this.dialect.dropSchema(previous.schema));
+      if (this.dialect.name === 'duckdb') await this.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(storeOf(previous.schema))}`);
     }
+  }
+
+  /**
+   * Computes on data already in the database (a data model's tables that `campaign load` wrote
+   * into a warehouse, in `schema`): nothing is loaded, and the tables are never dropped.
+   */
+  async useLoadedData(data: { id: string; model: DataModel; schema: string }): Promise<DatasetInfo> {
+    return this.exclusive(async () => {
+      const rowCounts = Object.create(null) as Record<string, number>;
+      for (const e of data.model.entities) {
+        const t = await this.conn.query(`SELECT count(*) AS n FROM ${quoteIdent(data.schema)}.${quoteIdent(e.name)}`);
+        rowCounts[e.name] = Number(tableToRows(t)[0]?.n ?? 0);
+      }
+      this.background?.cancel();
+      this.background = undefined;
+      for (const table of [...this.rowCount.keys(), ...this.facts, ...this.reportTables]) await this.dropRelation(table);
+      this.rowCount.clear();
+      this.reportTables.clear();
+      this.facts.clear();
+      this.lastPlan = undefined;
+      this.data = { id: data.id, version: `${data.id}#${++this.loads}`, model: data.model, rowCounts, schema: data.schema, external: true };
+      return this.dataset!;
+    });
   }
 
   private requireData(): DatasetInfo & { schema: string } {
@@ -301,7 +332,7 @@ export class Engine {
   /** Compiles a campaign against the loaded data (no query runs); `simulate` plans delivery too. */
   compile(doc: CampaignDoc, options: { simulate?: boolean } = {}): CampaignPlan {
     const data = this.requireData();
-    return compileCampaign(doc, { model: data.model, dataSchema: data.schema, dataVersion: data.version, state: this.store.view(data.id), simulate: options.simulate === true });
+    return compileCampaign(doc, { model: data.model, dataSchema: data.schema, dialect: this.dialect, dataVersion: data.version, state: this.store.view(data.id), simulate: options.simulate === true });
   }
 
   /** The SQL of every activity that compiles, by activity id (the code view). */
@@ -389,7 +420,7 @@ export class Engine {
     try {
       for (const f of step.facts) {
         if (this.facts.has(f.table)) continue;
-        await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(f.table)} AS\n${f.sql}`);
+        await this.conn.query(this.dialect.createTableAs(quoteIdent(f.table), f.sql, { replace: true, temporary: true }));
         this.facts.add(f.table);
       }
       for (const out of step.outputs) {
@@ -402,7 +433,7 @@ export class Engine {
           continue;
         }
         // CREATE TABLE AS answers with the number of rows it wrote: no second scan to count them.
-        const made = await this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(out.table)} AS\n${out.sql}`);
+        const made = await this.conn.query(this.dialect.createTableAs(quoteIdent(out.table), out.sql, { replace: true, temporary: true }));
         created.push(out.table);
         let count: unknown = made.toArray()[0]?.Count;
         if (count === undefined) count = (await this.conn.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(out.table)}`)).toArray()[0]!.n;
@@ -554,6 +585,7 @@ export class Engine {
     const plan = compileCampaign(runDoc, {
       model: data.model,
       dataSchema: data.schema,
+      dialect: this.dialect,
       dataVersion: data.version,
       state: this.store.view(data.id),
       simulate: true,
@@ -584,7 +616,7 @@ export class Engine {
         for (const o of step.outputs) {
           if (!['@deliveries', '@feedback', '@tracking'].includes(o.port) || !this.rowCount.has(o.table)) continue;
           const name = runTableName(runId, `${step.activityId}\u0000${o.port}`);
-          await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT * FROM ${quoteIdent(o.table)}`));
+          await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), `SELECT * FROM ${quoteIdent(o.table)}`, { replace: true })));
           made.push(name);
           kept[o.port] = quoteIdent(name);
           dimension = o.dimension;
@@ -697,14 +729,15 @@ export class Engine {
     const data = this.requireData();
     const base = this.compile(docAtLaunch(doc, runs[0]!.launch), { simulate: true });
     const { plan, tables } = runReportPlan(base, runs);
-    for (const [name, sql] of tables) await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${sql}`));
+    for (const [name, sql] of tables) await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
     try {
-      const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t));
+      const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t), this.dialect);
       const env: ReportEnv = {
+        dialect: this.dialect,
         query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
         table: async (sql) => {
           const name = `rr_${hash64(`${data.version}\u0000${sql}`)}`;
-          await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS\n${sql}`));
+          await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
           tables.set(name, '');
           return quoteIdent(name);
         },
@@ -862,8 +895,8 @@ export class Engine {
   /** Columns and types of the working table a transition carries (Preview schema). */
   async previewSchema(doc: CampaignDoc, transitionId: string): Promise<ColumnInfo[]> {
     const { table, plan } = await this.transitionTable(doc, transitionId);
-    const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${this.previewSelect(table, plan)}`));
-    return tableToRows(described).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    const described = await this.exclusive(() => this.conn.query(`DESCRIBE (${this.previewSelect(table, plan)})`));
+    return tableToRows(described).map((r) => this.dialect.describedColumn(r));
   }
 
   /**
@@ -881,8 +914,8 @@ export class Engine {
     }
     const result = await this.exclusive(() => this.conn.query(`${this.previewSelect(table, plan)}\nLIMIT ${safeLimit}`));
     const columns = result.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
-    const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${this.previewSelect(table, plan)}`));
-    const types = new Map(tableToRows(described).map((r) => [String(r.column_name), String(r.column_type)]));
+    const described = await this.exclusive(() => this.conn.query(`DESCRIBE (${this.previewSelect(table, plan)})`));
+    const types = new Map(tableToRows(described).map((r) => this.dialect.describedColumn(r)).map((c) => [c.name, c.type]));
     return { columns: columns.map((c) => ({ name: c.name, type: types.get(c.name) ?? c.type })), rows: tableToRows(result), total: this.rowCount.get(table) ?? 0 };
   }
 
@@ -964,6 +997,7 @@ export class Engine {
     const plan = compileCampaign(doc, {
       model: data.model,
       dataSchema: data.schema,
+      dialect: this.dialect,
       dataVersion: data.version,
       state: this.store.view(data.id),
       simulate,
@@ -1029,15 +1063,16 @@ export class Engine {
   async report(doc: CampaignDoc, params: ReportParams = {}): Promise<ReportResult> {
     const plan = await this.simulatedPlan(doc);
     const data = this.requireData();
-    const structure = reportStructure(doc, plan, data.model, (t) => this.rowCount.has(t));
+    const structure = reportStructure(doc, plan, data.model, (t) => this.rowCount.has(t), this.dialect);
     const used = new Set<string>();
     const env: ReportEnv = {
+      dialect: this.dialect,
       query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
       table: async (sql) => {
         const name = `rp_${hash64(`${data.version}\u0000${sql}`)}`;
         used.add(name);
         if (!this.reportTables.has(name)) {
-          await this.exclusive(() => this.conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS\n${sql}`));
+          await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
           this.reportTables.add(name);
         }
         return quoteIdent(name);

@@ -1,6 +1,7 @@
 import type { DataModel, EntityDef, TargetingDimension } from '../../domain/data-model';
 import { findDimension } from '../../domain/data-model';
 import { identityKey } from '../record-identity';
+import type { SqlDialect } from '../../engine/sql/dialect';
 
 /**
  * Where each channel finds its address and its consent, and what a well-formed address looks like
@@ -57,13 +58,16 @@ export function channelAddress(model: DataModel, dimension: string, kind: Channe
   return { fields: present, ...(postalCode ? { postalCode } : {}), ...(consent ? { consent } : {}) };
 }
 
+/** What separates the digits of a phone number as people write it: spaces, brackets, dots, dashes. */
+const PHONE_SEPARATORS = '[\\s().\\-]';
+
 /**
  * The identity of an address, as SQL over text: the identity rule (case and surrounding spaces
  * ignored, blank is empty), and for phone numbers their separators ignored too, so that
  * `+33 6 12 34 56 78` and `+33612345678` are one number.
  */
-export function addressIdentity(kind: ChannelKind, text: string): string {
-  const value = kind === 'sms' ? `regexp_replace(${text}, '[\\s().\\-]', '', 'g')` : text;
+export function addressIdentity(d: SqlDialect, kind: ChannelKind, text: string): string {
+  const value = kind === 'sms' ? d.regexReplaceAll(text, PHONE_SEPARATORS, '') : text;
   return identityKey({ sql: value, type: 'string' });
 }
 
@@ -85,7 +89,7 @@ export function addressSql(
   postalCode: string | undefined,
   alias: string,
   ident: (name: string) => string,
-  literal: (v: string) => string,
+  d: SqlDialect,
 ): { address: string; valid: string } {
   if (fields.length === 0) return { address: 'CAST(NULL AS VARCHAR)', valid: 'false' };
   const typeOf = (f: string) => entity.fields.find((x) => x.name === f)?.type ?? 'string';
@@ -94,17 +98,17 @@ export function addressSql(
     const address = line(fields[0]!);
     const pattern =
       kind === 'email'
-        ? `regexp_full_match(${address}, ${literal(addressPatterns.email)})`
+        ? d.regexFullMatch(address, addressPatterns.email)
         : kind === 'sms'
-          ? `regexp_full_match(regexp_replace(${address}, '[\\s().\\-]', '', 'g'), ${literal(addressPatterns.phone)})`
+          ? d.regexFullMatch(d.regexReplaceAll(address, PHONE_SEPARATORS, ''), addressPatterns.phone)
           : kind === 'push'
-            ? `regexp_full_match(${address}, ${literal(addressPatterns.pushToken)})`
+            ? d.regexFullMatch(address, addressPatterns.pushToken)
             : 'true';
     return { address, valid: `coalesce(${pattern}, false)` };
   }
   const lines = fields.map(line);
-  const address = `nullif(concat_ws(', ', ${lines.join(', ')}), '')`;
+  const address = `nullif(${d.joinTexts(', ', lines)}, '')`;
   const everyLine = lines.map((l) => `${l} IS NOT NULL`).join(' AND ');
-  const code = postalCode ? ` AND regexp_full_match(${line(postalCode)}, ${literal(addressPatterns.postalCode)})` : '';
+  const code = postalCode ? ` AND ${d.regexFullMatch(line(postalCode), addressPatterns.postalCode)}` : '';
   return { address, valid: `coalesce(${everyLine}${code}, false)` };
 }

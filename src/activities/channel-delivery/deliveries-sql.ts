@@ -1,4 +1,5 @@
 import type { ChannelBaseConfig } from '../channel-common';
+import type { SqlDialect } from '../../engine/sql/dialect';
 import { CompileError, auxTable, passThrough } from '../compile-types';
 import type { CompileContext, CompiledOutputs, EarlierChannelRef } from '../compile-types';
 import { findEntity, findField } from '../../domain/data-model';
@@ -57,14 +58,14 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   // Where the address comes from: the linked record's field, or the record's own address.
   const fromLinked = perLink && config.linkedAddressField !== '';
   const addr = fromLinked
-    ? addressSql(kind, perLink.target, [config.linkedAddressField], undefined, 'l', ident, literal)
-    : addressSql(kind, entity, own.fields, own.postalCode, 'p', ident, literal);
+    ? addressSql(kind, perLink.target, [config.linkedAddressField], undefined, 'l', ident, ctx.sql.dialect)
+    : addressSql(kind, entity, own.fields, own.postalCode, 'p', ident, ctx.sql.dialect);
   const consent = own.consent ? `coalesce(p.${ident(own.consent)}, false)` : 'true';
   const linkJoin = perLink ? `\nJOIN ${ctx.sql.table(perLink.target.name)} AS l ON ${perLink.link.on.map((o) => `l.${ident(o.to)} = p.${ident(o.from)}`).join(' AND ')}` : '';
   const linkOrder = perLink ? `l.${ident(perLink.target.primaryKey)}` : 'NULL';
   const linkedKey = perLink ? `CAST(${linkOrder} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)';
   const messageId = `${literal(`${ctx.activity.id}:`)} || CAST(i.${pk} AS VARCHAR)${perLink ? ` || ':' || ${linkedKey}` : ''}`;
-  const identity = addressIdentity(kind, 'address');
+  const identity = addressIdentity(ctx.sql.dialect, kind, 'address');
 
   const sendStart = firstSendTime(config, ctx.clock);
   const earlier = marketing && config.capping.enabled ? earlierSendsSql(ctx, input.dimension, entity.primaryKey, sendStart, config.capping.periodDays) : undefined;
@@ -80,11 +81,11 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
     ` FROM (${from}) AS o`;
   const ctes = perLink
     ? [
-        `m0 AS (\n  SELECT i.${pk}, ${linkOrder} AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent\n  FROM ${input.relation} AS i\n  LEFT JOIN ${ctx.sql.table(entity.name)} AS p ON p.${pk} = i.${pk}${linkJoin}\n)`,
+        `m0 AS (\n  SELECT i.${pk} AS ${pk}, ${linkOrder} AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent\n  FROM ${input.relation} AS i\n  LEFT JOIN ${ctx.sql.table(entity.name)} AS p ON p.${pk} = i.${pk}${linkJoin}\n)`,
         `a AS (${factsSql('SELECT * FROM m0')})`,
       ]
     : [
-        `a AS (\n  SELECT i.${pk}, NULL AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, f.address, coalesce(f.valid, false) AS valid, f.consent, f.ident, coalesce(f.shared, false) AS shared, coalesce(f.listed, false) AS listed\n  FROM ${input.relation} AS i LEFT JOIN ${ctx.sql.facts(factsSql(ownFacts))} AS f ON f.${pk} = i.${pk}\n)`,
+        `a AS (\n  SELECT i.${pk} AS ${pk}, NULL AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, f.address, coalesce(f.valid, false) AS valid, f.consent, f.ident, coalesce(f.shared, false) AS shared, coalesce(f.listed, false) AS listed\n  FROM ${input.relation} AS i LEFT JOIN ${ctx.sql.facts(factsSql(ownFacts))} AS f ON f.${pk} = i.${pk}\n)`,
       ];
   // Duplicates can only be among addresses the data holds more than once: rank those alone.
   ctes.push(`dup AS (SELECT ${pk}, link_order, row_number() OVER (PARTITION BY ident ORDER BY ${pk}, link_order) AS k FROM a WHERE shared AND valid)`);
@@ -100,7 +101,7 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   ];
   const dupJoin = `dup.${pk} = a.${pk}${perLink ? ' AND dup.link_order = a.link_order' : ''}`;
   ctes.push(
-    `r AS (\n  SELECT a.*, CASE ${early.join('\n    ')} END AS early\n  FROM a LEFT JOIN dup ON ${dupJoin}${fed ? ' LEFT JOIN fed ON fed.ident = a.ident' : ''}\n)`,
+    `r AS (\n  SELECT ${A_COLUMNS.map((c) => `a.${c === 'pk' ? pk : c} AS ${c === 'pk' ? pk : c}`).join(', ')}, CASE ${early.join('\n    ')} END AS early\n  FROM a LEFT JOIN dup ON ${dupJoin}${fed ? ' LEFT JOIN fed ON fed.ident = a.ident' : ''}\n)`,
   );
   // Capping: earlier sends in the period plus this person's messages of this delivery so far.
   const capped = earlier
@@ -111,41 +112,41 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   const ranked = config.throttle.enabled ? `CASE WHEN reason0 IS NULL THEN row_number() OVER (PARTITION BY reason0 IS NULL ORDER BY c.${pk}, link_order) - 1 END` : '0';
   ctes.push(`t AS (\n  SELECT c.*, ${ranked} AS rank\n  FROM c\n)`);
 
-  const slot = slotSql(config, ctx.clock);
+  const slot = slotSql(config, ctx.clock, ctx.sql.dialect);
   const sql =
     `WITH ${ctes.join(',\n')}\n` +
     `SELECT ${pk}, message_id, linked_key, address,\n  CASE WHEN reason0 IS NULL AND NOT (${slot.fits}) THEN 'window' ELSE reason0 END AS reason,\n` +
     `  CASE WHEN reason0 IS NULL AND (${slot.fits}) THEN ${slot.at} END AS send_at,\n  ${literal(config.category)} AS category\nFROM t`;
 
   const outputs: CompiledOutputs = {
-    '@deliveries': { sql, dimension: input.dimension, columns: DELIVERY_COLUMNS, figures: eligibilityFiguresSql(auxTable('@deliveries')) },
+    '@deliveries': { sql, dimension: input.dimension, columns: DELIVERY_COLUMNS, figures: eligibilityFiguresSql(ctx.sql.dialect, auxTable('@deliveries')) },
   };
   if (config.emitOutbound) outputs.out = passThrough(input);
   return outputs;
 }
 
-const ts = (stamp: string) => `TIMESTAMP '${stamp}'`;
+
 
 /**
  * Whether the message of rank `rank` (0 first, among those not excluded so far) can go, and when.
  * Throttled: `perHour` messages per open hour, spread evenly over the hour (over what is left of
  * it for a first hour that starts late). Not throttled: every message at the first open hour.
  */
-function slotSql(config: ChannelBaseConfig, clock: string): { fits: string; at: string } {
-  if (windowProblem(config.window)) return { fits: 'false', at: 'CAST(NULL AS TIMESTAMP)' };
+function slotSql(config: ChannelBaseConfig, clock: string, d: SqlDialect): { fits: string; at: string } {
+  if (windowProblem(config.window)) return { fits: 'false', at: `CAST(NULL AS ${d.sqlType('timestamp')})` };
   const slots = sendSlots({ window: config.window, validityHours: Math.min(config.validityHours, MAX_VALIDITY_HOURS) }, clock);
-  if (slots.length === 0) return { fits: 'false', at: 'CAST(NULL AS TIMESTAMP)' };
-  if (!config.throttle.enabled) return { fits: 'true', at: ts(slots[0]!) };
+  if (slots.length === 0) return { fits: 'false', at: `CAST(NULL AS ${d.sqlType('timestamp')})` };
+  if (!config.throttle.enabled) return { fits: 'true', at: d.timestamp(slots[0]!) };
   const perHour = Math.max(1, config.throttle.perHour);
   const seconds = slots.map((s) => {
     const ms = simMillis(s)!;
     return Math.round((Math.floor(ms / HOUR_MS + 1) * HOUR_MS - ms) / 1000);
   });
-  const slotIndex = `(rank // ${perHour})`;
-  const offset = `CAST(((rank % ${perHour}) * [${seconds.join(', ')}][${slotIndex} + 1]) // ${perHour} AS BIGINT)`;
+  const slotIndex = `(${d.intDiv('rank', String(perHour))})`;
+  const offset = `CAST(${d.intDiv(`(rank % ${perHour}) * [${seconds.join(', ')}][${slotIndex} + 1]`, String(perHour))} AS BIGINT)`;
   return {
     fits: `rank < ${slots.length * perHour}`,
-    at: `[${slots.map(ts).join(', ')}][${slotIndex} + 1] + to_seconds(${offset})`,
+    at: `[${slots.map((x) => d.timestamp(x)).join(', ')}][${slotIndex} + 1] + ${d.seconds(offset)}`,
   };
 }
 
@@ -159,7 +160,7 @@ function datasetDenySql(ctx: CompileContext, kind: ChannelKind): string | undefi
   const entity = def ? findEntity(ctx.model, def.entity) : undefined;
   if (!def || !entity) return undefined;
   const addressType = findField(entity, def.address)?.type ?? 'string';
-  const key = addressIdentity(kind, addressType === 'string' ? `x.${ident(def.address)}` : `CAST(x.${ident(def.address)} AS VARCHAR)`);
+  const key = addressIdentity(ctx.sql.dialect, kind, addressType === 'string' ? `x.${ident(def.address)}` : `CAST(x.${ident(def.address)} AS VARCHAR)`);
   const channel = def.channel ? ` AND (x.${ident(def.channel)} IS NULL OR lower(trim(CAST(x.${ident(def.channel)} AS VARCHAR))) IN (${literal(kind)}, ''))` : '';
   return `SELECT ${key} FROM ${ctx.sql.table(entity.name)} AS x WHERE ${key} IS NOT NULL${channel}`;
 }
@@ -171,8 +172,8 @@ function datasetDenySql(ctx: CompileContext, kind: ChannelKind): string | undefi
  */
 function fedDenySql(ctx: CompileContext, kind: ChannelKind): string | undefined {
   const parts: string[] = [];
-  const before = ts(ctx.clock);
-  const fed = addressIdentity(kind, 'f.address');
+  const before = ctx.sql.dialect.timestamp(ctx.clock);
+  const fed = addressIdentity(ctx.sql.dialect, kind, 'f.address');
   for (const ref of sameChannel(ctx.channels, kind)) {
     if (!ref.feedback) continue;
     parts.push(`SELECT ${fed} AS ident FROM ${ref.feedback} AS f WHERE f.status = 'bounce' AND f.failure_type = 'hard' AND f.status_at < ${before}`);
@@ -184,6 +185,12 @@ function fedDenySql(ctx: CompileContext, kind: ChannelKind): string | undefined 
   return parts.length === 0 ? undefined : parts.join('\nUNION ALL\n');
 }
 
+/**
+ * The columns of the CTE `a` (`pk`: the key), named one by one where it is joined to two others:
+ * past one join ClickHouse names `a.*`'s columns `a.column`.
+ */
+const A_COLUMNS = ['pk', 'link_order', 'message_id', 'linked_key', 'address', 'valid', 'consent', 'ident', 'shared', 'listed'];
+
 const sameChannel = (refs: readonly EarlierChannelRef[], kind: ChannelKind) => refs.filter((r) => r.type === kind);
 
 /**
@@ -192,7 +199,7 @@ const sameChannel = (refs: readonly EarlierChannelRef[], kind: ChannelKind) => r
  */
 function earlierSendsSql(ctx: CompileContext, dimension: string, primaryKey: string, sendStart: string, periodDays: number): string | undefined {
   const pk = ctx.sql.ident(primaryKey);
-  const from = ts(sendStart);
+  const from = ctx.sql.dialect.timestamp(sendStart);
   const parts = ctx.channels
     .filter((r) => r.deliveries !== undefined && r.dimension === dimension)
     .map((r) => `SELECT ${pk} FROM ${r.deliveries} WHERE reason IS NULL AND category = 'marketing' AND send_at > ${from} - INTERVAL ${Math.max(0, periodDays)} DAY`);

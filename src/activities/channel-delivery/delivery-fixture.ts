@@ -5,7 +5,8 @@ import type { Dataset } from '../../engine/data/dataset';
 import { rowsToArrow } from '../../engine/data/rows-to-arrow';
 import type { Cell } from '../../engine/data/rows-to-arrow';
 import { Engine } from '../../engine/engine';
-import { openNodeDuckDB } from '../../engine/duckdb/node-duckdb';
+import { openTestConnection } from '../../engine/testing/test-connection';
+import { dialectOf } from '../../engine/sql/dialect';
 import { tableToRows } from '../../engine/rows';
 import type { PlainRow } from '../../engine/rows';
 import type { CampaignDoc } from '../../domain/campaign';
@@ -105,7 +106,7 @@ export function deliveryDataset(rows: Record<string, Row[]> = deliveryRows): Dat
 
 /** An engine on the fixture, and a reader of the deliveries table a channel of a campaign plans. */
 export async function deliveryEngine(rows?: Record<string, Row[]>) {
-  const conn = await openNodeDuckDB();
+  const conn = await openTestConnection();
   const engine = new Engine(conn);
   await engine.loadDataset(deliveryDataset(rows));
   /** Counts `doc` (which materialises every table), then reads the deliveries of `activityId`, by message id. */
@@ -115,7 +116,7 @@ export async function deliveryEngine(rows?: Record<string, Row[]>) {
     const step = engine.compile(doc, options).steps.find((s) => s.activityId === activityId);
     const table = step?.outputs.find((o) => o.port === '@deliveries')?.table;
     if (!table) throw new Error(`${activityId} has no deliveries`);
-    return tableToRows(await conn.query(`SELECT * EXCLUDE (category, send_at), CAST(send_at AS VARCHAR) AS send_at FROM "${table}" ORDER BY id, linked_key`));
+    return tableToRows(await conn.query(`SELECT ${dialectOf(conn).starExcept(['category', 'send_at'])}, ${dialectOf(conn).timeText('send_at')} AS send_at FROM "${table}" ORDER BY id, linked_key`));
   };
   return { engine, conn, deliveries };
 }

@@ -6,6 +6,7 @@ import type { CompileContext } from '../compile-types';
 import { findEntity } from '../../domain/data-model';
 import { quoteIdent, sqlLiteral } from '../../engine/sql/quote';
 import { tableToRows } from '../../engine/rows';
+import { duckdbDialect } from '../../engine/sql/dialect';
 
 /**
  * The denylist grows from an earlier channel's results when the campaign is simulated. The
@@ -35,6 +36,7 @@ describe('denylist fed by earlier results', () => {
           model: deliveryModel,
           referenceDate: '2025-06-30',
           sql: {
+            dialect: duckdbDialect,
             ident: quoteIdent,
             literal: sqlLiteral,
             table: (e) => `${quoteIdent(schema)}.${quoteIdent(e)}`,

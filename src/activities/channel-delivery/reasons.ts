@@ -1,3 +1,5 @@
+import type { SqlDialect } from '../../engine/sql/dialect';
+
 /**
  * Why a message is not sent, in the order they are tried: a message counts under the first that
  * applies (docs/simulation.md). Consent, the denylist and capping apply to marketing messages only.
@@ -25,11 +27,8 @@ export const eligibilityFigures = {
 } as const;
 
 /** A SELECT of the eligibility figures, rows (name, value), over a deliveries table, in one scan. */
-export function eligibilityFiguresSql(deliveries: string): string {
+export function eligibilityFiguresSql(d: SqlDialect, deliveries: string): string {
   const names = ['targeted', 'excluded', 'to-send', ...exclusionReasons.map(eligibilityFigures.reason)];
   const values = ['count(*)', 'count(reason)', 'count(*) - count(reason)', ...exclusionReasons.map((r) => `count(*) FILTER (WHERE reason = '${r}')`)];
-  return (
-    `SELECT unnest(n) AS name, unnest(v) AS value FROM (SELECT [${names.map((n) => `'${n}'`).join(', ')}] AS n, ` +
-    `[${values.map((v) => `CAST(${v} AS BIGINT)`).join(', ')}] AS v FROM ${deliveries})`
-  );
+  return d.namedValues(names, values.map((v) => `CAST(${v} AS BIGINT)`), deliveries);
 }

@@ -1,7 +1,7 @@
 import type { CompileContext, CompiledOutputs } from '../compile-types';
 import { CompileError, SHARED_OUTPUT, SHARED_TABLE } from '../compile-types';
 import type { RecordValue } from '../working-table';
-import { keyColumn, mainInput, recordValue, seededRandom } from '../working-table';
+import { keyColumn, mainInput, recordValue, seededRandom, workingColumns } from '../working-table';
 import { identityKey, isEmptyIdentity } from '../record-identity';
 import type { DeduplicationConfig } from './definition';
 
@@ -38,9 +38,9 @@ export function compileDeduplication(config: DeduplicationConfig, ctx: CompileCo
   // Ranking is computed once, in a shared table that both outputs read.
   const ranked = ids.every((v) => v.usesEntity)
     ? rankedAmongSharedValues(ctx, input, identity, allEmpty, orderBy, join)
-    : `SELECT w.*, ${allEmpty} AS "__alone", row_number() OVER (PARTITION BY ${partition} ORDER BY ${orderBy}) AS "__rank"\nFROM ${input.relation} AS w${join}`;
+    : `SELECT ${workingColumns(ctx, input)}, ${allEmpty} AS "__alone", row_number() OVER (PARTITION BY ${partition} ORDER BY ${orderBy}) AS "__rank"\nFROM ${input.relation} AS w${join}`;
   const kept = config.keep === 0 ? 'TRUE' : `"__alone" OR "__rank" <= ${ctx.sql.literal(config.keep)}`;
-  const select = (where: string) => `SELECT * EXCLUDE ("__alone", "__rank") FROM ${SHARED_TABLE}\nWHERE ${where}`;
+  const select = (where: string) => `SELECT ${ctx.sql.dialect.starExcept(['"__alone"', '"__rank"'])} FROM ${SHARED_TABLE}\nWHERE ${where}`;
   const table = { dimension: input.dimension, columns: input.columns };
   return {
     [SHARED_OUTPUT]: { sql: ranked, dimension: input.dimension, columns: [...input.columns, { name: '__alone', type: 'boolean' }, { name: '__rank', type: 'integer' }] },
@@ -68,8 +68,8 @@ function rankedAmongSharedValues(ctx: CompileContext, input: ReturnType<typeof m
   );
   const withEntity = join || `\nJOIN ${ctx.sql.table(input.dimension)} AS t ON t.${keyName} = w.${keyName}`;
   return [
-    `SELECT w.*, TRUE AS "__alone", 1 AS "__rank"\nFROM ${input.relation} AS w\nWHERE w.${keyName} NOT IN (SELECT "k" FROM ${shared})`,
-    `SELECT w.*, FALSE AS "__alone", row_number() OVER (PARTITION BY ${groups.map((g) => `d.${g}`).join(', ')} ORDER BY ${orderBy}) AS "__rank"\nFROM ${input.relation} AS w\nJOIN ${shared} AS d ON d."k" = w.${keyName}${withEntity}`,
+    `SELECT ${workingColumns(ctx, input)}, TRUE AS "__alone", 1 AS "__rank"\nFROM ${input.relation} AS w\nWHERE w.${keyName} NOT IN (SELECT "k" FROM ${shared})`,
+    `SELECT ${workingColumns(ctx, input)}, FALSE AS "__alone", row_number() OVER (PARTITION BY ${groups.map((g) => `d.${g}`).join(', ')} ORDER BY ${orderBy}) AS "__rank"\nFROM ${input.relation} AS w\nJOIN ${shared} AS d ON d."k" = w.${keyName}${withEntity}`,
   ].join('\nUNION ALL\n');
 }
 

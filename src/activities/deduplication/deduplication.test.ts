@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../engine/engine';
 import { campaign, fixtureRows } from '../../engine/testing/fixture';
 import { audience, engineWith, keysOf } from '../../engine/testing/activity-harness';
+import { seededOrder } from '../../engine/testing/portable-hash';
+import { refusedOnClickHouse } from '../../engine/testing/test-connection';
 
 // Profiles written for this test; duplicate groups by email (case and spaces ignored):
 //   {1, 2} ann, {3, 4, 5} bob, {8} eve; 6 and 7 have no email (never duplicates).
@@ -78,6 +80,13 @@ describe('Deduplication methods', () => {
     expect(await keysOf(other, doc, 'out')).toEqual(first.kept);
     await other.close();
   });
+
+  test('random: the kept record of each group is the one with the lowest md5 number of key and seed', async () => {
+    // The campaign's seed is 42 by default; each group keeps the first key of its seeded order.
+    const first = (keys: number[]) => seededOrder(keys, 42)[0]!;
+    const kept = [first([1, 2]), first([3, 4, 5]), 6, 7, 8].sort((a, b) => a - b);
+    expect(await outcome({ fields: ['email'], method: 'random' })).toEqual({ kept, removed: [1, 2, 3, 4, 5].filter((k) => !kept.includes(k)) });
+  });
 });
 
 describe('Deduplication options', () => {
@@ -101,7 +110,8 @@ describe('Deduplication options', () => {
     });
   });
 
-  test('a field through a many-to-one link', async () => {
+  // ClickHouse refuses the correlated lookup through the link (NOT_IMPLEMENTED).
+  refusedOnClickHouse(test)('a field through a many-to-one link', async () => {
     // Acme {1, 3, 8} -> 1 (80); Globex {4, 5} -> 4 (tie at 60); no account {2, 6, 7} all kept.
     expect(await outcome({ fields: ['account.company'], method: 'expression', expression: { field: 'score', order: 'highest' } })).toEqual({
       kept: [1, 2, 4, 6, 7],

@@ -2,7 +2,7 @@ import { resolvePath } from '../../domain/data-model';
 import type { LinkStep } from '../../domain/data-model';
 import type { CompileContext, CompiledOutputs, WorkingTableRef } from '../compile-types';
 import { CompileError } from '../compile-types';
-import { checkAlias, dimensionEntity, keyColumn, mainInput, recordValue } from '../working-table';
+import { checkAlias, dimensionEntity, keyColumn, mainInput, recordValue, workingColumns } from '../working-table';
 import type { EnrichmentConfig } from './definition';
 import { collectionSql } from './collection';
 import { joinRuleSql } from '../join-rule-sql';
@@ -66,7 +66,7 @@ export function compileEnrichment(config: EnrichmentConfig, ctx: CompileContext)
 
   const k = ctx.sql.ident(key);
   const from = `${input.relation} AS w${usesEntity ? `\n  JOIN ${ctx.sql.table(input.dimension)} AS t ON t.${k} = w.${k}` : ''}${parts.baseJoins.map((j) => `\n  ${j}`).join('')}`;
-  const base = `base AS (\n  SELECT w.*${parts.baseColumns.map((c) => `, ${c}`).join('')}\n  FROM ${from}\n)`;
+  const base = `base AS (\n  SELECT ${workingColumns(ctx, input)}${parts.baseColumns.map((c) => `, ${c}`).join('')}\n  FROM ${from}\n)`;
   const keep = input.columns.map((c) => `base.${ctx.sql.ident(c.name)}`);
   const select = [`base.${k}`, ...keep, ...parts.select];
   return {
@@ -143,7 +143,7 @@ function joinSql(ctx: CompileContext, input: WorkingTableRef, j: EnrichmentConfi
       },
     });
     parts.ctes.push(
-      `${cte} AS (\n  SELECT * EXCLUDE ("__n", "__m") FROM (\n    SELECT b.${key} AS "__key", ${brought.join(', ')}, row_number() OVER (PARTITION BY b.${key} ORDER BY ${order}) AS "__n", count(*) OVER (PARTITION BY b.${key}) AS "__m"\n    FROM base AS b JOIN ${other.relation} AS r ON ${on}\n  ) WHERE ${keep}\n)`,
+      `${cte} AS (\n  SELECT ${ctx.sql.dialect.starExcept(['"__n"', '"__m"'])} FROM (\n    SELECT b.${key} AS "__key", ${brought.join(', ')}, row_number() OVER (PARTITION BY b.${key} ORDER BY ${order}) AS "__n", count(*) OVER (PARTITION BY b.${key}) AS "__m"\n    FROM base AS b JOIN ${other.relation} AS r ON ${on}\n  ) WHERE ${keep}\n)`,
     );
     parts.joins.push(`LEFT JOIN ${cte} ON ${cte}."__key" = base.${key}`);
     return usesEntity;
@@ -166,7 +166,7 @@ function joinSql(ctx: CompileContext, input: WorkingTableRef, j: EnrichmentConfi
   // A key may match several rows of the joined table: one row per key is kept (or none), so
   // records are never multiplied and the choice is the same at every computation.
   parts.ctes.push(
-    `${cte} AS (\n  SELECT * EXCLUDE ("__n", "__m") FROM (\n    SELECT ${partition.map((p, i) => `${p} AS "__k${i}"`).join(', ')}, ${brought.join(', ')}, row_number() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${order}) AS "__n", count(*) OVER (PARTITION BY ${partition.join(', ')}) AS "__m"\n    FROM ${other.relation} AS r\n  ) WHERE ${keep}\n)`,
+    `${cte} AS (\n  SELECT ${ctx.sql.dialect.starExcept(['"__n"', '"__m"'])} FROM (\n    SELECT ${partition.map((p, i) => `${p} AS "__k${i}"`).join(', ')}, ${brought.join(', ')}, row_number() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${order}) AS "__n", count(*) OVER (PARTITION BY ${partition.join(', ')}) AS "__m"\n    FROM ${other.relation} AS r\n  ) WHERE ${keep}\n)`,
   );
   parts.joins.push(`LEFT JOIN ${cte} ON ${on.join(' AND ')}`);
   return usesEntity;

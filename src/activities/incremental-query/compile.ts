@@ -41,7 +41,7 @@ export function compileIncrementalQuery(
       sql: `SELECT t.${key}\n${from}`,
       dimension: entity.name,
       columns: [],
-      runMark: `SELECT CAST(max(${date}) AS VARCHAR) AS mark\n${from}`,
+      runMark: `SELECT ${ctx.sql.dialect.timeText(`max(${date})`)} AS mark\n${from}`,
     },
   };
 }

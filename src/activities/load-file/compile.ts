@@ -2,17 +2,8 @@ import type { CompileContext, CompiledOutputs } from '../compile-types';
 import { CompileError } from '../compile-types';
 import { checkAlias, FILE_DIMENSION_PREFIX, FILE_KEY_COLUMN } from '../working-table';
 import type { FileColumn, LoadFileConfig } from './definition';
-import type { FileColumnType, FileValue } from './parse';
+import type { FileValue } from './parse';
 import { convertCell, parseCsv } from './parse';
-
-const sqlTypes: Record<FileColumnType, string> = {
-  string: 'VARCHAR',
-  integer: 'BIGINT',
-  decimal: 'DOUBLE',
-  boolean: 'BOOLEAN',
-  date: 'DATE',
-  timestamp: 'TIMESTAMP',
-};
 
 /**
  * A CSV file stored in the campaign, parsed in JS and turned into a VALUES list whose every value
@@ -51,10 +42,10 @@ export function compileLoadFile(config: LoadFileConfig, ctx: CompileContext): Co
   });
 
   const names = config.columns.map((_, j) => `c${j}`);
-  const select = config.columns.map((c, j) => `CAST(v.${names[j]} AS ${sqlTypes[c.type]}) AS ${ctx.sql.ident(c.name)}`);
+  const select = config.columns.map((c, j) => `CAST(v.${names[j]} AS ${ctx.sql.dialect.sqlType(c.type)}) AS ${ctx.sql.ident(c.name)}`);
   const emptyRow = `(${['NULL', ...names.map(() => 'NULL')].join(', ')})`;
-  const outSql = `SELECT CAST(v.line AS BIGINT) AS ${FILE_KEY_COLUMN}, ${select.join(', ')}\nFROM (VALUES ${good.length ? good.join(',\n  ') : emptyRow}) AS v(line, ${names.join(', ')})${good.length ? '' : '\nWHERE FALSE'}`;
-  const rejectedSql = `SELECT CAST(v.line AS BIGINT) AS ${FILE_KEY_COLUMN}, CAST(v.reason AS VARCHAR) AS reason\nFROM (VALUES ${rejected.length ? rejected.join(',\n  ') : '(NULL, NULL)'}) AS v(line, reason)${rejected.length ? '' : '\nWHERE FALSE'}`;
+  const outSql = `SELECT CAST(v.line AS ${ctx.sql.dialect.sqlType('integer')}) AS ${FILE_KEY_COLUMN}, ${select.join(', ')}\nFROM (VALUES ${good.length ? good.join(',\n  ') : emptyRow}) AS v(line, ${names.join(', ')})${good.length ? '' : '\nWHERE FALSE'}`;
+  const rejectedSql = `SELECT CAST(v.line AS ${ctx.sql.dialect.sqlType('integer')}) AS ${FILE_KEY_COLUMN}, CAST(v.reason AS ${ctx.sql.dialect.sqlType('string')}) AS reason\nFROM (VALUES ${rejected.length ? rejected.join(',\n  ') : '(NULL, NULL)'}) AS v(line, reason)${rejected.length ? '' : '\nWHERE FALSE'}`;
   const dimension = `${FILE_DIMENSION_PREFIX}${ctx.activity.id}`;
   return {
     out: { sql: outSql, dimension, columns: config.columns.map((c) => ({ name: c.name, type: c.type })) },

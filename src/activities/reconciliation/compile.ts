@@ -1,6 +1,6 @@
 import type { CompileContext, CompiledOutputs } from '../compile-types';
 import { CompileError, LEFT_OUT_OUTPUT } from '../compile-types';
-import { isFileDimension, keyColumn, mainInput, recordValue, type RecordValue } from '../working-table';
+import { isFileDimension, keyColumn, mainInput, recordValue, workingColumns, type RecordValue } from '../working-table';
 import type { ReconciliationConfig } from './definition';
 import { joinRuleSql, type JoinValue } from '../join-rule-sql';
 import { identityKey } from '../record-identity';
@@ -51,7 +51,7 @@ export function compileReconciliation(config: ReconciliationConfig, ctx: Compile
   });
   const carried = input.columns.filter((c) => c.name.toLowerCase() !== target.primaryKey.toLowerCase());
   const cols = carried.map((c) => `src.${ctx.sql.ident(c.name)}`);
-  const ctes = `WITH src AS (\n  SELECT w.*${values.map((v, i) => `, ${v.sql} AS "__v${i}"`).join('')}\n  FROM ${input.relation} AS w${join}\n),
+  const ctes = `WITH src AS (\n  SELECT ${workingColumns(ctx, input)}${values.map((v, i) => `, ${v.sql} AS "__v${i}"`).join('')}\n  FROM ${input.relation} AS w${join}\n),
 matched AS (\n  SELECT e.${targetKey} AS "__target", src.${inKey} AS "__in"${cols.map((c) => `, ${c}`).join('')},
     row_number() OVER (PARTITION BY e.${targetKey} ORDER BY src.${inKey}) AS "__n"\n  FROM src JOIN ${ctx.sql.table(target.name)} AS e ON ${ruleOn ?? conditions.join(' AND ')}\n)`;
   const outputs: CompiledOutputs = {

@@ -104,5 +104,5 @@ function limitSql(ctx: CompileContext, s: SplitSubset): string | undefined {
   }
   if (value > 100) throw new CompileError(`Subset "${s.label}": a percentage limit cannot exceed 100.`);
   // Exact integer arithmetic (percent-limit.ts), the same rounding the form shows.
-  return `n <= ${recordsForPercentSql('eligible', value, ctx.sql.literal)}`;
+  return `n <= ${recordsForPercentSql('eligible', value, ctx.sql.dialect)}`;
 }

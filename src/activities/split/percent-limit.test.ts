@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { openNodeDuckDB } from '../../engine/duckdb/node-duckdb';
+import { openTestConnection } from '../../engine/testing/test-connection';
 import type { DuckConnection } from '../../engine/duckdb/connection';
-import { sqlLiteral } from '../../engine/sql/quote';
+import { dialectOf } from '../../engine/sql/dialect';
 import { eligibleCounts, percentLimitText, recordsForPercent, recordsForPercentSql } from './percent-limit';
 import type { SplitSubset } from './definition';
 
 let db: DuckConnection;
 beforeAll(async () => {
-  db = await openNodeDuckDB();
+  db = await openTestConnection();
 }, 60_000);
 afterAll(async () => db.close());
 
@@ -35,7 +35,7 @@ describe('percentage limits', () => {
     expect(percentLimitText(12.5, undefined)).toBe('12.5% of the eligible records, rounded down.');
   });
 
-  test('DuckDB computes the same number as the form', async () => {
+  test('the SQL engine computes the same number as the form', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: 5_000_000 }),
@@ -43,7 +43,7 @@ describe('percentage limits', () => {
         async (eligible, percent) => {
           // count(*) is a BIGINT in the compiled SQL.
           const t = await db.query(
-            `SELECT ${recordsForPercentSql(`CAST(${eligible} AS BIGINT)`, percent, sqlLiteral)} AS n`,
+            `SELECT ${recordsForPercentSql(`CAST(${eligible} AS BIGINT)`, percent, dialectOf(db))} AS n`,
           );
           expect(Number(t.toArray()[0]!.toJSON().n)).toBe(recordsForPercent(eligible, percent));
         },

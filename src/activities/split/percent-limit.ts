@@ -1,4 +1,4 @@
-import type { SqlValue } from '../compile-types';
+import type { SqlDialect } from '../../engine/sql/dialect';
 import type { SplitConfig } from './definition';
 
 /**
@@ -25,9 +25,9 @@ export function recordsForPercent(eligible: number, percent: number): number {
 export function recordsForPercentSql(
   eligibleSql: string,
   percent: number,
-  literal: (value: SqlValue) => string,
+  dialect: SqlDialect,
 ): string {
-  return `(${eligibleSql} * ${literal(percentHundredths(percent))}) // 10000`;
+  return dialect.intDiv(`${eligibleSql} * ${dialect.literal(percentHundredths(percent))}`, '10000');
 }
 
 /** How a percentage limit reads in the form: `0.5% of 199 = 0 records`, or its rule while the count is unknown. */

@@ -2,7 +2,7 @@ import type { AttributeCondition } from '../../domain/rule';
 import type { FieldDef } from '../../domain/data-model';
 import { includesMissing, isNegative, isTextField } from '../../domain/rule-operators';
 import { CompileError } from '../../activities/compile-types';
-import { dateLiteral, sqlLiteral } from '../sql/quote';
+import type { SqlDialect } from '../sql/dialect';
 import { countValue, listLiterals, valueLiteral } from './rule-values';
 
 /**
@@ -30,8 +30,8 @@ const dateOnly = new Set(['in-last', 'more-than-ago', 'this-month', 'last-month'
  * Filter form of the default positive condition: the test alone, without COALESCE, so that a
  * semi-join stays a semi-join.
  */
-export function operandSql(c: AttributeCondition, field: FieldDef, x: string, referenceDate: string, use: Use): string {
-  const { missing, test, negated } = operandTest(c, field, x, referenceDate);
+export function operandSql(c: AttributeCondition, field: FieldDef, x: string, referenceDate: string, use: Use, d: SqlDialect): string {
+  const { missing, test, negated } = operandTest(c, field, x, referenceDate, d);
   if (test === undefined) return c.operator === 'is-empty' ? missing : `NOT ${missing}`;
   const include = includesMissing(c);
   if (!negated) {
@@ -52,7 +52,7 @@ export function missingSql(field: FieldDef, x: string): string {
   return field.type === 'enum' ? `(${x} IS NULL OR ${x} = '')` : `${x} IS NULL`;
 }
 
-function operandTest(c: AttributeCondition, field: FieldDef, x: string, referenceDate: string): OperandTest {
+function operandTest(c: AttributeCondition, field: FieldDef, x: string, referenceDate: string, d: SqlDialect): OperandTest {
   const name = field.label || field.name;
   const isText = isTextField(field);
   const isDate = field.type === 'date' || field.type === 'timestamp';
@@ -63,21 +63,21 @@ function operandTest(c: AttributeCondition, field: FieldDef, x: string, referenc
   if (c.operator === 'is-empty' || c.operator === 'is-not-empty') return { missing, negated: false };
   const of = (test: string): OperandTest => ({ missing, test, negated });
   // A list's value matched as text (the compiler accepts it) follows the text rule too.
-  if (field.type === 'string' || (isText && textOnly.has(c.operator))) return of(textTest(c, field, x, name));
+  if (field.type === 'string' || (isText && textOnly.has(c.operator))) return of(textTest(c, field, x, name, d));
 
   // A date-time compared with a day (the modeler picks a day) is compared by its day: "last seen
   // on 29 June" is any time that day, "between 15 and 30 June" includes the whole 30th.
   const byDay = field.type === 'timestamp' && [c.value, c.value2, ...(Array.isArray(c.value) ? c.value : [])].every((value) => !hasTime(value));
-  const cx = byDay ? `CAST(${x} AS DATE)` : x;
+  const cx = byDay ? d.castDate(x) : x;
   const cf: FieldDef = byDay ? { ...field, type: 'date' } : field;
-  const cv = () => valueLiteral(cf, c.value);
-  const ref = dateLiteral(referenceDate);
-  const day = field.type === 'timestamp' ? `CAST(${x} AS DATE)` : x;
+  const cv = () => valueLiteral(d, cf, c.value);
+  const ref = d.date(referenceDate);
+  const day = field.type === 'timestamp' ? d.castDate(x) : x;
   const shift = (n: number) => {
     const unit = c.unit ?? 'days';
-    return unit === 'months' ? `CAST(${ref} - INTERVAL ${n} MONTH AS DATE)` : `CAST(${ref} - INTERVAL ${unit === 'weeks' ? 7 * n : n} DAY AS DATE)`;
+    return d.castDate(`${ref} - INTERVAL ${unit === 'months' ? n : unit === 'weeks' ? 7 * n : n} ${unit === 'months' ? 'MONTH' : 'DAY'}`);
   };
-  const point = () => [dateOperand(field.type, x, day, c.value), dateValue(field.type, c.value, name)] as const;
+  const point = () => [dateOperand(field.type, x, day, c.value), dateValue(d, field.type, c.value, name)] as const;
   switch (c.operator) {
     case 'equals':
     case 'not-equals':
@@ -91,10 +91,10 @@ function operandTest(c: AttributeCondition, field: FieldDef, x: string, referenc
     case 'gte':
       return of(`${cx} >= ${cv()}`);
     case 'between':
-      return of(`${cx} BETWEEN ${cv()} AND ${valueLiteral(cf, c.value2, 'an upper bound')}`);
+      return of(`${cx} BETWEEN ${cv()} AND ${valueLiteral(d, cf, c.value2, 'an upper bound')}`);
     case 'in':
     case 'not-in':
-      return of(`${cx} IN (${listLiterals(cf, c.value).join(', ')})`);
+      return of(`${cx} IN (${listLiterals(d, cf, c.value).join(', ')})`);
     // The last N days are today and the N - 1 before; "more than N ago" is every day before them,
     // so the two partition the days up to today (a date after today is in neither).
     case 'in-last':
@@ -102,9 +102,9 @@ function operandTest(c: AttributeCondition, field: FieldDef, x: string, referenc
     case 'more-than-ago':
       return of(`${day} <= ${shift(countValue(c.value, name))}`);
     case 'this-month':
-      return of(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) AS DATE)`);
+      return of(`${d.castDate(d.truncTime('month', day))} = ${d.castDate(d.truncTime('month', ref))}`);
     case 'last-month':
-      return of(`CAST(date_trunc('month', ${day}) AS DATE) = CAST(date_trunc('month', ${ref}) - INTERVAL 1 MONTH AS DATE)`);
+      return of(`${d.castDate(d.truncTime('month', day))} = ${d.castDate(`${d.truncTime('month', ref)} - INTERVAL 1 MONTH`)}`);
     case 'before': {
       const [d, v] = point();
       return of(`${d} < ${v}`);
@@ -126,7 +126,7 @@ function operandTest(c: AttributeCondition, field: FieldDef, x: string, referenc
       // The anniversary in the reference year, or the next (src/domain/anniversary.ts): counted from
       // each year's 1 January, so 29 February rolls to 1 March only in a year without it.
       const inYear = (years: number) =>
-        `CAST(date_trunc('year', ${ref})${years ? ` + INTERVAL ${years} YEAR` : ''} + INTERVAL (month(${day}) - 1) MONTH + INTERVAL (day(${day}) - 1) DAY AS DATE)`;
+        d.castDate(`${d.truncTime('year', ref)}${years ? ` + INTERVAL ${years} YEAR` : ''} + INTERVAL (month(${day}) - 1) MONTH + INTERVAL (day(${day}) - 1) DAY`);
       const thisYear = inYear(0);
       const next = `CASE WHEN ${thisYear} >= ${ref} THEN ${thisYear} ELSE ${inYear(1)} END`;
       return of(`date_diff('day', ${ref}, ${next}) BETWEEN 0 AND ${n}`);
@@ -145,18 +145,18 @@ function operandTest(c: AttributeCondition, field: FieldDef, x: string, referenc
  * surrounding spaces and, unless the condition matches case, without case. A blank text is no
  * value. (A list's values are picked, not typed: they compare exactly, see operandTest.)
  */
-function textTest(c: AttributeCondition, field: FieldDef, x: string, name: string): string {
+function textTest(c: AttributeCondition, field: FieldDef, x: string, name: string, d: SqlDialect): string {
   const fold = (sql: string) => (c.matchCase ? sql : `lower(${sql})`);
   const typed = (value: unknown, what = 'some text') => {
     if (typeof value !== 'string' && typeof value !== 'number') throw new CompileError(`${name} needs ${what}`);
     if (String(value).trim() === '') throw new CompileError(`${name} needs ${what}`);
-    return fold(`trim(${sqlLiteral(String(value))})`);
+    return fold(`trim(${d.literal(String(value))})`);
   };
   const one = (value: unknown) => typed(value, 'a value');
   // The typed value is never blank, so a blank text cannot match these. Trimming a million texts
   // costs about four times the comparison itself: `contains` on the untrimmed text (the same
   // answer, the value having no spaces at either end) first keeps only the texts that can match.
-  const near = (v: string) => `contains(${fold(x)}, ${v})`;
+  const near = (v: string) => d.containsText(fold(x), v);
   const t = fold(`trim(${x})`);
   switch (c.operator) {
     case 'equals':
@@ -174,7 +174,7 @@ function textTest(c: AttributeCondition, field: FieldDef, x: string, name: strin
     case 'starts-with':
     case 'not-starts-with': {
       const v = typed(c.value);
-      return `(${near(v)} AND starts_with(${fold(`ltrim(${x})`)}, ${v}))`;
+      return `(${near(v)} AND ${d.startsWith(fold(`ltrim(${x})`), v)})`;
     }
     case 'contains':
     case 'not-contains':
@@ -183,7 +183,7 @@ function textTest(c: AttributeCondition, field: FieldDef, x: string, name: strin
     case 'not-like':
       // A pattern may match an empty text ("%"): a blank text is no value, and never matches.
       typed(c.value);
-      return `${fold(`NULLIF(trim(${x}), '')`)} LIKE ${fold(`trim(${sqlLiteral(likePatternText(String(c.value)))})`)} ESCAPE '\\'`;
+      return `${fold(`NULLIF(trim(${x}), '')`)} LIKE ${fold(`trim(${d.literal(likePatternText(String(c.value)))})`)} ESCAPE ${d.literal('\\')}`;
     case 'lt':
     case 'lte':
     case 'gt':
@@ -207,9 +207,9 @@ function hasTime(value: unknown): boolean {
 function dateOperand(type: string, x: string, day: string, value: unknown): string {
   return type === 'timestamp' && hasTime(value) ? x : day;
 }
-function dateValue(type: string, value: AttributeCondition['value'], name: string): string {
-  if (type === 'timestamp' && hasTime(value)) return valueLiteral({ name, label: name, type: 'timestamp', values: [], description: '' }, value);
-  return valueLiteral({ name, label: name, type: 'date', values: [], description: '' }, value);
+function dateValue(d: SqlDialect, type: string, value: AttributeCondition['value'], name: string): string {
+  if (type === 'timestamp' && hasTime(value)) return valueLiteral(d, { name, label: name, type: 'timestamp', values: [], description: '' }, value);
+  return valueLiteral(d, { name, label: name, type: 'date', values: [], description: '' }, value);
 }
 
 /**

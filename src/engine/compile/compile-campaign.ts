@@ -8,7 +8,8 @@ import type { CompileContext, CompiledOutputs, EarlierChannelRef, EngineStateVie
 import { earlierChannelActivities } from '../../activities/earlier-channels';
 import { withSimulation, type SimulatedChannelConfig } from '../simulation/simulate-sql';
 import { launchTimestamp, readSimulationSettings } from '../../domain/simulation-settings';
-import { quoteIdent, sqlLiteral } from '../sql/quote';
+import { quoteIdent } from '../sql/quote';
+import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 import { ruleSql, type RuleScope } from './rule-sql';
 import { hash64, stableStringify } from './hash';
 import { idRecord, byId } from '../../domain/ids';
@@ -22,6 +23,8 @@ export interface CompileEnv {
   model: DataModel;
   /** Schema that holds the dataset's tables. */
   dataSchema: string;
+  /** The SQL engine's dialect; DuckDB when absent. */
+  dialect?: SqlDialect;
   /** Changes whenever other data is loaded; part of every hash. */
   dataVersion: string;
   /** Saved audiences and run history, when an engine holds them. */
@@ -141,6 +144,7 @@ function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, stri
     return quoteIdent(name);
   };
   const scope = (entityName: string, alias: string, row?: RuleScope['row'], point?: RuleScope['point']): RuleScope => ({
+    dialect: env.dialect ?? duckdbDialect,
     model: env.model,
     entity: entity(entityName),
     alias,
@@ -153,8 +157,9 @@ function toolkit(env: CompileEnv, used: Set<string>, factsUsed: Map<string, stri
     ...(messages.current ? { messages: messages.current } : {}),
   });
   return {
+    dialect: env.dialect ?? duckdbDialect,
     ident: quoteIdent,
-    literal: sqlLiteral,
+    literal: (env.dialect ?? duckdbDialect).literal,
     table,
     entity,
     facts,

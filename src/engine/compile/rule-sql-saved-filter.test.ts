@@ -6,6 +6,7 @@ import { CompileError } from '../../activities/compile-types';
 import { ruleSql } from './rule-sql';
 import { MAX_RULE_DEPTH } from '../../domain/nesting';
 import type { RuleScope } from './rule-sql';
+import { duckdbDialect } from '../sql/dialect';
 
 const rule = (children: ConditionGroup['children']): ConditionGroup => ({ kind: 'group', id: 'g', combinator: 'and', children });
 const optIn = rule([{ kind: 'attribute', id: 'a', path: ['email_opt_in'], operator: 'is-true' }]);
@@ -16,6 +17,7 @@ const filters: Record<string, { entity: string; rule: ConditionGroup }> = {
   accounts: { entity: 'accounts', rule: rule([]) },
 };
 const scope = (withLookup: boolean): RuleScope => ({
+  dialect: duckdbDialect,
   model,
   entity: findEntity(model, 'profiles')!,
   alias: 't',

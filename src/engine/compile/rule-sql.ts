@@ -7,12 +7,15 @@ import { CompileError } from '../../activities/compile-types';
 import { MAX_RULE_DEPTH } from '../../domain/nesting';
 import { deliverySql } from './delivery-sql';
 import { FIELD_PROMPT } from '../../domain/rule-validation';
-import { quoteIdent, sqlLiteral } from '../sql/quote';
+import { quoteIdent } from '../sql/quote';
+import type { SqlDialect } from '../sql/dialect';
 import { aggregateIncludesMissing, aggregateIsZeroWithoutLines, includesMissing } from '../../domain/rule-operators';
 import { missingSql, operandSql } from './attribute-sql';
 
 /** Where a rule is compiled: over which entity's rows, under which alias, against which data. */
 export interface RuleScope {
+  /** The SQL engine's dialect. */
+  dialect: SqlDialect;
   model: DataModel;
   entity: EntityDef;
   alias: string;
@@ -289,7 +292,7 @@ function attributeSql(c: AttributeCondition, scope: RuleScope, use: RuleUse): st
     const reached = linkedRecordExists(scope, steps);
     return c.linkedEmpty === 'no-record' ? `NOT ${reached}` : `(${reached} AND ${missingSql(field, x)})`;
   }
-  return operandSql(c, field, x, scope.referenceDate, use);
+  return operandSql(c, field, x, scope.referenceDate, use, scope.dialect);
 }
 
 function collectionSql(c: CollectionCondition, scope: RuleScope, use: RuleUse): string {
@@ -320,7 +323,7 @@ function collectionSql(c: CollectionCondition, scope: RuleScope, use: RuleUse): 
     const point = scope.point;
     const facts =
       point && outerKey === `${point.alias}.${quoteIdent(point.keyColumn)}`
-        ? (sql: string) => `(SELECT * FROM ${scope.facts(sql)} WHERE "k" = ${sqlLiteral(point.key)}) AS "point_facts"`
+        ? (sql: string) => `(SELECT * FROM ${scope.facts(sql)} WHERE "k" = ${scope.dialect.literal(point.key)}) AS "point_facts"`
         : scope.facts;
     return collectionFactsSql(c, inner, facts, outerKey, lineKey, lines, use);
   }
@@ -392,10 +395,10 @@ function aggregateTest(c: CollectionCondition, inner: RuleScope): { expr: string
   if (op === 'between') {
     const low = number(agg.value, 'a lower bound');
     const high = number(agg.value2, 'an upper bound');
-    return { expr, test: (x) => `${x} BETWEEN ${sqlLiteral(low)} AND ${sqlLiteral(high)}`, zeroWithoutLines, include };
+    return { expr, test: (x) => `${x} BETWEEN ${inner.dialect.literal(low)} AND ${inner.dialect.literal(high)}`, zeroWithoutLines, include };
   }
   const value = number(agg.value, 'a value to compare with');
   const ops = { equals: '=', 'not-equals': '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
-  return { expr, test: (x) => `${x} ${ops[op]} ${sqlLiteral(value)}`, zeroWithoutLines, include };
+  return { expr, test: (x) => `${x} ${ops[op]} ${inner.dialect.literal(value)}`, zeroWithoutLines, include };
 }
 

@@ -1,41 +1,42 @@
 import type { FieldDef } from '../../domain/data-model';
 import type { RuleValue } from '../../domain/rule';
 import { CompileError } from '../../activities/compile-types';
-import { dateLiteral, isIsoDate, sqlLiteral, timestampLiteral } from '../sql/quote';
+import { isIsoDate } from '../sql/quote';
+import type { SqlDialect } from '../sql/dialect';
 
 /**
  * Turns a value typed in a condition into a SQL literal of the field's type, or explains why it
- * cannot. Every user value of a rule goes through here, and from here only through `sqlLiteral`.
+ * cannot. Every user value of a rule goes through here, and from here only through the dialect's `literal`.
  */
-export function valueLiteral(field: FieldDef, value: RuleValue | undefined, what = 'a value'): string {
+export function valueLiteral(d: SqlDialect, field: FieldDef, value: RuleValue | undefined, what = 'a value'): string {
   if (value === undefined || value === null || (typeof value === 'string' && value === '' && field.type !== 'string'))
     throw new CompileError(`${field.label || field.name} needs ${what}`);
   if (Array.isArray(value)) throw new CompileError(`${field.label || field.name} expects a single value, not a list`);
   switch (field.type) {
     case 'string':
-      return sqlLiteral(String(value));
+      return d.literal(String(value));
     case 'enum': {
       const text = String(value);
       if (!field.values.some((v) => v.value === text)) throw new CompileError(`${JSON.stringify(text)} is not a value of ${field.label || field.name}`);
-      return sqlLiteral(text);
+      return d.literal(text);
     }
     case 'integer':
     case 'decimal': {
       const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
       if (!Number.isFinite(n)) throw new CompileError(`${field.label || field.name} expects a number, not ${JSON.stringify(value)}`);
-      return sqlLiteral(n);
+      return d.literal(n);
     }
     case 'boolean':
-      if (typeof value === 'boolean') return sqlLiteral(value);
-      if (value === 'true' || value === 'false') return sqlLiteral(value === 'true');
+      if (typeof value === 'boolean') return d.literal(value);
+      if (value === 'true' || value === 'false') return d.literal(value === 'true');
       throw new CompileError(`${field.label || field.name} expects true or false`);
     case 'date':
-      if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return dateLiteral(value.slice(0, 10));
+      if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return d.date(value.slice(0, 10));
       throw new CompileError(`${field.label || field.name} expects a date (YYYY-MM-DD), not ${JSON.stringify(value)}`);
     case 'timestamp':
       if (typeof value === 'string') {
         try {
-          return timestampLiteral(value);
+          return d.timestamp(value);
         } catch {
           // Reported below with the field's name.
         }
@@ -52,8 +53,8 @@ export function countValue(value: RuleValue | undefined, label: string): number 
 }
 
 /** The list of an `in` / `not in` condition. */
-export function listLiterals(field: FieldDef, value: RuleValue | undefined): string[] {
+export function listLiterals(d: SqlDialect, field: FieldDef, value: RuleValue | undefined): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   if (items.length === 0) throw new CompileError(`${field.label || field.name} needs at least one value in the list`);
-  return items.map((v) => valueLiteral(field, v));
+  return items.map((v) => valueLiteral(d, field, v));
 }

@@ -1,6 +1,6 @@
 import { tableToIPC } from 'apache-arrow';
 import type { DuckConnection } from '../duckdb/connection';
-import { quoteIdent } from '../sql/quote';
+import { dialectOf } from '../sql/dialect';
 import type { Dataset } from './dataset';
 
 /**
@@ -10,7 +10,8 @@ import type { Dataset } from './dataset';
  * later (see BackgroundLoad) and may be absent here.
  */
 export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, schema: string, deferredEntities: readonly string[] = []): Promise<Record<string, number>> {
-  await conn.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+  const dialect = dialectOf(conn);
+  await conn.query(dialect.createSchema(schema));
   // Entity names may be `__proto__` or `constructor`: an object without prototype keeps them.
   const rowCounts = Object.create(null) as Record<string, number>;
   // Inserting runs in DuckDB's own worker in the browser: while one batch is inserted, the next is
@@ -39,7 +40,7 @@ export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, sc
       if (!(entity.name in rowCounts) && !deferredEntities.includes(entity.name)) throw new Error(`no rows given for entity ${entity.name}`);
   } catch (e) {
     await inFlight?.catch(() => undefined);
-    await conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`).catch(() => undefined);
+    await conn.query(dialect.dropSchema(schema)).catch(() => undefined);
     throw e;
   }
   return rowCounts;

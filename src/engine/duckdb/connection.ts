@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { SqlDialect } from '../sql/dialect';
 
 /**
  * What the engine needs from DuckDB. Both the Node blocking binding (tests, command line) and the
@@ -6,6 +7,16 @@ import type { Table } from 'apache-arrow';
  * in both places and gives the same counts.
  */
 export interface DuckConnection {
+  /**
+   * The SQL dialect the database reads; DuckDB when absent. A ClickHouse warehouse answers the
+   * same contract (src/engine/clickhouse/), so the engine runs on either.
+   */
+  dialect?: SqlDialect;
+  /**
+   * Prefix of the schemas the engine creates (datasets, saved audiences, run history), when the
+   * database is shared with other engines (a ClickHouse warehouse, where schemas are databases).
+   */
+  schemaPrefix?: string;
   /** Runs one statement; returns its result (empty for DDL). Rejects with DuckDB's message. */
   query(sql: string): Promise<Table>;
   /** Creates table `schema.name` from Arrow IPC stream bytes (`create`), or appends to it. */

@@ -9,6 +9,7 @@ import { drawGroupSql, uniformSql } from '../simulation/draws';
 import { compareProportions } from './compare-rates';
 import { countMetricSql, metricTimeSql, type TimeRange } from './metric-sql';
 import type { ReportSplit, ReportStructure } from './report-relations';
+import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 
 /**
  * A campaign's report (src/domain/report.ts, docs/reports.md) over the relations of
@@ -29,6 +30,8 @@ export interface ReportEnv {
   query: (sql: string) => Promise<PlainRow[]>;
   /** A table holding the rows of `sql` (created once, named by the engine), for the report's queries to read. */
   table: (sql: string) => Promise<string>;
+  /** The SQL engine's dialect; DuckDB when absent. */
+  dialect?: SqlDialect;
 }
 
 const CHANNEL_LABELS: Record<string, string> = { email: 'Email', sms: 'SMS', push: 'Push', 'direct-mail': 'Direct mail' };
@@ -83,7 +86,7 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
       const condition = table === 'feedback' ? extra.messages : extra.events;
       if (ms.length === 0 || condition === 'FALSE') continue;
       const conditions = [...where('x'), ...(condition ? [condition] : [])];
-      const sql = `SELECT coalesce(CAST(${key} AS VARCHAR), '') AS k, string_agg(DISTINCT x.channel, ',') AS channels, ${ms.map((m, i) => `${countMetricSql(m.formula, { alias: 'x', range })} AS m${i}`).join(', ')}
+      const sql = `SELECT coalesce(CAST(${key} AS VARCHAR), '') AS k, ${(env.dialect ?? duckdbDialect).distinctTexts('x.channel', ',')} AS channels, ${ms.map((m, i) => `${countMetricSql(m.formula, { alias: 'x', range })} AS m${i}`).join(', ')}
 FROM ${table === 'feedback' ? messages : events} x${extra.join ? ` ${extra.join}` : ''}${conditions.length ? `\nWHERE ${conditions.join(' AND ')}` : ''}
 GROUP BY 1 ORDER BY 1`;
       for (const row of await env.query(sql)) {
@@ -171,7 +174,7 @@ async function splitReport(
     const c = { ...(counts.get(branchKey(b.port))?.counts ?? {}) };
     // A branch without a channel has no messages: its size is its records, its conversions drawn as the simulator's.
     if (b.channels.length === 0 && b.table && b.key) {
-      const row = (await env.query(holdoutConversionsSql(split, b.table, b.key, conversion, range)))[0];
+      const row = (await env.query(holdoutConversionsSql(env.dialect ?? duckdbDialect, split, b.table, b.key, conversion, range)))[0];
       c.targeted = Number(row?.targeted ?? 0);
       c.conversions = Number(row?.conversions ?? 0);
     }
@@ -215,16 +218,17 @@ async function splitReport(
  * uniform time within the attribution window after the Split, drawn as the simulator draws a
  * channel's conversions (draw group `convert` of `<split id>:<record key>`), time range applied.
  */
-function holdoutConversionsSql(split: ReportSplit, table: string, key: string, conversion: { seed: number; model: ConversionModel }, range: TimeRange): string {
-  const h = drawGroupSql(conversion.seed, split.activity.id, `${sqlLiteral(`${split.activity.id}:`)} || CAST(${quoteIdent(key)} AS VARCHAR)`, 'convert');
-  const at = `${timestampLiteral(split.end.replace(' ', 'T'))} + to_seconds(CAST(floor(${uniformSql('h', 2)} * ${conversion.model.windowDays * 86400}) AS BIGINT))`;
-  const tests = [`${uniformSql('h', 1)} < ${sqlLiteral(conversion.model.baseline)}`, ...(range.from ? [`${at} >= ${range.from}`] : []), ...(range.to ? [`${at} < ${range.to}`] : [])];
+function holdoutConversionsSql(d: SqlDialect, split: ReportSplit, table: string, key: string, conversion: { seed: number; model: ConversionModel }, range: TimeRange): string {
+  const h = drawGroupSql(d, conversion.seed, split.activity.id, `${sqlLiteral(`${split.activity.id}:`)} || CAST(${quoteIdent(key)} AS VARCHAR)`, 'convert');
+  const at = `${d.timestamp(split.end.replace(' ', 'T'))} + ${d.seconds(`CAST(floor(${uniformSql(d, 'h', 2)} * ${conversion.model.windowDays * 86400}) AS BIGINT)`)}`;
+  const tests = [`${uniformSql(d, 'h', 1)} < ${sqlLiteral(conversion.model.baseline)}`, ...(range.from ? [`${at} >= ${range.from}`] : []), ...(range.to ? [`${at} < ${range.to}`] : [])];
   return `SELECT count(*) AS targeted, count(*) FILTER (WHERE ${tests.join(' AND ')}) AS conversions FROM (SELECT ${h} AS h FROM ${quoteIdent(table)})`;
 }
 
 /** First and last event times, unfiltered (the range a time filter can take). */
 async function spanOf(env: ReportEnv, messages: string, events: string): Promise<{ from: string; to: string } | undefined> {
-  const rows = await env.query(`SELECT strftime(min(t), '%Y-%m-%d %H:%M') AS "from", strftime(max(t), '%Y-%m-%d %H:%M') AS "to" FROM (
+  const d = env.dialect ?? duckdbDialect;
+  const rows = await env.query(`SELECT ${d.formatTime('min(t)', '%Y-%m-%d %H:%M')} AS "from", ${d.formatTime('max(t)', '%Y-%m-%d %H:%M')} AS "to" FROM (
   SELECT coalesce(sent_at, status_at) AS t FROM ${messages} UNION ALL SELECT status_at FROM ${messages} UNION ALL SELECT "at" FROM ${events})`);
   const r = rows[0];
   return r && r.from !== null && r.to !== null ? { from: String(r.from), to: String(r.to) } : undefined;
@@ -238,7 +242,8 @@ async function timelineOf(env: ReportEnv, relations: { messages: string; events:
     const time = metricTimeSql(m.formula, 'x');
     const relation = m.formula.table === 'feedback' ? relations.messages : relations.events;
     const conditions = [...where('x'), `${time} IS NOT NULL`];
-    const rows = await env.query(`SELECT strftime(date_trunc(${sqlLiteral(bucket)}, ${time}), '%Y-%m-%d %H:%M') AS b, ${countMetricSql(m.formula, { alias: 'x', range })} AS v
+    const d = env.dialect ?? duckdbDialect;
+    const rows = await env.query(`SELECT ${d.formatTime(d.truncTime(bucket, time), '%Y-%m-%d %H:%M')} AS b, ${countMetricSql(m.formula, { alias: 'x', range })} AS v
 FROM ${relation} x WHERE ${conditions.join(' AND ')} GROUP BY 1 ORDER BY 1`);
     for (const r of rows) {
       const v = Number(r.v ?? 0);

@@ -4,6 +4,7 @@ import type { DuckConnection } from '../duckdb/connection';
 import { openNodeDuckDB } from '../duckdb/node-duckdb';
 import { tableToRows } from '../rows';
 import { channelFiguresSql, countMetricSql } from './metric-sql';
+import { duckdbDialect } from '../sql/dialect';
 
 /**
  * Every count formula of the registry on small feedback and tracking tables written by hand, with
@@ -115,11 +116,11 @@ describe('count formulas', () => {
   });
 
   test('the channel figures are the same formulas, keyed by id, only those that apply to the channel', async () => {
-    const rows = tableToRows(await conn.query(channelFiguresSql('email', 'fb', 'tr')));
+    const rows = tableToRows(await conn.query(channelFiguresSql(duckdbDialect, 'email', 'fb', 'tr')));
     const figures = Object.fromEntries(rows.map((r) => [String(r.name), Number(r.value)]));
     const all = await countsOf('fb', 'tr');
     expect(figures).toEqual(Object.fromEntries(Object.entries(all).filter(([id]) => id !== 'opt-outs' && id !== 'extracted')));
-    const mail = Object.fromEntries(tableToRows(await conn.query(channelFiguresSql('direct-mail', 'fb', undefined))).map((r) => [String(r.name), Number(r.value)]));
+    const mail = Object.fromEntries(tableToRows(await conn.query(channelFiguresSql(duckdbDialect, 'direct-mail', 'fb', undefined))).map((r) => [String(r.name), Number(r.value)]));
     expect(Object.keys(mail).sort()).toEqual(['excluded', 'extracted', 'sent', 'targeted']);
   });
 });

@@ -1,6 +1,7 @@
 import type { ColumnTest, CountFormula, CountMetric } from '../../domain/metrics';
 import { appliesTo, countMetrics } from '../../domain/metrics';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
+import type { SqlDialect } from '../sql/dialect';
 
 /**
  * The one place a count metric of the registry (src/domain/metrics.ts) becomes SQL: an aggregate
@@ -64,14 +65,11 @@ export function metricsOf(table: 'feedback' | 'tracking', channel?: string): Cou
  * The simulation figures of a channel activity, rows `(name, value)` keyed by registry id, over its
  * feedback and tracking tables: one scan of each.
  */
-export function channelFiguresSql(channel: string, feedback: string, tracking: string | undefined): string {
+export function channelFiguresSql(d: SqlDialect, channel: string, feedback: string, tracking: string | undefined): string {
   const part = (table: 'feedback' | 'tracking', relation: string) => {
     const ms = metricsOf(table, channel);
     if (ms.length === 0) return undefined;
-    return (
-      `SELECT unnest(n) AS name, unnest(v) AS value FROM (SELECT [${ms.map((m) => sqlLiteral(m.id)).join(', ')}] AS n, ` +
-      `[${ms.map((m) => countMetricSql(m.formula)).join(', ')}] AS v FROM ${relation})`
-    );
+    return d.namedValues(ms.map((m) => m.id), ms.map((m) => countMetricSql(m.formula)), relation);
   };
   return [part('feedback', feedback), tracking === undefined ? undefined : part('tracking', tracking)].filter((s) => s !== undefined).join('\nUNION ALL\n');
 }

@@ -5,6 +5,7 @@ import { downstreamOf, indexGraph, topologicalOrder, upstreamOf } from '../../do
 import { portsOf } from '../../domain/ports';
 import type { CampaignPlan } from '../compile/compile-campaign';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
+import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 
 /**
  * What a report reads of a simulated campaign, as three relations over the plan's working tables:
@@ -60,7 +61,7 @@ export interface ReportStructure {
 const CHANNEL_TYPES = new Set(['email', 'sms', 'push', 'direct-mail']);
 
 /** The channels, splits and relations of a simulated campaign's plan; `exists` says which tables were computed. */
-export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: DataModel, exists: (table: string) => boolean): ReportStructure {
+export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: DataModel, exists: (table: string) => boolean, dialect: SqlDialect = duckdbDialect): ReportStructure {
   const byId = new Map(doc.activities.map((a) => [a.id, a]));
   const channels: ReportChannel[] = [];
   for (const step of plan.steps) {
@@ -133,7 +134,7 @@ export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: Dat
     splits,
     membershipsSql,
     // `nearest` memberships hold one row per record and channel unless subsets overlap: min() keeps one.
-    messagesSql: (memberships) => `SELECT f.*, CASE WHEN f.channel = 'email' AND f.address LIKE '%@%' THEN lower(trim(split_part(f.address, '@', -1))) END AS domain, b.branch
+    messagesSql: (memberships) => `SELECT f.*, CASE WHEN f.channel = 'email' AND f.address LIKE '%@%' THEN lower(trim(${dialect.lastPart('f.address', '@')})) END AS domain, b.branch
 FROM (${feedbackRows}) f
 LEFT JOIN (SELECT activity_id, record_key, min(branch) AS branch FROM ${memberships} WHERE nearest GROUP BY activity_id, record_key) b USING (activity_id, record_key)`,
     eventsSql: (messages) =>

@@ -1,4 +1,4 @@
-import { sqlLiteral } from '../sql/quote';
+import type { SqlDialect } from '../sql/dialect';
 
 /**
  * Random draws of the delivery simulation, as SQL. A draw group is one md5 of
@@ -9,13 +9,13 @@ import { sqlLiteral } from '../sql/quote';
  */
 
 /** The md5 text of a draw group, for the message whose id is the SQL expression `messageId`. */
-export function drawGroupSql(seed: number, activityId: string, messageId: string, group: string): string {
-  return `md5(${sqlLiteral(`${seed}|${activityId}|`)} || ${messageId} || ${sqlLiteral(`|${group}`)})`;
+export function drawGroupSql(d: SqlDialect, seed: number, activityId: string, messageId: string, group: string): string {
+  return d.md5Hex(`${d.literal(`${seed}|${activityId}|`)} || ${messageId} || ${d.literal(`|${group}`)}`);
 }
 
 /** Uniform number `index` (1–4) of a draw group whose md5 text is the SQL expression `hash`. */
-export function uniformSql(hash: string, index: 1 | 2 | 3 | 4): string {
-  return `(('0x' || substr(${hash}, ${(index - 1) * 8 + 1}, 8))::UBIGINT / 4294967296.0)`;
+export function uniformSql(d: SqlDialect, hash: string, index: 1 | 2 | 3 | 4): string {
+  return `(${d.hexNumber(`substr(${hash}, ${(index - 1) * 8 + 1}, 8)`)} / 4294967296.0)`;
 }
 
 /** The same uniform computed in TypeScript, for tests that work events out by hand. */

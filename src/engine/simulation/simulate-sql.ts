@@ -5,7 +5,7 @@ import { trackedLinks } from '../../activities/channel-content/links';
 import { findField } from '../../domain/data-model';
 import { drawGroupSql, uniformSql } from './draws';
 import { channelFiguresSql } from '../report/metric-sql';
-import { timestampLiteral } from '../sql/quote';
+import type { SqlDialect } from '../sql/dialect';
 import {
   CLICK_MEAN_MINUTES,
   ENGAGEMENT_SCORE_FIELD,
@@ -51,18 +51,19 @@ function channelRates(channel: string, ctx: CompileContext): ChannelRates | unde
 }
 
 const num = (x: number) => (Number.isFinite(x) ? String(x) : '0');
-const ts = (stamp: string) => timestampLiteral(stamp.replace(' ', 'T'));
+const ts = (d: SqlDialect, stamp: string) => d.timestamp(stamp.replace(' ', 'T'));
 
 /** Moves a time that falls in the night to the next morning, at the same minute and second. */
-function dayTime(at: string): string {
-  const inHour = `(${at} - date_trunc('hour', ${at}))`;
-  return `CASE WHEN hour(${at}) >= ${NIGHT_STARTS_HOUR} THEN date_trunc('day', ${at}) + INTERVAL 1 DAY + INTERVAL ${NIGHT_ENDS_HOUR} HOUR + ${inHour}
-    WHEN hour(${at}) < ${NIGHT_ENDS_HOUR} THEN date_trunc('day', ${at}) + INTERVAL ${NIGHT_ENDS_HOUR} HOUR + ${inHour} ELSE ${at} END`;
+function dayTime(d: SqlDialect, at: string): string {
+  // Whole hours forward to the morning's hour: the minute and second stay.
+  const hour = d.hourOf(at);
+  return `CASE WHEN ${hour} >= ${NIGHT_STARTS_HOUR} THEN ${at} + ${d.seconds(`CAST((24 - ${hour} + ${NIGHT_ENDS_HOUR}) * 3600 AS BIGINT)`)}
+    WHEN ${hour} < ${NIGHT_ENDS_HOUR} THEN ${at} + ${d.seconds(`CAST((${NIGHT_ENDS_HOUR} - ${hour}) * 3600 AS BIGINT)`)} ELSE ${at} END`;
 }
 
 /** An exponential delay of mean `meanSeconds` drawn by uniform `u`, capped at 30 days. */
-function delay(u: string, meanSeconds: number): string {
-  return `to_seconds(CAST(floor(least(-ln(1 - ${u}) * ${meanSeconds}, 2592000)) AS BIGINT))`;
+function delay(d: SqlDialect, u: string, meanSeconds: number): string {
+  return d.seconds(`CAST(floor(least(-ln(1 - ${u}) * ${meanSeconds}, 2592000)) AS BIGINT)`);
 }
 
 const list = (values: readonly string[]) => `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
@@ -82,18 +83,18 @@ function feedbackSql(ctx: CompileContext, deliveries: string, key: string): stri
   if (!rates)
     return `SELECT ${common}, CASE WHEN d.reason IS NULL THEN 'sent' ELSE ${excluded} END AS status,
   CAST(NULL AS VARCHAR) AS failure_type, d.reason AS failure_reason, 0 AS retries, d.send_at AS sent_at,
-  CASE WHEN d.reason IS NULL THEN d.send_at ELSE ${ts(ctx.clock)} END AS status_at
+  CASE WHEN d.reason IS NULL THEN d.send_at ELSE ${ts(ctx.sql.dialect, ctx.clock)} END AS status_at
 FROM ${deliveries} d`;
   const { periodMinutes, maxRetries, retrySuccess } = model.retry;
-  const h = drawGroupSql(seed, act, 'd.message_id', 'send');
+  const h = drawGroupSql(ctx.sql.dialect, seed, act, 'd.message_id', 'send');
   // Attempts after the first until one succeeds (geometric, by inversion); more than the maximum fails.
   const attempts =
     retrySuccess >= 1 ? '1' : retrySuccess <= 0 ? String(maxRetries + 1) : `CAST(greatest(1, least(${maxRetries + 1}, ceil(ln(1 - u_retry) / ${num(Math.log(1 - retrySuccess))}))) AS INTEGER)`;
   const hard = rates.hardBounce;
   const soft = hard + rates.softBounce;
   return `WITH u AS (
-  SELECT d.*, ${uniformSql('h', 1)} AS u_outcome, ${uniformSql('h', 2)} AS u_reason, ${uniformSql('h', 3)} AS u_retry
-  FROM (SELECT d.*, CASE WHEN d.reason IS NULL THEN ${h} END AS h FROM ${deliveries} d) d
+  SELECT dh.*, ${uniformSql(ctx.sql.dialect, 'h', 1)} AS u_outcome, ${uniformSql(ctx.sql.dialect, 'h', 2)} AS u_reason, ${uniformSql(ctx.sql.dialect, 'h', 3)} AS u_retry
+  FROM (SELECT d.*, CASE WHEN d.reason IS NULL THEN ${h} END AS h FROM ${deliveries} d) dh
 ), o AS (
   SELECT u.*, CASE WHEN reason IS NOT NULL THEN 'excluded' WHEN u_outcome < ${num(hard)} THEN 'hard'
     WHEN u_outcome < ${num(soft)} THEN CASE WHEN u_reason < 1.0 / 6 THEN 'ignored' ELSE 'soft' END ELSE 'ok' END AS outcome,
@@ -105,13 +106,13 @@ SELECT ${common},
     WHEN 'soft' THEN CASE WHEN d.attempts <= ${maxRetries} THEN 'delivered' ELSE 'bounce' END ELSE 'bounce' END AS status,
   CASE d.outcome WHEN 'hard' THEN 'hard' WHEN 'soft' THEN 'soft' WHEN 'ignored' THEN 'ignored' END AS failure_type,
   CASE d.outcome WHEN 'excluded' THEN d.reason
-    WHEN 'hard' THEN list_element(${list(hardFailureReasons)}, CAST(floor(d.u_reason * ${hardFailureReasons.length}) AS INTEGER) + 1)
-    WHEN 'soft' THEN list_element(${list(softFailureReasons)}, CAST(floor((d.u_reason - 1.0 / 6) * 6) AS INTEGER) + 1)
+    WHEN 'hard' THEN ${list(hardFailureReasons)}[CAST(floor(d.u_reason * ${hardFailureReasons.length}) AS INTEGER) + 1]
+    WHEN 'soft' THEN ${list(softFailureReasons)}[CAST(floor((d.u_reason - 1.0 / 6) * 6) AS INTEGER) + 1]
     WHEN 'ignored' THEN ${literal(ignoredFailureReason)} END AS failure_reason,
   CAST(CASE d.outcome WHEN 'soft' THEN least(d.attempts, ${maxRetries}) ELSE 0 END AS INTEGER) AS retries,
   d.send_at AS sent_at,
-  CASE WHEN d.outcome = 'excluded' THEN ${ts(ctx.clock)}
-    WHEN d.outcome = 'soft' THEN d.send_at + to_minutes(CAST(least(d.attempts, ${maxRetries}) * ${periodMinutes} AS BIGINT))
+  CASE WHEN d.outcome = 'excluded' THEN ${ts(ctx.sql.dialect, ctx.clock)}
+    WHEN d.outcome = 'soft' THEN d.send_at + ${ctx.sql.dialect.seconds(`CAST(least(d.attempts, ${maxRetries}) * ${periodMinutes} * 60 AS BIGINT)`)}
     ELSE d.send_at END AS status_at
 FROM o d`;
 }
@@ -129,13 +130,13 @@ function engagementFactor(ctx: CompileContext, dimension: string, key: string): 
     joins.push(`LEFT JOIN ${table(dimension)} p ON p.${K} = f.${K}`);
     score = `greatest(0, 1 + ${num(modulation.engagement)} * (coalesce(CAST(p.${ident(ENGAGEMENT_SCORE_FIELD)} AS DOUBLE), 50) - 50) / 50)`;
   }
-  const poor = ctx.activity.type === 'email' ? `CASE WHEN regexp_matches(lower(coalesce(f.address, '')), '${ROLE_ADDRESS_PATTERN}') THEN ${num(modulation.poorAddress)} ELSE 1 END` : '1';
+  const poor = ctx.activity.type === 'email' ? `CASE WHEN ${ctx.sql.dialect.regexMatches(`lower(coalesce(f.address, ''))`, ROLE_ADDRESS_PATTERN)} THEN ${num(modulation.poorAddress)} ELSE 1 END` : '1';
   // Fatigue: messages this campaign sent the same person in the 7 days before this channel starts.
   const earlier = ctx.channels.filter((c) => c.deliveries && (c.dimension === undefined || c.dimension === dimension));
   let fatigue = '1';
   if (earlier.length > 0 && modulation.fatigue > 0) {
-    const since = `${ts(ctx.clock)} - INTERVAL 7 DAY`;
-    const sends = earlier.map((c) => `SELECT ${K} FROM ${c.deliveries} WHERE reason IS NULL AND send_at >= ${since} AND send_at <= ${ts(ctx.clock)}`).join(' UNION ALL ');
+    const since = `${ts(ctx.sql.dialect, ctx.clock)} - INTERVAL 7 DAY`;
+    const sends = earlier.map((c) => `SELECT ${K} FROM ${c.deliveries} WHERE reason IS NULL AND send_at >= ${since} AND send_at <= ${ts(ctx.sql.dialect, ctx.clock)}`).join(' UNION ALL ');
     joins.push(`LEFT JOIN (SELECT ${K}, count(*) AS n FROM (${sends}) GROUP BY ${K}) z ON z.${K} = f.${K}`);
     fatigue = `pow(${num(1 - modulation.fatigue)}, coalesce(z.n, 0))`;
   }
@@ -158,11 +159,11 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
   const pClick = links.length === 0 ? '0' : channel === 'email' ? `least(p_open, ${num(rates.click * effect.click)} * m)` : `least(1, ${num(rates.click * effect.click)} * m)`;
   const opened = channel === 'sms' ? 'false' : `u_open < p_open`;
   const clicked = channel === 'email' ? `(u_open < p_open AND u_click * p_open < p_click)` : `u_click < p_click`;
-  const url = links.length === 0 ? 'CAST(NULL AS VARCHAR)' : `list_element(${list(links)}, CAST(floor(u_link * ${links.length}) AS INTEGER) + 1)`;
-  const he = drawGroupSql(seed, act, 'f.message_id', 'engage');
+  const url = links.length === 0 ? 'CAST(NULL AS VARCHAR)' : `${list(links)}[CAST(floor(u_link * ${links.length}) AS INTEGER) + 1]`;
+  const he = drawGroupSql(ctx.sql.dialect, seed, act, 'f.message_id', 'engage');
   // The time and link draws only for the messages that have an event (most have none).
-  const ht = drawGroupSql(seed, act, 'g.message_id', 'time');
-  const hl = drawGroupSql(seed, act, 'g.message_id', 'link');
+  const ht = drawGroupSql(ctx.sql.dialect, seed, act, 'g.message_id', 'time');
+  const hl = drawGroupSql(ctx.sql.dialect, seed, act, 'g.message_id', 'link');
   const clickAfter = channel === 'email' ? 'open_at' : 'delivered_at';
   const clickMean = channel === 'email' ? CLICK_MEAN_MINUTES * 60 : OPEN_MEAN_HOURS * 3600;
   const unsubscribed = channel === 'email' ? `u_unsubscribe < ${num(rates.unsubscribe)}` : 'false';
@@ -179,12 +180,12 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
   // Conversions: every targeted message's record, at the baseline (a clicker with the uplift), at a
   // uniform time within the attribution window after the send (a clicker's, after the click).
   const conversion = ctx.simulation!.model.conversion;
-  const hc = drawGroupSql(seed, act, 'f.message_id', 'convert');
+  const hc = drawGroupSql(ctx.sql.dialect, seed, act, 'f.message_id', 'convert');
   const conversions = `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, 'conversion' AS event, CAST(NULL AS VARCHAR) AS url,
-  base_at + to_seconds(CAST(floor(u_convert_at * ${conversion.windowDays * 86400}) AS BIGINT)) AS at
+  base_at + ${ctx.sql.dialect.seconds(`CAST(floor(u_convert_at * ${conversion.windowDays * 86400}) AS BIGINT)`)} AS at
 FROM cw WHERE u_convert < least(1, ${num(conversion.baseline)} + CASE WHEN clicked THEN ${num(conversion.clickUplift)} ELSE 0 END)`;
   return `WITH f AS (
-  SELECT f.message_id, f.${K}, f.status_at AS delivered_at, ${factor} AS m, ${he} AS he
+  SELECT f.message_id AS message_id, f.${K} AS ${K}, f.status_at AS delivered_at, ${factor} AS m, ${he} AS he
   FROM ${feedback} f
   ${joins}
   WHERE f.status = 'delivered'
@@ -192,7 +193,7 @@ FROM cw WHERE u_convert < least(1, ${num(conversion.baseline)} + CASE WHEN click
   SELECT f.*, ${pOpen} AS p_open FROM f
 ), d AS (
   SELECT message_id, ${K}, delivered_at, p_open, ${pClick} AS p_click,
-    ${uniformSql('he', 1)} AS u_open, ${uniformSql('he', 2)} AS u_click, ${uniformSql('he', 3)} AS u_unsubscribe, ${uniformSql('he', 4)} AS u_complaint
+    ${uniformSql(ctx.sql.dialect, 'he', 1)} AS u_open, ${uniformSql(ctx.sql.dialect, 'he', 2)} AS u_click, ${uniformSql(ctx.sql.dialect, 'he', 3)} AS u_unsubscribe, ${uniformSql(ctx.sql.dialect, 'he', 4)} AS u_complaint
   FROM p
 ), g AS (
   SELECT message_id, ${K}, delivered_at, ${opened} AS opened, ${clicked} AS clicked, ${unsubscribed} AS unsubscribed, ${complained} AS complained, ${optedOut} AS opted_out
@@ -201,23 +202,23 @@ FROM cw WHERE u_convert < least(1, ${num(conversion.baseline)} + CASE WHEN click
   SELECT g.*, ${ht} AS ht, CASE WHEN clicked THEN ${hl} END AS hl
   FROM g WHERE opened OR clicked OR unsubscribed OR complained OR opted_out
 ), u AS (
-  SELECT t.*, ${uniformSql('ht', 1)} AS u_open_at, ${uniformSql('ht', 2)} AS u_click_at, ${uniformSql('ht', 3)} AS u_later_at, ${uniformSql('hl', 1)} AS u_link FROM t
+  SELECT t.*, ${uniformSql(ctx.sql.dialect, 'ht', 1)} AS u_open_at, ${uniformSql(ctx.sql.dialect, 'ht', 2)} AS u_click_at, ${uniformSql(ctx.sql.dialect, 'ht', 3)} AS u_later_at, ${uniformSql(ctx.sql.dialect, 'hl', 1)} AS u_link FROM t
 ), r AS (
-  SELECT u.*, ${url} AS url, delivered_at + ${delay('u_open_at', OPEN_MEAN_HOURS * 3600)} AS raw_open_at,
-    delivered_at + ${delay('u_later_at', UNSUBSCRIBE_MEAN_HOURS * 3600)} AS raw_later_at
+  SELECT u.*, ${url} AS url, delivered_at + ${delay(ctx.sql.dialect, 'u_open_at', OPEN_MEAN_HOURS * 3600)} AS raw_open_at,
+    delivered_at + ${delay(ctx.sql.dialect, 'u_later_at', UNSUBSCRIBE_MEAN_HOURS * 3600)} AS raw_later_at
   FROM u
 ), o AS (
-  SELECT r.*, ${dayTime('raw_open_at')} AS open_at, ${dayTime('raw_later_at')} AS later_at FROM r
+  SELECT r.*, ${dayTime(ctx.sql.dialect, 'raw_open_at')} AS open_at, ${dayTime(ctx.sql.dialect, 'raw_later_at')} AS later_at FROM r
 ), c AS (
-  SELECT o.*, ${clickAfter} + ${delay('u_click_at', clickMean)} AS raw_click_at FROM o
+  SELECT o.*, ${clickAfter} + ${delay(ctx.sql.dialect, 'u_click_at', clickMean)} AS raw_click_at FROM o
 ), e AS (
-  SELECT c.*, ${dayTime('raw_click_at')} AS click_at FROM c
+  SELECT c.*, ${dayTime(ctx.sql.dialect, 'raw_click_at')} AS click_at FROM c
 ), cv AS (
-  SELECT f.message_id, f.${K}, CASE WHEN e.clicked THEN e.click_at ELSE coalesce(f.sent_at, f.status_at) END AS base_at,
+  SELECT f.message_id AS message_id, f.${K} AS ${K}, CASE WHEN e.clicked THEN e.click_at ELSE coalesce(f.sent_at, f.status_at) END AS base_at,
     coalesce(e.clicked, false) AS clicked, ${hc} AS hc
   FROM ${feedback} f LEFT JOIN e ON e.message_id = f.message_id
 ), cw AS (
-  SELECT cv.*, ${uniformSql('hc', 1)} AS u_convert, ${uniformSql('hc', 2)} AS u_convert_at FROM cv
+  SELECT cv.*, ${uniformSql(ctx.sql.dialect, 'hc', 1)} AS u_convert, ${uniformSql(ctx.sql.dialect, 'hc', 2)} AS u_convert_at FROM cv
 )
 ${[...events, conversions].join('\nUNION ALL\n')}`;
 }
@@ -247,7 +248,7 @@ export function simulationOutputs(config: SimulatedChannelConfig, ctx: CompileCo
       dimension,
       columns: columns(['message_id', 'activity_id', 'channel', 'linked_key', 'address', 'status', 'failure_type', 'failure_reason', 'retries', 'sent_at', 'status_at']),
       // Keyed by the registry's ids, computed by its formulas (src/domain/metrics.ts).
-      figures: channelFiguresSql(channel, feedback, hasTracking ? tracking : undefined),
+      figures: channelFiguresSql(ctx.sql.dialect, channel, feedback, hasTracking ? tracking : undefined),
     },
   };
   if (hasTracking)

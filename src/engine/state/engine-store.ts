@@ -4,6 +4,7 @@ import type { DuckConnection } from '../duckdb/connection';
 import { duckErrorMessage } from '../duckdb/connection';
 import { hash64 } from '../compile/hash';
 import { quoteIdent, sqlLiteral } from '../sql/quote';
+import { dialectOf } from '../sql/dialect';
 import { tableToRows } from '../rows';
 import { describeDataset } from './dataset-label';
 import { keysToIPC } from './keys-ipc';
@@ -11,6 +12,10 @@ import type { DatasetStateRecord, PersistedAudience, StateStorage } from './stat
 
 /** Schema of the saved audiences: one table of keys per audience, plus a catalogue. */
 export const AUDIENCE_SCHEMA = 'audiences';
+/** A schema of the store on this connection: prefixed where engines share the database (a warehouse). */
+function inSchema(conn: DuckConnection, schema: string): string {
+  return `${conn.schemaPrefix ?? ''}${schema}`;
+}
 /** Schema of the run history. */
 export const STATE_SCHEMA = 'campaign_state';
 
@@ -167,25 +172,25 @@ export class EngineStore {
 
   private async ensureTables(conn: DuckConnection): Promise<void> {
     if (this.created) return;
-    await conn.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(AUDIENCE_SCHEMA)}`);
+    await conn.query(dialectOf(conn).createSchema(inSchema(conn, AUDIENCE_SCHEMA), { ifNotExists: true }));
     await conn.query(
-      `CREATE TABLE IF NOT EXISTS ${quoteIdent(AUDIENCE_SCHEMA)}.catalogue (dataset_id VARCHAR, name VARCHAR, dimension VARCHAR, table_name VARCHAR, campaign_id VARCHAR, activity_id VARCHAR, record_count BIGINT, saved_at TIMESTAMP, PRIMARY KEY (dataset_id, name))`,
+      dialectOf(conn).createTable(`${quoteIdent(inSchema(conn, AUDIENCE_SCHEMA))}.catalogue`, 'dataset_id VARCHAR, name VARCHAR, dimension VARCHAR, table_name VARCHAR, campaign_id VARCHAR, activity_id VARCHAR, record_count BIGINT, saved_at TIMESTAMP', ['dataset_id', 'name']),
     );
-    await conn.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(STATE_SCHEMA)}`);
+    await conn.query(dialectOf(conn).createSchema(inSchema(conn, STATE_SCHEMA), { ifNotExists: true }));
     await conn.query(
-      `CREATE TABLE IF NOT EXISTS ${quoteIdent(STATE_SCHEMA)}.run_history (dataset_id VARCHAR, campaign_id VARCHAR, activity_id VARCHAR, run_at TIMESTAMP, mark VARCHAR)`,
+      dialectOf(conn).createTable(`${quoteIdent(inSchema(conn, STATE_SCHEMA))}.run_history`, 'dataset_id VARCHAR, campaign_id VARCHAR, activity_id VARCHAR, run_at TIMESTAMP, mark VARCHAR'),
     );
     this.created = true;
   }
 
   /** Records an audience in the catalogue table and in memory. */
   private async catalogue(conn: DuckConnection, a: StoredAudience, tableName: string): Promise<void> {
-    const catalogue = `${quoteIdent(AUDIENCE_SCHEMA)}.catalogue`;
+    const catalogue = `${quoteIdent(inSchema(conn, AUDIENCE_SCHEMA))}.catalogue`;
     await conn.query(
       `DELETE FROM ${catalogue} WHERE dataset_id = ${sqlLiteral(a.datasetId)} AND name = ${sqlLiteral(a.name)}`,
     );
     await conn.query(
-      `INSERT INTO ${catalogue} VALUES (${[a.datasetId, a.name, a.dimension, tableName, a.campaignId, a.activityId].map(sqlLiteral).join(', ')}, ${a.count}, ${sqlLiteral(a.savedAt.slice(0, 19))}::TIMESTAMP)`,
+      `INSERT INTO ${catalogue} VALUES (${[a.datasetId, a.name, a.dimension, tableName, a.campaignId, a.activityId].map(sqlLiteral).join(', ')}, ${a.count}, ${dialectOf(conn).timestamp(a.savedAt.slice(0, 19))})`,
     );
     this.audiences.set(byDataset(a.datasetId, a.name), a);
   }
@@ -212,7 +217,7 @@ export class EngineStore {
     const source = quoteIdent(a.sourceTable);
     // One pass over the distinct keys (about twice as fast as two DISTINCT aggregates, same values).
     const fp = await conn.query(
-      `SELECT count(*)::DOUBLE AS n, coalesce(bit_xor(hash(${key})), 0)::VARCHAR AS h FROM (SELECT DISTINCT ${key} FROM ${source})`,
+      `SELECT count(*)::DOUBLE AS n, CAST(coalesce(${dialectOf(conn).xorHash(key)}, 0) AS VARCHAR) AS h FROM (SELECT DISTINCT ${key} FROM ${source})`,
     );
     const row = tableToRows(fp)[0]!;
     const fingerprint = `${a.dimension}:${String(row.n)}:${String(row.h)}:${a.datasetId}`;
@@ -226,8 +231,8 @@ export class EngineStore {
       return;
     }
     const tableName = `a_${hash64(`${a.datasetId}\u0000${a.name}`)}_${hash64(fingerprint)}`;
-    const relation = `${quoteIdent(AUDIENCE_SCHEMA)}.${quoteIdent(tableName)}`;
-    await conn.query(`CREATE OR REPLACE TABLE ${relation} AS SELECT DISTINCT ${key} FROM ${source}`);
+    const relation = `${quoteIdent(inSchema(conn, AUDIENCE_SCHEMA))}.${quoteIdent(tableName)}`;
+    await conn.query(dialectOf(conn).createTableAs(relation, `SELECT DISTINCT ${key} FROM ${source}`, { replace: true }));
     if (previous && previous.relation !== relation)
       await conn.query(`DROP TABLE IF EXISTS ${previous.relation}`);
     const stored: StoredAudience = {
@@ -283,7 +288,7 @@ export class EngineStore {
       await this.ensureTables(conn);
       this.audiences.delete(byDataset(datasetId, name));
       await conn.query(
-        `DELETE FROM ${quoteIdent(AUDIENCE_SCHEMA)}.catalogue WHERE dataset_id = ${sqlLiteral(datasetId)} AND name = ${sqlLiteral(name)}`,
+        `DELETE FROM ${quoteIdent(inSchema(conn, AUDIENCE_SCHEMA))}.catalogue WHERE dataset_id = ${sqlLiteral(datasetId)} AND name = ${sqlLiteral(name)}`,
       );
       await conn.query(`DROP TABLE IF EXISTS ${held.relation}`);
     }
@@ -306,7 +311,7 @@ export class EngineStore {
     const prefix = markKey(datasetId, campaignId, '');
     for (const key of [...this.marks.keys()]) if (key.startsWith(prefix)) this.marks.delete(key);
     await conn.query(
-      `DELETE FROM ${quoteIdent(STATE_SCHEMA)}.run_history WHERE dataset_id = ${sqlLiteral(datasetId)} AND campaign_id = ${sqlLiteral(campaignId)}`,
+      `DELETE FROM ${quoteIdent(inSchema(conn, STATE_SCHEMA))}.run_history WHERE dataset_id = ${sqlLiteral(datasetId)} AND campaign_id = ${sqlLiteral(campaignId)}`,
     );
     const stored = await this.persist((s) => s.clearRuns(datasetId, campaignId));
     return Math.max(held, stored ?? 0);
@@ -314,14 +319,14 @@ export class EngineStore {
 
   private async insertRun(conn: DuckConnection, run: RunRecord): Promise<void> {
     const datasetId = run.datasetId ?? '';
-    const at = `${sqlLiteral(run.runAt.slice(0, 19))}::TIMESTAMP`;
+    const at = dialectOf(conn).timestamp(run.runAt.slice(0, 19));
     const rows = Object.entries(run.marks).map(
       ([activityId, mark]) =>
         `(${[datasetId, run.campaignId, activityId].map(sqlLiteral).join(', ')}, ${at}, ${sqlLiteral(mark)})`,
     );
     if (rows.length === 0)
       rows.push(`(${sqlLiteral(datasetId)}, ${sqlLiteral(run.campaignId)}, NULL, ${at}, NULL)`);
-    await conn.query(`INSERT INTO ${quoteIdent(STATE_SCHEMA)}.run_history VALUES ${rows.join(', ')}`);
+    await conn.query(`INSERT INTO ${quoteIdent(inSchema(conn, STATE_SCHEMA))}.run_history VALUES ${rows.join(', ')}`);
     for (const [activityId, mark] of Object.entries(run.marks))
       if (mark !== null) this.marks.set(markKey(datasetId, run.campaignId, activityId), mark);
     this.runs.push(run);
@@ -352,11 +357,11 @@ export class EngineStore {
         const bytes = await this.storage.audienceKeys(datasetId, a.name);
         if (!bytes) throw new Error('its records are missing from this browser’s storage');
         const tableName = `a_${hash64(`${datasetId}\u0000${a.name}`)}_${hash64(a.fingerprint)}`;
-        await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(AUDIENCE_SCHEMA)}.${quoteIdent(tableName)}`);
-        await conn.insertArrowIPC(bytes, { schema: AUDIENCE_SCHEMA, name: tableName, create: true });
+        await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(inSchema(conn, AUDIENCE_SCHEMA))}.${quoteIdent(tableName)}`);
+        await conn.insertArrowIPC(bytes, { schema: inSchema(conn, AUDIENCE_SCHEMA), name: tableName, create: true });
         await this.catalogue(
           conn,
-          { ...a, relation: `${quoteIdent(AUDIENCE_SCHEMA)}.${quoteIdent(tableName)}` },
+          { ...a, relation: `${quoteIdent(inSchema(conn, AUDIENCE_SCHEMA))}.${quoteIdent(tableName)}` },
           tableName,
         );
         outcome.audiences++;

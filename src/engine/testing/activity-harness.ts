@@ -1,7 +1,7 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import type { AttributeCondition, ConditionGroup } from '../../domain/rule';
 import { Engine } from '../engine';
-import { openNodeDuckDB } from '../duckdb/node-duckdb';
+import { openTestConnection } from './test-connection';
 import type { PlainRow } from '../rows';
 import { fixtureDataset, fixtureRows } from './fixture';
 import type { Cell } from '../data/rows-to-arrow';
@@ -13,7 +13,7 @@ import type { Cell } from '../data/rows-to-arrow';
 
 /** An engine on the Node DuckDB with the fixture rows, or with `rows` in their place. */
 export async function engineWith(rows: Record<string, Record<string, Cell>[]> = fixtureRows): Promise<Engine> {
-  const engine = new Engine(await openNodeDuckDB());
+  const engine = new Engine(await openTestConnection());
   await engine.loadDataset(fixtureDataset(rows));
   return engine;
 }

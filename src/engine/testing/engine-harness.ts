@@ -1,22 +1,21 @@
 import type { Condition, ConditionGroup } from '../../domain/rule';
 import { Engine } from '../engine';
-import { openNodeDuckDB } from '../duckdb/node-duckdb';
+import { openTestConnection } from './test-connection';
 import type { DuckConnection } from '../duckdb/connection';
 import { campaign, fixtureDataset } from './fixture';
 
 /** An engine on the Node DuckDB with the fixture loaded; `statements` records every SQL sent. */
 export async function fixtureEngine(options: { failOn?: string } = {}): Promise<{ engine: Engine; statements: string[] }> {
-  const conn = await openNodeDuckDB();
+  const conn = await openTestConnection();
   const statements: string[] = [];
   const recording: DuckConnection = {
+    ...conn,
     query: (sql) => {
       statements.push(sql);
       // Lets a test make one chosen query fail, as a query DuckDB rejects at run time would.
       if (options.failOn && sql.includes(options.failOn)) return Promise.reject(new Error(`Simulated failure\n${'x'.repeat(20)}`));
       return conn.query(sql);
     },
-    insertArrowIPC: (bytes, target) => conn.insertArrowIPC(bytes, target),
-    close: () => conn.close(),
   };
   const engine = new Engine(recording);
   await engine.loadDataset(fixtureDataset());

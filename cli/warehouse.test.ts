@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { EXIT, runCli } from './run';
+import { campaign } from '../src/engine/testing/fixture';
+
+/**
+ * The command line on a warehouse (embedded ClickHouse, `chdb://<dir>`): load writes the data
+ * model's tables there, and counts computes on them the same numbers as DuckDB.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'cc-warehouse-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const warehouse = `chdb://${join(dir, 'wh')}`;
+
+describe('campaign --warehouse', () => {
+  test('load writes the tables; counts on them equal DuckDB counts of the same data', async () => {
+    const loaded = await runCli(['load', '--warehouse', warehouse, '--profiles', '1000']);
+    expect(loaded.stderr).toBe('');
+    expect(JSON.parse(loaded.stdout)).toMatchObject({ database: 'campaign_data', rows: { profiles: 1000 } });
+    const onWarehouse = await runCli(['counts', 'bench/reference-campaign.json', '--warehouse', warehouse]);
+    const onDuckDB = await runCli(['counts', 'bench/reference-campaign.json', '--profiles', '1000']);
+    expect(onWarehouse.code).toBe(EXIT.ok);
+    expect(Object.keys(JSON.parse(onWarehouse.stdout)).length).toBeGreaterThan(20);
+    expect(onWarehouse.stdout).toBe(onDuckDB.stdout);
+  }, 120_000);
+
+  test('a statement the warehouse refuses is reported on its activity; the others are counted', async () => {
+    const file = join(dir, 'sort-by-link.json');
+    const rule = { kind: 'group', id: 'g', combinator: 'and', children: [] };
+    const doc = campaign(
+      [
+        { id: 'q', type: 'build-audience', config: { targetDimension: 'profiles', rule } },
+        {
+          id: 's',
+          type: 'split',
+          config: { subsets: [{ id: 'top', label: 'Top', limit: { kind: 'count', value: 5 }, order: { mode: 'sort', field: 'account.name', direction: 'asc' } }] },
+        },
+        { id: 'e', type: 'end' },
+      ],
+      [['t1', 'q', 's'], ['t2', 's', 'e', 'top']],
+    );
+    writeFileSync(file, JSON.stringify(doc));
+    // With data of its own: loaded into the warehouse for this command, dropped at its end.
+    const out = await runCli(['counts', file, '--warehouse', warehouse, '--profiles', '500']);
+    expect(out.code).toBe(EXIT.activityFailed);
+    expect(JSON.parse(out.stdout)).toEqual({ t1: 500 });
+    expect(out.stderr).toMatch(/^error: .*\(s\): ClickHouse refused the statement: .+ \(NOT_IMPLEMENTED\)\n$/);
+  }, 120_000);
+
+  test('load without a warehouse or without data is a usage error', async () => {
+    expect((await runCli(['load', '--profiles', '10'])).code).toBe(EXIT.usage);
+    expect((await runCli(['load', '--warehouse', warehouse])).code).toBe(EXIT.usage);
+    expect((await runCli(['counts', 'bench/reference-campaign.json', '--warehouse', 'postgres://x'])).stderr).toMatch(/^--warehouse: Not a warehouse URL/);
+  });
+});
