@@ -17,7 +17,13 @@ try {
   fail(`${e instanceof Error ? e.message : String(e)}\n\n${serveUsage}`, 64);
 }
 if (options) {
-  process.stdout.write(`Loading ${options.data.kind === 'dir' ? options.data.dir : `the sample data (${options.data.profiles.toLocaleString('en-US')} profiles)`}…\n`);
+  const what =
+    options.data.kind === 'dir'
+      ? options.data.dir
+      : options.data.kind === 'warehouse'
+        ? 'the data loaded in the warehouse'
+        : `the sample data (${options.data.profiles.toLocaleString('en-US')} profiles)`;
+  process.stdout.write(`Loading ${what}…\n`);
   const started = performance.now();
   const running = await startServer(options).catch((e: unknown) => fail(`error: ${e instanceof Error ? e.message : String(e)}`, 65));
   if (running) {

@@ -7,10 +7,13 @@ import { parseArgs } from 'node:util';
 import { createRequestHandler } from '../src/engine/worker-handler';
 import type { DuckConnection } from '../src/engine/duckdb/connection';
 import { openNativeDuckDB } from '../src/engine/duckdb/native-duckdb';
+import { openWarehouse } from '../src/engine/clickhouse/open-warehouse';
+import { computeOnWarehouseData } from '../cli/warehouse';
 import { decodeImportFile } from '../src/engine/data/csv-import';
 import { SAMPLE_SIZES } from '../src/engine/data/sample-dataset';
 import { MAX_SAMPLE_PROFILES } from '../src/engine/protocol-schemas';
 import type { DataSource, EngineApi, EngineResponse } from '../src/engine/protocol';
+import type { DatasetInfo } from '../src/engine/engine';
 import { createEngineServer } from './http-server';
 
 export const serveUsage = `Usage: npm run serve -- [options]
@@ -22,6 +25,9 @@ Options:
   --profiles <n>        size of the built-in sample data (default ${SAMPLE_SIZES.default.toLocaleString('en-US')}), instead of --data
   --seed <n>            seed of the sample data (default 42)
   --db <file>           a database file: data larger than memory pages from disk (default: in memory)
+  --warehouse <url>     evaluate on ClickHouse (clickhouse://host:8123/db, or chdb://<dir> embedded)
+                        instead of native DuckDB; without --data or --profiles, on the data that
+                        "campaign load --warehouse" wrote there
   --threads <n>         DuckDB threads (default: every core)
   --port <n>            port (default 7700)
   --host <name>         address to listen on (default 127.0.0.1: this machine only)
@@ -36,8 +42,10 @@ Options:
 export const DEFAULT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:4173'];
 
 export interface ServeOptions {
-  data: { kind: 'dir'; dir: string } | { kind: 'sample'; profiles: number; seed: number };
+  data: { kind: 'dir'; dir: string } | { kind: 'sample'; profiles: number; seed: number } | { kind: 'warehouse' };
   db?: string;
+  /** A warehouse URL (openWarehouse): the engine evaluates there instead of on native DuckDB. */
+  warehouse?: string;
   threads?: number;
   port: number;
   host: string;
@@ -74,6 +82,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
       profiles: { type: 'string' },
       seed: { type: 'string' },
       db: { type: 'string' },
+      warehouse: { type: 'string' },
       threads: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
@@ -85,14 +94,20 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     allowPositionals: false,
   });
   if (values.data !== undefined && values.profiles !== undefined) throw new Error('Give --data or --profiles, not both.');
+  if (values.warehouse !== undefined && values.db !== undefined) throw new Error('Give --warehouse or --db, not both: a warehouse keeps its own data.');
+  if (values.warehouse !== undefined && !/^(clickhouses?|chdb):\/\//.test(values.warehouse))
+    throw new Error(`--warehouse expects clickhouse://host:8123/database or chdb://<directory>, not “${values.warehouse}”.`);
   if (values.token !== undefined && values.token.length < 8) throw new Error('--token needs at least 8 characters.');
   const extra = (values.origin ?? []).map(origin);
   return {
     data:
       values.data !== undefined
         ? { kind: 'dir', dir: values.data }
-        : { kind: 'sample', profiles: whole(values.profiles, 'profiles', SAMPLE_SIZES.default, 1, MAX_SAMPLE_PROFILES), seed: whole(values.seed, 'seed', 42, 0) },
+        : values.warehouse !== undefined && values.profiles === undefined
+          ? { kind: 'warehouse' }
+          : { kind: 'sample', profiles: whole(values.profiles, 'profiles', SAMPLE_SIZES.default, 1, MAX_SAMPLE_PROFILES), seed: whole(values.seed, 'seed', 42, 0) },
     ...(values.db !== undefined ? { db: values.db } : {}),
+    ...(values.warehouse !== undefined ? { warehouse: values.warehouse } : {}),
     ...(values.threads !== undefined ? { threads: whole(values.threads, 'threads', 1, 1, 1024) } : {}),
     port: whole(values.port, 'port', 7700, 0, 65_535),
     host: values.host ?? '127.0.0.1',
@@ -140,23 +155,38 @@ export interface RunningServer {
  */
 export async function startServer(options: ServeOptions, openConnection?: () => Promise<DuckConnection>): Promise<RunningServer> {
   let connection: DuckConnection | undefined;
+  const warehouse = options.warehouse;
   const open =
     openConnection ??
-    (async () => {
-      const c = await openNativeDuckDB({ ...(options.db ? { path: options.db } : {}), ...(options.threads ? { threads: options.threads } : {}) });
-      if (options.db) await clearEarlierData(c);
-      return c;
-    });
-  const handle = createRequestHandler(async () => (connection = await open()));
-  const source: DataSource = options.data.kind === 'dir' ? await directorySource(options.data.dir) : { kind: 'sample', profiles: options.data.profiles, seed: options.data.seed };
-  const loaded: EngineResponse = await handle({ id: 1, type: 'load', params: { source } });
-  if (!loaded.ok) throw new Error(`The data could not be loaded: ${loaded.error.message}`);
-  const outcome = loaded.result as EngineApi['load']['result'];
-  if (!outcome.ok) {
-    const where = options.data.kind === 'dir' ? options.data.dir : '';
-    throw new Error(outcome.problems.map((p) => `${join(where, p.file)}${p.line > 0 ? `:${p.line}${p.column > 0 ? `:${p.column}` : ''}` : ''}: ${p.message}`).join('\n'));
+    (warehouse
+      ? () => openWarehouse(warehouse)
+      : async () => {
+          const c = await openNativeDuckDB({ ...(options.db ? { path: options.db } : {}), ...(options.threads ? { threads: options.threads } : {}) });
+          if (options.db) await clearEarlierData(c);
+          return c;
+        });
+  // On a warehouse without --data or --profiles: the data `campaign load --warehouse` wrote there.
+  const onLoadedData = options.data.kind === 'warehouse';
+  const handle = createRequestHandler(async () => (connection = await open()), {
+    ...(onLoadedData ? { prepare: (engine, c) => computeOnWarehouseData(engine, c, (c as DuckConnection & { dataDatabase?: string }).dataDatabase ?? 'campaign_data') } : {}),
+  });
+  let dataset: DatasetInfo;
+  if (options.data.kind === 'warehouse') {
+    const answer: EngineResponse = await handle({ id: 1, type: 'dataset', params: {} });
+    if (!answer.ok) throw new Error(`The warehouse's data could not be read: ${answer.error.message}`);
+    dataset = answer.result as DatasetInfo;
+  } else {
+    const source: DataSource = options.data.kind === 'dir' ? await directorySource(options.data.dir) : { kind: 'sample', profiles: options.data.profiles, seed: options.data.seed };
+    const loaded: EngineResponse = await handle({ id: 1, type: 'load', params: { source } });
+    if (!loaded.ok) throw new Error(`The data could not be loaded: ${loaded.error.message}`);
+    const outcome = loaded.result as EngineApi['load']['result'];
+    if (!outcome.ok) {
+      const where = options.data.kind === 'dir' ? options.data.dir : '';
+      throw new Error(outcome.problems.map((p) => `${join(where, p.file)}${p.line > 0 ? `:${p.line}${p.column > 0 ? `:${p.column}` : ''}` : ''}: ${p.message}`).join('\n'));
+    }
+    dataset = outcome.dataset;
   }
-  const sizes = Object.entries(outcome.dataset.rowCounts).map(([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`);
+  const sizes = Object.entries(dataset.rowCounts).map(([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`);
 
   const server = createEngineServer({ handle, token: options.token, origins: options.origins, maxRequestBytes: options.maxRequestBytes });
   await new Promise<void>((resolve, reject) => {
@@ -171,7 +201,7 @@ export async function startServer(options: ServeOptions, openConnection?: () => 
     server,
     url,
     appUrl,
-    dataset: `${outcome.dataset.model.name}: ${sizes.join(', ')}`,
+    dataset: `${dataset.model.name}: ${sizes.join(', ')}${warehouse ? ` (on ${warehouse.replace(/\/\/[^@/]*@/, '//')})` : ''}`,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

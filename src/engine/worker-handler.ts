@@ -28,6 +28,11 @@ export interface RequestHandlerOptions {
    * browser), when the database can attach files there: see kept/kept-data.ts.
    */
   keptStorage?: KeptStorage;
+  /**
+   * Points a new engine at data already in its database instead of waiting for a `load` (a server
+   * on a warehouse that `campaign load` filled); requests wait for it as for a first load.
+   */
+  prepare?: (engine: Engine, connection: DuckConnection) => Promise<unknown>;
 }
 
 /**
@@ -58,6 +63,7 @@ export function createRequestHandler(
         kept = new KeptData(c, c.files, options.keptStorage);
         e.keepDataIn(kept);
       }
+      if (options.prepare) firstLoad ??= options.prepare(e, c);
       return e;
     }));
   /** Whether the browser kept this dataset at an earlier visit (asked before the database opens). */
