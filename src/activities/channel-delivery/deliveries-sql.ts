@@ -75,10 +75,15 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   const listed = ctx.model.denylist ? datasetDenySql(ctx, kind) : undefined;
   const ownFacts =
     `SELECT p.${pk}, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent FROM ${ctx.sql.table(entity.name)} AS p`;
+  // `shared`: a valid address another valid message of the data also has (a valid address always
+  // has an identity). Counted by grouping the identities then joining them back, which is several
+  // times faster than a window partitioned by long address texts on millions of records.
   const factsSql = (from: string) =>
-    `SELECT o.*, ${identity} AS ident, count(*) OVER (PARTITION BY valid, ${identity}) > 1 AS shared` +
-    (listed ? `, ${identity} IN (${listed}) AS listed` : ', false AS listed') +
-    ` FROM (${from}) AS o`;
+    `WITH o AS (SELECT o0.*, ${identity} AS ident FROM (${from}) AS o0),\n` +
+    `s AS (SELECT ident FROM o WHERE valid AND ident IS NOT NULL GROUP BY ident HAVING count(*) > 1)\n` +
+    `SELECT o.*, (o.valid AND s.ident IS NOT NULL) AS shared` +
+    (listed ? `, o.ident IN (${listed}) AS listed` : ', false AS listed') +
+    ` FROM o LEFT JOIN s ON s.ident = o.ident`;
   const ctes = perLink
     ? [
         `m0 AS (\n  SELECT i.${pk} AS ${pk}, ${linkOrder} AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent\n  FROM ${input.relation} AS i\n  LEFT JOIN ${ctx.sql.table(entity.name)} AS p ON p.${pk} = i.${pk}${linkJoin}\n)`,
