@@ -52,7 +52,7 @@ test.describe('Query modeler: building a rule', () => {
     await qm.type(qm.last, /Value of Engagement score/, '10');
     await expect(qm.problem(qm.last)).toBeHidden();
 
-    await qm.calculate.click();
+    await qm.pressCalculate();
     await qm.expectTotal(/^\d[\d,]* (profiles|record)/);
     // Every condition gets its own count too.
     await expect(qm.root.locator('.qm-count').first()).toHaveText(/^\d[\d,]*$/, { timeout: 60_000 });

@@ -94,6 +94,20 @@ export class QueryModelerPage {
     return this.root.getByRole('button', { name: 'Calculate' });
   }
 
+  /**
+   * Presses Calculate and waits for the total to leave its hint (counting, a number or an error).
+   * On a loaded machine a press that lands while the inspector re-renders can be lost; it is
+   * pressed once more then, as a person would.
+   */
+  async pressCalculate() {
+    await this.calculate.click();
+    try {
+      await expect(this.total).not.toHaveText(/^Count the /, { timeout: 15_000 });
+    } catch {
+      await this.calculate.click();
+    }
+  }
+
   get total(): Locator {
     return this.root.locator('output.qm-total');
   }
