@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { relabelActivity, moveActivities } from '../domain/edits';
 import { sampleCampaign } from '../domain/edits/test-fixture';
 import { deriveEdges, deriveNodes } from './flow-elements';
+import { estimatedNodeSize } from './large-campaign';
 
 const none = { selected: new Set<string>(), drag: null, measured: {} };
 
@@ -35,6 +36,29 @@ describe('deriveNodes', () => {
     const fourth = deriveNodes(moved.activities, { selected: new Set([b!.id]), drag: null, measured }, third.cache);
     expect(fourth.nodes).toEqual(third.nodes);
     fourth.nodes.forEach((n, i) => expect(n).toBe(third.nodes[i]));
+  });
+
+  it('gives unmeasured activities of a large campaign an estimated box and handles, and measured ones none', () => {
+    const doc = sampleCampaign();
+    const [a, b] = doc.activities;
+    const measured = { [a!.id]: { width: 232, height: 80 } };
+    const plain = deriveNodes(doc.activities, { ...none, measured }, new Map());
+    expect(plain.nodes[1]!.handles).toBeUndefined();
+    const large = deriveNodes(doc.activities, { ...none, measured, estimate: { vertical: false } }, plain.cache);
+    // Measured: its own size, and React Flow keeps the handles it measured.
+    expect(large.nodes[0]).toBe(plain.nodes[0]);
+    expect(large.nodes[0]!.handles).toBeUndefined();
+    // Not measured: rebuilt with the estimate, so React Flow can leave it undrawn out of view.
+    expect(large.nodes[1]).not.toBe(plain.nodes[1]);
+    expect(large.nodes[1]!.measured).toEqual(estimatedNodeSize(b!, false));
+    expect(large.nodes[1]!.handles?.length).toBeGreaterThan(0);
+    // Kept while nothing changes.
+    expect(deriveNodes(doc.activities, { ...none, measured, estimate: { vertical: false } }, large.cache).nodes[1]).toBe(large.nodes[1]);
+    // Once measured, the estimate goes.
+    const drawn = deriveNodes(doc.activities, { ...none, measured: { ...measured, [b!.id]: { width: 232, height: 70 } }, estimate: { vertical: false } }, large.cache);
+    expect(drawn.nodes[1]!.handles).toBeUndefined();
+    expect(drawn.nodes[1]!.measured).toEqual({ width: 232, height: 70 });
+    expect(drawn.nodes[2]).toBe(large.nodes[2]);
   });
 });
 

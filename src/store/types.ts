@@ -80,6 +80,8 @@ export interface ViewSlice {
    */
   setDragPositions: (positions: Readonly<Record<string, Position>> | null) => void;
   setMeasured: (sizes: Readonly<Record<string, { width: number; height: number }>>) => void;
+  /** Forgets every measured size, so that activities are measured again (large campaigns, after a flip). */
+  forgetMeasured: () => void;
   notify: (message: string, tone?: Notice['tone']) => void;
   dismissNotice: () => void;
   requestFocus: (activityIds: readonly string[], mode?: 'centre' | 'reveal') => void;

@@ -22,6 +22,7 @@ export const createViewSlice =
     setPendingConnection: (pendingConnection) => set({ pendingConnection }),
     setDragPositions: (positions) => drag.setState({ positions }),
     setMeasured: (sizes) => set((s) => ({ measured: Object.assign(idRecord<{ width: number; height: number }>(), s.measured, sizes) })),
+    forgetMeasured: () => set({ measured: idRecord() }),
     notify: (message, tone = 'info') => set({ notice: { id: ++counter, message, tone } }),
     dismissNotice: () => set({ notice: null }),
     requestFocus: (activityIds, mode = 'reveal') =>

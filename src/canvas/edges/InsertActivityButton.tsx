@@ -1,5 +1,5 @@
-import { memo, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
+import { memo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { Dialog, Popover } from 'react-aria-components';
 import { useEditorStoreApi } from '../../store/useEditorStore';
 import { ActivityList } from '../palette/ActivityList';
 import { insertableActivities } from '../palette/palette-search';
@@ -22,27 +22,47 @@ export const InsertActivityButton = memo(function InsertActivityButton({
   transitionId: string;
 }) {
   const store = useEditorStoreApi();
+  const button = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
   return (
-    <DialogTrigger>
-      <Button className="cv-edge-insert" aria-label="Insert an activity here">
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="cv-edge-insert"
+        aria-label="Insert an activity here"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        data-pressed={open || undefined}
+        onClick={() => setOpen(true)}
+      >
         <span className="cv-edge-insert__plus" aria-hidden />
-      </Button>
-      <Popover className="cv-popover" placement="bottom" offset={6}>
-        <Dialog className="cv-insert-dialog" aria-label="Insert an activity">
-          {({ close }) => (
-            <div onClick={stop} onPointerDown={stop} onKeyDown={stopKeys} onDoubleClick={stop}>
-              <ActivityList
-                autoFocusSearch
-                defs={insertableActivities}
-                onPick={(type) => {
-                  store.getState().insertActivityOnTransition(type, transitionId, { x: 0, y: 0 });
-                  close();
-                }}
-              />
-            </div>
-          )}
-        </Dialog>
-      </Popover>
-    </DialogTrigger>
+      </button>
+      {open && (
+        <Popover
+          className="cv-popover"
+          placement="bottom"
+          offset={6}
+          triggerRef={button}
+          isOpen
+          onOpenChange={setOpen}
+        >
+          <Dialog className="cv-insert-dialog" aria-label="Insert an activity">
+            {({ close }) => (
+              <div onClick={stop} onPointerDown={stop} onKeyDown={stopKeys} onDoubleClick={stop}>
+                <ActivityList
+                  autoFocusSearch
+                  defs={insertableActivities}
+                  onPick={(type) => {
+                    store.getState().insertActivityOnTransition(type, transitionId, { x: 0, y: 0 });
+                    close();
+                  }}
+                />
+              </div>
+            )}
+          </Dialog>
+        </Popover>
+      )}
+    </>
   );
 });
