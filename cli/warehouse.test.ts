@@ -25,6 +25,17 @@ describe('campaign --warehouse', () => {
     expect(onWarehouse.stdout).toBe(onDuckDB.stdout);
   }, 120_000);
 
+  test('trace on the loaded data: the same trace of each record as on DuckDB, simulated channels included', async () => {
+    for (const record of ['1', '17', '640']) {
+      const onWarehouse = await runCli(['trace', 'bench/reference-campaign.json', '--warehouse', warehouse, '--record', record, '--simulate', '--format', 'json']);
+      const onDuckDB = await runCli(['trace', 'bench/reference-campaign.json', '--profiles', '1000', '--record', record, '--simulate', '--format', 'json']);
+      expect(onWarehouse.stderr).toBe('');
+      expect(onWarehouse.code).toBe(EXIT.ok);
+      expect(JSON.parse(onWarehouse.stdout)).toMatchObject({ key: record, found: true });
+      expect(onWarehouse.stdout).toBe(onDuckDB.stdout);
+    }
+  }, 240_000);
+
   test('a statement the warehouse refuses is reported on its activity; the others are counted', async () => {
     const file = join(dir, 'sort-by-link.json');
     const rule = { kind: 'group', id: 'g', combinator: 'and', children: [] };

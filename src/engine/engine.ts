@@ -1008,8 +1008,8 @@ export class Engine {
     await this.materialise(plan, errors, skipped, () => true);
     await this.background?.whenReady([entity.name]);
     const query = (sql: string) => this.exclusive(async () => tableToRows(await this.conn.query(sql)));
-    const entityTable = `${quoteIdent(data.schema)}.${quoteIdent(entity.name)}`;
-    const result = await traceRecord({ doc, plan, entity, entityTable, key: value, probes, errors, skipped, exists: (t) => this.rowCount.has(t), query });
+    const entityTable = `${this.dialect.ident(data.schema)}.${this.dialect.ident(entity.name)}`;
+    const result = await traceRecord({ doc, plan, entity, dialect: this.dialect, entityTable, key: value, probes, errors, skipped, exists: (t) => this.rowCount.has(t), query });
     return { ...result, elapsedMs: performance.now() - started };
   }
 
@@ -1025,7 +1025,7 @@ export class Engine {
     const entity = traceDimension(doc, data.model, options.dimension);
     if (text.trim() === '') return [];
     await this.background?.whenReady([entity.name]);
-    const rows = tableToRows(await this.exclusive(() => this.conn.query(searchSql(entity, `${quoteIdent(data.schema)}.${quoteIdent(entity.name)}`, text, options.limit ?? 8))));
+    const rows = tableToRows(await this.exclusive(() => this.conn.query(searchSql(this.dialect, entity, `${this.dialect.ident(data.schema)}.${this.dialect.ident(entity.name)}`, text, options.limit ?? 8))));
     const display = entity.displayFields.filter((f) => f !== entity.primaryKey);
     return rows.map((r) => ({ key: String(r[entity.primaryKey]), label: display.map((f) => r[f]).filter((v) => v !== null && v !== '').join(', ') }));
   }
