@@ -12,6 +12,7 @@ const onClickHouse = [
   'src/activities/*/*.test.ts',
   'src/engine/clickhouse/**/*.test.ts',
   'src/engine/trace/*.test.ts',
+  'src/engine/data-explorer-queries.test.ts',
 ];
 const duckdbOnly = [
   'src/activities/channel-delivery/denylist-feedback.test.ts',

@@ -27,7 +27,7 @@ import { traceProbe, type ActivityProbe } from './trace/trace-probes';
 import { traceRecord } from './trace/trace-record';
 import { keyValue, searchSql, traceDimension } from './trace/trace-target';
 import type { RecordMatch, RecordTrace } from './trace/trace-types';
-import { channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
+import { channelEventTables, channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
 import { docAtLaunch, runDrawSeed, runLog, runSignals, runTableName, runTotals, type KeptRun, type SimulatedRunResult } from './runs/simulated-run';
 import { runEventsSql, runReportPlan } from './runs/run-events';
 import { KEPT_DB, type KeptData, type KeptDataset, type KeptWorkingTable } from './kept/kept-data';
@@ -958,7 +958,7 @@ export class Engine {
     await this.background?.whenReady([e.name]);
     const safeLimit = Math.max(0, Math.min(1000, Math.floor(limit)));
     const t = await this.exclusive(() =>
-      this.conn.query(`SELECT * FROM ${quoteIdent(data.schema)}.${quoteIdent(e.name)} ORDER BY ${quoteIdent(e.primaryKey)} LIMIT ${safeLimit}`),
+      this.conn.query(`SELECT * FROM ${this.dialect.ident(data.schema)}.${this.dialect.ident(e.name)} ORDER BY ${this.dialect.ident(e.primaryKey)} LIMIT ${safeLimit}`),
     );
     return tableToRows(t);
   }
@@ -970,12 +970,13 @@ export class Engine {
     const f = e && findField(e, field);
     if (!e || !f) throw new EngineError(`The data has no ${entity}.${field}.`);
     await this.background?.whenReady([e.name]);
-    const col = quoteIdent(f.name);
+    const d = this.dialect;
+    const col = d.ident(f.name);
     const safeLimit = Math.max(1, Math.min(1000, Math.floor(limit)));
     const t = await this.exclusive(() =>
       this.conn.query(
-        `SELECT ${col} AS value, count(*)::DOUBLE AS count, count(*) / sum(count(*)) OVER () AS share
-         FROM ${quoteIdent(data.schema)}.${quoteIdent(e.name)} GROUP BY ${col} ORDER BY count DESC, value NULLS LAST LIMIT ${safeLimit}`,
+        `SELECT ${col} AS value, CAST(count(*) AS DOUBLE) AS count, count(*) / sum(count(*)) OVER () AS share
+         FROM ${d.ident(data.schema)}.${d.ident(e.name)} GROUP BY ${col} ORDER BY count DESC, value NULLS LAST LIMIT ${safeLimit}`,
       ),
     );
     return tableToRows(t).map((r) => ({ value: r.value ?? null, count: Number(r.count), share: Number(r.share) }));
@@ -1105,7 +1106,13 @@ export class Engine {
       const rows = stepRows(doc, plan, (t) => this.rowCount.get(t));
       return { columns: [...stepColumns], rows: rows.slice(offset, offset + limit), total: rows.length, ...(page.csv ? { csv: rowsToCsv(stepColumns, rows) } : {}) };
     }
-    const sql = channelEventsSql(plan, name, (t) => this.rowCount.has(t));
+    const tables = [];
+    // Each table's columns, so that a warehouse without `UNION BY NAME` matches them by name too.
+    for (const table of channelEventTables(plan, name, (t) => this.rowCount.has(t))) {
+      const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${quoteIdent(table)}`));
+      tables.push({ name: table, columns: tableToRows(described).map((r) => this.dialect.describedColumn(r).name) });
+    }
+    const sql = channelEventsSql(this.dialect, tables, name);
     if (sql === undefined) return { columns: [], rows: [], total: 0, ...(page.csv ? { csv: '' } : {}) };
     const total = Number(tableToRows(await this.exclusive(() => this.conn.query(`SELECT count(*) AS n FROM (${sql})`)))[0]?.n ?? 0);
     const pageRows = await this.exclusive(() => this.conn.query(`${sql} LIMIT ${limit} OFFSET ${offset}`));

@@ -90,6 +90,12 @@ export interface SqlDialect {
   firstOf(value: string, from: string, where: string): string;
   /** An order-free fingerprint of a set of keys (XOR of a hash of each key), as a number. */
   xorHash(value: string): string;
+  /**
+   * The rows of several relations one after the other, columns matched by name: a column some
+   * relation lacks is NULL there (DuckDB's `UNION ALL BY NAME`, which ClickHouse does not have).
+   * `columns` are each relation's column names, in its order.
+   */
+  unionAllByName(parts: { from: string; columns: string[] }[]): string;
   /** Rows of `DESCRIBE` as `{ name, type }`. */
   describedColumn(row: Record<string, unknown>): { name: string; type: string };
 }
@@ -144,6 +150,7 @@ export const duckdbDialect: SqlDialect = {
   truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
   firstOf: (value, from, where) => `(SELECT ${value} FROM ${from} WHERE ${where} LIMIT 1)`,
   xorHash: (value) => `bit_xor(hash(${value}))`,
+  unionAllByName: (parts) => parts.map((p) => `SELECT * FROM ${p.from}`).join('\nUNION ALL BY NAME\n'),
   describedColumn: (row) => ({ name: String(row.column_name), type: String(row.column_type) }),
 };
 
@@ -189,6 +196,13 @@ export const clickhouseDialect: SqlDialect = {
   truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
   firstOf: (value, from, where) => `(SELECT any(${value}) FROM ${from} WHERE ${where})`,
   xorHash: (value) => `groupBitXor(cityHash64(${value}))`,
+  unionAllByName: (parts) => {
+    // Every name in the order it first appears, as DuckDB's BY NAME lists them.
+    const names = [...new Set(parts.flatMap((p) => p.columns))];
+    return parts
+      .map((p) => `SELECT ${names.map((n) => (p.columns.includes(n) ? quoteIdent(n) : `NULL AS ${quoteIdent(n)}`)).join(', ')} FROM ${p.from}`)
+      .join('\nUNION ALL\n');
+  },
   describedColumn: (row) => ({ name: String(row.name), type: String(row.type) }),
 };
 
