@@ -36,6 +36,19 @@ describe('campaign --warehouse', () => {
     }
   }, 240_000);
 
+  test('sql on a warehouse prints ClickHouse statements; without one, DuckDB statements', async () => {
+    const onWarehouse = await runCli(['sql', 'bench/reference-campaign.json', '--warehouse', warehouse]);
+    expect(onWarehouse.code).toBe(EXIT.ok);
+    expect(onWarehouse.stdout).toMatch(/\nCREATE TABLE wt_[0-9a-f]{16}\nENGINE = Memory AS\nSELECT /);
+    expect(onWarehouse.stdout).not.toMatch(/TEMP TABLE/);
+    const onDuckDB = await runCli(['sql', 'bench/reference-campaign.json', '--profiles', '1000']);
+    expect(onDuckDB.stdout).toMatch(/\nCREATE TEMP TABLE wt_[0-9a-f]{16} AS\nSELECT /);
+    expect(onDuckDB.stdout).not.toMatch(/ENGINE = /);
+    // One block per activity, in the same order on both.
+    const blocks = (text: string) => text.split('\n').filter((l) => /^-- .*\(\S+\)$/.test(l));
+    expect(blocks(onWarehouse.stdout)).toEqual(blocks(onDuckDB.stdout));
+  }, 120_000);
+
   test('a statement the warehouse refuses is reported on its activity; the others are counted', async () => {
     const file = join(dir, 'sort-by-link.json');
     const rule = { kind: 'group', id: 'g', combinator: 'and', children: [] };

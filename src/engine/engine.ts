@@ -339,7 +339,7 @@ export class Engine {
   sql(doc: CampaignDoc): { sql: Record<string, string>; errors: Record<string, string> } {
     const plan = this.compile(doc);
     const sql = idRecord<string>();
-    for (const step of plan.steps) sql[step.activityId] = activitySql(plan, step.activityId) ?? '';
+    for (const step of plan.steps) sql[step.activityId] = activitySql(plan, step.activityId, this.dialect) ?? '';
     return { sql, errors: idRecord(plan.errors) };
   }
 
