@@ -788,6 +788,14 @@ export class Engine {
   }
 
   /**
+   * Reads back the saved audiences and runs that earlier engines kept in this database (a server
+   * restarted on the same `--db` file or warehouse: docs/running-on-larger-data.md).
+   */
+  async loadKeptState(): Promise<RestoreOutcome> {
+    return this.exclusive(() => this.store.load(this.conn));
+  }
+
+  /**
    * Restores what the storage keeps for the loaded dataset (its saved audiences and run history),
    * naming the dataset `label` in lists of audiences.
    */
