@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -71,6 +71,20 @@ describe('campaign --warehouse', () => {
     expect(JSON.parse(out.stdout)).toEqual({ t1: 500 });
     expect(out.stderr).toMatch(/^error: .*\(s\): ClickHouse refused the statement: .+ \(NOT_IMPLEMENTED\)\n$/);
   }, 120_000);
+
+  test('load refuses a date the warehouse cannot hold, naming its table, column and row; what was loaded stays', async () => {
+    const data = join(dir, 'old-dates');
+    cpSync('cli/fixtures/shop-data', data, { recursive: true });
+    const customers = readFileSync(join(data, 'customers.csv'), 'utf8').replace('2025-06-01', '1850-06-01');
+    writeFileSync(join(data, 'customers.csv'), customers);
+    const out = await runCli(['load', '--warehouse', warehouse, '--data', data]);
+    expect(out.code).toBe(EXIT.engineFailed);
+    expect(out.stderr).toMatch(/^error: .*table customers, column joined, row 2: 1850-06-01 is outside the dates the warehouse holds \(1900-01-01 to 2299-12-31/);
+    // The data loaded before is still there, whole.
+    const counts = await runCli(['counts', 'bench/reference-campaign.json', '--warehouse', warehouse]);
+    expect(counts.code).toBe(EXIT.ok);
+    expect(counts.stdout).toBe((await runCli(['counts', 'bench/reference-campaign.json', '--profiles', '1000'])).stdout);
+  }, 60_000);
 
   test('load without a warehouse or without data is a usage error', async () => {
     expect((await runCli(['load', '--profiles', '10'])).code).toBe(EXIT.usage);

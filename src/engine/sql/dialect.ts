@@ -1,5 +1,6 @@
 import { dateLiteral, quoteIdent, sqlLiteral, timestampLiteral } from './quote';
 import type { SqlScalar } from './quote';
+import type { DateRange } from '../data/date-range';
 
 /**
  * What differs between the SQL engines a campaign runs on (DuckDB in the browser and in Node,
@@ -98,6 +99,8 @@ export interface SqlDialect {
   unionAllByName(parts: { from: string; columns: string[] }[]): string;
   /** Rows of `DESCRIBE` as `{ name, type }`. */
   describedColumn(row: Record<string, unknown>): { name: string; type: string };
+  /** The dates the engine holds, when not DuckDB's whole range: loading a date outside it is refused. */
+  readonly dateRange?: DateRange;
 }
 
 /** `<key>|<seed>` as text, the input of every seeded pick. */
@@ -163,7 +166,7 @@ export const clickhouseDialect: SqlDialect = {
   name: 'clickhouse',
   ident: quoteIdent,
   literal: clickhouseLiteral,
-  // Date32 and DateTime64 cover the years DuckDB does (Date and DateTime start in 1970).
+  // Date32 and DateTime64 keep the years before 1970 (Date and DateTime start there), from 1900 to 2299.
   date: (iso) => `toDate32(${dateLiteral(iso).slice(5)})`,
   timestamp: (iso) => `toDateTime64(${timestampLiteral(iso).slice(10)}, 6)`,
   md5Number: (text) => `reinterpretAsUInt64(reverse(substring(MD5(${text}), 1, 8)))`,
@@ -204,6 +207,7 @@ export const clickhouseDialect: SqlDialect = {
       .join('\nUNION ALL\n');
   },
   describedColumn: (row) => ({ name: String(row.name), type: String(row.type) }),
+  dateRange: { first: '1900-01-01', last: '2299-12-31', types: 'ClickHouse’s Date32 and DateTime64' },
 };
 
 /**
