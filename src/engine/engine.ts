@@ -29,7 +29,7 @@ import { keyValue, searchSql, traceDimension } from './trace/trace-target';
 import type { RecordMatch, RecordTrace } from './trace/trace-types';
 import { channelEventTables, channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
 import { docAtLaunch, runDrawSeed, runLog, runSignals, runTableName, runTotals, type KeptRun, type SimulatedRunResult } from './runs/simulated-run';
-import { runEventsSql, runReportPlan } from './runs/run-events';
+import { runReportPlan } from './runs/run-events';
 import { KEPT_DB, type KeptData, type KeptDataset, type KeptWorkingTable } from './kept/kept-data';
 import type { KeptStatus } from './kept/kept-keys';
 
@@ -700,6 +700,16 @@ export class Engine {
   }
 
   /** One event table of a run (feedback, tracking, steps), paged as `events` pages the live one. */
+  /** Relations with their column names, so that a warehouse without `UNION BY NAME` matches the columns of event tables by name too. */
+  private async withColumns(relations: string[]): Promise<{ from: string; columns: string[] }[]> {
+    const out = [];
+    for (const from of relations) {
+      const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${from}`));
+      out.push({ from, columns: tableToRows(described).map((r) => this.dialect.describedColumn(r).name) });
+    }
+    return out;
+  }
+
   async simulatedRunEvents(runId: string, name: EventTableName, page: { offset?: number; limit?: number; csv?: boolean } = {}): Promise<EventPage> {
     if (!eventTableNames.includes(name)) throw new EngineError(`There is no event table ${String(name)}.`);
     const run = this.keptRun(runId);
@@ -709,7 +719,8 @@ export class Engine {
       const rows = run.result.log.filter((l) => l.start !== '').map((l) => ({ activity_id: l.activityId, label: l.label, type: l.type, records_in: l.recordsIn, records_out: l.recordsOut, start: l.start, end: l.end }));
       return { columns: [...stepColumns], rows: rows.slice(offset, offset + limit), total: rows.length, ...(page.csv ? { csv: rowsToCsv(stepColumns, rows) } : {}) };
     }
-    const sql = runEventsSql(run, name);
+    const relations = run.channels.map((c) => (name === 'feedback' ? c.feedback : c.tracking)).filter((t): t is string => t !== undefined);
+    const sql = channelEventsSql(this.dialect, await this.withColumns(relations), name);
     if (sql === undefined) return { columns: [], rows: [], total: 0, ...(page.csv ? { csv: '' } : {}) };
     const total = Number(tableToRows(await this.exclusive(() => this.conn.query(`SELECT count(*) AS n FROM (${sql})`)))[0]?.n ?? 0);
     const pageRows = await this.exclusive(() => this.conn.query(`${sql} LIMIT ${limit} OFFSET ${offset}`));
@@ -1114,13 +1125,7 @@ export class Engine {
       const rows = stepRows(doc, plan, (t) => this.rowCount.get(t));
       return { columns: [...stepColumns], rows: rows.slice(offset, offset + limit), total: rows.length, ...(page.csv ? { csv: rowsToCsv(stepColumns, rows) } : {}) };
     }
-    const tables = [];
-    // Each table's columns, so that a warehouse without `UNION BY NAME` matches them by name too.
-    for (const table of channelEventTables(plan, name, (t) => this.rowCount.has(t))) {
-      const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${quoteIdent(table)}`));
-      tables.push({ name: table, columns: tableToRows(described).map((r) => this.dialect.describedColumn(r).name) });
-    }
-    const sql = channelEventsSql(this.dialect, tables, name);
+    const sql = channelEventsSql(this.dialect, await this.withColumns(channelEventTables(plan, name, (t) => this.rowCount.has(t)).map((t) => quoteIdent(t))), name);
     if (sql === undefined) return { columns: [], rows: [], total: 0, ...(page.csv ? { csv: '' } : {}) };
     const total = Number(tableToRows(await this.exclusive(() => this.conn.query(`SELECT count(*) AS n FROM (${sql})`)))[0]?.n ?? 0);
     const pageRows = await this.exclusive(() => this.conn.query(`${sql} LIMIT ${limit} OFFSET ${offset}`));

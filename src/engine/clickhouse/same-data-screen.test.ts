@@ -49,3 +49,15 @@ test('the event tables of a simulated campaign, paged and as CSV', async () => {
     expect(await click.events(doc, name, { offset: 5, limit: 40, csv: true }), name).toEqual(d);
   }
 }, 240_000);
+
+test('the event tables of a run of a simulated schedule', async () => {
+  const parsed = parseCampaignValue(JSON.parse(readFileSync(new URL('../../../bench/reference-campaign.json', import.meta.url), 'utf8')));
+  if (!parsed.ok) throw new Error('bench/reference-campaign.json does not parse');
+  await duck.simulateRun(parsed.doc, 'run-1', '2025-07-01T09:00');
+  await click.simulateRun(parsed.doc, 'run-1', '2025-07-01T09:00');
+  for (const name of eventTableNames) {
+    const d = await duck.simulatedRunEvents('run-1', name, { offset: 3, limit: 30, csv: true });
+    if (name !== 'steps') expect(d.total, name).toBeGreaterThan(30);
+    expect(await click.simulatedRunEvents('run-1', name, { offset: 3, limit: 30, csv: true }), name).toEqual(d);
+  }
+}, 240_000);

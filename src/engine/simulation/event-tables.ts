@@ -22,13 +22,13 @@ export function channelEventTables(plan: CampaignPlan, table: 'feedback' | 'trac
 }
 
 /**
- * A SELECT of all channels' feedback or tracking rows (`tables`, with each table's column names),
+ * A SELECT of all channels' feedback or tracking rows (`tables`: relations, with their column names),
  * in a stable order, or undefined when there are none (not simulated, or no channel computed).
  * Channels over different dimensions each keep their key column (columns matched by name).
  */
-export function channelEventsSql(dialect: SqlDialect, tables: { name: string; columns: string[] }[], table: 'feedback' | 'tracking'): string | undefined {
+export function channelEventsSql(dialect: SqlDialect, tables: { from: string; columns: string[] }[], table: 'feedback' | 'tracking'): string | undefined {
   if (tables.length === 0) return undefined;
-  const union = dialect.unionAllByName(tables.map((t) => ({ from: quoteIdent(t.name), columns: t.columns })));
+  const union = dialect.unionAllByName(tables);
   const order = table === 'feedback' ? 'activity_id, message_id' : `${quoteIdent('at')}, activity_id, message_id, event`;
   return `SELECT * FROM (${union}) ORDER BY ${order}`;
 }
