@@ -11,6 +11,8 @@ const onClickHouse = [
   'src/activities/record-identity.test.ts',
   'src/activities/*/*.test.ts',
   'src/engine/clickhouse/**/*.test.ts',
+  'src/engine/trace/*.test.ts',
+  'src/engine/data-explorer-queries.test.ts',
 ];
 const duckdbOnly = [
   'src/activities/channel-delivery/denylist-feedback.test.ts',

@@ -16,13 +16,20 @@ import { tableToRows } from '../src/engine/rows';
 /** Name of the table that holds the model of the data loaded into a warehouse. */
 const MODEL_TABLE = 'data_model';
 
-/** Writes `dataset` into `database` (replacing what a previous load wrote there); returns the rows per entity. */
+/**
+ * Writes `dataset` into `database`, replacing what a previous load wrote there once the new data
+ * is all written (into `<database>_loading` first): a load refused half-way (a value the warehouse
+ * cannot hold) leaves the earlier data as it was. Returns the rows per entity.
+ */
 export async function loadIntoWarehouse(conn: DuckConnection, database: string, dataset: Dataset): Promise<Record<string, number>> {
   const d = dialectOf(conn);
-  await conn.query(d.dropSchema(database));
-  const rows = await loadDatasetInto(conn, dataset, database);
+  const staging = `${database}_loading`;
+  await conn.query(d.dropSchema(staging));
+  const rows = await loadDatasetInto(conn, dataset, staging);
   const model = `SELECT ${d.literal(dataset.id)} AS id, ${d.literal(JSON.stringify(dataset.model))} AS model`;
-  await conn.query(d.createTableAs(`${quoteIdent(database)}.${quoteIdent(MODEL_TABLE)}`, model));
+  await conn.query(d.createTableAs(`${quoteIdent(staging)}.${quoteIdent(MODEL_TABLE)}`, model));
+  await conn.query(d.dropSchema(database));
+  await conn.query(`RENAME DATABASE ${quoteIdent(staging)} TO ${quoteIdent(database)}`);
   return rows;
 }
 

@@ -30,6 +30,8 @@ if (options) {
     process.stdout.write(
       [
         `Engine server ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${running.dataset}`,
+        running.kept ? `  Kept from earlier starts: ${running.kept.audiences} saved audience${running.kept.audiences === 1 ? '' : 's'}, ${running.kept.runs} run${running.kept.runs === 1 ? '' : 's'}` : '',
+        ...(running.kept?.problems ?? []).map((p) => `  ${p}`),
         `  URL:    ${running.url}`,
         `  Token:  ${options.token}`,
         `  Open the app connected to it: ${running.appUrl}`,

@@ -13,7 +13,8 @@ import { decodeImportFile } from '../src/engine/data/csv-import';
 import { SAMPLE_SIZES } from '../src/engine/data/sample-dataset';
 import { MAX_SAMPLE_PROFILES } from '../src/engine/protocol-schemas';
 import type { DataSource, EngineApi, EngineResponse } from '../src/engine/protocol';
-import type { DatasetInfo } from '../src/engine/engine';
+import type { DatasetInfo, Engine } from '../src/engine/engine';
+import type { RestoreOutcome } from '../src/engine/state/engine-store';
 import { createEngineServer } from './http-server';
 
 export const serveUsage = `Usage: npm run serve -- [options]
@@ -146,6 +147,8 @@ export interface RunningServer {
   /** The address that opens the app connected to this server. */
   appUrl: string;
   dataset: string;
+  /** What the database kept from earlier starts (with `--db` or on a warehouse). */
+  kept?: RestoreOutcome;
   close(): Promise<void>;
 }
 
@@ -159,7 +162,11 @@ export async function startServer(options: ServeOptions, openConnection?: () => 
   const open =
     openConnection ??
     (warehouse
-      ? () => openWarehouse(warehouse)
+      ? async () => {
+          // Saved audiences and runs are kept beside the data, in databases no engine drops.
+          const c = await openWarehouse(warehouse);
+          return { ...c, stateSchemaPrefix: `${c.dataDatabase}_` };
+        }
       : async () => {
           const c = await openNativeDuckDB({ ...(options.db ? { path: options.db } : {}), ...(options.threads ? { threads: options.threads } : {}) });
           if (options.db) await clearEarlierData(c);
@@ -167,8 +174,18 @@ export async function startServer(options: ServeOptions, openConnection?: () => 
         });
   // On a warehouse without --data or --profiles: the data `campaign load --warehouse` wrote there.
   const onLoadedData = options.data.kind === 'warehouse';
+  // A database that outlives the process (a file, a warehouse) keeps the saved audiences and runs:
+  // a restarted server reads them back before it answers.
+  const keepsState = options.db !== undefined || warehouse !== undefined;
+  let kept: Promise<RestoreOutcome> | undefined;
+  const prepare = async (engine: Engine, c: DuckConnection) => {
+    if (keepsState)
+      kept = engine.loadKeptState().catch((e: unknown) => ({ audiences: 0, runs: 0, problems: [`The saved audiences and runs kept in the database could not be read: ${e instanceof Error ? e.message : String(e)}`] }));
+    await kept;
+    if (onLoadedData) await computeOnWarehouseData(engine, c, (c as DuckConnection & { dataDatabase?: string }).dataDatabase ?? 'campaign_data');
+  };
   const handle = createRequestHandler(async () => (connection = await open()), {
-    ...(onLoadedData ? { prepare: (engine, c) => computeOnWarehouseData(engine, c, (c as DuckConnection & { dataDatabase?: string }).dataDatabase ?? 'campaign_data') } : {}),
+    ...(onLoadedData || keepsState ? { prepare } : {}),
   });
   let dataset: DatasetInfo;
   if (options.data.kind === 'warehouse') {
@@ -186,6 +203,7 @@ export async function startServer(options: ServeOptions, openConnection?: () => 
     }
     dataset = outcome.dataset;
   }
+  const keptState = await kept;
   const sizes = Object.entries(dataset.rowCounts).map(([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`);
 
   const server = createEngineServer({ handle, token: options.token, origins: options.origins, maxRequestBytes: options.maxRequestBytes });
@@ -202,6 +220,7 @@ export async function startServer(options: ServeOptions, openConnection?: () => 
     url,
     appUrl,
     dataset: `${dataset.model.name}: ${sizes.join(', ')}${warehouse ? ` (on ${warehouse.replace(/\/\/[^@/]*@/, '//')})` : ''}`,
+    ...(keptState ? { kept: keptState } : {}),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -8,7 +8,7 @@ import { parseServeArgs, startServer } from './start';
 /**
  * `npm run serve -- --warehouse <url>`: the engine server evaluates on ClickHouse (embedded here,
  * `chdb://<dir>`), on the data `campaign load --warehouse` wrote there, and answers the same counts
- * as the command line on DuckDB.
+ * and traces as the command line on DuckDB.
  */
 const dir = mkdtempSync(join(tmpdir(), 'cc-serve-warehouse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,9 +26,15 @@ describe('serve --warehouse', () => {
       const answer = (await res.json()) as { ok: boolean; result: { counts: Record<string, number>; errors: Record<string, string> } };
       expect(answer.ok).toBe(true);
       expect(answer.result.errors).toEqual({});
+      // The trace of a record, asked of the server, is the one the command line computes on DuckDB.
+      const traced = await fetch(`${running.url}/rpc`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ id: 2, type: 'trace', params: { doc, key: '5' } }) });
+      const trace = (await traced.json()) as { ok: boolean; result: Record<string, unknown> };
+      expect(trace.ok).toBe(true);
       const onDuckDB = JSON.parse((await runCli(['counts', 'bench/reference-campaign.json', '--profiles', '800'])).stdout) as Record<string, number>;
       expect(Object.keys(answer.result.counts).length).toBeGreaterThan(20);
       expect(answer.result.counts).toEqual(onDuckDB);
+      const { elapsedMs: _elapsed, ...stable } = trace.result;
+      expect(stable).toEqual(JSON.parse((await runCli(['trace', 'bench/reference-campaign.json', '--profiles', '800', '--record', '5', '--format', 'json'])).stdout));
     } finally {
       await running.close();
     }

@@ -27,9 +27,9 @@ import { traceProbe, type ActivityProbe } from './trace/trace-probes';
 import { traceRecord } from './trace/trace-record';
 import { keyValue, searchSql, traceDimension } from './trace/trace-target';
 import type { RecordMatch, RecordTrace } from './trace/trace-types';
-import { channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
+import { channelEventTables, channelEventsSql, eventTableNames, rowsToCsv, stepColumns, stepRows, type EventTableName } from './simulation/event-tables';
 import { docAtLaunch, runDrawSeed, runLog, runSignals, runTableName, runTotals, type KeptRun, type SimulatedRunResult } from './runs/simulated-run';
-import { runEventsSql, runReportPlan } from './runs/run-events';
+import { runReportPlan } from './runs/run-events';
 import { KEPT_DB, type KeptData, type KeptDataset, type KeptWorkingTable } from './kept/kept-data';
 import type { KeptStatus } from './kept/kept-keys';
 
@@ -339,7 +339,7 @@ export class Engine {
   sql(doc: CampaignDoc): { sql: Record<string, string>; errors: Record<string, string> } {
     const plan = this.compile(doc);
     const sql = idRecord<string>();
-    for (const step of plan.steps) sql[step.activityId] = activitySql(plan, step.activityId) ?? '';
+    for (const step of plan.steps) sql[step.activityId] = activitySql(plan, step.activityId, this.dialect) ?? '';
     return { sql, errors: idRecord(plan.errors) };
   }
 
@@ -700,6 +700,16 @@ export class Engine {
   }
 
   /** One event table of a run (feedback, tracking, steps), paged as `events` pages the live one. */
+  /** Relations with their column names, so that a warehouse without `UNION BY NAME` matches the columns of event tables by name too. */
+  private async withColumns(relations: string[]): Promise<{ from: string; columns: string[] }[]> {
+    const out = [];
+    for (const from of relations) {
+      const described = await this.exclusive(() => this.conn.query(`DESCRIBE ${from}`));
+      out.push({ from, columns: tableToRows(described).map((r) => this.dialect.describedColumn(r).name) });
+    }
+    return out;
+  }
+
   async simulatedRunEvents(runId: string, name: EventTableName, page: { offset?: number; limit?: number; csv?: boolean } = {}): Promise<EventPage> {
     if (!eventTableNames.includes(name)) throw new EngineError(`There is no event table ${String(name)}.`);
     const run = this.keptRun(runId);
@@ -709,7 +719,8 @@ export class Engine {
       const rows = run.result.log.filter((l) => l.start !== '').map((l) => ({ activity_id: l.activityId, label: l.label, type: l.type, records_in: l.recordsIn, records_out: l.recordsOut, start: l.start, end: l.end }));
       return { columns: [...stepColumns], rows: rows.slice(offset, offset + limit), total: rows.length, ...(page.csv ? { csv: rowsToCsv(stepColumns, rows) } : {}) };
     }
-    const sql = runEventsSql(run, name);
+    const relations = run.channels.map((c) => (name === 'feedback' ? c.feedback : c.tracking)).filter((t): t is string => t !== undefined);
+    const sql = channelEventsSql(this.dialect, await this.withColumns(relations), name);
     if (sql === undefined) return { columns: [], rows: [], total: 0, ...(page.csv ? { csv: '' } : {}) };
     const total = Number(tableToRows(await this.exclusive(() => this.conn.query(`SELECT count(*) AS n FROM (${sql})`)))[0]?.n ?? 0);
     const pageRows = await this.exclusive(() => this.conn.query(`${sql} LIMIT ${limit} OFFSET ${offset}`));
@@ -785,6 +796,14 @@ export class Engine {
   /** Keeps saved audiences and runs in `storage` from now on (see state/state-storage.ts). */
   keepStateIn(storage: StateStorage): void {
     this.store.useStorage(storage);
+  }
+
+  /**
+   * Reads back the saved audiences and runs that earlier engines kept in this database (a server
+   * restarted on the same `--db` file or warehouse: docs/running-on-larger-data.md).
+   */
+  async loadKeptState(): Promise<RestoreOutcome> {
+    return this.exclusive(() => this.store.load(this.conn));
   }
 
   /**
@@ -958,7 +977,7 @@ export class Engine {
     await this.background?.whenReady([e.name]);
     const safeLimit = Math.max(0, Math.min(1000, Math.floor(limit)));
     const t = await this.exclusive(() =>
-      this.conn.query(`SELECT * FROM ${quoteIdent(data.schema)}.${quoteIdent(e.name)} ORDER BY ${quoteIdent(e.primaryKey)} LIMIT ${safeLimit}`),
+      this.conn.query(`SELECT * FROM ${this.dialect.ident(data.schema)}.${this.dialect.ident(e.name)} ORDER BY ${this.dialect.ident(e.primaryKey)} LIMIT ${safeLimit}`),
     );
     return tableToRows(t);
   }
@@ -970,12 +989,13 @@ export class Engine {
     const f = e && findField(e, field);
     if (!e || !f) throw new EngineError(`The data has no ${entity}.${field}.`);
     await this.background?.whenReady([e.name]);
-    const col = quoteIdent(f.name);
+    const d = this.dialect;
+    const col = d.ident(f.name);
     const safeLimit = Math.max(1, Math.min(1000, Math.floor(limit)));
     const t = await this.exclusive(() =>
       this.conn.query(
-        `SELECT ${col} AS value, count(*)::DOUBLE AS count, count(*) / sum(count(*)) OVER () AS share
-         FROM ${quoteIdent(data.schema)}.${quoteIdent(e.name)} GROUP BY ${col} ORDER BY count DESC, value NULLS LAST LIMIT ${safeLimit}`,
+        `SELECT ${col} AS value, CAST(count(*) AS DOUBLE) AS count, count(*) / sum(count(*)) OVER () AS share
+         FROM ${d.ident(data.schema)}.${d.ident(e.name)} GROUP BY ${col} ORDER BY count DESC, value NULLS LAST LIMIT ${safeLimit}`,
       ),
     );
     return tableToRows(t).map((r) => ({ value: r.value ?? null, count: Number(r.count), share: Number(r.share) }));
@@ -1008,8 +1028,8 @@ export class Engine {
     await this.materialise(plan, errors, skipped, () => true);
     await this.background?.whenReady([entity.name]);
     const query = (sql: string) => this.exclusive(async () => tableToRows(await this.conn.query(sql)));
-    const entityTable = `${quoteIdent(data.schema)}.${quoteIdent(entity.name)}`;
-    const result = await traceRecord({ doc, plan, entity, entityTable, key: value, probes, errors, skipped, exists: (t) => this.rowCount.has(t), query });
+    const entityTable = `${this.dialect.ident(data.schema)}.${this.dialect.ident(entity.name)}`;
+    const result = await traceRecord({ doc, plan, entity, dialect: this.dialect, entityTable, key: value, probes, errors, skipped, exists: (t) => this.rowCount.has(t), query });
     return { ...result, elapsedMs: performance.now() - started };
   }
 
@@ -1025,7 +1045,7 @@ export class Engine {
     const entity = traceDimension(doc, data.model, options.dimension);
     if (text.trim() === '') return [];
     await this.background?.whenReady([entity.name]);
-    const rows = tableToRows(await this.exclusive(() => this.conn.query(searchSql(entity, `${quoteIdent(data.schema)}.${quoteIdent(entity.name)}`, text, options.limit ?? 8))));
+    const rows = tableToRows(await this.exclusive(() => this.conn.query(searchSql(this.dialect, entity, `${this.dialect.ident(data.schema)}.${this.dialect.ident(entity.name)}`, text, options.limit ?? 8))));
     const display = entity.displayFields.filter((f) => f !== entity.primaryKey);
     return rows.map((r) => ({ key: String(r[entity.primaryKey]), label: display.map((f) => r[f]).filter((v) => v !== null && v !== '').join(', ') }));
   }
@@ -1105,7 +1125,7 @@ export class Engine {
       const rows = stepRows(doc, plan, (t) => this.rowCount.get(t));
       return { columns: [...stepColumns], rows: rows.slice(offset, offset + limit), total: rows.length, ...(page.csv ? { csv: rowsToCsv(stepColumns, rows) } : {}) };
     }
-    const sql = channelEventsSql(plan, name, (t) => this.rowCount.has(t));
+    const sql = channelEventsSql(this.dialect, await this.withColumns(channelEventTables(plan, name, (t) => this.rowCount.has(t)).map((t) => quoteIdent(t))), name);
     if (sql === undefined) return { columns: [], rows: [], total: 0, ...(page.csv ? { csv: '' } : {}) };
     const total = Number(tableToRows(await this.exclusive(() => this.conn.query(`SELECT count(*) AS n FROM (${sql})`)))[0]?.n ?? 0);
     const pageRows = await this.exclusive(() => this.conn.query(`${sql} LIMIT ${limit} OFFSET ${offset}`));

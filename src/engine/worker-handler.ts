@@ -29,8 +29,9 @@ export interface RequestHandlerOptions {
    */
   keptStorage?: KeptStorage;
   /**
-   * Points a new engine at data already in its database instead of waiting for a `load` (a server
-   * on a warehouse that `campaign load` filled); requests wait for it as for a first load.
+   * Prepares a new engine from what its database already holds: data instead of waiting for a
+   * `load` (a server on a warehouse that `campaign load` filled), the saved audiences and runs of
+   * earlier starts (a server on a `--db` file or a warehouse); requests wait for it as for a first load.
    */
   prepare?: (engine: Engine, connection: DuckConnection) => Promise<unknown>;
 }
@@ -63,7 +64,11 @@ export function createRequestHandler(
         kept = new KeptData(c, c.files, options.keptStorage);
         e.keepDataIn(kept);
       }
-      if (options.prepare) firstLoad ??= options.prepare(e, c);
+      // Also when a `load` came first (it is then the first load): requests wait for both.
+      if (options.prepare) {
+        const prepared = options.prepare(e, c);
+        firstLoad = firstLoad ? Promise.all([firstLoad, prepared]) : prepared;
+      }
       return e;
     }));
   /** Whether the browser kept this dataset at an earlier visit (asked before the database opens). */

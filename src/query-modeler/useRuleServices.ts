@@ -25,8 +25,9 @@ export function ruleServicesFor(client: EngineClient, model: DataModel, savedFil
     sql: async (rule, entity, signal) => {
       const r = await client.sql(doc(rule, entity), signal);
       const sql = r.sql[RULE_DOC_IDS.activity];
-      // Show the query itself, not the working table the engine wraps it in.
-      if (sql) return sql.replace(/^(--[^\n]*\n)+/, '').replace(/^CREATE (OR REPLACE )?TEMP(ORARY)? TABLE \S+ AS\s*/i, '').replace(/;\s*$/, '');
+      // Show the query itself, not the working table the engine wraps it in (DuckDB's temporary
+      // table, or a ClickHouse table with its engine).
+      if (sql) return sql.replace(/^(--[^\n]*\n)+/, '').replace(/^CREATE (OR REPLACE )?(TEMP(ORARY)? )?TABLE \S+(\s+ENGINE = [^\n]+?)? AS\s*/i, '').replace(/;\s*$/, '');
       throw new Error(r.errors[RULE_DOC_IDS.activity] ?? 'This rule does not compile.');
     },
     topValues: async (entity, path, signal) => {

@@ -39,6 +39,22 @@ describe('SQL dialects', () => {
     );
   });
 
+  test('rows of relations whose columns differ are matched by name, a missing column NULL', async () => {
+    for (const conn of engines) {
+      const d = dialectOf(conn);
+      const parts = [
+        { from: "(SELECT 'a' AS message_id, 1 AS profile_id)", columns: ['message_id', 'profile_id'] },
+        { from: "(SELECT 7 AS account_id, 'b' AS message_id)", columns: ['account_id', 'message_id'] },
+      ];
+      const rows = tableToRows(await conn.query(`SELECT * FROM (${d.unionAllByName(parts)}) ORDER BY message_id`));
+      expect(rows, d.name).toEqual([
+        { message_id: 'a', profile_id: 1, account_id: null },
+        { message_id: 'b', profile_id: null, account_id: 7 },
+      ]);
+      expect(Object.keys(rows[0]!)).toEqual(['message_id', 'profile_id', 'account_id']);
+    }
+  });
+
   test('integer division, dates before 1970, and date-times as text agree', async () => {
     for (const conn of engines) {
       const d = dialectOf(conn);

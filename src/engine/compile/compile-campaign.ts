@@ -367,18 +367,21 @@ export function compileCampaign(doc: CampaignDoc, env: CompileEnv): CampaignPlan
   return plan;
 }
 
-/** The SQL of one activity as shown in its code view: one statement per output. */
-export function activitySql(plan: CampaignPlan, activityId: string): string | undefined {
+/**
+ * The SQL of one activity as shown in its code view: one statement per output, in the dialect of
+ * the engine that computes it (DuckDB's temporary tables, ClickHouse's in-memory tables).
+ */
+export function activitySql(plan: CampaignPlan, activityId: string, dialect: SqlDialect = duckdbDialect): string | undefined {
   const step = plan.steps.find((s) => s.activityId === activityId);
   if (!step) return undefined;
-  const facts = step.facts.map((f) => `-- facts from the data, computed once and shared\nCREATE TEMP TABLE IF NOT EXISTS ${f.table} AS\n${f.sql};`);
+  const facts = step.facts.map((f) => `-- facts from the data, computed once and shared\n${dialect.createTableAs(f.table, f.sql, { temporary: true, ifNotExists: true })};`);
   // A port id is a subset's or branch's id, typed by a person: it must not end its comment.
   const outputs = step.outputs.map((o) =>
     o.sameAs
       ? `-- ${oneLine(o.port)}: passes ${o.sameAs} through unchanged`
       : o.countOnly
         ? `-- records left out: counted, not kept\nSELECT count(*) FROM (\n${o.sql}\n) AS left_out;`
-        : `-- ${oneLine(o.port)}\nCREATE TEMP TABLE ${o.table} AS\n${o.sql};`,
+        : `-- ${oneLine(o.port)}\n${dialect.createTableAs(o.table, o.sql, { temporary: true })};`,
   );
   return [...facts, ...outputs].join('\n\n');
 }

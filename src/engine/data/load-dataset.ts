@@ -2,6 +2,7 @@ import { tableToIPC } from 'apache-arrow';
 import type { DuckConnection } from '../duckdb/connection';
 import { dialectOf } from '../sql/dialect';
 import type { Dataset } from './dataset';
+import { checkDateRange } from './date-range';
 
 /**
  * Loads every table of `dataset` into a fresh schema `schema`, batch by batch. The caller swaps to
@@ -26,6 +27,7 @@ export async function loadDatasetInto(conn: DuckConnection, dataset: Dataset, sc
       for (const batch of source.batches()) {
         const missing = entity.fields.filter((f) => !batch.schema.fields.some((c) => c.name === f.name));
         if (missing.length > 0) throw new Error(`table ${source.entity} lacks fields ${missing.map((f) => f.name).join(', ')}`);
+        if (dialect.dateRange) checkDateRange(batch, source.entity, rows + 1, dialect.dateRange);
         const bytes = tableToIPC(batch, 'stream');
         await inFlight;
         inFlight = conn.insertArrowIPC(bytes, { schema, name: source.entity, create });

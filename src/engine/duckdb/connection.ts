@@ -17,6 +17,11 @@ export interface DuckConnection {
    * database is shared with other engines (a ClickHouse warehouse, where schemas are databases).
    */
   schemaPrefix?: string;
+  /**
+   * Prefix of the schemas of saved audiences and run history when they outlive the engine on a
+   * shared database (a server on a warehouse keeps them beside the data): `schemaPrefix` otherwise.
+   */
+  stateSchemaPrefix?: string;
   /** Runs one statement; returns its result (empty for DDL). Rejects with DuckDB's message. */
   query(sql: string): Promise<Table>;
   /** Creates table `schema.name` from Arrow IPC stream bytes (`create`), or appends to it. */

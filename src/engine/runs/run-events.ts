@@ -4,18 +4,6 @@ import { sqlLiteral } from '../sql/quote';
 import type { KeptRun } from './simulated-run';
 
 /**
- * A run's feedback or tracking rows (all its channels), in the order of the live event tables
- * (docs/simulation.md#events), or undefined when no channel of the run was simulated.
- */
-export function runEventsSql(run: KeptRun, table: 'feedback' | 'tracking'): string | undefined {
-  const tables = run.channels.map((c) => (table === 'feedback' ? c.feedback : c.tracking)).filter((t): t is string => t !== undefined);
-  if (tables.length === 0) return undefined;
-  const union = tables.map((t) => `SELECT * FROM ${t}`).join('\nUNION ALL BY NAME\n');
-  const order = table === 'feedback' ? 'activity_id, message_id' : '"at", activity_id, message_id, event';
-  return `SELECT * FROM (${union}) ORDER BY ${order}`;
-}
-
-/**
  * The plan the report engine reads for one run or several: `base` (the campaign compiled with the
  * simulation) whose channels' `@feedback` and `@tracking` tables are replaced by tables holding the
  * runs' kept rows. Across several runs a message id is prefixed by its run id: the same person's

@@ -1,6 +1,7 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import type { CampaignPlan } from '../compile/compile-campaign';
 import { quoteIdent } from '../sql/quote';
+import type { SqlDialect } from '../sql/dialect';
 import type { PlainRow } from '../rows';
 import { alertLine, alertNotice } from '../../activities/alert/definition';
 
@@ -14,17 +15,21 @@ export type EventTableName = (typeof eventTableNames)[number];
 
 export const stepColumns = ['activity_id', 'label', 'type', 'records_in', 'records_out', 'start', 'end', 'warnings'] as const;
 
-/**
- * A SELECT of all channels' feedback or tracking rows, in a stable order, or undefined when the
- * plan has none (not simulated, or no channel computed). Channels over different dimensions each
- * keep their key column (UNION BY NAME).
- */
-export function channelEventsSql(plan: CampaignPlan, table: 'feedback' | 'tracking', exists: (table: string) => boolean): string | undefined {
+/** The working tables (unquoted names) of all channels' feedback or tracking rows that were computed. */
+export function channelEventTables(plan: CampaignPlan, table: 'feedback' | 'tracking', exists: (table: string) => boolean): string[] {
   const port = `@${table}`;
-  const tables = plan.steps.flatMap((s) => s.outputs.filter((o) => o.port === port && exists(o.table)).map((o) => quoteIdent(o.table)));
+  return plan.steps.flatMap((s) => s.outputs.filter((o) => o.port === port && exists(o.table)).map((o) => o.table));
+}
+
+/**
+ * A SELECT of all channels' feedback or tracking rows (`tables`: relations, with their column names),
+ * in a stable order, or undefined when there are none (not simulated, or no channel computed).
+ * Channels over different dimensions each keep their key column (columns matched by name).
+ */
+export function channelEventsSql(dialect: SqlDialect, tables: { from: string; columns: string[] }[], table: 'feedback' | 'tracking'): string | undefined {
   if (tables.length === 0) return undefined;
-  const union = tables.map((t) => `SELECT * FROM ${t}`).join('\nUNION ALL BY NAME\n');
-  const order = table === 'feedback' ? 'activity_id, message_id' : '"at", activity_id, message_id, event';
+  const union = dialect.unionAllByName(tables);
+  const order = table === 'feedback' ? 'activity_id, message_id' : `${quoteIdent('at')}, activity_id, message_id, event`;
   return `SELECT * FROM (${union}) ORDER BY ${order}`;
 }
 

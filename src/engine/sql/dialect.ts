@@ -1,5 +1,6 @@
 import { dateLiteral, quoteIdent, sqlLiteral, timestampLiteral } from './quote';
 import type { SqlScalar } from './quote';
+import type { DateRange } from '../data/date-range';
 
 /**
  * What differs between the SQL engines a campaign runs on (DuckDB in the browser and in Node,
@@ -90,8 +91,16 @@ export interface SqlDialect {
   firstOf(value: string, from: string, where: string): string;
   /** An order-free fingerprint of a set of keys (XOR of a hash of each key), as a number. */
   xorHash(value: string): string;
+  /**
+   * The rows of several relations one after the other, columns matched by name: a column some
+   * relation lacks is NULL there (DuckDB's `UNION ALL BY NAME`, which ClickHouse does not have).
+   * `columns` are each relation's column names, in its order.
+   */
+  unionAllByName(parts: { from: string; columns: string[] }[]): string;
   /** Rows of `DESCRIBE` as `{ name, type }`. */
   describedColumn(row: Record<string, unknown>): { name: string; type: string };
+  /** The dates the engine holds, when not DuckDB's whole range: loading a date outside it is refused. */
+  readonly dateRange?: DateRange;
 }
 
 /** `<key>|<seed>` as text, the input of every seeded pick. */
@@ -144,6 +153,7 @@ export const duckdbDialect: SqlDialect = {
   truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
   firstOf: (value, from, where) => `(SELECT ${value} FROM ${from} WHERE ${where} LIMIT 1)`,
   xorHash: (value) => `bit_xor(hash(${value}))`,
+  unionAllByName: (parts) => parts.map((p) => `SELECT * FROM ${p.from}`).join('\nUNION ALL BY NAME\n'),
   describedColumn: (row) => ({ name: String(row.column_name), type: String(row.column_type) }),
 };
 
@@ -156,7 +166,7 @@ export const clickhouseDialect: SqlDialect = {
   name: 'clickhouse',
   ident: quoteIdent,
   literal: clickhouseLiteral,
-  // Date32 and DateTime64 cover the years DuckDB does (Date and DateTime start in 1970).
+  // Date32 and DateTime64 keep the years before 1970 (Date and DateTime start there), from 1900 to 2299.
   date: (iso) => `toDate32(${dateLiteral(iso).slice(5)})`,
   timestamp: (iso) => `toDateTime64(${timestampLiteral(iso).slice(10)}, 6)`,
   md5Number: (text) => `reinterpretAsUInt64(reverse(substring(MD5(${text}), 1, 8)))`,
@@ -189,7 +199,15 @@ export const clickhouseDialect: SqlDialect = {
   truncTime: (unit, value) => `date_trunc(${sqlLiteral(unit)}, ${value})`,
   firstOf: (value, from, where) => `(SELECT any(${value}) FROM ${from} WHERE ${where})`,
   xorHash: (value) => `groupBitXor(cityHash64(${value}))`,
+  unionAllByName: (parts) => {
+    // Every name in the order it first appears, as DuckDB's BY NAME lists them.
+    const names = [...new Set(parts.flatMap((p) => p.columns))];
+    return parts
+      .map((p) => `SELECT ${names.map((n) => (p.columns.includes(n) ? quoteIdent(n) : `NULL AS ${quoteIdent(n)}`)).join(', ')} FROM ${p.from}`)
+      .join('\nUNION ALL\n');
+  },
   describedColumn: (row) => ({ name: String(row.name), type: String(row.type) }),
+  dateRange: { first: '1900-01-01', last: '2299-12-31', types: 'ClickHouse’s Date32 and DateTime64' },
 };
 
 /**

@@ -10,14 +10,9 @@ import { describeDataset } from './dataset-label';
 import { keysToIPC } from './keys-ipc';
 import type { DatasetStateRecord, PersistedAudience, StateStorage } from './state-storage';
 
-/** Schema of the saved audiences: one table of keys per audience, plus a catalogue. */
-export const AUDIENCE_SCHEMA = 'audiences';
-/** A schema of the store on this connection: prefixed where engines share the database (a warehouse). */
-function inSchema(conn: DuckConnection, schema: string): string {
-  return `${conn.schemaPrefix ?? ''}${schema}`;
-}
-/** Schema of the run history. */
-export const STATE_SCHEMA = 'campaign_state';
+import { AUDIENCE_SCHEMA, STATE_SCHEMA, createEntryTables, deleteAudienceEntry, deleteRunEntries, inSchema, readEntries, writeAudienceEntry, writeRunEntry } from './state-tables';
+
+export { AUDIENCE_SCHEMA, STATE_SCHEMA } from './state-tables';
 
 /** A saved audience, as listed by the engine. */
 export interface SavedAudienceInfo extends SavedAudienceRef {
@@ -91,6 +86,8 @@ export class EngineStore {
   private readonly runs: RunRecord[] = [];
   private readonly labels = new Map<string, string>();
   private created = false;
+  /** Position of the next run in the database's run entries. */
+  private nextRun = 0;
   private storage: StateStorage | undefined;
   private writes: Promise<void> = Promise.resolve();
   private writeProblem: string | undefined;
@@ -180,7 +177,30 @@ export class EngineStore {
     await conn.query(
       dialectOf(conn).createTable(`${quoteIdent(inSchema(conn, STATE_SCHEMA))}.run_history`, 'dataset_id VARCHAR, campaign_id VARCHAR, activity_id VARCHAR, run_at TIMESTAMP, mark VARCHAR'),
     );
+    await createEntryTables(conn);
     this.created = true;
+  }
+
+  /**
+   * Reads back what the database keeps from earlier engines on it (a server restarted on the same
+   * `--db` file or warehouse): its saved audiences whose records are still there, and its runs with
+   * their high-water marks. Audiences and runs already held are left as they are.
+   */
+  async load(conn: DuckConnection): Promise<RestoreOutcome> {
+    await this.ensureTables(conn);
+    const kept = await readEntries(conn);
+    const outcome: RestoreOutcome = { audiences: 0, runs: 0, problems: kept.problems };
+    for (const a of kept.audiences) {
+      if (this.audiences.has(byDataset(a.datasetId, a.name))) continue;
+      this.audiences.set(byDataset(a.datasetId, a.name), a);
+      outcome.audiences++;
+    }
+    for (const run of kept.runs) {
+      this.remember(run);
+      outcome.runs++;
+    }
+    this.nextRun = Math.max(this.nextRun, kept.nextPosition);
+    return outcome;
   }
 
   /** Records an audience in the catalogue table and in memory. */
@@ -192,6 +212,7 @@ export class EngineStore {
     await conn.query(
       `INSERT INTO ${catalogue} VALUES (${[a.datasetId, a.name, a.dimension, tableName, a.campaignId, a.activityId].map(sqlLiteral).join(', ')}, ${a.count}, ${dialectOf(conn).timestamp(a.savedAt.slice(0, 19))})`,
     );
+    await writeAudienceEntry(conn, a);
     this.audiences.set(byDataset(a.datasetId, a.name), a);
   }
 
@@ -226,6 +247,7 @@ export class EngineStore {
     if (previous && previous.fingerprint === fingerprint) {
       if (previous.campaignId === a.campaignId && previous.activityId === a.activityId) return;
       const moved = { ...previous, campaignId: a.campaignId, activityId: a.activityId };
+      await writeAudienceEntry(conn, moved);
       this.audiences.set(byDataset(a.datasetId, a.name), moved);
       void this.persist((s) => s.putAudience(a.datasetId, label, persisted(moved), undefined));
       return;
@@ -290,6 +312,7 @@ export class EngineStore {
       await conn.query(
         `DELETE FROM ${quoteIdent(inSchema(conn, AUDIENCE_SCHEMA))}.catalogue WHERE dataset_id = ${sqlLiteral(datasetId)} AND name = ${sqlLiteral(name)}`,
       );
+      await deleteAudienceEntry(conn, datasetId, name);
       await conn.query(`DROP TABLE IF EXISTS ${held.relation}`);
     }
     const stored = await this.persist((s) => s.deleteAudience(datasetId, name));
@@ -313,6 +336,7 @@ export class EngineStore {
     await conn.query(
       `DELETE FROM ${quoteIdent(inSchema(conn, STATE_SCHEMA))}.run_history WHERE dataset_id = ${sqlLiteral(datasetId)} AND campaign_id = ${sqlLiteral(campaignId)}`,
     );
+    await deleteRunEntries(conn, datasetId, campaignId);
     const stored = await this.persist((s) => s.clearRuns(datasetId, campaignId));
     return Math.max(held, stored ?? 0);
   }
@@ -327,8 +351,14 @@ export class EngineStore {
     if (rows.length === 0)
       rows.push(`(${sqlLiteral(datasetId)}, ${sqlLiteral(run.campaignId)}, NULL, ${at}, NULL)`);
     await conn.query(`INSERT INTO ${quoteIdent(inSchema(conn, STATE_SCHEMA))}.run_history VALUES ${rows.join(', ')}`);
+    await writeRunEntry(conn, this.nextRun++, run);
+    this.remember(run);
+  }
+
+  /** Holds a run and the high-water marks it left. */
+  private remember(run: RunRecord): void {
     for (const [activityId, mark] of Object.entries(run.marks))
-      if (mark !== null) this.marks.set(markKey(datasetId, run.campaignId, activityId), mark);
+      if (mark !== null) this.marks.set(markKey(run.datasetId ?? '', run.campaignId, activityId), mark);
     this.runs.push(run);
   }
 

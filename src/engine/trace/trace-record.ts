@@ -7,7 +7,7 @@ import { reasonLabels, type ExclusionReason } from '../../activities/channel-del
 import type { SplitConfig } from '../../activities/split/definition';
 import type { CombineConfig } from '../../activities/combine/definition';
 import type { CampaignPlan, PlannedActivity, SkipReason } from '../compile/compile-campaign';
-import { quoteIdent, sqlLiteral } from '../sql/quote';
+import type { SqlDialect } from '../sql/dialect';
 import type { PlainRow } from '../rows';
 import type { ActivityProbe, RuleProbe } from './trace-probes';
 import { outPortPlaceholder } from './trace-probes';
@@ -18,6 +18,8 @@ export interface TraceSource {
   doc: CampaignDoc;
   plan: CampaignPlan;
   entity: EntityDef;
+  /** The connection's SQL dialect: every statement of the trace is written in it. */
+  dialect: SqlDialect;
   /** Qualified relation of the traced dimension's table. */
   entityTable: string;
   key: SqlValue;
@@ -36,11 +38,11 @@ export interface TraceSource {
  * conditions, compiled by the activities' own rule compiler.
  */
 export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, 'elapsedMs'>> {
-  const { doc, plan, entity, key } = src;
-  const k = quoteIdent(entity.primaryKey);
-  const lit = sqlLiteral(key);
+  const { doc, plan, entity, key, dialect: d } = src;
+  const k = d.ident(entity.primaryKey);
+  const lit = d.literal(key);
   const display = entity.displayFields.filter((f) => f !== entity.primaryKey);
-  const recordRows = await src.query(`SELECT ${[k, ...display.map(quoteIdent)].join(', ')} FROM ${src.entityTable} WHERE ${k} = ${lit} LIMIT 1`);
+  const recordRows = await src.query(`SELECT ${[k, ...display.map((f) => d.ident(f))].join(', ')} FROM ${src.entityTable} WHERE ${k} = ${lit} LIMIT 1`);
   const record = recordRows[0];
   const label = record ? display.map((f) => record[f]).filter((v) => v !== null && v !== '').join(', ') : '';
 
@@ -50,7 +52,7 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
     for (const o of step.outputs) if (o.dimension === entity.name && !o.countOnly && src.exists(o.table)) tables.add(o.table);
   const holding = new Set<string>();
   if (tables.size > 0) {
-    const probe = [...tables].map((t) => `SELECT ${sqlLiteral(t)} AS t WHERE EXISTS (SELECT 1 FROM ${quoteIdent(t)} WHERE ${k} = ${lit})`).join('\nUNION ALL\n');
+    const probe = [...tables].map((t) => `SELECT ${d.literal(t)} AS t WHERE EXISTS (SELECT 1 FROM ${d.ident(t)} WHERE ${k} = ${lit})`).join('\nUNION ALL\n');
     for (const r of await src.query(probe)) holding.add(String(r.t));
   }
   const held = (table: string) => holding.has(table);
@@ -214,8 +216,8 @@ export function decide(combinator: TraceRule['combinator'], labels: string[], va
 async function splitReason(src: TraceSource, step: PlannedActivity, s: StepContext, rules: TraceRule[], portLabel: (p: string) => string): Promise<string> {
   const config = s.config as SplitConfig;
   const shared = step.outputs.find((o) => o.port === '@shared');
-  const k = quoteIdent(src.entity.primaryKey);
-  const taken = shared && src.exists(shared.table) ? (await src.query(`SELECT "__subset" AS i FROM ${quoteIdent(shared.table)} WHERE ${k} = ${s.lit} ORDER BY 1`)).map((r) => Number(r.i)) : [];
+  const k = src.dialect.ident(src.entity.primaryKey);
+  const taken = shared && src.exists(shared.table) ? (await src.query(`SELECT ${src.dialect.ident('__subset')} AS i FROM ${src.dialect.ident(shared.table)} WHERE ${k} = ${s.lit} ORDER BY 1`)).map((r) => Number(r.i)) : [];
   if (taken.length > 0) return `Matched ${taken.map((i) => `subset "${config.subsets[i]?.label ?? i}"`).join(' and ')}.`;
   // In no subset: the first whose filter held (and that no earlier subset took) cut it by its limit.
   let r = 0;
@@ -236,7 +238,7 @@ async function dedupReason(src: TraceSource, step: PlannedActivity, trace: Activ
     trace.reason = probe?.problem ?? 'Removed as a duplicate.';
     return;
   }
-  const others = (await src.query(probe.duplicates.sql.split(outPortPlaceholder('out')).join(quoteIdent(out.table)))).map((r) => String(r.other));
+  const others = (await src.query(probe.duplicates.sql.split(outPortPlaceholder('out')).join(src.dialect.ident(out.table)))).map((r) => String(r.other));
   trace.duplicateOf = others;
   trace.criterion = probe.duplicates.criterion;
   trace.reason = `Removed: duplicate of ${others.length ? `record ${others.join(', ')}` : 'another record'}, kept for ${probe.duplicates.criterion}.`;
@@ -252,11 +254,12 @@ function inboundSets(src: TraceSource, activityId: string, held: (t: string) => 
 /** A channel: its verdict from the deliveries table and, when simulated, its messages' events. */
 async function channelTrace(src: TraceSource, step: PlannedActivity, trace: ActivityTrace): Promise<TraceStatus> {
   const table = (port: string) => step.outputs.find((o) => o.port === port && o.dimension === src.entity.name && src.exists(o.table))?.table;
-  const k = quoteIdent(src.entity.primaryKey);
-  const lit = sqlLiteral(src.key);
+  const d = src.dialect;
+  const k = d.ident(src.entity.primaryKey);
+  const lit = d.literal(src.key);
   const deliveries = table('@deliveries');
   if (!deliveries) return trace.status;
-  const row = (await src.query(`SELECT reason, address, CAST(send_at AS VARCHAR) AS send_at FROM ${quoteIdent(deliveries)} WHERE ${k} = ${lit} ORDER BY reason NULLS FIRST LIMIT 1`))[0];
+  const row = (await src.query(`SELECT reason, address, ${d.timeText('send_at')} AS send_at FROM ${d.ident(deliveries)} WHERE ${k} = ${lit} ORDER BY reason NULLS FIRST LIMIT 1`))[0];
   if (!row) return trace.status;
   const reason = row.reason === null ? undefined : String(row.reason);
   trace.eligibility = {
@@ -270,13 +273,13 @@ async function channelTrace(src: TraceSource, step: PlannedActivity, trace: Acti
   const events: TraceEvent[] = [];
   const feedback = table('@feedback');
   if (feedback)
-    for (const f of await src.query(`SELECT status, failure_reason, sent_at, status_at FROM ${quoteIdent(feedback)} WHERE ${k} = ${lit} ORDER BY message_id`)) {
+    for (const f of await src.query(`SELECT status, failure_reason, sent_at, status_at FROM ${d.ident(feedback)} WHERE ${k} = ${lit} ORDER BY message_id`)) {
       if (f.sent_at !== null) events.push({ at: String(f.sent_at), event: 'sent' });
       if (f.status !== 'sent') events.push({ at: f.status_at === null ? null : String(f.status_at), event: String(f.status), ...(f.failure_reason !== null ? { detail: String(f.failure_reason) } : {}) });
     }
   const tracking = table('@tracking');
   if (tracking)
-    for (const t of await src.query(`SELECT event, url, "at" FROM ${quoteIdent(tracking)} WHERE ${k} = ${lit} ORDER BY "at", event`))
+    for (const t of await src.query(`SELECT event, url, ${d.ident('at')} FROM ${d.ident(tracking)} WHERE ${k} = ${lit} ORDER BY ${d.ident('at')}, event`))
       events.push({ at: t.at === null ? null : String(t.at), event: String(t.event), ...(t.url !== null ? { detail: String(t.url) } : {}) });
   if (feedback || tracking) trace.timeline = events.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
   return reason ? 'out' : 'in';

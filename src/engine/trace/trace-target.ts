@@ -2,7 +2,7 @@ import type { CampaignDoc } from '../../domain/campaign';
 import type { DataModel, EntityDef } from '../../domain/data-model';
 import { findEntity, findField } from '../../domain/data-model';
 import type { SqlValue } from '../../activities/compile-types';
-import { quoteIdent, sqlLiteral } from '../sql/quote';
+import type { SqlDialect } from '../sql/dialect';
 
 /**
  * Which records a trace follows: the campaign's targeting dimension (that of its first audience),
@@ -46,15 +46,16 @@ export function keyValue(entity: EntityDef, key: string): SqlValue {
  * The SELECT of at most `limit` records whose key is `text`, or whose text display fields (email,
  * name...) contain it, ignoring case. The text is bound as a literal.
  */
-export function searchSql(entity: EntityDef, table: string, text: string, limit: number): string {
-  const k = quoteIdent(entity.primaryKey);
+export function searchSql(d: SqlDialect, entity: EntityDef, table: string, text: string, limit: number): string {
+  const k = d.ident(entity.primaryKey);
   const textual = entity.displayFields
     .map((f) => findField(entity, f))
     .filter((f) => f !== undefined && f.name !== entity.primaryKey && (f.type === 'string' || f.type === 'enum'))
-    .map((f) => quoteIdent(f!.name));
-  const needle = sqlLiteral(text.trim().toLowerCase());
-  const where = [`CAST(${k} AS VARCHAR) = ${sqlLiteral(text.trim())}`];
-  if (textual.length > 0) where.push(`contains(lower(concat_ws(' ', ${textual.join(', ')})), ${needle})`);
-  const display = entity.displayFields.filter((f) => f !== entity.primaryKey).map(quoteIdent);
-  return `SELECT ${[k, ...display].join(', ')} FROM ${table}\nWHERE ${where.join(' OR ')}\nORDER BY (CAST(${k} AS VARCHAR) = ${sqlLiteral(text.trim())}) DESC, ${k}\nLIMIT ${Math.max(1, Math.min(50, Math.floor(limit)))}`;
+    .map((f) => d.ident(f!.name));
+  const needle = d.literal(text.trim().toLowerCase());
+  const exact = `CAST(${k} AS VARCHAR) = ${d.literal(text.trim())}`;
+  const where = [exact];
+  if (textual.length > 0) where.push(d.containsText(`lower(${d.joinTexts(' ', textual)})`, needle));
+  const display = entity.displayFields.filter((f) => f !== entity.primaryKey).map((f) => d.ident(f));
+  return `SELECT ${[k, ...display].join(', ')} FROM ${table}\nWHERE ${where.join(' OR ')}\nORDER BY (${exact}) DESC, ${k}\nLIMIT ${Math.max(1, Math.min(50, Math.floor(limit)))}`;
 }
