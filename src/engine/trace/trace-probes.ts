@@ -3,7 +3,9 @@ import type { Condition, ConditionGroup } from '../../domain/rule';
 import { operatorLabel } from '../../domain/rule-operators';
 import { findEntity } from '../../domain/data-model';
 import type { CompileContext, PointRecord, SqlValue } from '../../activities/compile-types';
-import { isFileDimension, keyColumn, mainInput, recordValue } from '../../activities/working-table';
+import { dimensionEntity, isFileDimension, keyColumn, mainInput, recordValue } from '../../activities/working-table';
+import { linkPairsSql } from '../../activities/link-path';
+import type { ChangeDimensionConfig } from '../../activities/change-dimension/definition';
 import { identityKey } from '../../activities/record-identity';
 import type { BuildAudienceConfig } from '../../activities/build-audience/definition';
 import type { SplitConfig } from '../../activities/split/definition';
@@ -32,21 +34,64 @@ export interface ActivityProbe {
    * in the output of kept records, which the SQL names `{{port:out}}`.
    */
   duplicates?: { sql: string; criterion: string };
+  /**
+   * Change dimension: the links its own walk follows, for the records whose keys replace
+   * `{{trace:keys}}` (a list of literals): one row per record received (`__from`) and each record
+   * linked to it (`__to`, null when none is).
+   */
+  links?: { sql: string; from: string; to: string };
   /** Why the probe could not be written (the trace then says so on the activity). */
   problem?: string;
 }
 
 export const outPortPlaceholder = (port: string) => `{{port:${port}}}`;
+export const KEYS_PLACEHOLDER = '{{trace:keys}}';
 
 /** The compiler's probe for one record of `dimension` with key `key`, filling `into` by activity id. */
 export function traceProbe(dimension: string, key: SqlValue, into: Map<string, ActivityProbe>) {
   return (activity: Activity, config: unknown, ctx: CompileContext): void => {
     try {
       const probe = probeOf(activity.type, config, ctx, dimension, key);
-      if (probe) into.set(activity.id, probe);
+      const links = activity.type === 'change-dimension' ? linksProbe(config as ChangeDimensionConfig, ctx) : undefined;
+      if (probe || links) into.set(activity.id, { rules: [], ...probe, ...(links ? { links } : {}) });
     } catch (e) {
       into.set(activity.id, { rules: [], problem: e instanceof Error ? e.message : String(e) });
     }
+  };
+}
+
+/**
+ * The compiler's probe for the records linked to the traced one after a Change dimension: for each
+ * activity listed in `targets`, the probe of each of its records (of `dimension`), by key text.
+ */
+export function linkedProbes(targets: ReadonlyMap<string, { dimension: string; keys: readonly SqlValue[] }>, into: Map<string, Map<string, ActivityProbe>>) {
+  return (activity: Activity, config: unknown, ctx: CompileContext): void => {
+    const target = targets.get(activity.id);
+    if (!target) return;
+    const probes = new Map<string, ActivityProbe>();
+    for (const key of target.keys) {
+      try {
+        const probe = probeOf(activity.type, config, ctx, target.dimension, key);
+        if (probe) probes.set(String(key), probe);
+      } catch (e) {
+        probes.set(String(key), { rules: [], problem: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    into.set(activity.id, probes);
+  };
+}
+
+/** A Change dimension's walk through its links (the same SQL as its output), for a few received records. */
+function linksProbe(config: ChangeDimensionConfig, ctx: CompileContext): ActivityProbe['links'] {
+  const input = mainInput(ctx, 'Change dimension');
+  const start = dimensionEntity(ctx, input, 'Change dimension');
+  const k = ctx.sql.ident(start.primaryKey);
+  const received = `(SELECT * FROM ${input.relation} WHERE ${k} IN ${KEYS_PLACEHOLDER})`;
+  const walk = linkPairsSql(ctx, start, config.path, 'Change dimension', received);
+  return {
+    sql: `SELECT r.${k} AS "__from", m."__to" AS "__to"\nFROM ${received} AS r LEFT JOIN (${walk.sql}) AS m ON m."__from" = r.${k}\nORDER BY 1, 2`,
+    from: start.name,
+    to: walk.end.name,
   };
 }
 
