@@ -143,7 +143,7 @@ describe('across a Change dimension', () => {
         someProfiles,
         { id: 'acc', type: 'change-dimension', config: { targetDimension: 'accounts', path: ['account'] } },
         { id: 'ppl', type: 'change-dimension', config: { targetDimension: 'profiles', path: ['people'] } },
-        { id: 's', type: 'split', config: { complement: false, subsets: [subset('in', 'Opted in', all(attr('opt_in', 'is-true')), )] } },
+        { id: 's', type: 'split', config: { complement: false, subsets: [subset('in', 'Opted in', all(attr('opt_in', 'is-true')))] } },
         { id: 'e', type: 'end' },
       ],
       [
