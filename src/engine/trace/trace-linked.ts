@@ -31,7 +31,13 @@ export function changeStep(base: Base, change: ChangeTrace, traced: boolean): Ac
 }
 
 /** An activity after a Change dimension: each followed record traced alone, then the line that sums them up. */
-export async function linkedStep(base: Base, followed: Followed, names: Map<string, string>, traceOne: (key: SqlValue) => Promise<ActivityTrace>): Promise<ActivityTrace> {
+export async function linkedStep(
+  base: Base,
+  followed: Followed,
+  names: Map<string, string>,
+  portLabel: (port: string) => string,
+  traceOne: (key: SqlValue) => Promise<ActivityTrace>,
+): Promise<ActivityTrace> {
   const dimension = plural(followed.entity);
   const records: LinkedRecordTrace[] = [];
   for (const key of followed.keys) {
@@ -64,7 +70,7 @@ export async function linkedStep(base: Base, followed: Followed, names: Map<stri
       ? `The linked ${dimension} record ${named(records[0]!)} is ${statusText(records[0]!.status)}`
       : ins.length === 0 && outs.length === 0
         ? `None of the ${records.length} linked ${dimension} reached it`
-        : `${ins.length} of the ${records.length} linked ${dimension} ${ins.length === 1 ? 'is' : 'are'} in`,
+        : `${ins.length} of the ${records.length} linked ${dimension} ${ins.length === 1 ? 'is' : 'are'} in${byOutput(ins, portLabel)}`,
   ];
   if (records.length === 1 && records[0]!.status !== 'not-reached') parts[0] += `: ${records[0]!.reason.replace(/\.$/, '')}`;
   if (records.length > 1) {
@@ -72,6 +78,13 @@ export async function linkedStep(base: Base, followed: Followed, names: Map<stri
     if (away > 0 && (ins.length > 0 || outs.length > 0)) parts.push(`${away} did not reach it`);
   }
   return { ...base, status, reason: `${parts.join('; ')}.`, outputs, linked };
+}
+
+/** Where the records that are in went, when they went to more than one output: " (2 to Flight, 1 to Complement)". */
+function byOutput(ins: LinkedRecordTrace[], portLabel: (port: string) => string): string {
+  const ports = [...new Set(ins.flatMap((r) => r.outputs))];
+  if (ports.length < 2) return '';
+  return ` (${ports.map((p) => `${ins.filter((r) => r.outputs.includes(p)).length} to ${portLabel(p)}`).join(', ')})`;
 }
 
 const statusText = (s: TraceStatus) => (s === 'in' ? 'in' : s === 'out' ? 'out' : 'not reached');

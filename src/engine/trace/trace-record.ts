@@ -101,7 +101,7 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
     if (change) activities.push(changeStep(base, change, isTracedRecord(followed, entity, key)));
     else if (followed && linkedSteps.has(step.activityId))
       activities.push(
-        await linkedStep(base, followed, names.get(followed.entity.name) ?? new Map(), (k) =>
+        await linkedStep(base, followed, names.get(followed.entity.name) ?? new Map(), (port) => getActivityDef(activity.type)?.ports(activity.config as never).out.find((p) => p.id === port)?.label ?? port, (k) =>
           traceStep(
             { ...src, entity: followed.entity, entityTable: src.tableOf?.(followed.entity.name) ?? src.entityTable, key: k, probes: new Map(linkedProbes.get(step.activityId)?.has(String(k)) ? [[step.activityId, linkedProbes.get(step.activityId)!.get(String(k))!]] : []) },
             step,
