@@ -101,7 +101,7 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
     if (change) activities.push(changeStep(base, change, isTracedRecord(followed, entity, key)));
     else if (followed && linkedSteps.has(step.activityId))
       activities.push(
-        await linkedStep(base, followed, names.get(followed.entity.name) ?? new Map(), (port) => getActivityDef(activity.type)?.ports(activity.config as never).out.find((p) => p.id === port)?.label ?? port, (k) =>
+        await linkedStep(base, followed, names.get(followed.entity.name) ?? new Map(), (port) => outputLabel(activity.type, activity.config, port), (k) =>
           traceStep(
             { ...src, entity: followed.entity, entityTable: src.tableOf?.(followed.entity.name) ?? src.entityTable, key: k, probes: new Map(linkedProbes.get(step.activityId)?.has(String(k)) ? [[step.activityId, linkedProbes.get(step.activityId)!.get(String(k))!]] : []) },
             step,
@@ -144,6 +144,13 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
   };
 }
 
+/** An output's label as the node shows it, from the settings with their defaults ("Rest" for a Split's complement). */
+function outputLabel(type: string, config: unknown, port: string): string {
+  const def = getActivityDef(type);
+  const parsed = def?.schema.safeParse(config);
+  return (parsed?.success ? def?.ports(parsed.data as never).out.find((p) => p.id === port)?.label : undefined) ?? port;
+}
+
 function skipReason(skip: SkipReason | undefined): string {
   switch (skip) {
     case 'disabled':
@@ -171,7 +178,6 @@ interface StepContext {
 }
 
 async function traceStep(src: TraceSource, step: PlannedActivity, s: StepContext): Promise<ActivityTrace> {
-  const def = getActivityDef(s.type);
   const base = { activityId: s.activityId, label: s.label, type: s.type };
   const ports = step.outputs.filter((o) => !isAuxOutput(o.port));
   if (ports.length > 0 && ports.every((o) => o.dimension !== src.entity.name)) {
@@ -187,7 +193,7 @@ async function traceStep(src: TraceSource, step: PlannedActivity, s: StepContext
     trace.reason = step.inputs.length === 0 ? `No ${src.entity.name} record has this key.` : 'The record did not reach it.';
     return trace;
   }
-  const portLabel = (port: string) => def?.ports(s.config as never).out.find((p) => p.id === port)?.label ?? port;
+  const portLabel = (port: string) => outputLabel(s.type, s.config, port);
   switch (s.type) {
     case 'build-audience':
     case 'incremental-query': {
