@@ -132,13 +132,16 @@ async function walk(args: { query: (sql: string) => Promise<PlainRow[]> }, sql: 
   if (keys.length === 0 || !computed) return { received: 0, to: [], unlinked: 0 };
   const rows = await args.query(sql.split(KEYS_PLACEHOLDER).join(keysList(keys)));
   const from = new Set<string>();
-  const unlinked = new Set<string>();
+  const linkedFrom = new Set<string>();
   const to = new Map<string, SqlValue>();
   for (const r of rows) {
-    from.add(String(r.__from));
-    if (r.__to === null || r.__to === undefined) unlinked.add(String(r.__from));
-    else to.set(String(r.__to), keyOf(r.__to));
+    if (Number(r.__linked) === 0) from.add(String(r.__from));
+    else {
+      linkedFrom.add(String(r.__from));
+      to.set(String(r.__to), keyOf(r.__to));
+    }
   }
+  const unlinked = new Set([...from].filter((k) => !linkedFrom.has(k)));
   const sorted = [...to.values()].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
   return { received: from.size, to: sorted, unlinked: unlinked.size };
 }

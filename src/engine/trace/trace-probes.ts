@@ -36,8 +36,8 @@ export interface ActivityProbe {
   duplicates?: { sql: string; criterion: string };
   /**
    * Change dimension: the links its own walk follows, for the records whose keys replace
-   * `{{trace:keys}}` (a list of literals): one row per record received (`__from`) and each record
-   * linked to it (`__to`, null when none is).
+   * `{{trace:keys}}` (a list of literals): a row per record received (`__from`, `__linked` 0), and
+   * a row per record linked to one of them (`__from`, `__linked` 1, `__to`).
    */
   links?: { sql: string; from: string; to: string };
   /** Why the probe could not be written (the trace then says so on the activity). */
@@ -89,7 +89,9 @@ function linksProbe(config: ChangeDimensionConfig, ctx: CompileContext): Activit
   const received = `(SELECT * FROM ${input.relation} WHERE ${k} IN ${KEYS_PLACEHOLDER})`;
   const walk = linkPairsSql(ctx, start, config.path, 'Change dimension', received);
   return {
-    sql: `SELECT r.${k} AS "__from", m."__to" AS "__to"\nFROM ${received} AS r LEFT JOIN (${walk.sql}) AS m ON m."__from" = r.${k}\nORDER BY 1, 2`,
+    // Every received record (`__linked` 0), then each pair the walk reaches (1): no outer join, whose
+    // missing side some warehouses fill with default values rather than nulls.
+    sql: `SELECT r.${k} AS "__from", 0 AS "__linked", NULL AS "__to" FROM ${received} AS r\nUNION ALL\nSELECT m."__from", 1, m."__to" FROM (${walk.sql}) AS m`,
     from: start.name,
     to: walk.end.name,
   };
