@@ -4,6 +4,7 @@ import { all, attr, audience, engineWith } from '../testing/activity-harness';
 import type { Engine } from '../engine';
 import type { ConditionGroup } from '../../domain/rule';
 import type { ActivityTrace, RecordTrace } from './trace-types';
+import { changeStep } from './trace-linked';
 
 // The fixture (testing/fixture.ts) with a third purchase for Ann, worked out by hand:
 //   purchases of profile 1 (Ann): 1 (50), 2 (20), 7 (80) · of 2 (Bob): 3 (200) · of 3 (Cid): none
@@ -170,5 +171,38 @@ describe('across a Change dimension', () => {
     expect(of(bob, 'ppl')).toMatchObject({ status: 'not-reached', reason: 'No accounts linked to this record.' });
     expect(of(bob, 's')).toMatchObject({ status: 'not-reached', reason: 'No accounts linked to this record.' });
     expect(bob.transitions).toEqual(['ta']);
+  });
+
+  test('a channel on the linked records: each one its own verdict', async () => {
+    const doc = campaign(
+      [
+        audience('a', all(attr('profile_id', 'equals', 1))),
+        { id: 'acc', type: 'change-dimension', config: { targetDimension: 'accounts', path: ['account'] } },
+        { id: 'ppl', type: 'change-dimension', config: { targetDimension: 'profiles', path: ['people'] } },
+        { id: 'm', type: 'email', config: { subject: 's', body: 'b', emitOutbound: true } },
+        { id: 'e', type: 'end' },
+      ],
+      [
+        ['ta', 'a', 'acc'],
+        ['tp', 'acc', 'ppl'],
+        ['tm', 'ppl', 'm'],
+        ['te', 'm', 'e'],
+      ],
+    );
+    await engine.counts(doc);
+    // Ann's account Acme has Ann (an address) and Cid (none).
+    const m = of(await engine.trace(doc, '1'), 'm');
+    expect(m.linked!.records.map((r) => [r.key, r.status, r.eligibility?.verdict, r.reason])).toEqual([
+      ['1', 'in', 'to-send', expect.stringMatching(/^To send/)],
+      ['3', 'out', 'excluded', 'Not sent: no address.'],
+    ]);
+    expect(m.linked!.records[0]!.eligibility!.address).toBe('ann@x.com');
+    expect(m).toMatchObject({ status: 'in', reason: expect.stringMatching(/^1 of the 2 linked profiles is in; 3 \(Cid\) out: Not sent: no address/) });
+  });
+
+  test('a Change dimension that links more records than the trace follows says so', () => {
+    const base = { activityId: 'cd', label: 'cd', type: 'change-dimension' };
+    expect(changeStep(base, { from: 'profiles', to: 'purchases', received: 1, linked: 60, unlinked: 0, notFollowed: 10 }, true).reason).toBe('60 records of purchases linked to this record; the trace follows the first 50.');
+    expect(changeStep(base, { from: 'purchases', to: 'products', received: 3, linked: 2, unlinked: 1, notFollowed: 0 }, false).reason).toBe('2 records of products linked to the 3 records of purchases it received; 1 with no linked record (left out).');
   });
 });

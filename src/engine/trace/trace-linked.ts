@@ -11,21 +11,23 @@ import type { ActivityTrace, ChangeTrace, LinkedRecordTrace, TraceStatus } from 
 type Base = Pick<ActivityTrace, 'activityId' | 'label' | 'type'>;
 
 /** A Change dimension: how many records it linked the followed ones to, and how many it left out. */
-export function changeStep(base: Base, change: ChangeTrace, traced: boolean): ActivityTrace {
+export function changeStep(base: Base, change: ChangeTrace, traced: boolean, named: (entity: string) => string = (e) => e): ActivityTrace {
+  const from = named(change.from);
+  const to = named(change.to);
   const records = (n: number, dimension: string) => `${n} record${n === 1 ? '' : 's'} of ${dimension}`;
   const followed = change.notFollowed > 0 ? `; the trace follows the first ${MAX_FOLLOWED}` : '';
   let status: TraceStatus;
   let reason: string;
   if (change.received === 0) {
     status = 'not-reached';
-    reason = change.none ?? (traced ? 'The record did not reach it.' : `None of the linked ${change.from} reached it.`);
+    reason = change.none ?? (traced ? 'The record did not reach it.' : `None of the linked ${from} reached it.`);
   } else if (change.linked === 0) {
     status = 'out';
-    reason = `No ${change.to} linked to ${traced ? 'this record' : `the ${records(change.received, change.from)} it received`}: left out, with no linked record.`;
+    reason = `No ${to} linked to ${traced ? 'this record' : `the ${records(change.received, from)} it received`}: left out, with no linked record.`;
   } else {
     status = 'in';
-    const what = traced ? 'this record' : `the ${records(change.received, change.from)} it received`;
-    reason = `${records(change.linked, change.to)} linked to ${what}${change.unlinked > 0 ? `; ${change.unlinked} with no linked record (left out)` : ''}${followed}.`;
+    const what = traced ? 'this record' : `the ${records(change.received, from)} it received`;
+    reason = `${records(change.linked, to)} linked to ${what}${change.unlinked > 0 ? `; ${change.unlinked} with no linked record (left out)` : ''}${followed}.`;
   }
   return { ...base, status, reason, outputs: status === 'in' ? ['out'] : [], change };
 }

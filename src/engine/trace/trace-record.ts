@@ -1,5 +1,6 @@
 import type { CampaignDoc } from '../../domain/campaign';
 import type { DataModel, EntityDef } from '../../domain/data-model';
+import { findEntity } from '../../domain/data-model';
 import { getActivityDef } from '../../activities/registry';
 import type { SqlValue } from '../../activities/compile-types';
 import { isAuxOutput } from '../../activities/compile-types';
@@ -11,7 +12,7 @@ import { quoteIdent, sqlLiteral } from '../sql/quote';
 import type { PlainRow } from '../rows';
 import type { ActivityProbe, RuleProbe } from './trace-probes';
 import { outPortPlaceholder } from './trace-probes';
-import { followRecords, isTracedRecord, linkedMembership, portKey, recordNames, type FollowPlan } from './trace-follow';
+import { followRecords, isTracedRecord, linkedMembership, plural, portKey, recordNames, type FollowPlan } from './trace-follow';
 import { changeStep, linkedStep } from './trace-linked';
 import type { ActivityTrace, RecordTrace, TraceCondition, TraceEvent, TraceRule, TraceStatus } from './trace-types';
 
@@ -98,7 +99,7 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
     }
     const change = follow.changes.get(step.activityId);
     const followed = follow.into.get(step.activityId);
-    if (change) activities.push(changeStep(base, change, isTracedRecord(followed, entity, key)));
+    if (change) activities.push(changeStep(base, change, isTracedRecord(followed, entity, key), (name) => { const e = src.model && findEntity(src.model, name); return e ? plural(e) : name; }));
     else if (followed && linkedSteps.has(step.activityId))
       activities.push(
         await linkedStep(base, followed, names.get(followed.entity.name) ?? new Map(), (port) => outputLabel(activity.type, activity.config, port), (k) =>
