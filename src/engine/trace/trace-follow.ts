@@ -36,7 +36,7 @@ export interface FollowPlan {
 }
 
 /** At most this many records are followed out of a Change dimension (the first by key); the line says how many more. */
-export const MAX_FOLLOWED = 50;
+export const MAX_FOLLOWED = 20;
 
 export const portKey = (activityId: string, port: string) => `${activityId}\u0000${port}`;
 

@@ -202,7 +202,7 @@ describe('across a Change dimension', () => {
 
   test('a Change dimension that links more records than the trace follows says so', () => {
     const base = { activityId: 'cd', label: 'cd', type: 'change-dimension' };
-    expect(changeStep(base, { from: 'profiles', to: 'purchases', received: 1, linked: 60, unlinked: 0, notFollowed: 10 }, true).reason).toBe('60 records of purchases linked to this record; the trace follows the first 50.');
+    expect(changeStep(base, { from: 'profiles', to: 'purchases', received: 1, linked: 60, unlinked: 0, notFollowed: 10 }, true).reason).toBe('60 records of purchases linked to this record; the trace follows the first 20.');
     expect(changeStep(base, { from: 'purchases', to: 'products', received: 3, linked: 2, unlinked: 1, notFollowed: 0 }, false).reason).toBe('2 records of products linked to the 3 records of purchases it received; 1 with no linked record (left out).');
   });
 });
