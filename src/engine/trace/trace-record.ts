@@ -83,6 +83,11 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
     if (missing.length > 0 && src.tableOf) for (const [k, n] of await recordNames(f.entity, src.tableOf(f.entity.name), missing, src.query)) known.set(k, n);
   }
 
+  const entityWords = (name: string) => {
+    const e = src.model && findEntity(src.model, name);
+    return e ? plural(e) : name;
+  };
+
   const byId = new Map(doc.activities.map((a) => [a.id, a]));
   const activities: ActivityTrace[] = [];
   const computed = new Set<string>();
@@ -99,17 +104,16 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
     }
     const change = follow.changes.get(step.activityId);
     const followed = follow.into.get(step.activityId);
-    if (change) activities.push(changeStep(base, change, isTracedRecord(followed, entity, key), (name) => { const e = src.model && findEntity(src.model, name); return e ? plural(e) : name; }));
-    else if (followed && linkedSteps.has(step.activityId))
-      activities.push(
-        await linkedStep(base, followed, names.get(followed.entity.name) ?? new Map(), (port) => outputLabel(activity.type, activity.config, port), (k) =>
-          traceStep(
-            { ...src, entity: followed.entity, entityTable: src.tableOf?.(followed.entity.name) ?? src.entityTable, key: k, probes: new Map(linkedProbes.get(step.activityId)?.has(String(k)) ? [[step.activityId, linkedProbes.get(step.activityId)!.get(String(k))!]] : []) },
-            step,
-            { ...base, lit: sqlLiteral(k), held: (t) => linkedHeld.has(`${t}\u0000${String(k)}`), found: true, config: activity.config },
-          ),
-        ),
-      );
+    if (change) activities.push(changeStep(base, change, isTracedRecord(followed, entity, key), entityWords));
+    else if (followed && linkedSteps.has(step.activityId)) {
+      // Each linked record through the same step as the traced record, with its own probe and membership.
+      const one = (k: SqlValue) => {
+        const probe = linkedProbes.get(step.activityId)?.get(String(k));
+        const source: TraceSource = { ...src, entity: followed.entity, entityTable: src.tableOf?.(followed.entity.name) ?? src.entityTable, key: k, probes: new Map(probe ? [[step.activityId, probe]] : []) };
+        return traceStep(source, step, { ...base, lit: sqlLiteral(k), held: (t) => linkedHeld.has(`${t}\u0000${String(k)}`), found: true, config: activity.config });
+      };
+      activities.push(await linkedStep(base, followed, names.get(followed.entity.name) ?? new Map(), (port) => outputLabel(activity.type, activity.config, port), one));
+    }
     else activities.push(await traceStep(src, step, { ...base, lit, held, found: record !== undefined, config: activity.config }));
   }
   const transitions = doc.transitions.filter((t) => {
