@@ -178,8 +178,8 @@ export async function linkedMembership(
   if (asked.size === 0) return held;
   const sql = [...asked].map(([table, { entity, keys }]) => {
     const k = quoteIdent(entity.primaryKey);
-    return `SELECT DISTINCT ${sqlLiteral(table)} AS t, CAST(${k} AS VARCHAR) AS k FROM ${quoteIdent(table)} WHERE ${k} IN ${keysList([...keys.values()])}`;
+    return `SELECT DISTINCT ${sqlLiteral(table)} AS "__t", CAST(${k} AS VARCHAR) AS "__k" FROM ${quoteIdent(table)} WHERE ${k} IN ${keysList([...keys.values()])}`;
   });
-  for (const r of await query(sql.join('\nUNION ALL\n'))) held.add(`${String(r.t)}\u0000${String(r.k)}`);
+  for (const r of await query(sql.join('\nUNION ALL\n'))) held.add(`${String(r.__t)}\u0000${String(r.__k)}`);
   return held;
 }
