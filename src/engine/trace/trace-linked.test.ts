@@ -205,4 +205,31 @@ describe('across a Change dimension', () => {
     expect(changeStep(base, { from: 'profiles', to: 'purchases', received: 1, linked: 60, unlinked: 0, notFollowed: 10 }, true).reason).toBe('60 records of purchases linked to this record; the trace follows the first 20.');
     expect(changeStep(base, { from: 'purchases', to: 'products', received: 3, linked: 2, unlinked: 1, notFollowed: 0 }, false).reason).toBe('2 records of products linked to the 3 records of purchases it received; 1 with no linked record (left out).');
   });
+
+  test('a deduplication of the linked purchases: the one it lost to, and the criterion', async () => {
+    // One purchase per product, the highest amount kept: 100 -> 3 (200) over 1 (50); 101 -> 2 (20)
+    // over 6 (5); 102 -> 7 (80) over 4 and 5.
+    const doc = campaign(
+      [
+        audience('a'),
+        { id: 'cd', type: 'change-dimension', config: { targetDimension: 'purchases', path: ['purchases'] } },
+        { id: 'd', type: 'deduplication', config: { fields: ['product_id'], keep: 1, method: 'expression', expression: { field: 'amount', order: 'highest' }, complement: false } },
+        { id: 'e', type: 'end' },
+      ],
+      [
+        ['ta', 'a', 'cd'],
+        ['tc', 'cd', 'd'],
+        ['td', 'd', 'e'],
+      ],
+    );
+    await engine.counts(doc);
+    const d = of(await engine.trace(doc, '1'), 'd');
+    expect(d.reason).toBe('2 of the 3 linked purchases are in; 1 out: Removed: duplicate of record 3, kept for the highest amount.');
+    expect(d.linked!.records.map((r) => [r.key, r.status, r.duplicateOf ?? null])).toEqual([
+      ['1', 'out', ['3']],
+      ['2', 'in', null],
+      ['7', 'in', null],
+    ]);
+    expect(d.linked!.records[0]!.criterion).toBe('the highest amount');
+  });
 });
