@@ -198,6 +198,10 @@ describe('across a Change dimension', () => {
     ]);
     expect(m.linked!.records[0]!.eligibility!.address).toBe('ann@x.com');
     expect(m).toMatchObject({ status: 'in', reason: expect.stringMatching(/^1 of the 2 linked profiles is in; 3 \(Cid\) out: Not sent: no address/) });
+    // Simulated: the message to Ann is sent and delivered; Cid's is excluded (no address).
+    const simulated = of(await engine.trace(doc, '1', { simulate: true }), 'm').linked!.records;
+    expect(simulated[0]!.timeline!.map((e) => e.event)).toEqual(['sent', 'delivered']);
+    expect(simulated[1]!.timeline).toEqual([{ at: '2025-06-30T09:00:00', event: 'exclude', detail: 'no-address' }]);
   });
 
   test('a Change dimension that links more records than the trace follows says so', () => {
