@@ -31,6 +31,17 @@ export function traceText(trace: RecordTrace): string {
     for (const i of a.inputs ?? []) lines.push(`  ${i.held ? 'held by' : 'not in '}  ${oneLine(i.from)}`);
     if (a.eligibility) lines.push(`  eligibility: ${a.eligibility.label}${a.eligibility.address ? ` (${oneLine(a.eligibility.address)})` : ''}`);
     for (const e of a.timeline ?? []) lines.push(`  ${e.at ?? '-'}  ${e.event}${e.detail ? ` ${oneLine(e.detail)}` : ''}`);
+    // After a Change dimension: each record linked to the traced one, with its own reasons.
+    for (const r of a.linked?.records ?? []) {
+      lines.push(`  ${oneLine(a.linked!.dimension)} ${oneLine(r.key)}${r.name ? ` (${oneLine(r.name)})` : ''}: ${r.status}. ${oneLine(r.reason)}`);
+      for (const rule of r.rules ?? []) {
+        lines.push(`    ${oneLine(rule.title)} (${rule.combinator}): ${rule.value === null ? 'not tested' : rule.value}`);
+        for (const c of rule.conditions) lines.push(`      ${mark(c)}  ${oneLine(c.label)}`);
+      }
+      for (const i of r.inputs ?? []) lines.push(`    ${i.held ? 'held by' : 'not in '}  ${oneLine(i.from)}`);
+      if (r.eligibility) lines.push(`    eligibility: ${r.eligibility.label}${r.eligibility.address ? ` (${oneLine(r.eligibility.address)})` : ''}`);
+      for (const e of r.timeline ?? []) lines.push(`    ${e.at ?? '-'}  ${e.event}${e.detail ? ` ${oneLine(e.detail)}` : ''}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

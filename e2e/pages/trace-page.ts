@@ -26,6 +26,16 @@ export class TracePage {
     return this.panel.getByRole('list', { name: 'Activities' }).getByRole('listitem').filter({ has: this.page.getByText(label, { exact: true }) });
   }
 
+  /** The records of `dimension` linked to the traced one, as an activity after a Change dimension lists them. */
+  linkedRecords(label: string, dimension: string): Locator {
+    return this.panel.getByRole('list', { name: `Linked ${dimension} at ${label}` });
+  }
+
+  /** A transition's label block on the canvas, by its id (its class says whether the traced path goes through it). */
+  edge(transitionId: string): Locator {
+    return this.page.locator(`.cv-edge-label[data-transition-id="${transitionId}"]`);
+  }
+
   /** The badge on an activity's node ("Trace: In"). */
   nodeBadge(label: string): Locator {
     return this.page.locator('.react-flow__node', { has: this.page.getByText(label, { exact: true }) }).getByText(/^Trace: /);

@@ -16,6 +16,7 @@ import { tableToRows } from './rows';
 import type { PlainRow } from './rows';
 import { EngineStore } from './state/engine-store';
 import { LEFT_OUT_OUTPUT, isAuxOutput } from '../activities/compile-types';
+import type { SqlValue } from '../activities/compile-types';
 import { idRecord } from '../domain/ids';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
 import type { StateStorage } from './state/state-storage';
@@ -23,7 +24,7 @@ import type { ReportParams, ReportResult } from '../domain/report';
 import { hash64 } from './compile/hash';
 import { buildReport, ReportInputError, type ReportEnv } from './report/build-report';
 import { reportStructure } from './report/report-relations';
-import { traceProbe, type ActivityProbe } from './trace/trace-probes';
+import { linkedProbes, traceProbe, type ActivityProbe } from './trace/trace-probes';
 import { traceRecord } from './trace/trace-record';
 import { keyValue, searchSql, traceDimension } from './trace/trace-target';
 import type { RecordMatch, RecordTrace } from './trace/trace-types';
@@ -1014,22 +1015,23 @@ export class Engine {
     const value = keyValue(entity, key);
     const simulate = options.simulate ?? this.simulatedAlready(doc);
     const probes = new Map<string, ActivityProbe>();
-    const plan = compileCampaign(doc, {
-      model: data.model,
-      dataSchema: data.schema,
-      dialect: this.dialect,
-      dataVersion: data.version,
-      state: this.store.view(data.id),
-      simulate,
-      probe: traceProbe(entity.name, value, probes),
-    });
+    const env = { model: data.model, dataSchema: data.schema, dialect: this.dialect, dataVersion: data.version, state: this.store.view(data.id), simulate };
+    const plan = compileCampaign(doc, { ...env, probe: traceProbe(entity.name, value, probes) });
     const errors = idRecord(plan.errors);
     const skipped = idRecord(plan.skipped);
     await this.materialise(plan, errors, skipped, () => true);
     await this.background?.whenReady([entity.name]);
     const query = (sql: string) => this.exclusive(async () => tableToRows(await this.conn.query(sql)));
     const entityTable = `${this.dialect.ident(data.schema)}.${this.dialect.ident(entity.name)}`;
-    const result = await traceRecord({ doc, plan, entity, dialect: this.dialect, entityTable, key: value, probes, errors, skipped, exists: (t) => this.rowCount.has(t), query });
+    const tableOf = (name: string) => `${this.dialect.ident(data.schema)}.${this.dialect.ident(name)}`;
+    // The records linked to the traced one after a Change dimension: the same compile (the same
+    // plan and tables), probing each activity that follows them for each of their keys.
+    const linkedProbesOf = (targets: Map<string, { dimension: string; keys: SqlValue[] }>) => {
+      const into = new Map<string, Map<string, ActivityProbe>>();
+      compileCampaign(doc, { ...env, probe: linkedProbes(targets, into) });
+      return into;
+    };
+    const result = await traceRecord({ doc, plan, entity, dialect: this.dialect, entityTable, key: value, probes, errors, skipped, exists: (t) => this.rowCount.has(t), query, model: data.model, tableOf, linkedProbes: linkedProbesOf });
     return { ...result, elapsedMs: performance.now() - started };
   }
 

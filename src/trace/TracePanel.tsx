@@ -6,7 +6,7 @@ import { useEngineClient } from '../queries/EngineClientContext';
 import { useDataset } from '../queries/useDataset';
 import { useEngineDoc } from '../query-modeler/useEngineDoc';
 import { useEditorStore } from '../store/useEditorStore';
-import type { ActivityTrace, RecordTrace, TraceCondition } from '../engine/trace/trace-types';
+import type { ActivityTrace, LinkedRecordTrace, RecordTrace, TraceCondition } from '../engine/trace/trace-types';
 import { statusWords, useTraceStore } from './trace-store';
 import './trace.css';
 
@@ -120,6 +120,32 @@ function ActivityStep({ step }: { step: ActivityTrace }) {
         <span className={`trace-chip trace-chip--${step.status}`}>{statusWords[step.status]}</span>
       </div>
       <p className="trace-step__reason">{step.reason}</p>
+      <StepDetails step={step} of={step.label} />
+      {step.linked && step.linked.records.length > 0 && (
+        <ul className="trace-linked" aria-label={`Linked ${step.linked.dimension} at ${step.label}`}>
+          {step.linked.records.map((r) => (
+            <li key={r.key} className={`trace-linked__record trace-step--${r.status}`}>
+              <div className="trace-step__head">
+                <span className="trace-linked__name">
+                  {step.linked!.dimension} {r.key}
+                  {r.name && <span className="trace-linked__display"> · {r.name}</span>}
+                </span>
+                <span className={`trace-chip trace-chip--${r.status}`}>{statusWords[r.status]}</span>
+              </div>
+              <p className="trace-step__reason">{r.reason}</p>
+              <StepDetails step={r} of={`${step.label}, ${step.linked!.dimension} ${r.key}`} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** A rule's conditions, the inbound sets, a channel's verdict and events: for the traced record or a linked one. */
+function StepDetails({ step, of }: { step: Omit<LinkedRecordTrace, 'key' | 'name'>; of: string }) {
+  return (
+    <>
       {step.rules?.map((r) => (
         <table key={r.title} className="trace-rule">
           <caption>
@@ -160,7 +186,7 @@ function ActivityStep({ step }: { step: ActivityTrace }) {
         </p>
       )}
       {step.timeline && (
-        <ol className="trace-timeline" aria-label={`Events of ${step.label}`}>
+        <ol className="trace-timeline" aria-label={`Events of ${of}`}>
           {step.timeline.length === 0 && <li>No event.</li>}
           {step.timeline.map((e, i) => (
             <li key={i}>
@@ -170,7 +196,7 @@ function ActivityStep({ step }: { step: ActivityTrace }) {
           ))}
         </ol>
       )}
-    </li>
+    </>
   );
 }
 

@@ -3,7 +3,9 @@ import type { Condition, ConditionGroup } from '../../domain/rule';
 import { operatorLabel } from '../../domain/rule-operators';
 import { findEntity } from '../../domain/data-model';
 import type { CompileContext, PointRecord, SqlValue } from '../../activities/compile-types';
-import { isFileDimension, keyColumn, mainInput, recordValue } from '../../activities/working-table';
+import { dimensionEntity, isFileDimension, keyColumn, mainInput, recordValue } from '../../activities/working-table';
+import { linkPairsSql } from '../../activities/link-path';
+import type { ChangeDimensionConfig } from '../../activities/change-dimension/definition';
 import { identityKey } from '../../activities/record-identity';
 import type { BuildAudienceConfig } from '../../activities/build-audience/definition';
 import type { SplitConfig } from '../../activities/split/definition';
@@ -32,21 +34,66 @@ export interface ActivityProbe {
    * in the output of kept records, which the SQL names `{{port:out}}`.
    */
   duplicates?: { sql: string; criterion: string };
+  /**
+   * Change dimension: the links its own walk follows, for the records whose keys replace
+   * `{{trace:keys}}` (a list of literals): a row per record received (`__from`, `__linked` 0), and
+   * a row per record linked to one of them (`__from`, `__linked` 1, `__to`).
+   */
+  links?: { sql: string; from: string; to: string };
   /** Why the probe could not be written (the trace then says so on the activity). */
   problem?: string;
 }
 
 export const outPortPlaceholder = (port: string) => `{{port:${port}}}`;
+export const KEYS_PLACEHOLDER = '{{trace:keys}}';
 
 /** The compiler's probe for one record of `dimension` with key `key`, filling `into` by activity id. */
 export function traceProbe(dimension: string, key: SqlValue, into: Map<string, ActivityProbe>) {
   return (activity: Activity, config: unknown, ctx: CompileContext): void => {
     try {
       const probe = probeOf(activity.type, config, ctx, dimension, key);
-      if (probe) into.set(activity.id, probe);
+      const links = activity.type === 'change-dimension' ? linksProbe(config as ChangeDimensionConfig, ctx) : undefined;
+      if (probe || links) into.set(activity.id, { rules: [], ...probe, ...(links ? { links } : {}) });
     } catch (e) {
       into.set(activity.id, { rules: [], problem: e instanceof Error ? e.message : String(e) });
     }
+  };
+}
+
+/**
+ * The compiler's probe for the records linked to the traced one after a Change dimension: for each
+ * activity listed in `targets`, the probe of each of its records (of `dimension`), by key text.
+ */
+export function linkedProbes(targets: ReadonlyMap<string, { dimension: string; keys: readonly SqlValue[] }>, into: Map<string, Map<string, ActivityProbe>>) {
+  return (activity: Activity, config: unknown, ctx: CompileContext): void => {
+    const target = targets.get(activity.id);
+    if (!target) return;
+    const probes = new Map<string, ActivityProbe>();
+    for (const key of target.keys) {
+      try {
+        const probe = probeOf(activity.type, config, ctx, target.dimension, key);
+        if (probe) probes.set(String(key), probe);
+      } catch (e) {
+        probes.set(String(key), { rules: [], problem: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    into.set(activity.id, probes);
+  };
+}
+
+/** A Change dimension's walk through its links (the same SQL as its output), for a few received records. */
+function linksProbe(config: ChangeDimensionConfig, ctx: CompileContext): ActivityProbe['links'] {
+  const input = mainInput(ctx, 'Change dimension');
+  const start = dimensionEntity(ctx, input, 'Change dimension');
+  const k = ctx.sql.ident(start.primaryKey);
+  const received = `(SELECT * FROM ${input.relation} WHERE ${k} IN ${KEYS_PLACEHOLDER})`;
+  const walk = linkPairsSql(ctx, start, config.path, 'Change dimension', received);
+  return {
+    // Every received record (`__linked` 0), then each pair the walk reaches (1): no outer join, whose
+    // missing side some warehouses fill with default values rather than nulls.
+    sql: `SELECT r.${k} AS "__from", 0 AS "__linked", NULL AS "__to" FROM ${received} AS r\nUNION ALL\nSELECT m."__from", 1, m."__to" FROM (${walk.sql}) AS m`,
+    from: start.name,
+    to: walk.end.name,
   };
 }
 

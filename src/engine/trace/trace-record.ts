@@ -1,5 +1,6 @@
 import type { CampaignDoc } from '../../domain/campaign';
-import type { EntityDef } from '../../domain/data-model';
+import type { DataModel, EntityDef } from '../../domain/data-model';
+import { findEntity } from '../../domain/data-model';
 import { getActivityDef } from '../../activities/registry';
 import type { SqlValue } from '../../activities/compile-types';
 import { isAuxOutput } from '../../activities/compile-types';
@@ -11,6 +12,8 @@ import type { SqlDialect } from '../sql/dialect';
 import type { PlainRow } from '../rows';
 import type { ActivityProbe, RuleProbe } from './trace-probes';
 import { outPortPlaceholder } from './trace-probes';
+import { followRecords, isTracedRecord, linkedMembership, plural, portKey, recordNames, type FollowPlan } from './trace-follow';
+import { changeStep, linkedStep } from './trace-linked';
 import type { ActivityTrace, RecordTrace, TraceCondition, TraceEvent, TraceRule, TraceStatus } from './trace-types';
 
 /** What the trace needs of the engine, once the plan's working tables exist. */
@@ -29,6 +32,14 @@ export interface TraceSource {
   /** Whether a working table was computed (and is there to read). */
   exists: (table: string) => boolean;
   query: (sql: string) => Promise<PlainRow[]>;
+  /** The data model and the qualified relation of a dimension's table (records followed across a Change dimension). */
+  model?: DataModel;
+  tableOf?: (entity: string) => string;
+  /**
+   * Compiles the campaign again (the same plan) with the probes of the records linked to the traced
+   * one, for each activity that follows them: by activity id, then by key text.
+   */
+  linkedProbes?: (targets: Map<string, { dimension: string; keys: SqlValue[] }>) => Map<string, Map<string, ActivityProbe>>;
 }
 
 /**
@@ -57,6 +68,28 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
   }
   const held = (table: string) => holding.has(table);
 
+  // Records followed across Change dimensions: into which activities, and where the working tables hold them.
+  const follow: FollowPlan = src.model
+    ? await followRecords({ doc, plan, model: src.model, entity, key, probes: src.probes, exists: src.exists, query: src.query })
+    : { into: new Map(), out: new Map(), changes: new Map() };
+  const linkedSteps = new Set([...follow.into].filter(([id, f]) => !follow.changes.has(id) && !isTracedRecord(f, entity, key)).map(([id]) => id));
+  const linkedHeld = await linkedMembership(plan, follow, linkedSteps, src.exists, src.query);
+  const targets = new Map([...linkedSteps].map((id) => [id, { dimension: follow.into.get(id)!.entity.name, keys: follow.into.get(id)!.keys }]));
+  const linkedProbes = targets.size > 0 && src.linkedProbes ? src.linkedProbes(targets) : new Map<string, Map<string, ActivityProbe>>();
+  const names = new Map<string, Map<string, string>>();
+  for (const id of linkedSteps) {
+    const f = follow.into.get(id)!;
+    if (!names.has(f.entity.name)) names.set(f.entity.name, new Map());
+    const known = names.get(f.entity.name)!;
+    const missing = f.keys.filter((k) => !known.has(String(k)));
+    if (missing.length > 0 && src.tableOf) for (const [k, n] of await recordNames(f.entity, src.tableOf(f.entity.name), missing, src.query)) known.set(k, n);
+  }
+
+  const entityWords = (name: string) => {
+    const e = src.model && findEntity(src.model, name);
+    return e ? plural(e) : name;
+  };
+
   const byId = new Map(doc.activities.map((a) => [a.id, a]));
   const activities: ActivityTrace[] = [];
   const computed = new Set<string>();
@@ -71,13 +104,28 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
       activities.push({ ...base, status: 'not-computed', reason: problem ?? skipReason(skip!), outputs: [] });
       continue;
     }
-    activities.push(await traceStep(src, step, { ...base, lit, held, found: record !== undefined, config: activity.config }));
+    const change = follow.changes.get(step.activityId);
+    const followed = follow.into.get(step.activityId);
+    if (change) activities.push(changeStep(base, change, isTracedRecord(followed, entity, key), entityWords));
+    else if (followed && linkedSteps.has(step.activityId)) {
+      // Each linked record through the same step as the traced record, with its own probe and membership.
+      const one = (k: SqlValue) => {
+        const probe = linkedProbes.get(step.activityId)?.get(String(k));
+        const source: TraceSource = { ...src, entity: followed.entity, entityTable: src.tableOf?.(followed.entity.name) ?? src.entityTable, key: k, probes: new Map(probe ? [[step.activityId, probe]] : []) };
+        return traceStep(source, step, { ...base, lit: src.dialect.literal(k), held: (t) => linkedHeld.has(`${t}\u0000${String(k)}`), found: true, config: activity.config });
+      };
+      activities.push(await linkedStep(base, followed, names.get(followed.entity.name) ?? new Map(), (port) => outputLabel(activity.type, activity.config, port), one));
+    }
+    else activities.push(await traceStep(src, step, { ...base, lit, held, found: record !== undefined, config: activity.config }));
   }
   const transitions = doc.transitions.filter((t) => {
     const table = plan.transitions[t.id];
     const source = activities.find((a) => a.activityId === t.source.activityId);
     // A channel that does not send to the record still passes it on to its outbound transition (Targeted).
-    return table !== undefined && held(table) && source !== undefined && source.status !== 'not-computed' && source.outputs.includes(t.source.port);
+    // After a Change dimension: on the path when its table holds one of the records followed there.
+    const out = follow.out.get(portKey(t.source.activityId, t.source.port));
+    const holds = (tbl: string) => (out && !isTracedRecord(out, entity, key) ? out.keys.some((k) => linkedHeld.has(`${tbl}\u0000${String(k)}`)) : held(tbl));
+    return table !== undefined && holds(table) && source !== undefined && source.status !== 'not-computed' && source.outputs.includes(t.source.port);
   });
   const through = new Set(transitions.map((t) => t.id));
   for (const a of doc.activities) {
@@ -101,6 +149,13 @@ export async function traceRecord(src: TraceSource): Promise<Omit<RecordTrace, '
     activities,
     transitions: transitions.map((t) => t.id),
   };
+}
+
+/** An output's label as the node shows it, from the settings with their defaults ("Rest" for a Split's complement). */
+function outputLabel(type: string, config: unknown, port: string): string {
+  const def = getActivityDef(type);
+  const parsed = def?.schema.safeParse(config);
+  return (parsed?.success ? def?.ports(parsed.data as never).out.find((p) => p.id === port)?.label : undefined) ?? port;
 }
 
 function skipReason(skip: SkipReason | undefined): string {
@@ -130,7 +185,6 @@ interface StepContext {
 }
 
 async function traceStep(src: TraceSource, step: PlannedActivity, s: StepContext): Promise<ActivityTrace> {
-  const def = getActivityDef(s.type);
   const base = { activityId: s.activityId, label: s.label, type: s.type };
   const ports = step.outputs.filter((o) => !isAuxOutput(o.port));
   if (ports.length > 0 && ports.every((o) => o.dimension !== src.entity.name)) {
@@ -146,7 +200,7 @@ async function traceStep(src: TraceSource, step: PlannedActivity, s: StepContext
     trace.reason = step.inputs.length === 0 ? `No ${src.entity.name} record has this key.` : 'The record did not reach it.';
     return trace;
   }
-  const portLabel = (port: string) => def?.ports(s.config as never).out.find((p) => p.id === port)?.label ?? port;
+  const portLabel = (port: string) => outputLabel(s.type, s.config, port);
   switch (s.type) {
     case 'build-audience':
     case 'incremental-query': {

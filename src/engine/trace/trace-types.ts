@@ -65,6 +65,38 @@ export interface ActivityTrace {
   criterion?: string;
   eligibility?: TraceEligibility;
   timeline?: TraceEvent[];
+  /**
+   * After a Change dimension: the records of the new dimension linked to the traced one (its
+   * bookings, its account...), each with what this activity did with it. The activity's own status
+   * and reason then sum them up ("2 of the 3 linked bookings are in").
+   */
+  linked?: { dimension: string; records: LinkedRecordTrace[] };
+  /** A Change dimension the traced record (or its linked records) went through: what it linked them to. */
+  change?: ChangeTrace;
+}
+
+/** What an activity did with one record linked to the traced one: the same fields as for the traced record. */
+export interface LinkedRecordTrace extends Pick<ActivityTrace, 'status' | 'reason' | 'outputs' | 'rules' | 'inputs' | 'duplicateOf' | 'criterion' | 'eligibility' | 'timeline'> {
+  key: string;
+  /** The record's display fields, as one line. */
+  name: string;
+}
+
+/** A Change dimension's links for the records followed into it. */
+export interface ChangeTrace {
+  /** The dimension it changes from and to. */
+  from: string;
+  to: string;
+  /** Records followed into it (the traced one, or those linked to it) that it received. */
+  received: number;
+  /** Records of the new dimension linked to them: those the trace follows after it. */
+  linked: number;
+  /** Received records with no linked record (left out, as the activity counts them). */
+  unlinked: number;
+  /** Linked records beyond the first ones the trace follows (not shown). */
+  notFollowed: number;
+  /** Why no record was followed into it (an earlier Change dimension linked none). */
+  none?: string;
 }
 
 export interface RecordTrace {

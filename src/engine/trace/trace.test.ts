@@ -98,13 +98,13 @@ describe('a split', () => {
     const trace = await engine.trace(doc, '1');
     const s = of(trace, 's');
     expect(s.outputs).toEqual(['complement']);
-    expect(s.reason).toBe('Matched subset "High" but its limit (1 records) cut it: complement.');
+    expect(s.reason).toBe('Matched subset "High" but its limit (1 records) cut it: Rest.');
     expect(s.rules!.map((r) => [r.title, r.value])).toEqual([['Subset "High"', true], ['Subset "US"', false]]);
   });
 
   test('no subset matched', async () => {
     const trace = await engine.trace(doc, '6');
-    expect(of(trace, 's').reason).toBe('Matched no subset: complement.');
+    expect(of(trace, 's').reason).toBe('Matched no subset: Rest.');
     expect(trace.transitions).toEqual(['t', 'tc']);
   });
 });
