@@ -82,7 +82,7 @@ export function EditorTopBar({
         <CopyLinkButton doc={doc} />
         <Button className="cc-button" onPress={() => downloadCampaign(doc, versions)}>
           <Download size={16} aria-hidden />
-          Export JSON
+          <span className="cc-action-label">Export JSON</span>
         </Button>
       </div>
       <ImportErrorDialog failure={importer.failure} onClose={importer.clearFailure} />

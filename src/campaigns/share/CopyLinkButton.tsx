@@ -48,7 +48,7 @@ export function CopyLinkButton({ doc }: { doc: CampaignDoc }) {
     <>
       <Button className="cc-button" onPress={() => void copy()} isDisabled={busy || !dataset.data}>
         <Link2 size={16} aria-hidden />
-        Copy link
+        <span className="cc-action-label">Copy link</span>
       </Button>
       <Dialog
         title="This campaign is too big for a link"

@@ -17,7 +17,7 @@ export function ImportButton({
     <FileTrigger acceptedFileTypes={['application/json', '.json']} onSelect={onSelect}>
       <Button className={className} isDisabled={isDisabled}>
         <Upload size={16} aria-hidden />
-        {label}
+        <span className="cc-action-label">{label}</span>
       </Button>
     </FileTrigger>
   );
