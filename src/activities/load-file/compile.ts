@@ -4,6 +4,7 @@ import { checkAlias, FILE_DIMENSION_PREFIX, FILE_KEY_COLUMN } from '../working-t
 import type { FileColumn, LoadFileConfig } from './definition';
 import type { FileValue } from './parse';
 import { convertCell, parseCsv } from './parse';
+import type { DateRange } from '../../engine/data/date-range';
 
 /**
  * A CSV file stored in the campaign, parsed in JS and turned into a VALUES list whose every value
@@ -22,7 +23,9 @@ export function compileLoadFile(config: LoadFileConfig, ctx: CompileContext): Co
   const positions = columnPositions(config, first ?? []);
   const taken = new Set([FILE_KEY_COLUMN]);
   config.columns.forEach((c) => checkAlias(c.name, taken, 'File column'));
-  const defaults = config.columns.map((c) => defaultOf(c));
+  const range = ctx.sql.dialect.dateRange;
+  const convert = (type: FileColumn['type'], text: string) => withinRange(convertCell(type, text), type, range);
+  const defaults = config.columns.map((c) => defaultOf(c, convert));
 
   const good: string[] = [];
   const rejected: string[] = [];
@@ -31,7 +34,7 @@ export function compileLoadFile(config: LoadFileConfig, ctx: CompileContext): Co
     const values: FileValue[] = [];
     const reasons: string[] = [];
     config.columns.forEach((c, j) => {
-      const converted = convertCell(c.type, cells[positions[j]!] ?? '');
+      const converted = convert(c.type, cells[positions[j]!] ?? '');
       if (converted.ok) values.push(converted.value);
       else if (c.onError === 'ignore') values.push(null);
       else if (c.onError === 'default') values.push(defaults[j]!);
@@ -73,9 +76,20 @@ function columnPositions(config: LoadFileConfig, header: string[]): number[] {
   });
 }
 
-function defaultOf(c: FileColumn): FileValue {
+/**
+ * A date the engine cannot hold (ClickHouse: 1900–2299) is a cell in error, handled as the column
+ * says (rejected line, empty or default): the engine would otherwise keep another date.
+ */
+function withinRange(converted: ReturnType<typeof convertCell>, type: FileColumn['type'], range: DateRange | undefined): ReturnType<typeof convertCell> {
+  if (!converted.ok || !range || (type !== 'date' && type !== 'timestamp') || typeof converted.value !== 'string') return converted;
+  const day = converted.value.slice(0, 10);
+  if (day >= range.first && day <= range.last) return converted;
+  return { ok: false, message: `"${converted.value}" is outside the dates the warehouse holds (${range.first} to ${range.last})` };
+}
+
+function defaultOf(c: FileColumn, convert: (type: FileColumn['type'], text: string) => ReturnType<typeof convertCell>): FileValue {
   if (c.onError !== 'default') return null;
-  const converted = convertCell(c.type, c.defaultValue);
+  const converted = convert(c.type, c.defaultValue);
   if (!converted.ok) throw new CompileError(`Column ${c.name}: the default value ${converted.message}.`);
   return converted.value;
 }

@@ -31,18 +31,32 @@ export function valueLiteral(d: SqlDialect, field: FieldDef, value: RuleValue | 
       if (value === 'true' || value === 'false') return d.literal(value === 'true');
       throw new CompileError(`${field.label || field.name} expects true or false`);
     case 'date':
-      if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return d.date(value.slice(0, 10));
+      if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return d.date(inDateRange(d, field, value.slice(0, 10)));
       throw new CompileError(`${field.label || field.name} expects a date (YYYY-MM-DD), not ${JSON.stringify(value)}`);
     case 'timestamp':
       if (typeof value === 'string') {
         try {
+          inDateRange(d, field, value.slice(0, 10));
           return d.timestamp(value);
-        } catch {
+        } catch (e) {
+          if (e instanceof CompileError) throw e;
           // Reported below with the field's name.
         }
       }
       throw new CompileError(`${field.label || field.name} expects a date-time (YYYY-MM-DDTHH:MM), not ${JSON.stringify(value)}`);
   }
+}
+
+/**
+ * A day the engine can hold, or a problem naming the field. An engine with a narrower range than
+ * DuckDB's (ClickHouse: 1900–2299) would otherwise clamp the value and compare with another day:
+ * "after 1800-01-01" would leave out the records of 1 January 1900.
+ */
+function inDateRange(d: SqlDialect, field: FieldDef, day: string): string {
+  const range = d.dateRange;
+  if (range && isIsoDate(day) && (day < range.first || day > range.last))
+    throw new CompileError(`${field.label || field.name}: ${day} is outside the dates the warehouse holds (${range.first} to ${range.last}, ${range.types})`);
+  return day;
 }
 
 /** A non-negative whole number for relative dates ("in the last N days"). */
