@@ -56,7 +56,10 @@ export function clickhouseConnection(transport: ClickHouseTransport): DuckConnec
  */
 export function clickhouseErrorMessage(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
-  const name = /\(([A-Z_]{3,})\)(?:\s*\(version [^)]*\))?\s*$/.exec(raw.trim())?.[1];
+  // The HTTP client parses the server's text into its message and the error's name (`type`);
+  // embedded ClickHouse leaves the name in the text.
+  const type = (e as { type?: unknown } | null)?.type;
+  const name = (typeof type === 'string' && /^[A-Z_]{3,}$/.test(type) ? type : undefined) ?? /\(([A-Z_]{3,})\)(?:\s*\(version [^)]*\))?\s*$/.exec(raw.trim())?.[1];
   let text = raw
     .replace(/^Code: \d+\.\s*/, '')
     .replace(/^DB::Exception:\s*/, '')
