@@ -1,9 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { Loader2 } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
+import { loadCampaignEditor } from './load-campaign-editor';
 
-// Loaded on demand: the canvas (React Flow, layout) is not needed to show the campaign list.
-const CampaignEditor = lazy(() => import('../../canvas/CampaignEditor').then((m) => ({ default: m.CampaignEditor })));
+// Loaded on demand: the canvas (React Flow, layout) is not needed to show the campaign list. A page
+// that opens on a canvas starts loading it at start-up (app/main.tsx).
+const CampaignEditor = lazy(() => loadCampaignEditor().then((m) => ({ default: m.CampaignEditor })));
 
 /** The area under the top bar: the canvas editor, which fills it and owns everything inside. */
 export function EditorSurface({
