@@ -1,7 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Loader2 } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
-import { loadCampaignEditor } from './load-campaign-editor';
+import { loadCampaignEditor, loadedCampaignEditor } from './load-campaign-editor';
 
 // Loaded on demand: the canvas (React Flow, layout) is not needed to show the campaign list. A page
 // that opens on a canvas starts loading it at start-up (app/main.tsx).
@@ -23,6 +23,12 @@ export function EditorSurface({
   /** A published version: why nothing can be edited (see CampaignEditor). */
   lockReason?: string | null;
 }) {
+  const props = { doc, onChange, readOnly, lockReason, ...(shared ? { shared: true } : {}) };
+  // Already loaded (app/main.tsx starts loading it on a page that opens on a canvas): drawn in this
+  // very render, with no fallback in between. Decided once: a surface that switched from one to
+  // the other would start a fresh editor, its history lost.
+  const [Loaded] = useState(loadedCampaignEditor);
+  if (Loaded) return <Loaded {...props} />;
   return (
     <Suspense
       fallback={
@@ -31,7 +37,7 @@ export function EditorSurface({
         </div>
       }
     >
-      <CampaignEditor doc={doc} onChange={onChange} readOnly={readOnly} lockReason={lockReason} {...(shared ? { shared: true } : {})} />
+      <CampaignEditor {...props} />
     </Suspense>
   );
 }
