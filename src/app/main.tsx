@@ -44,7 +44,11 @@ redirectCampaignParam();
 const ENGINE_HOLD_MS = 3_000;
 if (['editor', 'shared', 'open-file'].includes(currentRoute().name)) {
   void loadCampaignEditor();
-  if (choice.kind === 'browser') engine.holdStart(ENGINE_HOLD_MS);
+  if (choice.kind === 'browser') {
+    engine.holdStart(ENGINE_HOLD_MS);
+    // Another page (the Data screen…) asks the engine at once.
+    window.addEventListener('hashchange', () => engine.releaseStart(), { once: true });
+  }
 }
 
 createRoot(document.getElementById('root')!).render(
