@@ -22,6 +22,7 @@ import type { ActivityNodeType, TransitionEdgeType } from './flow-types';
 import { nodeTypes } from './nodes/node-types';
 import { useFlowEdges, useFlowNodes } from './useFlowElements';
 import { useDraggingClass } from './useDraggingClass';
+import { useEngineStartOnceDrawn } from './useEngineStartOnceDrawn';
 import { useFlowChangeHandlers } from './useFlowChangeHandlers';
 import { useFocusRequests } from './useFocusRequests';
 import { usePaletteDrop } from './usePaletteDrop';
@@ -96,6 +97,7 @@ export function FlowCanvas({ readOnly: following = false }: { readOnly?: boolean
 
   useDraggingClass(flowRef);
   useZoomDetail(flowRef);
+  useEngineStartOnceDrawn(isEmpty);
 
   return (
     <div className="cv-flow" ref={flowRef} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>

@@ -147,6 +147,8 @@ export class EngineClient {
   private step: { what: string; since: number } | undefined;
   /** When the last step ended: a ping that waited behind it is answered after it. */
   private stepEndedAt = 0;
+  /** The worker's start is put off (see holdStart): requests wait in `pending` meanwhile. */
+  private hold: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: EngineClientOptions = {}) {
     this.options = options;
@@ -171,6 +173,33 @@ export class EngineClient {
   private setHealth(health: EngineHealth): void {
     this.health = health;
     for (const l of this.listeners) l(health);
+  }
+
+  /**
+   * Puts off the worker's start until `releaseStart()`, or `atMostMs` at the latest. Opening a
+   * campaign holds it until its canvas is drawn: the worker's start (DuckDB compiled, the data
+   * generated) otherwise competes with the editor's first render for the same cores. Requests made
+   * meanwhile wait and are sent once it starts. Does nothing once the worker has started.
+   */
+  holdStart(atMostMs: number): void {
+    if (this.worker || this.hold !== undefined) return;
+    this.hold = setTimeout(() => this.releaseStart(), atMostMs);
+  }
+
+  /** Starts the worker put off by `holdStart` if a request waits for it (else the next request does). */
+  releaseStart(): void {
+    if (this.hold === undefined) return;
+    clearTimeout(this.hold);
+    this.hold = undefined;
+    if (this.worker || this.reconnect || this.pending.size === 0 || this.health.state === 'failed') return;
+    const worker = this.start();
+    for (const p of this.pending.values()) if (!p.internal) worker.postMessage(p.message);
+    this.watch();
+  }
+
+  /** Whether the worker's start is put off (see holdStart). */
+  get startHeld(): boolean {
+    return this.hold !== undefined;
   }
 
   private start(): WorkerLike {
@@ -362,8 +391,9 @@ export class EngineClient {
     internal = false,
   ): Promise<EngineApi[K]['result']> {
     if (this.health.state === 'failed') return Promise.reject(stoppedError(this.health.reason));
-    // While a lost server is retried, requests wait and are sent once it answers.
-    const worker = this.reconnect ? undefined : this.start();
+    // While a lost server is retried, requests wait and are sent once it answers; while the start
+    // is held, once it starts.
+    const worker = this.reconnect || this.hold !== undefined ? undefined : this.start();
     const id = this.nextId++;
     const message = { id, type, params } as EngineRequest;
     return new Promise((resolve, reject) => {

@@ -44,7 +44,8 @@ export function LifecycleControls({
           Publish
         </Button>
       )}
-      <PublishDialog isOpen={publishing} onOpenChange={setPublishing} doc={doc} nextNumber={next} onPublish={life.publishDraft} />
+      {/* Mounted while open only: it validates the whole campaign, which a closed dialog need not do at every edit. */}
+      {publishing && <PublishDialog isOpen onOpenChange={setPublishing} doc={doc} nextNumber={next} onPublish={life.publishDraft} />}
       <VersionsDialog
         isOpen={listing}
         onOpenChange={setListing}

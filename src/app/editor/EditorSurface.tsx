@@ -1,9 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Loader2 } from 'lucide-react';
 import type { CampaignDoc } from '../../domain/campaign';
+import { loadCampaignEditor, loadedCampaignEditor } from './load-campaign-editor';
 
-// Loaded on demand: the canvas (React Flow, layout) is not needed to show the campaign list.
-const CampaignEditor = lazy(() => import('../../canvas/CampaignEditor').then((m) => ({ default: m.CampaignEditor })));
+// Loaded on demand: the canvas (React Flow, layout) is not needed to show the campaign list. A page
+// that opens on a canvas starts loading it at start-up (app/main.tsx).
+const CampaignEditor = lazy(() => loadCampaignEditor().then((m) => ({ default: m.CampaignEditor })));
 
 /** The area under the top bar: the canvas editor, which fills it and owns everything inside. */
 export function EditorSurface({
@@ -21,6 +23,12 @@ export function EditorSurface({
   /** A published version: why nothing can be edited (see CampaignEditor). */
   lockReason?: string | null;
 }) {
+  const props = { doc, onChange, readOnly, lockReason, ...(shared ? { shared: true } : {}) };
+  // Already loaded (app/main.tsx starts loading it on a page that opens on a canvas): drawn in this
+  // very render, with no fallback in between. Decided once: a surface that switched from one to
+  // the other would start a fresh editor, its history lost.
+  const [Loaded] = useState(loadedCampaignEditor);
+  if (Loaded) return <Loaded {...props} />;
   return (
     <Suspense
       fallback={
@@ -29,7 +37,7 @@ export function EditorSurface({
         </div>
       }
     >
-      <CampaignEditor doc={doc} onChange={onChange} readOnly={readOnly} lockReason={lockReason} {...(shared ? { shared: true } : {})} />
+      <CampaignEditor {...props} />
     </Suspense>
   );
 }
