@@ -94,20 +94,43 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
       ];
   // Duplicates can only be among addresses the data holds more than once: rank those alone.
   ctes.push(`dup AS (SELECT ${pk}, link_order, row_number() OVER (PARTITION BY ident ORDER BY ${pk}, link_order) AS k FROM a WHERE shared AND valid)`);
+  const dupJoin = `dup.${pk} = a.${pk}${perLink ? ' AND dup.link_order = a.link_order' : ''}`;
   const fed = marketing ? fedDenySql(ctx, kind) : undefined;
-  if (fed) ctes.push(`fed AS (SELECT DISTINCT ident FROM (${fed}) WHERE ident IS NOT NULL)`);
-  if (earlier) ctes.push(`earlier AS (${earlier})`);
-  const early = [
+  // What the data alone excludes, in order; the denylist that earlier sends taught (`fed`) comes last.
+  const early = (fedJoined: boolean) => [
     `WHEN a.address IS NULL THEN 'no-address'`,
     `WHEN NOT a.valid THEN 'invalid-address'`,
     // The first message to an address, by record key then linked key, is kept.
     `WHEN coalesce(dup.k, 1) > 1 THEN 'duplicate-address'`,
-    ...(marketing ? [`WHEN NOT a.consent THEN 'no-consent'`, `WHEN a.listed${fed ? ' OR fed.ident IS NOT NULL' : ''} THEN 'denylisted'`] : []),
+    ...(marketing ? [`WHEN NOT a.consent THEN 'no-consent'`, `WHEN a.listed${fedJoined ? ' OR fed.ident IS NOT NULL' : ''} THEN 'denylisted'`] : []),
   ];
-  const dupJoin = `dup.${pk} = a.${pk}${perLink ? ' AND dup.link_order = a.link_order' : ''}`;
-  ctes.push(
-    `r AS (\n  SELECT ${A_COLUMNS.map((c) => `a.${c === 'pk' ? pk : c} AS ${c === 'pk' ? pk : c}`).join(', ')}, CASE ${early.join('\n    ')} END AS early\n  FROM a LEFT JOIN dup ON ${dupJoin}${fed ? ' LEFT JOIN fed ON fed.ident = a.ident' : ''}\n)`,
-  );
+  // Simulated, the channel's messages and what the data alone says of them are a table of their
+  // own (`@messages`), which reads no clock: a new launch (or any change that leaves the audience
+  // as it is) reuses it with the draws the simulation adds to it, and only schedules the sends again.
+  const split = ctx.simulation !== undefined;
+  const messageColumns = [
+    { name: entity.primaryKey, type: entity.fields.find((f) => f.name === entity.primaryKey)?.type ?? 'string' },
+    ...(perLink ? [{ name: 'link_order', type: perLink.target.fields.find((f) => f.name === perLink.target.primaryKey)?.type ?? 'string' }] : []),
+    ...['message_id', 'linked_key', 'address', 'ident', 'early'].map((name) => ({ name, type: 'string' })),
+  ];
+  const messagesSql = split
+    ? `WITH ${[...ctes].join(',\n')}\n` +
+      `SELECT a.${pk} AS ${pk}${perLink ? ', a.link_order AS link_order' : ''}, a.message_id AS message_id, a.linked_key AS linked_key, a.address AS address, a.ident AS ident,\n` +
+      `  CASE ${early(false).join('\n    ')} END AS early\nFROM a LEFT JOIN dup ON ${dupJoin}`
+    : undefined;
+  // Simulated, the deliveries read `@messages`; otherwise they are one statement from the audience.
+  if (split) ctes.splice(0);
+  if (fed) ctes.push(`fed AS (SELECT DISTINCT ident FROM (${fed}) WHERE ident IS NOT NULL)`);
+  if (earlier) ctes.push(`earlier AS (${earlier})`);
+  if (split) {
+    const reason = fed ? `CASE WHEN m.early IS NULL AND fed.ident IS NOT NULL THEN 'denylisted' ELSE m.early END` : 'm.early';
+    ctes.push(
+      `r AS (\n  SELECT m.${pk} AS ${pk}, ${perLink ? 'm.link_order' : 'NULL'} AS link_order, m.message_id AS message_id, m.linked_key AS linked_key, m.address AS address, ${reason} AS early\n  FROM ${auxTable('@messages')} AS m${fed ? ' LEFT JOIN fed ON fed.ident = m.ident' : ''}\n)`,
+    );
+  } else
+    ctes.push(
+      `r AS (\n  SELECT ${A_COLUMNS.map((c) => `a.${c === 'pk' ? pk : c} AS ${c === 'pk' ? pk : c}`).join(', ')}, CASE ${early(fed !== undefined).join('\n    ')} END AS early\n  FROM a LEFT JOIN dup ON ${dupJoin}${fed ? ' LEFT JOIN fed ON fed.ident = a.ident' : ''}\n)`,
+    );
   // Capping: earlier sends in the period plus this person's messages of this delivery so far.
   const capped = earlier
     ? `CASE WHEN early IS NULL AND coalesce(e.n, 0) + row_number() OVER (PARTITION BY r.${pk}, early IS NULL ORDER BY link_order) > ${Math.max(0, config.capping.maxMessages)} THEN 'capped' ELSE early END`
@@ -124,6 +147,7 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
     `  CASE WHEN reason0 IS NULL AND (${slot.fits}) THEN ${slot.at} END AS send_at,\n  ${literal(config.category)} AS category\nFROM t`;
 
   const outputs: CompiledOutputs = {
+    ...(messagesSql ? { '@messages': { sql: messagesSql, dimension: input.dimension, columns: messageColumns } } : {}),
     '@deliveries': { sql, dimension: input.dimension, columns: DELIVERY_COLUMNS, figures: eligibilityFiguresSql(ctx.sql.dialect, auxTable('@deliveries')) },
   };
   if (config.emitOutbound) outputs.out = passThrough(input);
