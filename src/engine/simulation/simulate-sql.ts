@@ -68,6 +68,9 @@ function delay(d: SqlDialect, u: string, meanSeconds: number): string {
 
 const list = (values: readonly string[]) => `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
 
+/** The outcome of a message's first attempt, as a small integer (cheaper to test than text). */
+const [EXCLUDED, HARD, IGNORED, SOFT, OK] = [0, 1, 2, 3, 4];
+
 /**
  * How a table of one channel's messages (alias `b`) meets another (alias `a`): by record key, or by
  * message id when the channel sends per linked record (several messages per record).
@@ -103,23 +106,23 @@ FROM ${deliveries} d`;
   // The draws of group \`send\` were made once for the messages (see messagesWithDraws).
   return `WITH o AS (
   SELECT d.message_id AS message_id, d.${K} AS ${K}, d.linked_key AS linked_key, d.address AS address, d.reason AS reason, d.send_at AS send_at, m.u_reason AS u_reason,
-    CASE WHEN d.reason IS NOT NULL THEN 'excluded' WHEN m.u_outcome < ${num(hard)} THEN 'hard'
-    WHEN m.u_outcome < ${num(soft)} THEN CASE WHEN m.u_reason < 1.0 / 6 THEN 'ignored' ELSE 'soft' END ELSE 'ok' END AS outcome,
+    CASE WHEN d.reason IS NOT NULL THEN ${EXCLUDED} WHEN m.u_outcome < ${num(hard)} THEN ${HARD}
+    WHEN m.u_outcome < ${num(soft)} THEN CASE WHEN m.u_reason < 1.0 / 6 THEN ${IGNORED} ELSE ${SOFT} END ELSE ${OK} END AS outcome,
     ${attempts} AS attempts
   FROM ${deliveries} d JOIN ${messages} m ON ${sameMessage(ctx, config, key, 'd', 'm')}
 )
 SELECT ${common},
-  CASE d.outcome WHEN 'excluded' THEN ${excluded} WHEN 'ok' THEN 'delivered'
-    WHEN 'soft' THEN CASE WHEN d.attempts <= ${maxRetries} THEN 'delivered' ELSE 'bounce' END ELSE 'bounce' END AS status,
-  CASE d.outcome WHEN 'hard' THEN 'hard' WHEN 'soft' THEN 'soft' WHEN 'ignored' THEN 'ignored' END AS failure_type,
-  CASE d.outcome WHEN 'excluded' THEN d.reason
-    WHEN 'hard' THEN ${list(hardFailureReasons)}[CAST(floor(d.u_reason * ${hardFailureReasons.length}) AS INTEGER) + 1]
-    WHEN 'soft' THEN ${list(softFailureReasons)}[CAST(floor((d.u_reason - 1.0 / 6) * 6) AS INTEGER) + 1]
-    WHEN 'ignored' THEN ${literal(ignoredFailureReason)} END AS failure_reason,
-  CAST(CASE d.outcome WHEN 'soft' THEN least(d.attempts, ${maxRetries}) ELSE 0 END AS INTEGER) AS retries,
+  CASE d.outcome WHEN ${EXCLUDED} THEN ${excluded} WHEN ${OK} THEN 'delivered'
+    WHEN ${SOFT} THEN CASE WHEN d.attempts <= ${maxRetries} THEN 'delivered' ELSE 'bounce' END ELSE 'bounce' END AS status,
+  CASE d.outcome WHEN ${HARD} THEN 'hard' WHEN ${SOFT} THEN 'soft' WHEN ${IGNORED} THEN 'ignored' END AS failure_type,
+  CASE d.outcome WHEN ${EXCLUDED} THEN d.reason
+    WHEN ${HARD} THEN ${list(hardFailureReasons)}[CAST(floor(d.u_reason * ${hardFailureReasons.length}) AS INTEGER) + 1]
+    WHEN ${SOFT} THEN ${list(softFailureReasons)}[CAST(floor((d.u_reason - 1.0 / 6) * 6) AS INTEGER) + 1]
+    WHEN ${IGNORED} THEN ${literal(ignoredFailureReason)} END AS failure_reason,
+  CAST(CASE d.outcome WHEN ${SOFT} THEN least(d.attempts, ${maxRetries}) ELSE 0 END AS INTEGER) AS retries,
   d.send_at AS sent_at,
-  CASE WHEN d.outcome = 'excluded' THEN ${ts(ctx.sql.dialect, ctx.clock)}
-    WHEN d.outcome = 'soft' THEN d.send_at + ${ctx.sql.dialect.seconds(`CAST(least(d.attempts, ${maxRetries}) * ${periodMinutes} * 60 AS BIGINT)`)}
+  CASE d.outcome WHEN ${EXCLUDED} THEN ${ts(ctx.sql.dialect, ctx.clock)}
+    WHEN ${SOFT} THEN d.send_at + ${ctx.sql.dialect.seconds(`CAST(least(d.attempts, ${maxRetries}) * ${periodMinutes} * 60 AS BIGINT)`)}
     ELSE d.send_at END AS status_at
 FROM o d`;
 }
