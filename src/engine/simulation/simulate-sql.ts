@@ -222,9 +222,11 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
   // Conversions: every targeted message's record, at the baseline (a clicker with the uplift), at a
   // uniform time within the attribution window after the send (a clicker's, after the click).
   const conversion = ctx.simulation!.model.conversion;
+  const [baseline, uplift] = [num(conversion.baseline), num(conversion.clickUplift)];
+  // `cw` keeps only the messages drawn under the larger of both chances: no other can convert.
   const conversions = `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, 'conversion' AS event, CAST(NULL AS VARCHAR) AS url,
   base_at + ${ctx.sql.dialect.seconds(`CAST(floor(u_convert_at * ${conversion.windowDays * 86400}) AS BIGINT)`)} AS at
-FROM cw WHERE u_convert < least(1, ${num(conversion.baseline)} + CASE WHEN clicked THEN ${num(conversion.clickUplift)} ELSE 0 END)`;
+FROM cw WHERE u_convert < least(1, ${baseline} + CASE WHEN clicked THEN ${uplift} ELSE 0 END)`;
   // The multiplier: the person's data (m_base, with the messages) times this channel's fatigue.
   return `WITH f AS (
   SELECT f.message_id AS message_id, f.${K} AS ${K}, f.status_at AS delivered_at, (m.m_base * ${fatigue.factor}) AS m,
@@ -258,6 +260,7 @@ FROM cw WHERE u_convert < least(1, ${num(conversion.baseline)} + CASE WHEN click
   SELECT f.message_id AS message_id, f.${K} AS ${K}, CASE WHEN e.clicked THEN e.click_at ELSE coalesce(f.sent_at, f.status_at) END AS base_at,
     coalesce(e.clicked, false) AS clicked, m.u_convert AS u_convert, m.u_convert_at AS u_convert_at
   FROM ${feedback} f JOIN ${messages} m ON ${sameMessage(ctx, config, key, 'f', 'm')} LEFT JOIN e ON ${sameMessage(ctx, config, key, 'f', 'e')}
+  WHERE m.u_convert < least(1, greatest(${baseline}, ${baseline} + ${uplift}))
 )
 ${[...events, conversions].join('\nUNION ALL\n')}`;
 }
