@@ -100,16 +100,16 @@ FROM ${deliveries} d`;
   const { periodMinutes, maxRetries, retrySuccess } = model.retry;
   // Attempts after the first until one succeeds (geometric, by inversion); more than the maximum fails.
   const attempts =
-    retrySuccess >= 1 ? '1' : retrySuccess <= 0 ? String(maxRetries + 1) : `CAST(greatest(1, least(${maxRetries + 1}, ceil(ln(1 - m.u_retry) / ${num(Math.log(1 - retrySuccess))}))) AS INTEGER)`;
+    retrySuccess >= 1 ? '1' : retrySuccess <= 0 ? String(maxRetries + 1) : `CAST(greatest(1, least(${maxRetries + 1}, ceil(ln(1 - dr.u_retry) / ${num(Math.log(1 - retrySuccess))}))) AS INTEGER)`;
   const hard = rates.hardBounce;
   const soft = hard + rates.softBounce;
   // The draws of group \`send\` were made once for the messages (see messagesWithDraws).
   return `WITH o AS (
-  SELECT d.message_id AS message_id, d.${K} AS ${K}, d.linked_key AS linked_key, d.address AS address, d.reason AS reason, d.send_at AS send_at, m.u_reason AS u_reason,
-    CASE WHEN d.reason IS NOT NULL THEN ${EXCLUDED} WHEN m.u_outcome < ${num(hard)} THEN ${HARD}
-    WHEN m.u_outcome < ${num(soft)} THEN CASE WHEN m.u_reason < 1.0 / 6 THEN ${IGNORED} ELSE ${SOFT} END ELSE ${OK} END AS outcome,
+  SELECT d.message_id AS message_id, d.${K} AS ${K}, d.linked_key AS linked_key, d.address AS address, d.reason AS reason, d.send_at AS send_at, dr.u_reason AS u_reason,
+    CASE WHEN d.reason IS NOT NULL THEN ${EXCLUDED} WHEN dr.u_outcome < ${num(hard)} THEN ${HARD}
+    WHEN dr.u_outcome < ${num(soft)} THEN CASE WHEN dr.u_reason < 1.0 / 6 THEN ${IGNORED} ELSE ${SOFT} END ELSE ${OK} END AS outcome,
     ${attempts} AS attempts
-  FROM ${deliveries} d JOIN ${messages} m ON ${sameMessage(ctx, config, key, 'd', 'm')}
+  FROM ${deliveries} d JOIN ${messages} dr ON ${sameMessage(ctx, config, key, 'd', 'dr')}
 )
 SELECT ${common},
   CASE d.outcome WHEN ${EXCLUDED} THEN ${excluded} WHEN ${OK} THEN 'delivered'
@@ -229,9 +229,9 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
 FROM cw WHERE u_convert < least(1, ${baseline} + CASE WHEN clicked THEN ${uplift} ELSE 0 END)`;
   // The multiplier: the person's data (m_base, with the messages) times this channel's fatigue.
   return `WITH f AS (
-  SELECT f.message_id AS message_id, f.${K} AS ${K}, f.status_at AS delivered_at, (m.m_base * ${fatigue.factor}) AS m,
-    m.u_open AS u_open, m.u_click AS u_click, m.u_unsubscribe AS u_unsubscribe, m.u_complaint AS u_complaint
-  FROM ${feedback} f JOIN ${messages} m ON ${sameMessage(ctx, config, key, 'f', 'm')}${fatigue.join ? `\n  ${fatigue.join}` : ''}
+  SELECT f.message_id AS message_id, f.${K} AS ${K}, f.status_at AS delivered_at, (dr.m_base * ${fatigue.factor}) AS m,
+    dr.u_open AS u_open, dr.u_click AS u_click, dr.u_unsubscribe AS u_unsubscribe, dr.u_complaint AS u_complaint
+  FROM ${feedback} f JOIN ${messages} dr ON ${sameMessage(ctx, config, key, 'f', 'dr')}${fatigue.join ? `\n  ${fatigue.join}` : ''}
   WHERE f.status = 'delivered'
 ), p AS (
   SELECT f.*, ${pOpen} AS p_open FROM f
@@ -258,9 +258,9 @@ FROM cw WHERE u_convert < least(1, ${baseline} + CASE WHEN clicked THEN ${uplift
   SELECT c.*, ${dayTime(ctx.sql.dialect, 'raw_click_at')} AS click_at FROM c
 ), cw AS (
   SELECT f.message_id AS message_id, f.${K} AS ${K}, CASE WHEN e.clicked THEN e.click_at ELSE coalesce(f.sent_at, f.status_at) END AS base_at,
-    coalesce(e.clicked, false) AS clicked, m.u_convert AS u_convert, m.u_convert_at AS u_convert_at
-  FROM ${feedback} f JOIN ${messages} m ON ${sameMessage(ctx, config, key, 'f', 'm')} LEFT JOIN e ON ${sameMessage(ctx, config, key, 'f', 'e')}
-  WHERE m.u_convert < least(1, greatest(${baseline}, ${baseline} + ${uplift}))
+    coalesce(e.clicked, false) AS clicked, dr.u_convert AS u_convert, dr.u_convert_at AS u_convert_at
+  FROM ${feedback} f JOIN ${messages} dr ON ${sameMessage(ctx, config, key, 'f', 'dr')} LEFT JOIN e ON ${sameMessage(ctx, config, key, 'f', 'e')}
+  WHERE dr.u_convert < least(1, greatest(${baseline}, ${baseline} + ${uplift}))
 )
 ${[...events, conversions].join('\nUNION ALL\n')}`;
 }
