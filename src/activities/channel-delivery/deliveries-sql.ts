@@ -9,6 +9,7 @@ import type { ChannelKind } from './addresses';
 import { eligibilityFiguresSql } from './reasons';
 import { firstSendTime, sendSlots, windowProblem } from './send-slots';
 import { HOUR_MS, simMillis } from '../../domain/sim-time';
+import { ENGAGEMENT_SCORE_FIELD } from '../../engine/simulation/vocabulary';
 
 /**
  * A channel's eligibility, counted live: its `@deliveries` table (one row per message, with the
@@ -73,8 +74,14 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   // What the data alone says of each record's address (the same for every audience and setting):
   // read from a facts table the engine computes once per dataset, so that an edit only joins it.
   const listed = ctx.model.denylist ? datasetDenySql(ctx, kind) : undefined;
+  // The person's engagement score rides along, for the simulation (its messages read it from here
+  // rather than joining the whole dimension again).
+  const scoreField = findField(entity, ENGAGEMENT_SCORE_FIELD);
+  const score = scoreField && (scoreField.type === 'integer' || scoreField.type === 'decimal') ? ident(ENGAGEMENT_SCORE_FIELD) : undefined;
+  const split = ctx.simulation !== undefined;
   const ownFacts =
-    `SELECT p.${pk}, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent FROM ${ctx.sql.table(entity.name)} AS p`;
+    `SELECT p.${pk}, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent${score ? `, p.${score} AS ${score}` : ''} FROM ${ctx.sql.table(entity.name)} AS p`;
+  const scoreOf = (alias: string) => (score && split ? `, ${alias}.${score} AS ${score}` : '');
   // `shared`: a valid address another valid message of the data also has (a valid address always
   // has an identity). Counted by grouping the identities then joining them back, which is several
   // times faster than a window partitioned by long address texts on millions of records.
@@ -86,11 +93,11 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
     ` FROM o LEFT JOIN s ON s.ident = o.ident`;
   const ctes = perLink
     ? [
-        `m0 AS (\n  SELECT i.${pk} AS ${pk}, ${linkOrder} AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent\n  FROM ${input.relation} AS i\n  LEFT JOIN ${ctx.sql.table(entity.name)} AS p ON p.${pk} = i.${pk}${linkJoin}\n)`,
+        `m0 AS (\n  SELECT i.${pk} AS ${pk}, ${linkOrder} AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent${scoreOf('p')}\n  FROM ${input.relation} AS i\n  LEFT JOIN ${ctx.sql.table(entity.name)} AS p ON p.${pk} = i.${pk}${linkJoin}\n)`,
         `a AS (${factsSql('SELECT * FROM m0')})`,
       ]
     : [
-        `a AS (\n  SELECT i.${pk} AS ${pk}, NULL AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, f.address, coalesce(f.valid, false) AS valid, f.consent, f.ident, coalesce(f.shared, false) AS shared, coalesce(f.listed, false) AS listed\n  FROM ${input.relation} AS i LEFT JOIN ${ctx.sql.facts(factsSql(ownFacts))} AS f ON f.${pk} = i.${pk}\n)`,
+        `a AS (\n  SELECT i.${pk} AS ${pk}, NULL AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, f.address, coalesce(f.valid, false) AS valid, f.consent, f.ident, coalesce(f.shared, false) AS shared, coalesce(f.listed, false) AS listed${scoreOf('f')}\n  FROM ${input.relation} AS i LEFT JOIN ${ctx.sql.facts(factsSql(ownFacts))} AS f ON f.${pk} = i.${pk}\n)`,
       ];
   // Duplicates can only be among addresses the data holds more than once: rank those alone.
   ctes.push(`dup AS (SELECT ${pk}, link_order, row_number() OVER (PARTITION BY ident ORDER BY ${pk}, link_order) AS k FROM a WHERE shared AND valid)`);
@@ -107,15 +114,15 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   // Simulated, the channel's messages and what the data alone says of them are a table of their
   // own (`@messages`), which reads no clock: a new launch (or any change that leaves the audience
   // as it is) reuses it with the draws the simulation adds to it, and only schedules the sends again.
-  const split = ctx.simulation !== undefined;
   const messageColumns = [
     { name: entity.primaryKey, type: entity.fields.find((f) => f.name === entity.primaryKey)?.type ?? 'string' },
     ...(perLink ? [{ name: 'link_order', type: perLink.target.fields.find((f) => f.name === perLink.target.primaryKey)?.type ?? 'string' }] : []),
     ...['message_id', 'linked_key', 'address', 'ident', 'early'].map((name) => ({ name, type: 'string' })),
+    ...(score ? [{ name: ENGAGEMENT_SCORE_FIELD, type: scoreField!.type }] : []),
   ];
   const messagesSql = split
     ? `WITH ${[...ctes].join(',\n')}\n` +
-      `SELECT a.${pk} AS ${pk}${perLink ? ', a.link_order AS link_order' : ''}, a.message_id AS message_id, a.linked_key AS linked_key, a.address AS address, a.ident AS ident,\n` +
+      `SELECT a.${pk} AS ${pk}${perLink ? ', a.link_order AS link_order' : ''}, a.message_id AS message_id, a.linked_key AS linked_key, a.address AS address, a.ident AS ident${scoreOf('a')},\n` +
       `  CASE ${early(false).join('\n    ')} END AS early\nFROM a LEFT JOIN dup ON ${dupJoin}`
     : undefined;
   // Simulated, the deliveries read `@messages`; otherwise they are one statement from the audience.

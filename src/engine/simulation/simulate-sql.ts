@@ -131,7 +131,7 @@ FROM o d`;
  * The part of a person's engagement multiplier their data alone gives (engagement score, address
  * quality), over messages aliased `m` whose record is joined as `p` by `join` when it is read.
  */
-function baseFactor(ctx: CompileContext, dimension: string, key: string): { join?: string; factor: string } {
+function baseFactor(ctx: CompileContext, dimension: string, key: string, columns: readonly string[]): { join?: string; factor: string } {
   const { ident, table, entity } = ctx.sql;
   const { modulation } = ctx.simulation!.model;
   const K = ident(key);
@@ -139,8 +139,10 @@ function baseFactor(ctx: CompileContext, dimension: string, key: string): { join
   let score = '1';
   let join: string | undefined;
   if (scoreField && (scoreField.type === 'integer' || scoreField.type === 'decimal')) {
-    join = `LEFT JOIN ${table(dimension)} p ON p.${K} = m.${K}`;
-    score = `greatest(0, 1 + ${num(modulation.engagement)} * (coalesce(CAST(p.${ident(ENGAGEMENT_SCORE_FIELD)} AS DOUBLE), 50) - 50) / 50)`;
+    // The messages carry the score when the channel read it with its facts; else it is joined.
+    const carried = columns.includes(ENGAGEMENT_SCORE_FIELD);
+    if (!carried) join = `LEFT JOIN ${table(dimension)} p ON p.${K} = m.${K}`;
+    score = `greatest(0, 1 + ${num(modulation.engagement)} * (coalesce(CAST(${carried ? 'm' : 'p'}.${ident(ENGAGEMENT_SCORE_FIELD)} AS DOUBLE), 50) - 50) / 50)`;
   }
   const poor = ctx.activity.type === 'email' ? `CASE WHEN ${ctx.sql.dialect.regexMatches(`lower(coalesce(m.address, ''))`, ROLE_ADDRESS_PATTERN)} THEN ${num(modulation.poorAddress)} ELSE 1 END` : '1';
   return { ...(join ? { join } : {}), factor: `${score} * ${poor}` };
@@ -171,7 +173,7 @@ function messagesWithDraws(ctx: CompileContext, messagesSql: string, columns: re
   const d = ctx.sql.dialect;
   const { seed } = ctx.simulation!;
   const act = ctx.activity.id;
-  const { join, factor } = baseFactor(ctx, dimension, key);
+  const { join, factor } = baseFactor(ctx, dimension, key, columns);
   const cols = (alias: string) => columns.map((c) => `${alias}.${ctx.sql.ident(c)} AS ${ctx.sql.ident(c)}`).join(', ');
   const group = (name: string) => drawGroupSql(d, seed, act, 'm.message_id', name);
   const u = (hash: string, index: 1 | 2 | 3 | 4, name: string) => `${uniformSql(d, hash, index)} AS ${name}`;
