@@ -9,6 +9,7 @@ import type { ChannelKind } from './addresses';
 import { eligibilityFiguresSql } from './reasons';
 import { firstSendTime, sendSlots, windowProblem } from './send-slots';
 import { HOUR_MS, simMillis } from '../../domain/sim-time';
+import { ENGAGEMENT_SCORE_FIELD } from '../../engine/simulation/vocabulary';
 
 /**
  * A channel's eligibility, counted live: its `@deliveries` table (one row per message, with the
@@ -73,8 +74,14 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
   // What the data alone says of each record's address (the same for every audience and setting):
   // read from a facts table the engine computes once per dataset, so that an edit only joins it.
   const listed = ctx.model.denylist ? datasetDenySql(ctx, kind) : undefined;
+  // The person's engagement score rides along, for the simulation (its messages read it from here
+  // rather than joining the whole dimension again).
+  const scoreField = findField(entity, ENGAGEMENT_SCORE_FIELD);
+  const score = scoreField && (scoreField.type === 'integer' || scoreField.type === 'decimal') ? ident(ENGAGEMENT_SCORE_FIELD) : undefined;
+  const split = ctx.simulation !== undefined;
   const ownFacts =
-    `SELECT p.${pk}, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent FROM ${ctx.sql.table(entity.name)} AS p`;
+    `SELECT p.${pk}, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent${score ? `, p.${score} AS ${score}` : ''} FROM ${ctx.sql.table(entity.name)} AS p`;
+  const scoreOf = (alias: string) => (score && split ? `, ${alias}.${score} AS ${score}` : '');
   // `shared`: a valid address another valid message of the data also has (a valid address always
   // has an identity). Counted by grouping the identities then joining them back, which is several
   // times faster than a window partitioned by long address texts on millions of records.
@@ -86,28 +93,51 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
     ` FROM o LEFT JOIN s ON s.ident = o.ident`;
   const ctes = perLink
     ? [
-        `m0 AS (\n  SELECT i.${pk} AS ${pk}, ${linkOrder} AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent\n  FROM ${input.relation} AS i\n  LEFT JOIN ${ctx.sql.table(entity.name)} AS p ON p.${pk} = i.${pk}${linkJoin}\n)`,
+        `m0 AS (\n  SELECT i.${pk} AS ${pk}, ${linkOrder} AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, ${addr.address} AS address, ${addr.valid} AS valid, ${consent} AS consent${scoreOf('p')}\n  FROM ${input.relation} AS i\n  LEFT JOIN ${ctx.sql.table(entity.name)} AS p ON p.${pk} = i.${pk}${linkJoin}\n)`,
         `a AS (${factsSql('SELECT * FROM m0')})`,
       ]
     : [
-        `a AS (\n  SELECT i.${pk} AS ${pk}, NULL AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, f.address, coalesce(f.valid, false) AS valid, f.consent, f.ident, coalesce(f.shared, false) AS shared, coalesce(f.listed, false) AS listed\n  FROM ${input.relation} AS i LEFT JOIN ${ctx.sql.facts(factsSql(ownFacts))} AS f ON f.${pk} = i.${pk}\n)`,
+        `a AS (\n  SELECT i.${pk} AS ${pk}, NULL AS link_order, ${messageId} AS message_id, ${linkedKey} AS linked_key, f.address, coalesce(f.valid, false) AS valid, f.consent, f.ident, coalesce(f.shared, false) AS shared, coalesce(f.listed, false) AS listed${scoreOf('f')}\n  FROM ${input.relation} AS i LEFT JOIN ${ctx.sql.facts(factsSql(ownFacts))} AS f ON f.${pk} = i.${pk}\n)`,
       ];
   // Duplicates can only be among addresses the data holds more than once: rank those alone.
   ctes.push(`dup AS (SELECT ${pk}, link_order, row_number() OVER (PARTITION BY ident ORDER BY ${pk}, link_order) AS k FROM a WHERE shared AND valid)`);
+  const dupJoin = `dup.${pk} = a.${pk}${perLink ? ' AND dup.link_order = a.link_order' : ''}`;
   const fed = marketing ? fedDenySql(ctx, kind) : undefined;
-  if (fed) ctes.push(`fed AS (SELECT DISTINCT ident FROM (${fed}) WHERE ident IS NOT NULL)`);
-  if (earlier) ctes.push(`earlier AS (${earlier})`);
-  const early = [
+  // What the data alone excludes, in order; the denylist that earlier sends taught (`fed`) comes last.
+  const early = (fedJoined: boolean) => [
     `WHEN a.address IS NULL THEN 'no-address'`,
     `WHEN NOT a.valid THEN 'invalid-address'`,
     // The first message to an address, by record key then linked key, is kept.
     `WHEN coalesce(dup.k, 1) > 1 THEN 'duplicate-address'`,
-    ...(marketing ? [`WHEN NOT a.consent THEN 'no-consent'`, `WHEN a.listed${fed ? ' OR fed.ident IS NOT NULL' : ''} THEN 'denylisted'`] : []),
+    ...(marketing ? [`WHEN NOT a.consent THEN 'no-consent'`, `WHEN a.listed${fedJoined ? ' OR fed.ident IS NOT NULL' : ''} THEN 'denylisted'`] : []),
   ];
-  const dupJoin = `dup.${pk} = a.${pk}${perLink ? ' AND dup.link_order = a.link_order' : ''}`;
-  ctes.push(
-    `r AS (\n  SELECT ${A_COLUMNS.map((c) => `a.${c === 'pk' ? pk : c} AS ${c === 'pk' ? pk : c}`).join(', ')}, CASE ${early.join('\n    ')} END AS early\n  FROM a LEFT JOIN dup ON ${dupJoin}${fed ? ' LEFT JOIN fed ON fed.ident = a.ident' : ''}\n)`,
-  );
+  // Simulated, the channel's messages and what the data alone says of them are a table of their
+  // own (`@messages`), which reads no clock: a new launch (or any change that leaves the audience
+  // as it is) reuses it with the draws the simulation adds to it, and only schedules the sends again.
+  const messageColumns = [
+    { name: entity.primaryKey, type: entity.fields.find((f) => f.name === entity.primaryKey)?.type ?? 'string' },
+    ...(perLink ? [{ name: 'link_order', type: perLink.target.fields.find((f) => f.name === perLink.target.primaryKey)?.type ?? 'string' }] : []),
+    ...['message_id', 'linked_key', 'address', 'ident', 'early'].map((name) => ({ name, type: 'string' })),
+    ...(score ? [{ name: ENGAGEMENT_SCORE_FIELD, type: scoreField!.type }] : []),
+  ];
+  const messagesSql = split
+    ? `WITH ${[...ctes].join(',\n')}\n` +
+      `SELECT a.${pk} AS ${pk}${perLink ? ', a.link_order AS link_order' : ''}, a.message_id AS message_id, a.linked_key AS linked_key, a.address AS address, a.ident AS ident${scoreOf('a')},\n` +
+      `  CASE ${early(false).join('\n    ')} END AS early\nFROM a LEFT JOIN dup ON ${dupJoin}`
+    : undefined;
+  // Simulated, the deliveries read `@messages`; otherwise they are one statement from the audience.
+  if (split) ctes.splice(0);
+  if (fed) ctes.push(`fed AS (SELECT DISTINCT ident FROM (${fed}) WHERE ident IS NOT NULL)`);
+  if (earlier) ctes.push(`earlier AS (${earlier})`);
+  if (split) {
+    const reason = fed ? `CASE WHEN m.early IS NULL AND fed.ident IS NOT NULL THEN 'denylisted' ELSE m.early END` : 'm.early';
+    ctes.push(
+      `r AS (\n  SELECT m.${pk} AS ${pk}, ${perLink ? 'm.link_order' : 'NULL'} AS link_order, m.message_id AS message_id, m.linked_key AS linked_key, m.address AS address, ${reason} AS early\n  FROM ${auxTable('@messages')} AS m${fed ? ' LEFT JOIN fed ON fed.ident = m.ident' : ''}\n)`,
+    );
+  } else
+    ctes.push(
+      `r AS (\n  SELECT ${A_COLUMNS.map((c) => `a.${c === 'pk' ? pk : c} AS ${c === 'pk' ? pk : c}`).join(', ')}, CASE ${early(fed !== undefined).join('\n    ')} END AS early\n  FROM a LEFT JOIN dup ON ${dupJoin}${fed ? ' LEFT JOIN fed ON fed.ident = a.ident' : ''}\n)`,
+    );
   // Capping: earlier sends in the period plus this person's messages of this delivery so far.
   const capped = earlier
     ? `CASE WHEN early IS NULL AND coalesce(e.n, 0) + row_number() OVER (PARTITION BY r.${pk}, early IS NULL ORDER BY link_order) > ${Math.max(0, config.capping.maxMessages)} THEN 'capped' ELSE early END`
@@ -124,6 +154,7 @@ export function compileDeliveries(config: ChannelBaseConfig & { emitOutbound: bo
     `  CASE WHEN reason0 IS NULL AND (${slot.fits}) THEN ${slot.at} END AS send_at,\n  ${literal(config.category)} AS category\nFROM t`;
 
   const outputs: CompiledOutputs = {
+    ...(messagesSql ? { '@messages': { sql: messagesSql, dimension: input.dimension, columns: messageColumns } } : {}),
     '@deliveries': { sql, dimension: input.dimension, columns: DELIVERY_COLUMNS, figures: eligibilityFiguresSql(ctx.sql.dialect, auxTable('@deliveries')) },
   };
   if (config.emitOutbound) outputs.out = passThrough(input);
