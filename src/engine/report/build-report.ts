@@ -8,7 +8,7 @@ import { drawGroupSql, uniformSql } from '../simulation/draws';
 import { compareProportions } from './compare-rates';
 import { metricTimeSql, type TimeRange } from './metric-sql';
 import type { ReportSplit, ReportStructure } from './report-relations';
-import { finishCut, runPass, type Cut, type Grouped, type Pass } from './report-passes';
+import { finishCut, runPass, type Cut, type Dim, type Grouped, type Pass } from './report-passes';
 import { sourceSql, spanSql, type SourceFilters } from './report-sources';
 import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 
@@ -62,7 +62,7 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
   const wanted = filters.activities && filters.activities.length > 0 ? new Set(filters.activities) : undefined;
   const channels = structure.channels.filter((c) => !wanted || wanted.has(c.activity.id));
   const cutTo: SourceFilters = { ...(wanted ? { activities: wanted } : {}), ...(filters.branch ? { branch: filters.branch } : {}) };
-  const source = (table: 'feedback' | 'tracking', split = false) => sourceSql(d, structure.channels, table, cutTo, { split });
+  const source = (table: 'feedback' | 'tracking', shape: 'described' | 'plain' | 'split') => sourceSql(d, structure.channels, table, cutTo, shape);
 
   // The bucket follows the unfiltered span of event times; the timeline's cells need it.
   const spanQuery = spanSql(d, structure.channels);
@@ -70,18 +70,16 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
   const span = spanRow && spanRow.from !== null && spanRow.to !== null ? { from: String(spanRow.from), to: String(spanRow.to) } : undefined;
   const bucket: ReportBucket = params.bucket ?? (span && Date.parse(span.to.replace(' ', 'T') + 'Z') - Date.parse(span.from.replace(' ', 'T') + 'Z') <= 2 * 86_400_000 ? 'hour' : 'day');
 
-  // The timeline: each metric by bucket of its own event time, one dim per distinct time.
-  const timelineDims = new Map<string, string>();
+  // The timeline: each metric by bucket of its own event time (the dim named by that time's SQL).
   const timelineCuts = (table: 'feedback' | 'tracking'): Cut[] =>
     TIMELINE_METRICS.map((id) => countMetric(id)!)
       .filter((m) => m.formula.table === table)
       .map((m) => {
         const time = metricTimeSql(m.formula, 'x');
-        const dim = timelineDims.get(time) ?? `t${timelineDims.size}`;
-        timelineDims.set(time, dim);
-        return { id: `timeline:${m.id}`, key: dim, metrics: [m.id], cells: (dims) => dims[dim] !== null };
+        return { id: `timeline:${m.id}`, key: time, metrics: [m.id], cells: (dims) => dims[time] !== null };
       });
-  const bucketSql = (dim: string) => d.formatTime(d.truncTime(bucket, [...timelineDims].find(([, name]) => name === dim)![0]), '%Y-%m-%d %H:%M');
+  const bucketDims = (cuts: Cut[]): Record<string, Dim> =>
+    Object.fromEntries(cuts.map((c) => [c.key!, { sql: d.truncTime(bucket, c.key!), show: (column: string) => d.formatTime(column, '%Y-%m-%d %H:%M') }]));
 
   // One pass over the messages, one over the events (the breakdowns they share), the links, the
   // events' timeline, and the Split branches: every total, breakdown, funnel and comparison.
@@ -96,18 +94,17 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
     ...shared,
     { id: 'exclusion-reason', key: 'reason', metrics: ['excluded'], condition: `x.status IN ${EXCLUDED_STATUSES}` },
     { id: 'failure-reason', key: 'reason', metrics: FAILURE_METRICS, condition: 'x.sent_at IS NOT NULL AND x.failure_reason IS NOT NULL' },
-    ...timelineCuts('feedback'),
   ];
-  const bucketDims = (cuts: Cut[]) => Object.fromEntries(cuts.map((c) => [c.key!, bucketSql(c.key!)]));
-  const messageDims = { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branch: 'x.branch', reason: 'x.failure_reason', ...bucketDims(messageCuts.filter((c) => c.id.startsWith('timeline:'))) };
+  const messageTimeline = timelineCuts('feedback');
+  const messageDims = { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branch: 'x.branch', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
   const eventTimeline = timelineCuts('tracking');
   const passes: Pass[] = [
-    { table: 'feedback', source: source('feedback'), dims: messageDims, cuts: messageCuts },
-    { table: 'tracking', source: source('tracking'), dims: { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branch: 'x.branch' }, cuts: shared },
-    { table: 'tracking', source: source('tracking'), dims: { url: 'x.url' }, cuts: [{ id: 'link', key: 'url', metrics: ['clicks', 'unique-clicks'], condition: "x.event = 'click'" }] },
-    { table: 'tracking', source: source('tracking'), dims: bucketDims(eventTimeline), cuts: eventTimeline },
+    { table: 'feedback', source: source('feedback', 'described'), dims: messageDims, cuts: [...messageCuts, ...messageTimeline] },
+    { table: 'tracking', source: source('tracking', 'described'), dims: { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branch: 'x.branch' }, cuts: shared },
+    { table: 'tracking', source: source('tracking', 'plain'), dims: { url: 'x.url' }, cuts: [{ id: 'link', key: 'url', metrics: ['clicks', 'unique-clicks'], condition: "x.event = 'click'" }] },
+    { table: 'tracking', source: source('tracking', 'plain'), dims: bucketDims(eventTimeline), cuts: eventTimeline },
     ...(structure.splits.length > 0
-      ? (['feedback', 'tracking'] as const).map((table): Pass => ({ table, source: source(table, true), dims: { branch: 'x.split_branch' }, cuts: [{ id: 'split', key: 'branch' }] }))
+      ? (['feedback', 'tracking'] as const).map((table): Pass => ({ table, source: source(table, 'split'), dims: { branch: 'x.split_branch' }, cuts: [{ id: 'split', key: 'branch' }] }))
       : []),
   ];
   const cuts = new Map<string, Map<string, Grouped>>();

@@ -15,8 +15,8 @@ import type { EventTable } from './report-sources';
  * split messages apart (a pass over tracking groups by message-level columns only, or by the cut's
  * own key, e.g. the link or the time bucket).
  *
- * A cut restricted to some rows (`condition`, SQL over alias `x`) gets its own columns: the rows
- * that meet it (a key with none has no row, as a `WHERE` would) and its metrics counted over them.
+ * A cut restricted to some rows (`condition`) adds that condition to the grouping, so that each
+ * metric is computed once per cell whatever the number of cuts.
  */
 
 export interface Cut {
@@ -25,18 +25,24 @@ export interface Cut {
   key?: string;
   /** Count metric ids (absent: every metric of the pass's table). */
   metrics?: readonly string[];
-  /** Only the rows where this holds (SQL over alias `x`). */
+  /**
+   * Only the rows where this holds (SQL over alias `x`): the pass groups by it too, and the cut
+   * reads the cells where it held (a key with none has no row, as a `WHERE` would give).
+   */
   condition?: string;
   /** Only the cells where this holds (a test on dims, e.g. a time bucket that is set). */
   cells?: (dims: Readonly<Record<string, string | null>>) => boolean;
 }
 
+/** A grouping column: SQL over alias `x`, and how its value is shown once grouped (e.g. a time bucket as text). */
+export type Dim = string | { sql: string; show: (column: string) => string };
+
 export interface Pass {
   table: EventTable;
   /** The rows (report-sources.ts), or undefined when the filters leave none. */
   source: string | undefined;
-  /** Grouping columns: name → SQL over alias `x`. */
-  dims: Readonly<Record<string, string>>;
+  /** Grouping columns by name (the row's `channel` is always one). */
+  dims: Readonly<Record<string, Dim>>;
   cuts: readonly Cut[];
 }
 
@@ -49,34 +55,34 @@ export interface Grouped {
 const metricsOfCut = (cut: Cut, table: EventTable): CountMetric[] =>
   (cut.metrics ? cut.metrics.map((id) => countMetric(id)!) : countMetrics).filter((m) => m.formula.table === table);
 
-/** The SQL of a pass and the column of each measure: `m:<metric>` unrestricted, `c:<cut>` and `c:<cut>:<metric>` for a cut's condition. */
-export function passSql(pass: Pass, range: TimeRange): { sql: string; dims: string[]; measures: string[] } | undefined {
+const conditionDim = (cut: Cut) => `when ${cut.id}`;
+
+/** The SQL of a pass: columns d0… (dims, conditions as 0/1), `channel`, v0… (each metric of the registry the cuts read). */
+export function passSql(pass: Pass, range: TimeRange): { sql: string; dims: string[]; metrics: CountMetric[] } | undefined {
   if (!pass.source) return undefined;
-  const dims = Object.keys(pass.dims);
-  const measures = new Map<string, string>();
-  for (const cut of pass.cuts) {
-    const ms = metricsOfCut(cut, pass.table);
-    if (ms.length === 0) continue;
-    if (cut.condition) {
-      measures.set(`c:${cut.id}`, `CAST(count(*) FILTER (WHERE ${cut.condition}) AS BIGINT)`);
-      for (const m of ms) measures.set(`c:${cut.id}:${m.id}`, countMetricSql(m.formula, { alias: 'x', range, extra: cut.condition }));
-    } else for (const m of ms) measures.set(`m:${m.id}`, countMetricSql(m.formula, { alias: 'x', range }));
-  }
-  if (measures.size === 0) return undefined;
-  const names = [...measures.keys()];
-  const select = [...dims.map((name, i) => `${pass.dims[name]} AS d${i}`), 'x.channel AS channel', ...names.map((name, i) => `${measures.get(name)} AS v${i}`)];
-  return { sql: `SELECT ${select.join(', ')}\nFROM (${pass.source}) x\nGROUP BY ${[...dims.map((_, i) => `d${i}`), 'channel'].join(', ')}`, dims, measures: names };
+  const cuts = pass.cuts.filter((cut) => metricsOfCut(cut, pass.table).length > 0);
+  const metrics = countMetrics.filter((m) => cuts.some((cut) => metricsOfCut(cut, pass.table).includes(m)));
+  if (metrics.length === 0) return undefined;
+  const dims: [string, Dim][] = [...Object.entries(pass.dims), ...cuts.filter((cut) => cut.condition).map((cut): [string, Dim] => [conditionDim(cut), `CASE WHEN ${cut.condition} THEN 1 ELSE 0 END`])];
+  const group = dims.map(([, dim], i) => `${typeof dim === 'string' ? dim : dim.sql} AS d${i}`);
+  const values = metrics.map((m, i) => `${countMetricSql(m.formula, { alias: 'x', range })} AS v${i}`);
+  const grouped = `SELECT ${[...group, 'x.channel AS channel', ...values].join(', ')}\nFROM (${pass.source}) x\nGROUP BY ${[...dims.map((_, i) => `d${i}`), 'channel'].join(', ')}`;
+  const shown = dims.some(([, dim]) => typeof dim !== 'string');
+  // Shown values (text) are computed once per cell, not once per row.
+  const sql = shown
+    ? `SELECT ${[...dims.map(([, dim], i) => `${typeof dim === 'string' ? `d${i}` : dim.show(`d${i}`)} AS d${i}`), 'channel', ...metrics.map((_, i) => `v${i}`)].join(', ')} FROM (${grouped}) cells`
+    : grouped;
+  return { sql, dims: dims.map(([name]) => name), metrics };
 }
 
-/** Runs a pass and adds up its cells into each cut's rows (key → row), metrics that apply to none of a row's channels left out. */
+/** Runs a pass and adds up its cells into each cut's rows (cut id → key → row). */
 export async function runPass(pass: Pass, range: TimeRange, query: (sql: string) => Promise<PlainRow[]>, into: Map<string, Map<string, Grouped>>): Promise<void> {
   const built = passSql(pass, range);
   if (!built) return;
-  const names = built.measures;
   const cells = (await query(built.sql)).map((row) => ({
     dims: Object.fromEntries(built.dims.map((name, i) => [name, row[`d${i}`] === null || row[`d${i}`] === undefined ? null : String(row[`d${i}`])])) as Record<string, string | null>,
     channel: String(row.channel),
-    values: new Map(names.map((name, i) => [name, Number(row[`v${i}`] ?? 0)])),
+    values: new Map(built.metrics.map((m, i) => [m.id, Number(row[`v${i}`] ?? 0)])),
   }));
   for (const cut of pass.cuts) {
     const ms = metricsOfCut(cut, pass.table);
@@ -85,12 +91,12 @@ export async function runPass(pass: Pass, range: TimeRange, query: (sql: string)
     into.set(cut.id, rows);
     for (const cell of cells) {
       if (cut.cells && !cut.cells(cell.dims)) continue;
-      if (cut.condition && cell.values.get(`c:${cut.id}`) === 0) continue;
+      if (cut.condition && Number(cell.dims[conditionDim(cut)]) !== 1) continue;
       const key = cut.key ? (cell.dims[cut.key] ?? '') : '';
       const g = rows.get(key) ?? { channels: new Set<string>(), counts: {} };
       rows.set(key, g);
       g.channels.add(cell.channel);
-      for (const m of ms) g.counts[m.id] = (g.counts[m.id] ?? 0) + cell.values.get(cut.condition ? `c:${cut.id}:${m.id}` : `m:${m.id}`)!;
+      for (const m of ms) g.counts[m.id] = (g.counts[m.id] ?? 0) + cell.values.get(m.id)!;
     }
   }
 }

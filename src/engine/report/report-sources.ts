@@ -44,11 +44,14 @@ function domainSql(d: SqlDialect, c: ReportChannel, address: string): string {
 }
 
 /**
- * The rows of one channel's table, or undefined when the filters leave none of them. `split`:
- * each row once for each branch (of any Split) its record came through, with that branch as
- * `split_branch` (a message reached through two branches counts in both).
+ * How a source's rows come: `plain` (the table's columns), `described` (with the message's
+ * `domain` and `branch`), `split` (each row once for each branch, of any Split, its record came
+ * through, as `split_branch`: a message reached through two branches counts in both).
  */
-function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters: SourceFilters, split: boolean): string[] {
+export type SourceShape = 'plain' | 'described' | 'split';
+
+/** The rows of one channel's table: none when the filters leave none of them. */
+function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters: SourceFilters, shape: SourceShape): string[] {
   if (filters.activities && !filters.activities.has(c.activity.id)) return [];
   const relation = table === 'feedback' ? c.feedback : c.tracking;
   if (relation === undefined) return [];
@@ -60,7 +63,8 @@ function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters
   }
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   const columns = (table === 'feedback' ? FEEDBACK_COLUMNS : TRACKING_COLUMNS).map((col) => `x.${quoteIdent(col)}`).join(', ');
-  if (split) {
+  if (shape === 'plain') return [`SELECT ${columns} FROM ${quoteIdent(relation)} x${where}`];
+  if (shape === 'split') {
     const key = quoteIdent(c.key);
     return c.memberships.map((m) => `SELECT ${columns}, ${sqlLiteral(m.branch)} AS split_branch FROM ${quoteIdent(relation)} x JOIN ${quoteIdent(m.table)} sm ON sm.${key} = x.${key}${where}`);
   }
@@ -71,8 +75,8 @@ function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters
 }
 
 /** Every channel's rows of `table` as one relation, or undefined when there are none. */
-export function sourceSql(d: SqlDialect, channels: readonly ReportChannel[], table: EventTable, filters: SourceFilters, options: { split?: boolean } = {}): string | undefined {
-  const parts = channels.flatMap((c) => channelRows(d, c, table, filters, options.split ?? false));
+export function sourceSql(d: SqlDialect, channels: readonly ReportChannel[], table: EventTable, filters: SourceFilters, shape: SourceShape): string | undefined {
+  const parts = channels.flatMap((c) => channelRows(d, c, table, filters, shape));
   return parts.length === 0 ? undefined : parts.join('\nUNION ALL\n');
 }
 
