@@ -9,7 +9,7 @@ import { compareProportions } from './compare-rates';
 import { metricTimeSql, type TimeRange } from './metric-sql';
 import type { ReportSplit, ReportStructure } from './report-relations';
 import { finishCut, runPass, type Cut, type Dim, type Grouped, type Pass } from './report-passes';
-import { sourceSql, spanSql, type SourceFilters } from './report-sources';
+import { branchesOf, nearestBranchOf, sourceSql, spanSql, type SourceFilters } from './report-sources';
 import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 
 /**
@@ -62,7 +62,14 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
   const wanted = filters.activities && filters.activities.length > 0 ? new Set(filters.activities) : undefined;
   const channels = structure.channels.filter((c) => !wanted || wanted.has(c.activity.id));
   const cutTo: SourceFilters = { ...(wanted ? { activities: wanted } : {}), ...(filters.branch ? { branch: filters.branch } : {}) };
-  const source = (table: 'feedback' | 'tracking', shape: 'described' | 'plain' | 'split') => sourceSql(d, structure.channels, table, cutTo, shape);
+  const source = (table: 'feedback' | 'tracking', shape: 'described' | 'plain') => sourceSql(d, structure.channels, table, cutTo, shape);
+  const channelOf = new Map(structure.channels.map((c) => [c.activity.id, c]));
+  // The Split outputs a cell's messages came through (its `branches` dim, of its activity's channel).
+  const nearestBranch = (dims: Readonly<Record<string, string | null>>) => {
+    const b = nearestBranchOf(channelOf.get(dims.activity!)!, Number(dims.branches));
+    return b === null ? [] : [b];
+  };
+  const throughBranches = (dims: Readonly<Record<string, string | null>>) => branchesOf(channelOf.get(dims.activity!)!, Number(dims.branches));
 
   // The bucket follows the unfiltered span of event times; the timeline's cells need it.
   const spanQuery = spanSql(d, structure.channels);
@@ -81,14 +88,16 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
   const bucketDims = (cuts: Cut[]): Record<string, Dim> =>
     Object.fromEntries(cuts.map((c) => [c.key!, { sql: d.truncTime(bucket, c.key!), show: (column: string) => d.formatTime(column, '%Y-%m-%d %H:%M') }]));
 
-  // One pass over the messages, one over the events (the breakdowns they share), the links, the
-  // events' timeline, and the Split branches: every total, breakdown, funnel and comparison.
+  // One pass over the messages, one over the events (the breakdowns and Split outputs they share),
+  // one over the events by link and one by time: every total, breakdown, funnel and comparison.
   const shared: Cut[] = [
     { id: 'totals' },
     { id: 'activity', key: 'activity' },
     { id: 'channel', key: 'channel' },
     { id: 'domain', key: 'domain', cells: (dims) => dims.channel === 'email' },
-    { id: 'branch', key: 'branch', cells: (dims) => dims.branch !== null },
+    { id: 'branch', keysOf: nearestBranch },
+    // Every Split's outputs at once: a message counts in each output it came through.
+    { id: 'split', keysOf: throughBranches },
   ];
   const messageCuts: Cut[] = [
     ...shared,
@@ -96,16 +105,13 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
     { id: 'failure-reason', key: 'reason', metrics: FAILURE_METRICS, condition: 'x.sent_at IS NOT NULL AND x.failure_reason IS NOT NULL' },
   ];
   const messageTimeline = timelineCuts('feedback');
-  const messageDims = { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branch: 'x.branch', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
+  const messageDims = { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branches: 'x.branches', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
   const eventTimeline = timelineCuts('tracking');
   const passes: Pass[] = [
     { table: 'feedback', source: source('feedback', 'described'), dims: messageDims, cuts: [...messageCuts, ...messageTimeline] },
-    { table: 'tracking', source: source('tracking', 'described'), dims: { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branch: 'x.branch' }, cuts: shared },
+    { table: 'tracking', source: source('tracking', 'described'), dims: { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branches: 'x.branches' }, cuts: shared },
     { table: 'tracking', source: source('tracking', 'plain'), dims: { url: 'x.url' }, cuts: [{ id: 'link', key: 'url', metrics: ['clicks', 'unique-clicks'], condition: "x.event = 'click'" }] },
     { table: 'tracking', source: source('tracking', 'plain'), dims: bucketDims(eventTimeline), cuts: eventTimeline },
-    ...(structure.splits.length > 0
-      ? (['feedback', 'tracking'] as const).map((table): Pass => ({ table, source: source(table, 'split'), dims: { branch: 'x.split_branch' }, cuts: [{ id: 'split', key: 'branch' }] }))
-      : []),
   ];
   const cuts = new Map<string, Map<string, Grouped>>();
   for (const pass of passes) await runPass(pass, range, env.query, cuts);

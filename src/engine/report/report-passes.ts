@@ -21,8 +21,10 @@ import type { EventTable } from './report-sources';
 
 export interface Cut {
   id: string;
-  /** The dim whose value is the row's key ('' for NULL); absent: one row, key ''. */
+  /** The dim whose value is the row's key ('' for NULL); absent (and no `keysOf`): one row, key ''. */
   key?: string;
+  /** Instead of `key`: the rows a cell adds to, from its dims (several: it counts in each; none: in no row). */
+  keysOf?: (dims: Readonly<Record<string, string | null>>) => readonly string[];
   /** Count metric ids (absent: every metric of the pass's table). */
   metrics?: readonly string[];
   /**
@@ -92,11 +94,12 @@ export async function runPass(pass: Pass, range: TimeRange, query: (sql: string)
     for (const cell of cells) {
       if (cut.cells && !cut.cells(cell.dims)) continue;
       if (cut.condition && Number(cell.dims[conditionDim(cut)]) !== 1) continue;
-      const key = cut.key ? (cell.dims[cut.key] ?? '') : '';
-      const g = rows.get(key) ?? { channels: new Set<string>(), counts: {} };
-      rows.set(key, g);
-      g.channels.add(cell.channel);
-      for (const m of ms) g.counts[m.id] = (g.counts[m.id] ?? 0) + cell.values.get(m.id)!;
+      for (const key of cut.keysOf ? cut.keysOf(cell.dims) : [cut.key ? (cell.dims[cut.key] ?? '') : '']) {
+        const g = rows.get(key) ?? { channels: new Set<string>(), counts: {} };
+        rows.set(key, g);
+        g.channels.add(cell.channel);
+        for (const m of ms) g.counts[m.id] = (g.counts[m.id] ?? 0) + cell.values.get(m.id)!;
+      }
     }
   }
 }

@@ -1,14 +1,14 @@
-import { quoteIdent, sqlLiteral } from '../sql/quote';
+import { quoteIdent } from '../sql/quote';
 import type { SqlDialect } from '../sql/dialect';
 import type { ReportChannel } from './report-relations';
 
 /**
  * The rows a report aggregates, as SQL over each channel's own tables: its messages (`@feedback`)
  * and its events (`@tracking`), each with the message's `domain` (the email address's domain,
- * lower-cased) and `branch` (report-relations.ts), and the channel filters applied. A record's
- * Split branches are tested on the channel's native key against the branch's working table, so
- * nothing is copied, cast to text or joined on text keys first: the aggregated passes
- * (report-passes.ts) read these rows once each.
+ * lower-cased) and the Split outputs its record came through (report-relations.ts), and the
+ * channel filters applied. A record's Split outputs are tested on the channel's native key against
+ * each output's working table (one row per record), so nothing is copied, cast to text or joined
+ * on text keys first: the aggregated passes (report-passes.ts) read these rows once each.
  *
  * An event's message is in its channel's feedback table (the simulation draws events from
  * delivered messages): only an email's events read it, for the address's domain.
@@ -32,11 +32,32 @@ function inBranch(c: ReportChannel, alias: string, table: string): string {
   return `${alias}.${key} IN (SELECT ${key} FROM ${quoteIdent(table)})`;
 }
 
-/** The message's branch of the Split nearest upstream: the first of its outputs, by id, holding the record. */
-function branchSql(d: SqlDialect, c: ReportChannel, alias: string): string {
-  const branches = c.memberships.filter((m) => m.split === c.nearest);
-  if (branches.length === 0) return `CAST(NULL AS ${d.sqlType('string')})`;
-  return `CASE ${branches.map((m) => `WHEN ${inBranch(c, alias, m.table)} THEN ${sqlLiteral(m.branch)}`).join(' ')} END`;
+/**
+ * The Split outputs the record came through, as a number: bit i set when it is in the working
+ * table of the channel's membership i (ReportChannel.memberships, in that order). One test per
+ * output, read by every part (the `branch` breakdown, the Split comparisons): see `branchesOf`.
+ */
+function branchesSql(c: ReportChannel, alias: string): string {
+  if (c.memberships.length === 0) return '0';
+  if (c.memberships.length > MAX_MEMBERSHIPS) throw new Error(`Channel activity "${c.activity.id}" follows more than ${MAX_MEMBERSHIPS} Split outputs: its report cannot tell them apart.`);
+  return c.memberships.map((m, i) => `CASE WHEN ${inBranch(c, alias, m.table)} THEN ${2 ** i} ELSE 0 END`).join(' + ');
+}
+
+/** Bits a number keeps exactly in JavaScript and SQL alike. */
+const MAX_MEMBERSHIPS = 52;
+
+/** The Split outputs (`<split id>/<output id>`) of a `branches` number of channel `c`'s rows. */
+export function branchesOf(c: ReportChannel, branches: number): string[] {
+  return c.memberships.filter((_, i) => Math.floor(branches / 2 ** i) % 2 === 1).map((m) => m.branch);
+}
+
+/**
+ * A message's branch: of the Split nearest upstream of its channel, the first output, by id,
+ * holding its record; null when none does.
+ */
+export function nearestBranchOf(c: ReportChannel, branches: number): string | null {
+  const through = new Set(branchesOf(c, branches));
+  return c.memberships.find((m) => m.split === c.nearest && through.has(m.branch))?.branch ?? null;
 }
 
 function domainSql(d: SqlDialect, c: ReportChannel, address: string): string {
@@ -44,11 +65,10 @@ function domainSql(d: SqlDialect, c: ReportChannel, address: string): string {
 }
 
 /**
- * How a source's rows come: `plain` (the table's columns), `described` (with the message's
- * `domain` and `branch`), `split` (each row once for each branch, of any Split, its record came
- * through, as `split_branch`: a message reached through two branches counts in both).
+ * How a source's rows come: `plain` (the table's columns) or `described` (with the message's
+ * `domain` and `branches`, the Split outputs its record came through: see branchesSql).
  */
-export type SourceShape = 'plain' | 'described' | 'split';
+export type SourceShape = 'plain' | 'described';
 
 /** The rows of one channel's table: none when the filters leave none of them. */
 function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters: SourceFilters, shape: SourceShape): string[] {
@@ -64,14 +84,10 @@ function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   const columns = (table === 'feedback' ? FEEDBACK_COLUMNS : TRACKING_COLUMNS).map((col) => `x.${quoteIdent(col)}`).join(', ');
   if (shape === 'plain') return [`SELECT ${columns} FROM ${quoteIdent(relation)} x${where}`];
-  if (shape === 'split') {
-    const key = quoteIdent(c.key);
-    return c.memberships.map((m) => `SELECT ${columns}, ${sqlLiteral(m.branch)} AS split_branch FROM ${quoteIdent(relation)} x JOIN ${quoteIdent(m.table)} sm ON sm.${key} = x.${key}${where}`);
-  }
-  if (table === 'feedback') return [`SELECT ${columns}, ${domainSql(d, c, 'x.address')} AS domain, ${branchSql(d, c, 'x')} AS branch FROM ${quoteIdent(relation)} x${where}`];
+  if (table === 'feedback') return [`SELECT ${columns}, ${domainSql(d, c, 'x.address')} AS domain, ${branchesSql(c, 'x')} AS branches FROM ${quoteIdent(relation)} x${where}`];
   const email = c.activity.type === 'email';
   const join = email ? ` JOIN (SELECT message_id, address FROM ${quoteIdent(c.feedback)}) f ON f.message_id = x.message_id` : '';
-  return [`SELECT ${columns}, ${domainSql(d, c, 'f.address')} AS domain, ${branchSql(d, c, 'x')} AS branch FROM ${quoteIdent(relation)} x${join}${where}`];
+  return [`SELECT ${columns}, ${domainSql(d, c, 'f.address')} AS domain, ${branchesSql(c, 'x')} AS branches FROM ${quoteIdent(relation)} x${join}${where}`];
 }
 
 /** Every channel's rows of `table` as one relation, or undefined when there are none. */
