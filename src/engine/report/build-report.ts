@@ -9,7 +9,7 @@ import { compareProportions } from './compare-rates';
 import { metricTimeSql, type TimeRange } from './metric-sql';
 import type { ReportSplit, ReportStructure } from './report-relations';
 import { finishCut, runPass, type Cut, type Dim, type Grouped, type Pass } from './report-passes';
-import { branchesOf, nearestBranchOf, sourceSql, spanSql, type SourceFilters } from './report-sources';
+import { branchesOf, nearestBranchOf, sourceParts, spanSql, type SourceFilters } from './report-sources';
 import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 
 /**
@@ -62,7 +62,7 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
   const wanted = filters.activities && filters.activities.length > 0 ? new Set(filters.activities) : undefined;
   const channels = structure.channels.filter((c) => !wanted || wanted.has(c.activity.id));
   const cutTo: SourceFilters = { ...(wanted ? { activities: wanted } : {}), ...(filters.branch ? { branch: filters.branch } : {}) };
-  const source = (table: 'feedback' | 'tracking', shape: 'described' | 'plain') => sourceSql(d, structure.channels, table, cutTo, shape);
+  const source = (table: 'feedback' | 'tracking', shape: 'described' | 'plain') => sourceParts(d, structure.channels, table, cutTo, shape);
   const channelOf = new Map(structure.channels.map((c) => [c.activity.id, c]));
   // The Split outputs a cell's messages came through (its `branches` dim, of its activity's channel).
   const nearestBranch = (dims: Readonly<Record<string, string | null>>) => {
@@ -105,13 +105,13 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
     { id: 'failure-reason', key: 'reason', metrics: FAILURE_METRICS, condition: 'x.sent_at IS NOT NULL AND x.failure_reason IS NOT NULL' },
   ];
   const messageTimeline = timelineCuts('feedback');
-  const messageDims = { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branches: 'x.branches', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
+  const messageDims = { domain: 'x.domain', branches: 'x.branches', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
   const eventTimeline = timelineCuts('tracking');
   const passes: Pass[] = [
-    { table: 'feedback', source: source('feedback', 'described'), dims: messageDims, cuts: [...messageCuts, ...messageTimeline] },
-    { table: 'tracking', source: source('tracking', 'described'), dims: { activity: 'x.activity_id', channel: 'x.channel', domain: 'x.domain', branches: 'x.branches' }, cuts: shared },
-    { table: 'tracking', source: source('tracking', 'plain'), dims: { url: 'x.url' }, cuts: [{ id: 'link', key: 'url', metrics: ['clicks', 'unique-clicks'], condition: "x.event = 'click'" }] },
-    { table: 'tracking', source: source('tracking', 'plain'), dims: bucketDims(eventTimeline), cuts: eventTimeline },
+    { table: 'feedback', parts: source('feedback', 'described'), dims: messageDims, cuts: [...messageCuts, ...messageTimeline], grouping: 'part' },
+    { table: 'tracking', parts: source('tracking', 'described'), dims: { domain: 'x.domain', branches: 'x.branches' }, cuts: shared, grouping: 'whole' },
+    { table: 'tracking', parts: source('tracking', 'plain'), dims: { url: 'x.url' }, cuts: [{ id: 'link', key: 'url', metrics: ['clicks', 'unique-clicks'], condition: "x.event = 'click'" }], grouping: 'whole' },
+    { table: 'tracking', parts: source('tracking', 'plain'), dims: bucketDims(eventTimeline), cuts: eventTimeline, grouping: 'whole' },
   ];
   const cuts = new Map<string, Map<string, Grouped>>();
   for (const pass of passes) await runPass(pass, range, env.query, cuts);

@@ -3,7 +3,8 @@ import { appliesTo, countMetric, countMetrics } from '../../domain/metrics';
 import type { MetricCounts } from '../../domain/report';
 import type { PlainRow } from '../rows';
 import { countMetricSql, type TimeRange } from './metric-sql';
-import type { EventTable } from './report-sources';
+import { sqlLiteral } from '../sql/quote';
+import type { EventTable, SourcePart } from './report-sources';
 
 /**
  * One aggregated pass over a relation (report-sources.ts) gives every part of the report that
@@ -41,11 +42,17 @@ export type Dim = string | { sql: string; show: (column: string) => string };
 
 export interface Pass {
   table: EventTable;
-  /** The rows (report-sources.ts), or undefined when the filters leave none. */
-  source: string | undefined;
-  /** Grouping columns by name (the row's `channel` is always one). */
+  /** The rows (report-sources.ts), one part per channel activity. */
+  parts: readonly SourcePart[];
+  /** Grouping columns by name, besides `activity` and `channel` (each part's own, always there). */
   dims: Readonly<Record<string, Dim>>;
   cuts: readonly Cut[];
+  /**
+   * `part`: each part grouped on its own (cheaper over many rows: a part's activity and channel
+   * are not grouping columns); `whole`: the parts' rows grouped together (cheaper for counts of
+   * distinct messages over few rows, which set up their own tables for each grouping).
+   */
+  grouping: 'part' | 'whole';
 }
 
 /** A row of a cut: the channels of its rows and its counts. */
@@ -59,21 +66,28 @@ const metricsOfCut = (cut: Cut, table: EventTable): CountMetric[] =>
 
 const conditionDim = (cut: Cut) => `when ${cut.id}`;
 
-/** The SQL of a pass: columns d0… (dims, conditions as 0/1), `channel`, v0… (each metric of the registry the cuts read). */
+/**
+ * The SQL of a pass: columns `activity`, `channel`, d0… (dims, conditions as 0/1), v0… (each
+ * metric of the registry the cuts read). Each channel activity's rows are grouped on their own
+ * (their activity and channel are the same on every row, so they are not grouping columns).
+ */
 export function passSql(pass: Pass, range: TimeRange): { sql: string; dims: string[]; metrics: CountMetric[] } | undefined {
-  if (!pass.source) return undefined;
+  if (pass.parts.length === 0) return undefined;
   const cuts = pass.cuts.filter((cut) => metricsOfCut(cut, pass.table).length > 0);
   const metrics = countMetrics.filter((m) => cuts.some((cut) => metricsOfCut(cut, pass.table).includes(m)));
   if (metrics.length === 0) return undefined;
   const dims: [string, Dim][] = [...Object.entries(pass.dims), ...cuts.filter((cut) => cut.condition).map((cut): [string, Dim] => [conditionDim(cut), `CASE WHEN ${cut.condition} THEN 1 ELSE 0 END`])];
   const group = dims.map(([, dim], i) => `${typeof dim === 'string' ? dim : dim.sql} AS d${i}`);
   const values = metrics.map((m, i) => `${countMetricSql(m.formula, { alias: 'x', range })} AS v${i}`);
-  const grouped = `SELECT ${[...group, 'x.channel AS channel', ...values].join(', ')}\nFROM (${pass.source}) x\nGROUP BY ${[...dims.map((_, i) => `d${i}`), 'channel'].join(', ')}`;
-  const shown = dims.some(([, dim]) => typeof dim !== 'string');
+  // Without a grouping column, a part with no row must give no cell (not one of zeros).
+  const groupBy = dims.length > 0 ? `GROUP BY ${dims.map((_, i) => `d${i}`).join(', ')}` : 'HAVING count(*) > 0';
   // Shown values (text) are computed once per cell, not once per row.
-  const sql = shown
-    ? `SELECT ${[...dims.map(([, dim], i) => `${typeof dim === 'string' ? `d${i}` : dim.show(`d${i}`)} AS d${i}`), 'channel', ...metrics.map((_, i) => `v${i}`)].join(', ')} FROM (${grouped}) cells`
-    : grouped;
+  const shown = dims.map(([, dim], i) => `${typeof dim === 'string' ? `d${i}` : dim.show(`d${i}`)} AS d${i}`);
+  const outer = (activity: string, channel: string) => `SELECT ${[`${activity} AS activity`, `${channel} AS channel`, ...shown, ...metrics.map((_, i) => `v${i}`)].join(', ')}`;
+  const sql =
+    pass.grouping === 'part'
+      ? pass.parts.map((part) => `${outer(sqlLiteral(part.activity), sqlLiteral(part.channel))}\nFROM (SELECT ${[...group, ...values].join(', ')} FROM (${part.sql}) x ${groupBy}) cells`).join('\nUNION ALL\n')
+      : `${outer('a', 'c')}\nFROM (SELECT ${['x.activity_id AS a', 'x.channel AS c', ...group, ...values].join(', ')}\nFROM (${pass.parts.map((part) => part.sql).join('\nUNION ALL\n')}) x\nGROUP BY ${['a', 'c', ...dims.map((_, i) => `d${i}`)].join(', ')}) cells`;
   return { sql, dims: dims.map(([name]) => name), metrics };
 }
 
@@ -81,8 +95,9 @@ export function passSql(pass: Pass, range: TimeRange): { sql: string; dims: stri
 export async function runPass(pass: Pass, range: TimeRange, query: (sql: string) => Promise<PlainRow[]>, into: Map<string, Map<string, Grouped>>): Promise<void> {
   const built = passSql(pass, range);
   if (!built) return;
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
   const cells = (await query(built.sql)).map((row) => ({
-    dims: Object.fromEntries(built.dims.map((name, i) => [name, row[`d${i}`] === null || row[`d${i}`] === undefined ? null : String(row[`d${i}`])])) as Record<string, string | null>,
+    dims: { activity: String(row.activity), channel: String(row.channel), ...Object.fromEntries(built.dims.map((name, i) => [name, text(row[`d${i}`])])) } as Record<string, string | null>,
     channel: String(row.channel),
     values: new Map(built.metrics.map((m, i) => [m.id, Number(row[`v${i}`] ?? 0)])),
   }));

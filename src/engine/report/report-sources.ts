@@ -90,10 +90,16 @@ function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters
   return [`SELECT ${columns}, ${domainSql(d, c, 'f.address')} AS domain, ${branchesSql(c, 'x')} AS branches FROM ${quoteIdent(relation)} x${join}${where}`];
 }
 
-/** Every channel's rows of `table` as one relation, or undefined when there are none. */
-export function sourceSql(d: SqlDialect, channels: readonly ReportChannel[], table: EventTable, filters: SourceFilters, shape: SourceShape): string | undefined {
-  const parts = channels.flatMap((c) => channelRows(d, c, table, filters, shape));
-  return parts.length === 0 ? undefined : parts.join('\nUNION ALL\n');
+/** Rows of one channel activity's table: its `activity_id` and `channel` are the same on every row. */
+export interface SourcePart {
+  activity: string;
+  channel: string;
+  sql: string;
+}
+
+/** Every channel's rows of `table` (none when the filters leave none). */
+export function sourceParts(d: SqlDialect, channels: readonly ReportChannel[], table: EventTable, filters: SourceFilters, shape: SourceShape): SourcePart[] {
+  return channels.flatMap((c) => channelRows(d, c, table, filters, shape).map((sql) => ({ activity: c.activity.id, channel: c.activity.type, sql })));
 }
 
 /** First and last event times of every channel, unfiltered (the range a time filter can take), as one row `(from, to)`. */
