@@ -9,7 +9,7 @@ import { compareProportions } from './compare-rates';
 import { metricTimeSql, type TimeRange } from './metric-sql';
 import type { ReportSplit, ReportStructure } from './report-relations';
 import { finishCut, runPass, type Cut, type Dim, type Grouped, type Pass } from './report-passes';
-import { branchesOf, nearestBranchOf, sourceParts, spanSql, type SourceFilters } from './report-sources';
+import { branchesOf, domainOf, nearestBranchOf, sourceParts, spanSql, type SourceFilters } from './report-sources';
 import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 
 /**
@@ -105,11 +105,12 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
     { id: 'failure-reason', key: 'reason', metrics: FAILURE_METRICS, condition: 'x.sent_at IS NOT NULL AND x.failure_reason IS NOT NULL' },
   ];
   const messageTimeline = timelineCuts('feedback');
-  const messageDims = { domain: 'x.domain', branches: 'x.branches', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
+  const domain: Dim = { sql: 'x.domain', show: domainOf };
+  const messageDims = { domain, branches: 'x.branches', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
   const eventTimeline = timelineCuts('tracking');
   const passes: Pass[] = [
     { table: 'feedback', parts: source('feedback', 'described'), dims: messageDims, cuts: [...messageCuts, ...messageTimeline], grouping: 'part' },
-    { table: 'tracking', parts: source('tracking', 'described'), dims: { domain: 'x.domain', branches: 'x.branches' }, cuts: shared, grouping: 'whole' },
+    { table: 'tracking', parts: source('tracking', 'described'), dims: { domain, branches: 'x.branches' }, cuts: shared, grouping: 'whole' },
     { table: 'tracking', parts: source('tracking', 'plain'), dims: { url: 'x.url' }, cuts: [{ id: 'link', key: 'url', metrics: ['clicks', 'unique-clicks'], condition: "x.event = 'click'" }], grouping: 'whole' },
     { table: 'tracking', parts: source('tracking', 'plain'), dims: bucketDims(eventTimeline), cuts: eventTimeline, grouping: 'whole' },
   ];

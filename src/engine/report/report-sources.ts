@@ -4,8 +4,8 @@ import type { ReportChannel } from './report-relations';
 
 /**
  * The rows a report aggregates, as SQL over each channel's own tables: its messages (`@feedback`)
- * and its events (`@tracking`), each with the message's `domain` (the email address's domain,
- * lower-cased) and the Split outputs its record came through (report-relations.ts), and the
+ * and its events (`@tracking`), each with the message's `domain` (the email address's domain, as
+ * written: see `domainOf`) and the Split outputs its record came through (report-relations.ts), and the
  * channel filters applied. A record's Split outputs are tested on the channel's native key against
  * each output's working table (one row per record), so nothing is copied, cast to text or joined
  * on text keys first: the aggregated passes (report-passes.ts) read these rows once each.
@@ -60,9 +60,13 @@ export function nearestBranchOf(c: ReportChannel, branches: number): string | nu
   return c.memberships.find((m) => m.split === c.nearest && through.has(m.branch))?.branch ?? null;
 }
 
+/** The text after an email address's last `@`, as written: `domainOf` gives the domain once rows are grouped by it. */
 function domainSql(d: SqlDialect, c: ReportChannel, address: string): string {
-  return c.activity.type === 'email' ? `CASE WHEN ${address} LIKE '%@%' THEN lower(trim(${d.lastPart(address, '@')})) END` : `CAST(NULL AS ${d.sqlType('string')})`;
+  return c.activity.type === 'email' ? `CASE WHEN ${address} LIKE '%@%' THEN ${d.lastPart(address, '@')} END` : `CAST(NULL AS ${d.sqlType('string')})`;
 }
+
+/** The domain of a source's `domain` column (lower-cased, trimmed): per group, not per row. */
+export const domainOf = (column: string): string => `lower(trim(${column}))`;
 
 /**
  * How a source's rows come: `plain` (the table's columns) or `described` (with the message's
