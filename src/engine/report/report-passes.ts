@@ -8,13 +8,13 @@ import type { EventTable, SourcePart } from './report-sources';
 
 /**
  * One aggregated pass over a relation (report-sources.ts) gives every part of the report that
- * reads it: the pass groups the rows by a few columns (`dims`, and always `channel`) into small
- * **cells**, each with the value of every count metric it needs (the registry's one SQL formula,
- * metric-sql.ts, with the report's time range); each part (a **cut**: the totals, a breakdown, the
- * timeline…) then adds up the cells by its key. Adding up is exact: a feedback metric counts or
- * sums rows, and a tracking metric that counts distinct messages is only added over cells that
- * split messages apart (a pass over tracking groups by message-level columns only, or by the cut's
- * own key, e.g. the link or the time bucket).
+ * reads it: the pass groups the rows by a few columns (`dims`, and always the activity and its
+ * channel) into small **cells**, each with the value of every count metric it needs (the
+ * registry's one SQL formula, metric-sql.ts, with the report's time range); each part (a **cut**:
+ * the totals, a breakdown, the timeline…) then adds up the cells by its key. Adding up is exact: a
+ * feedback metric counts or sums rows, and a tracking metric that counts distinct messages is only
+ * added over cells that split messages apart (a pass over tracking groups by message-level columns
+ * only, or by the cut's own key, e.g. the link or the time bucket).
  *
  * A cut restricted to some rows (`condition`) adds that condition to the grouping, so that each
  * metric is computed once per cell whatever the number of cuts.
