@@ -83,8 +83,8 @@ for (let i = 0; i < TRACES; i++) {
   await engine.trace(simulated, String(1 + Math.floor((i * PROFILES) / TRACES)), { simulate: true });
   traces.push(performance.now() - started);
 }
-// The report of a fresh simulation (each at another launch, so that its relations are built
-// again), then the same report cut by one channel activity, which reads them as they are.
+// The report of a fresh simulation (each at another launch, so that every channel's tables are
+// new), then the same report cut by one channel activity.
 const report: number[] = [];
 const reportFiltered: number[] = [];
 for (let r = 0; r < RUNS; r++) {

@@ -21,7 +21,6 @@ import { idRecord } from '../domain/ids';
 import type { RestoreOutcome, RunRecord, SavedAudienceInfo } from './state/engine-store';
 import type { StateStorage } from './state/state-storage';
 import type { ReportParams, ReportResult } from '../domain/report';
-import { hash64 } from './compile/hash';
 import { buildReport, ReportInputError, type ReportEnv } from './report/build-report';
 import { reportStructure } from './report/report-relations';
 import { linkedProbes, traceProbe, type ActivityProbe } from './trace/trace-probes';
@@ -129,8 +128,6 @@ export class Engine {
   private readonly rowCount = new Map<string, number>();
   /** Figures of activities (CompiledOutput.figures), by table and figures SQL; dropped with the table. */
   private readonly figuresCache = new Map<string, { table: string; values: Record<string, number> }>();
-  /** Tables a report reads (see report()), kept until a report reads others. */
-  private readonly reportTables = new Set<string>();
   /** Facts tables created (see SqlToolkit.facts); they live as long as a campaign reads them. */
   private readonly facts = new Set<string>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -290,9 +287,8 @@ export class Engine {
     };
     this.background?.cancel();
     this.background = undefined;
-    for (const table of [...this.rowCount.keys(), ...this.facts, ...this.reportTables]) await this.dropRelation(table);
+    for (const table of [...this.rowCount.keys(), ...this.facts]) await this.dropRelation(table);
     this.rowCount.clear();
-    this.reportTables.clear();
     this.facts.clear();
     this.lastPlan = undefined;
     if (previous && !previous.external) {
@@ -315,10 +311,9 @@ export class Engine {
       }
       this.background?.cancel();
       this.background = undefined;
-      for (const table of [...this.rowCount.keys(), ...this.facts, ...this.reportTables]) await this.dropRelation(table);
+      for (const table of [...this.rowCount.keys(), ...this.facts]) await this.dropRelation(table);
       this.rowCount.clear();
-      this.reportTables.clear();
-      this.facts.clear();
+        this.facts.clear();
       this.lastPlan = undefined;
       this.data = { id: data.id, version: `${data.id}#${++this.loads}`, model: data.model, rowCounts, schema: data.schema, external: true };
       return this.dataset!;
@@ -743,16 +738,10 @@ export class Engine {
     const { plan, tables } = runReportPlan(base, runs);
     for (const [name, sql] of tables) await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
     try {
-      const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t), this.dialect);
+      const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t));
       const env: ReportEnv = {
         dialect: this.dialect,
         query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
-        table: async (sql) => {
-          const name = `rr_${hash64(`${data.version}\u0000${sql}`)}`;
-          await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
-          tables.set(name, '');
-          return quoteIdent(name);
-        },
       };
       return await buildReport(env, doc, structure, plan.launch, params);
     } catch (e) {
@@ -1079,38 +1068,21 @@ export class Engine {
   /**
    * The campaign's report (src/domain/report.ts): simulates it as `counts(doc, { simulate: true })`
    * does, then aggregates its feedback and tracking with the metric registry's SQL
-   * (src/engine/report/). The relations it reads are kept as tables named by their SQL, so that
-   * another filter or bucket of the same simulation reads them again without rebuilding them.
+   * (src/engine/report/), reading the simulation's own tables in a few passes.
    */
   async report(doc: CampaignDoc, params: ReportParams = {}): Promise<ReportResult> {
     const plan = await this.simulatedPlan(doc);
     const data = this.requireData();
-    const structure = reportStructure(doc, plan, data.model, (t) => this.rowCount.has(t), this.dialect);
-    const used = new Set<string>();
+    const structure = reportStructure(doc, plan, data.model, (t) => this.rowCount.has(t));
     const env: ReportEnv = {
       dialect: this.dialect,
       query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),
-      table: async (sql) => {
-        const name = `rp_${hash64(`${data.version}\u0000${sql}`)}`;
-        used.add(name);
-        if (!this.reportTables.has(name)) {
-          await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
-          this.reportTables.add(name);
-        }
-        return quoteIdent(name);
-      },
     };
     try {
       return await buildReport(env, doc, structure, plan.launch, params);
     } catch (e) {
       if (e instanceof ReportInputError) throw new EngineError(e.message);
       throw e;
-    } finally {
-      for (const table of [...this.reportTables]) {
-        if (used.has(table)) continue;
-        this.reportTables.delete(table);
-        await this.exclusive(() => this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`));
-      }
     }
   }
 

@@ -1,21 +1,23 @@
 import type { CampaignDoc } from '../../domain/campaign';
-import type { CountMetric } from '../../domain/metrics';
 import { appliesTo, countMetric, countMetrics, rateMetrics } from '../../domain/metrics';
-import type { MetricCounts, RateComparison, ReportBreakdown, ReportBucket, ReportParams, ReportResult, ReportRow, SplitReport, TimePoint } from '../../domain/report';
+import type { MetricCounts, RateComparison, ReportBreakdown, ReportBucket, ReportParams, ReportResult, ReportRow, SplitReport } from '../../domain/report';
 import type { PlainRow } from '../rows';
 import { quoteIdent, sqlLiteral, timestampLiteral } from '../sql/quote';
 import { readSimulationSettings, type ConversionModel } from '../../domain/simulation-settings';
 import { drawGroupSql, uniformSql } from '../simulation/draws';
 import { compareProportions } from './compare-rates';
-import { countMetricSql, metricTimeSql, type TimeRange } from './metric-sql';
+import { metricTimeSql, type TimeRange } from './metric-sql';
 import type { ReportSplit, ReportStructure } from './report-relations';
+import { finishCut, runPass, type Cut, type Dim, type Grouped, type Pass } from './report-passes';
+import { branchesOf, domainOf, nearestBranchOf, sourceParts, spanSql, type SourceFilters } from './report-sources';
 import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 
 /**
- * A campaign's report (src/domain/report.ts, docs/reports.md) over the relations of
- * report-relations.ts: every number is a count metric of the registry, computed by its one SQL
- * formula (metric-sql.ts), grouped by the breakdown's key. Filters (channel activities, a Split
- * branch, a time range on each metric's own event time) apply to every part.
+ * A campaign's report (src/domain/report.ts, docs/reports.md) over the channels' event tables
+ * (report-relations.ts, report-sources.ts): every number is a count metric of the registry,
+ * computed by its one SQL formula (metric-sql.ts) in a few aggregated passes (report-passes.ts)
+ * whose small results every part adds up by its key. Filters (channel activities, a Split branch,
+ * a time range on each metric's own event time) apply to every part.
  */
 
 /** A filter the report cannot apply, said in words (the engine answers it as its error). */
@@ -28,8 +30,6 @@ export class ReportInputError extends Error {
 
 export interface ReportEnv {
   query: (sql: string) => Promise<PlainRow[]>;
-  /** A table holding the rows of `sql` (created once, named by the engine), for the report's queries to read. */
-  table: (sql: string) => Promise<string>;
   /** The SQL engine's dialect; DuckDB when absent. */
   dialect?: SqlDialect;
 }
@@ -50,65 +50,76 @@ function timeLiteral(name: string, value: string | undefined): string | undefine
   }
 }
 
-interface Grouped {
-  channels: Set<string>;
-  counts: MetricCounts;
-}
-
 export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: ReportStructure, launch: string, params: ReportParams = {}): Promise<ReportResult> {
   const filters = params.filters ?? {};
+  const d = env.dialect ?? duckdbDialect;
   const empty: ReportResult = { simulated: false, totals: {}, breakdowns: [], splits: [], timeline: { bucket: params.bucket ?? 'hour', points: [] }, funnels: [] };
-  if (!structure.messagesSql || !structure.eventsSql) return empty;
+  if (structure.channels.length === 0) return empty;
   const range: TimeRange = { ...(timeLiteral('from', filters.from) ? { from: timeLiteral('from', filters.from)! } : {}), ...(timeLiteral('to', filters.to) ? { to: timeLiteral('to', filters.to)! } : {}) };
   const branches = new Set(structure.splits.flatMap((s) => s.branches.map((b) => `${s.activity.id}/${b.port}`)));
   if (filters.branch && !branches.has(filters.branch)) throw new ReportInputError(`The campaign has no Split branch "${filters.branch}" (expected <split activity id>/<output id>).`);
 
-  const memberships = await env.table(structure.membershipsSql);
-  const messages = await env.table(structure.messagesSql(memberships));
-  const events = await env.table(structure.eventsSql(messages));
-
   const wanted = filters.activities && filters.activities.length > 0 ? new Set(filters.activities) : undefined;
   const channels = structure.channels.filter((c) => !wanted || wanted.has(c.activity.id));
-  const where = (alias: string): string[] => {
-    const out: string[] = [];
-    if (wanted) out.push(`${alias}.activity_id IN (${[...wanted].map((id) => sqlLiteral(id)).join(', ')})`);
-    if (filters.branch)
-      out.push(`EXISTS (SELECT 1 FROM ${memberships} mb WHERE mb.branch = ${sqlLiteral(filters.branch)} AND mb.activity_id = ${alias}.activity_id AND mb.record_key = ${alias}.record_key)`);
-    return out;
+  const cutTo: SourceFilters = { ...(wanted ? { activities: wanted } : {}), ...(filters.branch ? { branch: filters.branch } : {}) };
+  const source = (table: 'feedback' | 'tracking', shape: 'described' | 'plain') => sourceParts(d, structure.channels, table, cutTo, shape);
+  const channelOf = new Map(structure.channels.map((c) => [c.activity.id, c]));
+  // The Split outputs a cell's messages came through (its `branches` dim, of its activity's channel).
+  const nearestBranch = (dims: Readonly<Record<string, string | null>>) => {
+    const b = nearestBranchOf(channelOf.get(dims.activity!)!, Number(dims.branches));
+    return b === null ? [] : [b];
   };
+  const throughBranches = (dims: Readonly<Record<string, string | null>>) => branchesOf(channelOf.get(dims.activity!)!, Number(dims.branches));
 
-  /** Count metrics grouped by `key` (an SQL expression over alias x), over messages and events. */
-  const grouped = async (key: string, metricIds: readonly string[] | undefined, extra: { messages?: string; events?: string; join?: string } = {}): Promise<Map<string, Grouped>> => {
-    const result = new Map<string, Grouped>();
-    const chosen = (metricIds ? metricIds.map((id) => countMetric(id)!) : countMetrics) as CountMetric[];
-    for (const table of ['feedback', 'tracking'] as const) {
-      const ms = chosen.filter((m) => m.formula.table === table);
-      const condition = table === 'feedback' ? extra.messages : extra.events;
-      if (ms.length === 0 || condition === 'FALSE') continue;
-      const conditions = [...where('x'), ...(condition ? [condition] : [])];
-      const sql = `SELECT coalesce(CAST(${key} AS VARCHAR), '') AS k, ${(env.dialect ?? duckdbDialect).distinctTexts('x.channel', ',')} AS channels, ${ms.map((m, i) => `${countMetricSql(m.formula, { alias: 'x', range })} AS m${i}`).join(', ')}
-FROM ${table === 'feedback' ? messages : events} x${extra.join ? ` ${extra.join}` : ''}${conditions.length ? `\nWHERE ${conditions.join(' AND ')}` : ''}
-GROUP BY 1 ORDER BY 1`;
-      for (const row of await env.query(sql)) {
-        const k = String(row.k);
-        const g = result.get(k) ?? { channels: new Set<string>(), counts: {} };
-        String(row.channels ?? '').split(',').filter(Boolean).forEach((c) => g.channels.add(c));
-        ms.forEach((m, i) => (g.counts[m.id] = Number(row[`m${i}`] ?? 0)));
-        result.set(k, g);
-      }
-    }
-    // A metric that applies to none of a row's channels is not a number of that row (not 0).
-    // A row with no event of a metric that applies to it has 0 of it.
-    for (const g of result.values()) {
-      const counts: MetricCounts = {};
-      for (const m of chosen) if ([...g.channels].some((c) => appliesTo(m, c))) counts[m.id] = g.counts[m.id] ?? 0;
-      g.counts = counts;
-    }
-    return result;
-  };
+  // The bucket follows the unfiltered span of event times; the timeline's cells need it.
+  const spanQuery = spanSql(d, structure.channels);
+  const spanRow = spanQuery ? (await env.query(spanQuery))[0] : undefined;
+  const span = spanRow && spanRow.from !== null && spanRow.to !== null ? { from: String(spanRow.from), to: String(spanRow.to) } : undefined;
+  const bucket: ReportBucket = params.bucket ?? (span && Date.parse(span.to.replace(' ', 'T') + 'Z') - Date.parse(span.from.replace(' ', 'T') + 'Z') <= 2 * 86_400_000 ? 'hour' : 'day');
+
+  // The timeline: each metric by bucket of its own event time (the dim named by that time's SQL).
+  const timelineCuts = (table: 'feedback' | 'tracking'): Cut[] =>
+    TIMELINE_METRICS.map((id) => countMetric(id)!)
+      .filter((m) => m.formula.table === table)
+      .map((m) => {
+        const time = metricTimeSql(m.formula, 'x');
+        return { id: `timeline:${m.id}`, key: time, metrics: [m.id], cells: (dims) => dims[time] !== null };
+      });
+  const bucketDims = (cuts: Cut[]): Record<string, Dim> =>
+    Object.fromEntries(cuts.map((c) => [c.key!, { sql: d.truncTime(bucket, c.key!), show: (column: string) => d.formatTime(column, '%Y-%m-%d %H:%M') }]));
+
+  // One pass over the messages, one over the events (the breakdowns and Split outputs they share),
+  // one over the events by link and one by time: every total, breakdown, funnel and comparison.
+  const shared: Cut[] = [
+    { id: 'totals' },
+    { id: 'activity', key: 'activity' },
+    { id: 'channel', key: 'channel' },
+    { id: 'domain', key: 'domain', cells: (dims) => dims.channel === 'email' },
+    { id: 'branch', keysOf: nearestBranch },
+    // Every Split's outputs at once: a message counts in each output it came through.
+    { id: 'split', keysOf: throughBranches },
+  ];
+  const messageCuts: Cut[] = [
+    ...shared,
+    { id: 'exclusion-reason', key: 'reason', metrics: ['excluded'], condition: `x.status IN ${EXCLUDED_STATUSES}` },
+    { id: 'failure-reason', key: 'reason', metrics: FAILURE_METRICS, condition: 'x.sent_at IS NOT NULL AND x.failure_reason IS NOT NULL' },
+  ];
+  const messageTimeline = timelineCuts('feedback');
+  const domain: Dim = { sql: 'x.domain', show: domainOf };
+  const messageDims = { domain, branches: 'x.branches', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
+  const eventTimeline = timelineCuts('tracking');
+  const passes: Pass[] = [
+    { table: 'feedback', parts: source('feedback', 'described'), dims: messageDims, cuts: [...messageCuts, ...messageTimeline], grouping: 'part' },
+    { table: 'tracking', parts: source('tracking', 'described'), dims: { domain, branches: 'x.branches' }, cuts: shared, grouping: 'whole' },
+    { table: 'tracking', parts: source('tracking', 'plain'), dims: { url: 'x.url' }, cuts: [{ id: 'link', key: 'url', metrics: ['clicks', 'unique-clicks'], condition: "x.event = 'click'" }], grouping: 'whole' },
+    { table: 'tracking', parts: source('tracking', 'plain'), dims: bucketDims(eventTimeline), cuts: eventTimeline, grouping: 'whole' },
+  ];
+  const cuts = new Map<string, Map<string, Grouped>>();
+  for (const pass of passes) await runPass(pass, range, env.query, cuts);
+  const cut = (id: string, metricIds?: readonly string[]) => finishCut(cuts.get(id), metricIds);
 
   // Totals: every metric that applies to a channel of the report, 0 when no row matched.
-  const totalRows = await grouped("''", undefined);
+  const totalRows = cut('totals');
   const totals: MetricCounts = {};
   for (const m of countMetrics) if (channels.some((c) => appliesTo(m, c.activity.type))) totals[m.id] = totalRows.get('')?.counts[m.id] ?? 0;
 
@@ -116,17 +127,17 @@ GROUP BY 1 ORDER BY 1`;
   const rowsOf = (groups: Map<string, Grouped>, label: (key: string) => string): ReportRow[] => [...groups].map(([key, g]) => ({ key, label: label(key), counts: g.counts }));
   const splitLabel = new Map<string, string>(structure.splits.flatMap((s) => s.branches.map((b): [string, string] => [`${s.activity.id}/${b.port}`, `${labelOf.get(s.activity.id)} › ${b.label}`])));
 
-  const byActivity = await grouped('x.activity_id', undefined);
+  const byActivity = cut('activity');
   const channelOrder = new Map(structure.channels.map((c, i) => [c.activity.id, i]));
   const activityRows = rowsOf(byActivity, (k) => labelOf.get(k) ?? k).sort((a, b) => (channelOrder.get(a.key) ?? 0) - (channelOrder.get(b.key) ?? 0));
   const breakdowns: ReportBreakdown[] = [
     { id: 'activity', rows: activityRows },
-    { id: 'channel', rows: rowsOf(await grouped('x.channel', undefined), (k) => CHANNEL_LABELS[k] ?? k) },
-    { id: 'domain', rows: rowsOf(await grouped('x.domain', undefined, { messages: "x.channel = 'email'", events: "x.channel = 'email'" }), (k) => k || '(no address)') },
-    { id: 'link', rows: rowsOf(await grouped('x.url', ['clicks', 'unique-clicks'], { events: "x.event = 'click'" }), (k) => k) },
-    { id: 'exclusion-reason', rows: rowsOf(await grouped('x.failure_reason', ['excluded'], { messages: `x.status IN ${EXCLUDED_STATUSES}` }), (k) => k) },
-    { id: 'failure-reason', rows: rowsOf(await grouped('x.failure_reason', FAILURE_METRICS, { messages: 'x.sent_at IS NOT NULL AND x.failure_reason IS NOT NULL' }), (k) => k) },
-    { id: 'branch', rows: rowsOf(await grouped('x.branch', undefined, { messages: 'x.branch IS NOT NULL', events: 'x.branch IS NOT NULL' }), (k) => splitLabel.get(k) ?? k) },
+    { id: 'channel', rows: rowsOf(cut('channel'), (k) => CHANNEL_LABELS[k] ?? k) },
+    { id: 'domain', rows: rowsOf(cut('domain'), (k) => k || '(no address)') },
+    { id: 'link', rows: rowsOf(cut('link', ['clicks', 'unique-clicks']), (k) => k) },
+    { id: 'exclusion-reason', rows: rowsOf(cut('exclusion-reason', ['excluded']), (k) => k) },
+    { id: 'failure-reason', rows: rowsOf(cut('failure-reason', FAILURE_METRICS), (k) => k) },
+    { id: 'branch', rows: rowsOf(cut('branch'), (k) => splitLabel.get(k) ?? k) },
   ];
 
   const funnels: ReportRow[] = channels.map((c) => {
@@ -137,26 +148,31 @@ GROUP BY 1 ORDER BY 1`;
   });
 
   const conversion = { seed: doc.settings.seed, model: readSimulationSettings(doc.settings.simulation).settings.model.conversion };
+  const byBranch = cut('split');
   const splits: SplitReport[] = [];
   for (const split of structure.splits) {
-    const report = await splitReport(split, memberships, grouped, labelOf.get(split.activity.id) ?? split.activity.id, env, conversion, range);
+    const report = await splitReport(split, byBranch, labelOf.get(split.activity.id) ?? split.activity.id, env, conversion, range);
     if (report) splits.push(report);
   }
 
-  const span = await spanOf(env, messages, events);
-  const bucket: ReportBucket = params.bucket ?? (span && Date.parse(span.to.replace(' ', 'T') + 'Z') - Date.parse(span.from.replace(' ', 'T') + 'Z') <= 2 * 86_400_000 ? 'hour' : 'day');
-  const timeline = await timelineOf(env, { messages, events }, bucket, range, where);
+  const points = new Map<string, MetricCounts>();
+  for (const id of TIMELINE_METRICS)
+    for (const [at, g] of cut(`timeline:${id}`, [id])) {
+      const v = g.counts[id] ?? 0;
+      if (v === 0) continue;
+      const point = points.get(at) ?? {};
+      point[id] = v;
+      points.set(at, point);
+    }
+  const timeline = [...points.keys()].sort().map((at) => ({ at, counts: Object.fromEntries(TIMELINE_METRICS.map((id) => [id, points.get(at)![id] ?? 0])) }));
 
   return { simulated: true, launch: launch.slice(0, 16), ...(span ? { span } : {}), totals, breakdowns, splits, timeline: { bucket, points: timeline }, funnels };
 }
 
-type GroupedFn = (key: string, metricIds: readonly string[] | undefined, extra?: { messages?: string; events?: string; join?: string }) => Promise<Map<string, Grouped>>;
-
 /** A Split's branches compared: an A/B test when two of them or more lead to channels, else a holdout. */
 async function splitReport(
   split: ReportSplit,
-  memberships: string,
-  grouped: GroupedFn,
+  counts: Map<string, Grouped>,
   label: string,
   env: ReportEnv,
   conversion: { seed: number; model: ConversionModel },
@@ -166,8 +182,6 @@ async function splitReport(
   const holdouts = split.branches.filter((b) => b.channels.length === 0);
   const kind = treated.length >= 2 ? 'ab' : treated.length === 1 && holdouts.length > 0 ? 'holdout' : undefined;
   if (!kind) return undefined;
-  const join = `JOIN ${memberships} sm ON sm.split_id = ${sqlLiteral(split.activity.id)} AND sm.activity_id = x.activity_id AND sm.record_key = x.record_key`;
-  const counts = await grouped('sm.branch', undefined, { join });
   const branchKey = (port: string) => `${split.activity.id}/${port}`;
   const rows: ReportRow[] = [];
   for (const b of split.branches) {
@@ -223,35 +237,4 @@ function holdoutConversionsSql(d: SqlDialect, split: ReportSplit, table: string,
   const at = `${d.timestamp(split.end.replace(' ', 'T'))} + ${d.seconds(`CAST(floor(${uniformSql(d, 'h', 2)} * ${conversion.model.windowDays * 86400}) AS BIGINT)`)}`;
   const tests = [`${uniformSql(d, 'h', 1)} < ${sqlLiteral(conversion.model.baseline)}`, ...(range.from ? [`${at} >= ${range.from}`] : []), ...(range.to ? [`${at} < ${range.to}`] : [])];
   return `SELECT count(*) AS targeted, count(*) FILTER (WHERE ${tests.join(' AND ')}) AS conversions FROM (SELECT ${h} AS h FROM ${quoteIdent(table)})`;
-}
-
-/** First and last event times, unfiltered (the range a time filter can take). */
-async function spanOf(env: ReportEnv, messages: string, events: string): Promise<{ from: string; to: string } | undefined> {
-  const d = env.dialect ?? duckdbDialect;
-  const rows = await env.query(`SELECT ${d.formatTime('min(t)', '%Y-%m-%d %H:%M')} AS "from", ${d.formatTime('max(t)', '%Y-%m-%d %H:%M')} AS "to" FROM (
-  SELECT coalesce(sent_at, status_at) AS t FROM ${messages} UNION ALL SELECT status_at FROM ${messages} UNION ALL SELECT "at" FROM ${events})`);
-  const r = rows[0];
-  return r && r.from !== null && r.to !== null ? { from: String(r.from), to: String(r.to) } : undefined;
-}
-
-/** Sent, delivered, unique opens and unique clicks per bucket of their own event times. */
-async function timelineOf(env: ReportEnv, relations: { messages: string; events: string }, bucket: ReportBucket, range: TimeRange, where: (alias: string) => string[]): Promise<TimePoint[]> {
-  const points = new Map<string, MetricCounts>();
-  for (const id of TIMELINE_METRICS) {
-    const m = countMetric(id)!;
-    const time = metricTimeSql(m.formula, 'x');
-    const relation = m.formula.table === 'feedback' ? relations.messages : relations.events;
-    const conditions = [...where('x'), `${time} IS NOT NULL`];
-    const d = env.dialect ?? duckdbDialect;
-    const rows = await env.query(`SELECT ${d.formatTime(d.truncTime(bucket, time), '%Y-%m-%d %H:%M')} AS b, ${countMetricSql(m.formula, { alias: 'x', range })} AS v
-FROM ${relation} x WHERE ${conditions.join(' AND ')} GROUP BY 1 ORDER BY 1`);
-    for (const r of rows) {
-      const v = Number(r.v ?? 0);
-      if (v === 0) continue;
-      const point = points.get(String(r.b)) ?? {};
-      point[id] = v;
-      points.set(String(r.b), point);
-    }
-  }
-  return [...points.keys()].sort().map((at) => ({ at, counts: Object.fromEntries(TIMELINE_METRICS.map((id) => [id, points.get(at)![id] ?? 0])) }));
 }

@@ -4,25 +4,28 @@ import { findEntity } from '../../domain/data-model';
 import { downstreamOf, indexGraph, topologicalOrder, upstreamOf } from '../../domain/graph';
 import { portsOf } from '../../domain/ports';
 import type { CampaignPlan } from '../compile/compile-campaign';
-import { quoteIdent, sqlLiteral } from '../sql/quote';
-import { duckdbDialect, type SqlDialect } from '../sql/dialect';
 
 /**
- * What a report reads of a simulated campaign, as three relations over the plan's working tables:
- *
- * - **messages**: every channel's `@feedback` rows in one shape, with `record_key` (the recipient's
- *   key as text, whatever the dimension), `domain` (the email address's domain, lower-cased) and
- *   `branch` (below);
- * - **events**: every channel's `@tracking` rows with the `record_key`, `domain` and `branch` of
- *   their message;
- * - **memberships** `(split_id, branch, activity_id, record_key)`: for each Split and each of its
- *   outputs, the records of that output's working table, once for each channel activity downstream
- *   of that output on the same dimension. A message came through a branch when its channel is
- *   downstream of the branch and its record is in the branch's working table.
- *
+ * What a report reads of a simulated campaign: its channel activities with their `@feedback` and
+ * `@tracking` tables, and its Splits with the working table of each output. A message came through
+ * a Split branch when its channel is downstream of the branch (on the same dimension) and its
+ * record is in the branch's working table: each channel lists those branches (`memberships`).
  * A message's `branch` (the `branch` breakdown and its rows) is the one of the Split nearest
- * upstream of its channel (the last in the campaign's order), `<split id>/<output id>`.
+ * upstream of its channel (the last in the campaign's order), `<split id>/<output id>`; when the
+ * record is in several of its outputs (overlapping subsets), the first by id.
+ *
+ * The report reads these tables directly, each channel on its own native key (report-sources.ts):
+ * no relation is copied or joined on text keys first.
  */
+
+/** A Split branch a channel's records can come through. */
+export interface ReportMembership {
+  split: string;
+  /** `<split id>/<output id>`. */
+  branch: string;
+  /** The branch's working table, on the channel's dimension. */
+  table: string;
+}
 
 export interface ReportChannel {
   activity: Activity;
@@ -30,6 +33,10 @@ export interface ReportChannel {
   tracking?: string;
   key: string;
   dimension: string;
+  /** The Split branches its messages can come through, by branch id. */
+  memberships: ReportMembership[];
+  /** The Split nearest upstream (its messages' `branch`), when it reaches the channel. */
+  nearest?: string;
 }
 
 export interface ReportSplitBranch {
@@ -52,16 +59,12 @@ export interface ReportSplit {
 export interface ReportStructure {
   channels: ReportChannel[];
   splits: ReportSplit[];
-  /** SQL of the three relations, each reading the one before by the name given (undefined when no channel was simulated). */
-  membershipsSql: string;
-  messagesSql?: (memberships: string) => string;
-  eventsSql?: (messages: string) => string;
 }
 
 const CHANNEL_TYPES = new Set(['email', 'sms', 'push', 'direct-mail']);
 
 /** The channels, splits and relations of a simulated campaign's plan; `exists` says which tables were computed. */
-export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: DataModel, exists: (table: string) => boolean, dialect: SqlDialect = duckdbDialect): ReportStructure {
+export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: DataModel, exists: (table: string) => boolean): ReportStructure {
   const byId = new Map(doc.activities.map((a) => [a.id, a]));
   const channels: ReportChannel[] = [];
   for (const step of plan.steps) {
@@ -72,7 +75,7 @@ export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: Dat
     const tracking = step.outputs.find((o) => o.port === '@tracking' && exists(o.table));
     const entity = findEntity(model, feedback.dimension);
     if (!entity) continue;
-    channels.push({ activity, feedback: feedback.table, ...(tracking ? { tracking: tracking.table } : {}), key: entity.primaryKey, dimension: feedback.dimension });
+    channels.push({ activity, feedback: feedback.table, ...(tracking ? { tracking: tracking.table } : {}), key: entity.primaryKey, dimension: feedback.dimension, memberships: [] });
   }
   // In the campaign's order, as the activities are listed (the report's rows and funnels follow it).
   const position = new Map(doc.activities.map((a, i) => [a.id, i]));
@@ -107,42 +110,12 @@ export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: Dat
     candidates.sort((a, b) => (order.get(b.activity.id) ?? 0) - (order.get(a.activity.id) ?? 0));
     if (candidates[0]) nearest.set(c.activity.id, candidates[0].activity.id);
   }
-  const keyOf = new Map(channels.map((c) => [c.activity.id, c.key]));
-  const memberships: string[] = [];
-  for (const s of splits)
-    for (const b of s.branches) {
-      if (!b.table) continue;
-      for (const c of b.channels)
-        memberships.push(
-          `SELECT ${sqlLiteral(s.activity.id)} AS split_id, ${sqlLiteral(`${s.activity.id}/${b.port}`)} AS branch, ${sqlLiteral(c)} AS activity_id, ` +
-            `CAST(${quoteIdent(keyOf.get(c)!)} AS VARCHAR) AS record_key, ${nearest.get(c) === s.activity.id} AS nearest FROM ${quoteIdent(b.table)}`,
-        );
-    }
-  const membershipsSql =
-    memberships.length > 0
-      ? memberships.join('\nUNION ALL\n')
-      : 'SELECT CAST(NULL AS VARCHAR) AS split_id, CAST(NULL AS VARCHAR) AS branch, CAST(NULL AS VARCHAR) AS activity_id, CAST(NULL AS VARCHAR) AS record_key, FALSE AS nearest WHERE FALSE';
-  if (channels.length === 0) return { channels, splits, membershipsSql };
-  const feedbackRows = channels
-    .map(
-      (c) =>
-        `SELECT message_id, activity_id, channel, CAST(${quoteIdent(c.key)} AS VARCHAR) AS record_key, address, status, failure_type, failure_reason, retries, sent_at, status_at FROM ${quoteIdent(c.feedback)}`,
-    )
-    .join('\nUNION ALL\n');
-  return {
-    channels,
-    splits,
-    membershipsSql,
-    // `nearest` memberships hold one row per record and channel unless subsets overlap: min() keeps one.
-    messagesSql: (memberships) => `SELECT f.*, CASE WHEN f.channel = 'email' AND f.address LIKE '%@%' THEN lower(trim(${dialect.lastPart('f.address', '@')})) END AS domain, b.branch
-FROM (${feedbackRows}) f
-LEFT JOIN (SELECT activity_id, record_key, min(branch) AS branch FROM ${memberships} WHERE nearest GROUP BY activity_id, record_key) b USING (activity_id, record_key)`,
-    eventsSql: (messages) =>
-      channels.some((c) => c.tracking)
-      ? `SELECT t.*, m.record_key, m.domain, m.branch FROM (${channels
-          .filter((c) => c.tracking)
-          .map((c) => `SELECT message_id, activity_id, channel, event, url, "at" FROM ${quoteIdent(c.tracking!)}`)
-          .join('\nUNION ALL\n')}) t JOIN ${messages} m USING (message_id, activity_id, channel)`
-      : `SELECT CAST(NULL AS VARCHAR) AS message_id, CAST(NULL AS VARCHAR) AS activity_id, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS event, CAST(NULL AS VARCHAR) AS url, CAST(NULL AS TIMESTAMP) AS "at", CAST(NULL AS VARCHAR) AS record_key, CAST(NULL AS VARCHAR) AS domain, CAST(NULL AS VARCHAR) AS branch WHERE FALSE`,
-  };
+  for (const c of channels) {
+    for (const s of splits)
+      for (const b of s.branches) if (b.table && b.channels.includes(c.activity.id)) c.memberships.push({ split: s.activity.id, branch: `${s.activity.id}/${b.port}`, table: b.table });
+    c.memberships.sort((a, b) => (a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0));
+    const n = nearest.get(c.activity.id);
+    if (n) c.nearest = n;
+  }
+  return { channels, splits };
 }
