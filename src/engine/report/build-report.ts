@@ -66,10 +66,10 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
   const channelOf = new Map(structure.channels.map((c) => [c.activity.id, c]));
   // The Split outputs a cell's messages came through (its `branches` dim, of its activity's channel).
   const nearestBranch = (dims: Readonly<Record<string, string | null>>) => {
-    const b = nearestBranchOf(channelOf.get(dims.activity!)!, Number(dims.branches));
+    const b = nearestBranchOf(channelOf.get(dims.activity!)!, dims.branches);
     return b === null ? [] : [b];
   };
-  const throughBranches = (dims: Readonly<Record<string, string | null>>) => branchesOf(channelOf.get(dims.activity!)!, Number(dims.branches));
+  const throughBranches = (dims: Readonly<Record<string, string | null>>) => branchesOf(channelOf.get(dims.activity!)!, dims.branches);
 
   // The bucket follows the unfiltered span of event times; the timeline's cells need it.
   const spanQuery = spanSql(d, structure.channels);

@@ -33,29 +33,26 @@ function inBranch(c: ReportChannel, alias: string, table: string): string {
 }
 
 /**
- * The Split outputs the record came through, as a number: bit i set when it is in the working
- * table of the channel's membership i (ReportChannel.memberships, in that order). One test per
- * output, read by every part (the `branch` breakdown, the Split comparisons): see `branchesOf`.
+ * The Split outputs the record came through, as a text of one character per output: `1` at place
+ * i when it is in the working table of the channel's membership i (ReportChannel.memberships, in
+ * that order), else `0`. One test per output, read by every part (the `branch` breakdown, the Split
+ * comparisons): see `branchesOf`. A text, not a number, so that any number of outputs fits.
  */
 function branchesSql(c: ReportChannel, alias: string): string {
-  if (c.memberships.length === 0) return '0';
-  if (c.memberships.length > MAX_MEMBERSHIPS) throw new Error(`Channel activity "${c.activity.id}" follows more than ${MAX_MEMBERSHIPS} Split outputs: its report cannot tell them apart.`);
-  return c.memberships.map((m, i) => `CASE WHEN ${inBranch(c, alias, m.table)} THEN ${2 ** i} ELSE 0 END`).join(' + ');
+  if (c.memberships.length === 0) return "''";
+  return c.memberships.map((m) => `(CASE WHEN ${inBranch(c, alias, m.table)} THEN '1' ELSE '0' END)`).join(' || ');
 }
 
-/** Bits a number keeps exactly in JavaScript and SQL alike. */
-const MAX_MEMBERSHIPS = 52;
-
-/** The Split outputs (`<split id>/<output id>`) of a `branches` number of channel `c`'s rows. */
-export function branchesOf(c: ReportChannel, branches: number): string[] {
-  return c.memberships.filter((_, i) => Math.floor(branches / 2 ** i) % 2 === 1).map((m) => m.branch);
+/** The Split outputs (`<split id>/<output id>`) of a `branches` text of channel `c`'s rows. */
+export function branchesOf(c: ReportChannel, branches: string | null | undefined): string[] {
+  return c.memberships.filter((_, i) => branches?.[i] === '1').map((m) => m.branch);
 }
 
 /**
  * A message's branch: of the Split nearest upstream of its channel, the first output, by id,
  * holding its record; null when none does.
  */
-export function nearestBranchOf(c: ReportChannel, branches: number): string | null {
+export function nearestBranchOf(c: ReportChannel, branches: string | null | undefined): string | null {
   const through = new Set(branchesOf(c, branches));
   return c.memberships.find((m) => m.split === c.nearest && through.has(m.branch))?.branch ?? null;
 }

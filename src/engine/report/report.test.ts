@@ -140,6 +140,32 @@ describe('the report', () => {
     await expect(engine.report(doc, { filters: { from: 'soon' } })).rejects.toThrow('is not a date and time');
   }, 120_000);
 
+  test('a channel behind more Split outputs than a number has bits: its branches are still told apart', async () => {
+    // 60 Splits in a row, each keeping everyone in its first output (its complement empty), then an
+    // A/B Split: each email's messages came through 61 outputs, the nearest being the A/B test's.
+    const chain = Array.from({ length: 60 }, (_, i) => ({ id: `c${i + 1}`, type: 'split', config: { complement: true, subsets: [{ id: 'x', label: `Step ${i + 1}` }] } }));
+    const base = campaign(
+      [
+        { id: 'q', type: 'build-audience', config: { rule: tier('gold') } },
+        ...chain,
+        { id: 's', type: 'split', config: { subsets: [half('a', 'Subject A', 50), half('b', 'Subject B')] } },
+        { id: 'm1', type: 'email', config: { subject: 'A', body } },
+        { id: 'm2', type: 'email', config: { subject: 'B', body } },
+      ],
+      [['t0', 'q', 'c1'], ...chain.slice(1).map((c, i): [string, string, string, string] => [`tc${i}`, `c${i + 1}`, c.id, 'x']), ['tl', 'c60', 's', 'x'], ['ta', 's', 'm1', 'a'], ['tb', 's', 'm2', 'b']],
+    );
+    const doc = { ...base, settings: { ...base.settings, seed: 4, simulation: { launch: '2025-03-14T10:30', model: { email: { open: 0.5, click: 0.2 } } } } };
+    const report = await engine.report(doc);
+    const byActivity = new Map(breakdown(report, 'activity').map((r) => [r.key, r.counts]));
+    expect(byActivity.get('m1')!.targeted).toBeGreaterThan(0);
+    expect(breakdown(report, 'branch').map((r) => [r.key, r.counts.targeted])).toEqual([
+      ['s/a', byActivity.get('m1')!.targeted],
+      ['s/b', byActivity.get('m2')!.targeted],
+    ]);
+    expect((await engine.report(doc, { filters: { branch: 'c1/x' } })).totals).toEqual(report.totals);
+    expect((await engine.report(doc, { filters: { branch: 's/b' } })).totals).toEqual(byActivity.get('m2'));
+  }, 120_000);
+
   test('the timeline counts sends, deliveries, opens and clicks by bucket of their own times', async () => {
     const doc = abCampaign({ email: { open: 0.5, click: 0.2 } }, 9);
     const report = await engine.report(doc, { bucket: 'day' });
