@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Loader2 } from 'lucide-react';
 import { CampaignListPage } from '../campaigns/list/CampaignListPage';
 import { DataPage } from '../data-explorer/DataPage';
@@ -9,9 +9,11 @@ import { SharedCampaignPage } from './shared/SharedCampaignPage';
 import { navigate } from './routing/navigation';
 import { hrefFor, type Route } from './routing/routes';
 import { useRoute } from './routing/useRoute';
+import { loadReportPage, loadedReportPage } from '../report/load-report-page';
 
-// The Report screen and its charting library load only when a report is opened.
-const ReportPage = lazy(() => import('../report/ReportPage'));
+// The Report screen and its charting library load only when a report is opened (or once a
+// simulation is done in the editor: report/load-report-page.ts).
+const ReportPage = lazy(loadReportPage);
 // The Runs screen reuses the report's charts: loaded the same way.
 const RunsPage = lazy(() => import('../runs/RunsPage'));
 
@@ -39,19 +41,7 @@ export function AppRoutes() {
       // Keyed: opening another campaign starts a fresh editor (store, history, autosaver).
       return <EditorPage key={route.campaignId} campaignId={route.campaignId} />;
     case 'report':
-      return (
-        <Suspense
-          fallback={
-            <main className="cc-center-page">
-              <p role="status" className="cc-center-status">
-                <Loader2 size={18} aria-hidden className="cc-spinner" /> Opening the report…
-              </p>
-            </main>
-          }
-        >
-          <ReportPage key={route.campaignId} campaignId={route.campaignId} query={route.query} />
-        </Suspense>
-      );
+      return <ReportRoute key={route.campaignId} campaignId={route.campaignId} query={route.query} />;
     case 'runs':
       return (
         <Suspense
@@ -77,4 +67,26 @@ export function AppRoutes() {
     case 'not-found':
       return <NotFoundPage />;
   }
+}
+
+/**
+ * The Report screen: drawn in this very render when its code is already loaded, else once it is.
+ * Decided once per campaign: switching from one to the other would start the screen afresh.
+ */
+function ReportRoute({ campaignId, query }: { campaignId: string; query: string }) {
+  const [Loaded] = useState(loadedReportPage);
+  if (Loaded) return <Loaded campaignId={campaignId} query={query} />;
+  return (
+    <Suspense
+      fallback={
+        <main className="cc-center-page">
+          <p role="status" className="cc-center-status">
+            <Loader2 size={18} aria-hidden className="cc-spinner" /> Opening the report…
+          </p>
+        </main>
+      }
+    >
+      <ReportPage campaignId={campaignId} query={query} />
+    </Suspense>
+  );
 }

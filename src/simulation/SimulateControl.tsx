@@ -1,6 +1,8 @@
 import { Button } from 'react-aria-components';
 import { CircleAlert, FlaskConical, LoaderCircle, Square } from 'lucide-react';
+import { useEffect } from 'react';
 import { useSimulation } from './useSimulation';
+import { preloadReportPage } from '../report/load-report-page';
 import './simulation.css';
 
 /**
@@ -9,6 +11,9 @@ import './simulation.css';
  */
 export function SimulateControl() {
   const sim = useSimulation();
+  // A simulated campaign has a report to show: its screen's code is loaded ahead, while idle.
+  const simulated = sim.on && sim.view.state === 'done';
+  useEffect(() => (simulated ? preloadReportPage() : undefined), [simulated]);
   if (!sim.on)
     return (
       <div className="sim-control">
