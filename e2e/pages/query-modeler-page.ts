@@ -56,9 +56,15 @@ export class QueryModelerPage {
   /** Chooses a field in a condition's field picker by typing and picking the option. */
   async chooseField(condition: Locator, search: string, option: string | RegExp) {
     const box = condition.getByRole('combobox', { name: 'Field' }).first();
-    await box.click();
-    await box.fill(search);
-    await this.page.getByRole('option', { name: option }).first().click();
+    const choice = this.page.getByRole('option', { name: option }).first();
+    // Typed again when the text is gone and the list closed: this was seen once while the data
+    // finished loading beside the typing (the field re-rendered with the loaded model).
+    await expect(async () => {
+      await box.click();
+      await box.fill(search);
+      await expect(choice).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
+    await choice.click();
   }
 
   async comparison(condition: Locator, label: string) {
