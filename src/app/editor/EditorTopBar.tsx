@@ -16,6 +16,7 @@ import { hrefFor } from '../routing/routes';
 import type { ReactNode } from 'react';
 import type { CampaignLifecycle } from '../../domain/lifecycle/versions';
 import { TestModeGroup } from '../../test-mode/TestModeGroup';
+import { usePrefetchReport } from '../../report/useReport';
 
 /**
  * The editor's top bar: back to the list, the campaign name (inline rename), the save state, and
@@ -44,6 +45,7 @@ export function EditorTopBar({
   onRename: (name: string) => void;
 }) {
   const { openCampaign } = useNavigate();
+  const prefetchReport = usePrefetchReport(doc);
   const importer = useCampaignImport({
     onImported: (imported) => {
       showToast({ title: `Imported “${imported.name}” as a new campaign`, tone: 'success' });
@@ -70,7 +72,7 @@ export function EditorTopBar({
       <div className="cc-topbar-actions">
         <TestModeGroup doc={doc} readOnly={readOnly || lockReason !== null} />
         <DataInUseLink />
-        <a className="cc-button cc-topbar-report" href={hrefFor({ name: 'report', campaignId: doc.id, query: '' })} title="Report">
+        <a className="cc-button cc-topbar-report" href={hrefFor({ name: 'report', campaignId: doc.id, query: '' })} title="Report" {...(readOnly ? {} : { onPointerDown: prefetchReport, onClick: prefetchReport })}>
           <BarChart3 size={16} aria-hidden />
           <span className="cc-topbar-report-label">Report</span>
         </a>

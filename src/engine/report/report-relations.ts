@@ -25,6 +25,12 @@ export interface ReportMembership {
   branch: string;
   /** The branch's working table, on the channel's dimension. */
   table: string;
+  /**
+   * Every record of the channel is in the branch's table, as the campaign's graph says: each path
+   * into the channel comes from this output, directly or through Splits and Forks only (their
+   * outputs are subsets of their input). Then no record needs testing.
+   */
+  certain: boolean;
 }
 
 export interface ReportChannel {
@@ -37,6 +43,11 @@ export interface ReportChannel {
   memberships: ReportMembership[];
   /** The Split nearest upstream (its messages' `branch`), when it reaches the channel. */
   nearest?: string;
+  /**
+   * Whether its feedback and tracking rows carry the message's `domain` (the simulation writes it);
+   * a run kept by an earlier version has none, and the report works it out from the address.
+   */
+  carriesDomain: boolean;
 }
 
 export interface ReportSplitBranch {
@@ -63,8 +74,11 @@ export interface ReportStructure {
 
 const CHANNEL_TYPES = new Set(['email', 'sms', 'push', 'direct-mail']);
 
-/** The channels, splits and relations of a simulated campaign's plan; `exists` says which tables were computed. */
-export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: DataModel, exists: (table: string) => boolean): ReportStructure {
+/**
+ * The channels, splits and relations of a simulated campaign's plan; `exists` says which tables were
+ * computed, `lacksDomain` which event tables have no `domain` column (none, unless said).
+ */
+export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: DataModel, exists: (table: string) => boolean, lacksDomain: (table: string) => boolean = () => false): ReportStructure {
   const byId = new Map(doc.activities.map((a) => [a.id, a]));
   const channels: ReportChannel[] = [];
   for (const step of plan.steps) {
@@ -75,7 +89,8 @@ export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: Dat
     const tracking = step.outputs.find((o) => o.port === '@tracking' && exists(o.table));
     const entity = findEntity(model, feedback.dimension);
     if (!entity) continue;
-    channels.push({ activity, feedback: feedback.table, ...(tracking ? { tracking: tracking.table } : {}), key: entity.primaryKey, dimension: feedback.dimension, memberships: [] });
+    const carriesDomain = !lacksDomain(feedback.table) && !(tracking && lacksDomain(tracking.table));
+    channels.push({ activity, feedback: feedback.table, ...(tracking ? { tracking: tracking.table } : {}), key: entity.primaryKey, dimension: feedback.dimension, memberships: [], carriesDomain });
   }
   // In the campaign's order, as the activities are listed (the report's rows and funnels follow it).
   const position = new Map(doc.activities.map((a, i) => [a.id, i]));
@@ -112,10 +127,35 @@ export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: Dat
   }
   for (const c of channels) {
     for (const s of splits)
-      for (const b of s.branches) if (b.table && b.channels.includes(c.activity.id)) c.memberships.push({ split: s.activity.id, branch: `${s.activity.id}/${b.port}`, table: b.table });
+      for (const b of s.branches)
+        if (b.table && b.channels.includes(c.activity.id))
+          c.memberships.push({ split: s.activity.id, branch: `${s.activity.id}/${b.port}`, table: b.table, certain: onlyThrough(g, c.activity.id, s.activity.id, b.port) });
     c.memberships.sort((a, b) => (a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0));
     const n = nearest.get(c.activity.id);
     if (n) c.nearest = n;
   }
   return { channels, splits };
+}
+
+/** Activities each of whose outputs holds only records of their input, on its dimension. */
+const SUBSETS_OF_INPUT = new Set(['split', 'fork']);
+
+/**
+ * Whether every record reaching `activityId` left Split `split` by its output `port`: each
+ * transition into it comes from that output, or from a Split or a Fork whose records all did (their
+ * outputs are subsets of their input, on the same dimension). Any other activity on the way (a
+ * Combine, an Enrichment…) makes it unknown: the report then tests each record.
+ */
+function onlyThrough(g: ReturnType<typeof indexGraph>, activityId: string, split: string, port: string, seen = new Set<string>()): boolean {
+  if (seen.has(activityId)) return false;
+  seen.add(activityId);
+  const into = g.incoming.get(activityId) ?? [];
+  return (
+    into.length > 0 &&
+    into.every((t) => {
+      const from = t.source.activityId;
+      if (from === split) return t.source.port === port;
+      return SUBSETS_OF_INPUT.has(g.activities.get(from)?.type ?? '') && onlyThrough(g, from, split, port, seen);
+    })
+  );
 }

@@ -1,17 +1,17 @@
-import { quoteIdent } from '../sql/quote';
+import { quoteIdent, sqlLiteral } from '../sql/quote';
 import type { SqlDialect } from '../sql/dialect';
 import type { ReportChannel } from './report-relations';
 
 /**
  * The rows a report aggregates, as SQL over each channel's own tables: its messages (`@feedback`)
- * and its events (`@tracking`), each with the message's `domain` (the email address's domain, as
- * written: see `domainOf`) and the Split outputs its record came through (report-relations.ts), and the
+ * and its events (`@tracking`), each with the message's `domain` (the email address's domain, which
+ * the simulation wrote on both) and the Split outputs its record came through (report-relations.ts), and the
  * channel filters applied. A record's Split outputs are tested on the channel's native key against
  * each output's working table (one row per record), so nothing is copied, cast to text or joined
  * on text keys first: the aggregated passes (report-passes.ts) read these rows once each.
  *
- * An event's message is in its channel's feedback table (the simulation draws events from
- * delivered messages): only an email's events read it, for the address's domain.
+ * In a run kept by an earlier version, the tables have no `domain`: it is worked out from the
+ * message's address, which an email's events read from their message in the channel's feedback.
  */
 
 /** The channel activities and the Split branch a report is cut to (absent: all). */
@@ -40,7 +40,8 @@ function inBranch(c: ReportChannel, alias: string, table: string): string {
  */
 function branchesSql(c: ReportChannel, alias: string): string {
   if (c.memberships.length === 0) return "''";
-  return c.memberships.map((m) => `(CASE WHEN ${inBranch(c, alias, m.table)} THEN '1' ELSE '0' END)`).join(' || ');
+  if (c.memberships.every((m) => m.certain)) return sqlLiteral('1'.repeat(c.memberships.length));
+  return c.memberships.map((m) => (m.certain ? "'1'" : `(CASE WHEN ${inBranch(c, alias, m.table)} THEN '1' ELSE '0' END)`)).join(' || ');
 }
 
 /** The Split outputs (`<split id>/<output id>`) of a `branches` text of channel `c`'s rows. */
@@ -57,7 +58,11 @@ export function nearestBranchOf(c: ReportChannel, branches: string | null | unde
   return c.memberships.find((m) => m.split === c.nearest && through.has(m.branch))?.branch ?? null;
 }
 
-/** The text after an email address's last `@`, as written: `domainOf` gives the domain once rows are grouped by it. */
+/**
+ * A row's email domain (alias `x`), when its channel's tables do not carry it (a run kept by an
+ * earlier version): the text after the address's last `@`, as written; `domainOf` lower-cases and
+ * trims it once rows are grouped by it. The simulation's own definition: simulate-sql.ts.
+ */
 function domainSql(d: SqlDialect, c: ReportChannel, address: string): string {
   return c.activity.type === 'email' ? `CASE WHEN ${address} LIKE '%@%' THEN ${d.lastPart(address, '@')} END` : `CAST(NULL AS ${d.sqlType('string')})`;
 }
@@ -80,11 +85,12 @@ function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters
   if (filters.branch) {
     const m = c.memberships.find((b) => b.branch === filters.branch);
     if (!m) return [];
-    conditions.push(inBranch(c, 'x', m.table));
+    if (!m.certain) conditions.push(inBranch(c, 'x', m.table));
   }
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   const columns = (table === 'feedback' ? FEEDBACK_COLUMNS : TRACKING_COLUMNS).map((col) => `x.${quoteIdent(col)}`).join(', ');
   if (shape === 'plain') return [`SELECT ${columns} FROM ${quoteIdent(relation)} x${where}`];
+  if (c.carriesDomain) return [`SELECT ${columns}, x.domain AS domain, ${branchesSql(c, 'x')} AS branches FROM ${quoteIdent(relation)} x${where}`];
   if (table === 'feedback') return [`SELECT ${columns}, ${domainSql(d, c, 'x.address')} AS domain, ${branchesSql(c, 'x')} AS branches FROM ${quoteIdent(relation)} x${where}`];
   const email = c.activity.type === 'email';
   const join = email ? ` JOIN (SELECT message_id, address FROM ${quoteIdent(c.feedback)}) f ON f.message_id = x.message_id` : '';
