@@ -22,6 +22,11 @@ export interface ReportParams {
   filters?: ReportFilters;
   /** Width of the time series' buckets (default: hour when the events span two days or less, else day). */
   bucket?: ReportBucket;
+  /**
+   * Leave out the breakdown by email domain, the one that reads every email's address: its rows
+   * are then absent from `breakdowns`. The Report screen asks for it only while it is shown.
+   */
+  omitDomain?: boolean;
 }
 
 /** Values of count metrics by metric id (e.g. `sent`, `unique-opens`). Missing: not applicable. */

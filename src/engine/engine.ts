@@ -738,10 +738,7 @@ export class Engine {
     const { plan, tables } = runReportPlan(base, runs);
     for (const [name, sql] of tables) await this.exclusive(() => this.conn.query(this.dialect.createTableAs(quoteIdent(name), sql, { replace: true, temporary: true })));
     try {
-      // Runs kept by an earlier version wrote no `domain` on their event tables.
-      const lacking = new Set<string>();
-      for (const { from, columns } of await this.withColumns([...tables.keys()].map((t) => quoteIdent(t)))) if (!columns.includes('domain')) lacking.add(from);
-      const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t), (t) => lacking.has(quoteIdent(t)));
+      const structure = reportStructure(doc, plan, data.model, (t) => tables.has(t));
       const env: ReportEnv = {
         dialect: this.dialect,
         query: (sql) => this.exclusive(async () => tableToRows(await this.conn.query(sql))),

@@ -23,6 +23,7 @@ const reportParams = {
     .object({ activities: z.array(id).optional(), branch: z.string().max(400).optional(), from: time.optional(), to: time.optional() })
     .optional(),
   bucket: z.enum(['hour', 'day']).optional(),
+  omitDomain: z.boolean().optional(),
 };
 const none = z.object({}).strict();
 

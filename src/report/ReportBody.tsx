@@ -83,7 +83,12 @@ export function ReportBody({ doc, result, state, onState, updating }: { doc: Cam
             </select>
           </label>
         </div>
-        <ReportTableView table={breakdownTable(result, state.breakdown)} campaignName={name} />
+        {result.breakdowns.some((b) => b.id === state.breakdown) ? (
+          <ReportTableView table={breakdownTable(result, state.breakdown)} campaignName={name} />
+        ) : (
+          // Shown while the engine computes it (the domain breakdown is asked for only when chosen).
+          <p className="report-table__empty">Computing this breakdown…</p>
+        )}
       </section>
 
       {result.splits.length > 0 && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BREAKDOWNS, formatReportState, parseReportState, type ReportViewState } from './report-state';
+import { BREAKDOWNS, formatReportState, parseReportState, reportParams, type ReportViewState } from './report-state';
 
 describe('report state in the address', () => {
   it('reads filters, breakdown and bucket', () => {
@@ -14,6 +14,12 @@ describe('report state in the address', () => {
   it('leaves out what does not read: the default view', () => {
     expect(parseReportState('branch=nosubset&from=yesterday&breakdown=everything&bucket=week&activities=')).toEqual({ filters: {}, breakdown: 'activity' });
     expect(formatReportState({ filters: {}, breakdown: 'activity' })).toBe('');
+  });
+
+  it('asks the engine for the breakdown by email domain only while it is shown', () => {
+    expect(reportParams(parseReportState('breakdown=domain&bucket=day'))).toEqual({ filters: {}, bucket: 'day' });
+    expect(reportParams(parseReportState(''))).toEqual({ filters: {}, omitDomain: true });
+    expect(reportParams(parseReportState('breakdown=link'))).toEqual({ filters: {}, omitDomain: true });
   });
 
   it('round-trips any state', () => {

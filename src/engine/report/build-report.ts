@@ -52,6 +52,7 @@ function timeLiteral(name: string, value: string | undefined): string | undefine
 
 export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: ReportStructure, launch: string, params: ReportParams = {}): Promise<ReportResult> {
   const filters = params.filters ?? {};
+  const withDomain = params.omitDomain !== true;
   const d = env.dialect ?? duckdbDialect;
   const empty: ReportResult = { simulated: false, totals: {}, breakdowns: [], splits: [], timeline: { bucket: params.bucket ?? 'hour', points: [] }, funnels: [] };
   if (structure.channels.length === 0) return empty;
@@ -62,7 +63,7 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
   const wanted = filters.activities && filters.activities.length > 0 ? new Set(filters.activities) : undefined;
   const channels = structure.channels.filter((c) => !wanted || wanted.has(c.activity.id));
   const cutTo: SourceFilters = { ...(wanted ? { activities: wanted } : {}), ...(filters.branch ? { branch: filters.branch } : {}) };
-  const source = (table: 'feedback' | 'tracking', shape: 'described' | 'plain') => sourceParts(d, structure.channels, table, cutTo, shape);
+  const source = (table: 'feedback' | 'tracking', shape: 'described' | 'plain') => sourceParts(d, structure.channels, table, cutTo, shape === 'described' && !withDomain ? 'branched' : shape);
   const channelOf = new Map(structure.channels.map((c) => [c.activity.id, c]));
   // The Split outputs a cell's messages came through (its `branches` dim, of its activity's channel).
   const nearestBranch = (dims: Readonly<Record<string, string | null>>) => {
@@ -94,7 +95,7 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
     { id: 'totals' },
     { id: 'activity', key: 'activity' },
     { id: 'channel', key: 'channel' },
-    { id: 'domain', key: 'domain', cells: (dims) => dims.channel === 'email' },
+    ...(withDomain ? [{ id: 'domain', key: 'domain', cells: (dims: Readonly<Record<string, string | null>>) => dims.channel === 'email' }] : []),
     { id: 'branch', keysOf: nearestBranch },
     // Every Split's outputs at once: a message counts in each output it came through.
     { id: 'split', keysOf: throughBranches },
@@ -106,11 +107,11 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
   ];
   const messageTimeline = timelineCuts('feedback');
   const domain: Dim = { sql: 'x.domain', show: domainOf };
-  const messageDims = { domain, branches: 'x.branches', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
+  const messageDims = { ...(withDomain ? { domain } : {}), branches: 'x.branches', reason: 'x.failure_reason', ...bucketDims(messageTimeline) };
   const eventTimeline = timelineCuts('tracking');
   const passes: Pass[] = [
     { table: 'feedback', parts: source('feedback', 'described'), dims: messageDims, cuts: [...messageCuts, ...messageTimeline], grouping: 'part' },
-    { table: 'tracking', parts: source('tracking', 'described'), dims: { domain, branches: 'x.branches' }, cuts: shared, grouping: 'whole' },
+    { table: 'tracking', parts: source('tracking', 'described'), dims: { ...(withDomain ? { domain } : {}), branches: 'x.branches' }, cuts: shared, grouping: 'whole' },
     { table: 'tracking', parts: source('tracking', 'plain'), dims: { url: 'x.url' }, cuts: [{ id: 'link', key: 'url', metrics: ['clicks', 'unique-clicks'], condition: "x.event = 'click'" }], grouping: 'whole' },
     { table: 'tracking', parts: source('tracking', 'plain'), dims: bucketDims(eventTimeline), cuts: eventTimeline, grouping: 'whole' },
   ];
@@ -133,7 +134,7 @@ export async function buildReport(env: ReportEnv, doc: CampaignDoc, structure: R
   const breakdowns: ReportBreakdown[] = [
     { id: 'activity', rows: activityRows },
     { id: 'channel', rows: rowsOf(cut('channel'), (k) => CHANNEL_LABELS[k] ?? k) },
-    { id: 'domain', rows: rowsOf(cut('domain'), (k) => k || '(no address)') },
+    ...(withDomain ? [{ id: 'domain' as const, rows: rowsOf(cut('domain'), (k) => k || '(no address)') }] : []),
     { id: 'link', rows: rowsOf(cut('link', ['clicks', 'unique-clicks']), (k) => k) },
     { id: 'exclusion-reason', rows: rowsOf(cut('exclusion-reason', ['excluded']), (k) => k) },
     { id: 'failure-reason', rows: rowsOf(cut('failure-reason', FAILURE_METRICS), (k) => k) },

@@ -38,16 +38,13 @@ export interface ReportChannel {
   feedback: string;
   tracking?: string;
   key: string;
+  /** One message per record (not one per linked record): the record's key identifies its message. */
+  perRecord: boolean;
   dimension: string;
   /** The Split branches its messages can come through, by branch id. */
   memberships: ReportMembership[];
   /** The Split nearest upstream (its messages' `branch`), when it reaches the channel. */
   nearest?: string;
-  /**
-   * Whether its feedback and tracking rows carry the message's `domain` (the simulation writes it);
-   * a run kept by an earlier version has none, and the report works it out from the address.
-   */
-  carriesDomain: boolean;
 }
 
 export interface ReportSplitBranch {
@@ -74,11 +71,8 @@ export interface ReportStructure {
 
 const CHANNEL_TYPES = new Set(['email', 'sms', 'push', 'direct-mail']);
 
-/**
- * The channels, splits and relations of a simulated campaign's plan; `exists` says which tables were
- * computed, `lacksDomain` which event tables have no `domain` column (none, unless said).
- */
-export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: DataModel, exists: (table: string) => boolean, lacksDomain: (table: string) => boolean = () => false): ReportStructure {
+/** The channels, splits and relations of a simulated campaign's plan; `exists` says which tables were computed. */
+export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: DataModel, exists: (table: string) => boolean): ReportStructure {
   const byId = new Map(doc.activities.map((a) => [a.id, a]));
   const channels: ReportChannel[] = [];
   for (const step of plan.steps) {
@@ -89,8 +83,7 @@ export function reportStructure(doc: CampaignDoc, plan: CampaignPlan, model: Dat
     const tracking = step.outputs.find((o) => o.port === '@tracking' && exists(o.table));
     const entity = findEntity(model, feedback.dimension);
     if (!entity) continue;
-    const carriesDomain = !lacksDomain(feedback.table) && !(tracking && lacksDomain(tracking.table));
-    channels.push({ activity, feedback: feedback.table, ...(tracking ? { tracking: tracking.table } : {}), key: entity.primaryKey, dimension: feedback.dimension, memberships: [], carriesDomain });
+    channels.push({ activity, feedback: feedback.table, ...(tracking ? { tracking: tracking.table } : {}), key: entity.primaryKey, perRecord: !activity.config.sendPer, dimension: feedback.dimension, memberships: [] });
   }
   // In the campaign's order, as the activities are listed (the report's rows and funnels follow it).
   const position = new Map(doc.activities.map((a, i) => [a.id, i]));

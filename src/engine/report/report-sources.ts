@@ -4,14 +4,16 @@ import type { ReportChannel } from './report-relations';
 
 /**
  * The rows a report aggregates, as SQL over each channel's own tables: its messages (`@feedback`)
- * and its events (`@tracking`), each with the message's `domain` (the email address's domain, which
- * the simulation wrote on both) and the Split outputs its record came through (report-relations.ts), and the
+ * and its events (`@tracking`), each with the message's `domain` (the email address's domain, as
+ * written: see `domainOf`) and the Split outputs its record came through (report-relations.ts), and the
  * channel filters applied. A record's Split outputs are tested on the channel's native key against
  * each output's working table (one row per record), so nothing is copied, cast to text or joined
  * on text keys first: the aggregated passes (report-passes.ts) read these rows once each.
  *
- * In a run kept by an earlier version, the tables have no `domain`: it is worked out from the
- * message's address, which an email's events read from their message in the channel's feedback.
+ * An event's message is in its channel's feedback table (the simulation draws events from
+ * delivered messages): only an email's events read it, for the address's domain, found by the
+ * record's key when the channel sends one message per record (a number, cheaper to match than the
+ * message id's text), else by message id.
  */
 
 /** The channel activities and the Split branch a report is cut to (absent: all). */
@@ -58,11 +60,7 @@ export function nearestBranchOf(c: ReportChannel, branches: string | null | unde
   return c.memberships.find((m) => m.split === c.nearest && through.has(m.branch))?.branch ?? null;
 }
 
-/**
- * A row's email domain (alias `x`), when its channel's tables do not carry it (a run kept by an
- * earlier version): the text after the address's last `@`, as written; `domainOf` lower-cases and
- * trims it once rows are grouped by it. The simulation's own definition: simulate-sql.ts.
- */
+/** The text after an email address's last `@`, as written: `domainOf` gives the domain once rows are grouped by it. */
 function domainSql(d: SqlDialect, c: ReportChannel, address: string): string {
   return c.activity.type === 'email' ? `CASE WHEN ${address} LIKE '%@%' THEN ${d.lastPart(address, '@')} END` : `CAST(NULL AS ${d.sqlType('string')})`;
 }
@@ -71,10 +69,11 @@ function domainSql(d: SqlDialect, c: ReportChannel, address: string): string {
 export const domainOf = (column: string): string => `lower(trim(${column}))`;
 
 /**
- * How a source's rows come: `plain` (the table's columns) or `described` (with the message's
- * `domain` and `branches`, the Split outputs its record came through: see branchesSql).
+ * How a source's rows come: `plain` (the table's columns), `branched` (with `branches`, the Split
+ * outputs its record came through: see branchesSql) or `described` (with the message's `domain`
+ * too).
  */
-export type SourceShape = 'plain' | 'described';
+export type SourceShape = 'plain' | 'branched' | 'described';
 
 /** The rows of one channel's table: none when the filters leave none of them. */
 function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters: SourceFilters, shape: SourceShape): string[] {
@@ -90,10 +89,11 @@ function channelRows(d: SqlDialect, c: ReportChannel, table: EventTable, filters
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   const columns = (table === 'feedback' ? FEEDBACK_COLUMNS : TRACKING_COLUMNS).map((col) => `x.${quoteIdent(col)}`).join(', ');
   if (shape === 'plain') return [`SELECT ${columns} FROM ${quoteIdent(relation)} x${where}`];
-  if (c.carriesDomain) return [`SELECT ${columns}, x.domain AS domain, ${branchesSql(c, 'x')} AS branches FROM ${quoteIdent(relation)} x${where}`];
+  if (shape === 'branched') return [`SELECT ${columns}, ${branchesSql(c, 'x')} AS branches FROM ${quoteIdent(relation)} x${where}`];
   if (table === 'feedback') return [`SELECT ${columns}, ${domainSql(d, c, 'x.address')} AS domain, ${branchesSql(c, 'x')} AS branches FROM ${quoteIdent(relation)} x${where}`];
   const email = c.activity.type === 'email';
-  const join = email ? ` JOIN (SELECT message_id, address FROM ${quoteIdent(c.feedback)}) f ON f.message_id = x.message_id` : '';
+  const on = c.perRecord ? `f.${quoteIdent(c.key)} = x.${quoteIdent(c.key)}` : 'f.message_id = x.message_id';
+  const join = email ? ` JOIN (SELECT ${c.perRecord ? quoteIdent(c.key) : 'message_id'}, address FROM ${quoteIdent(c.feedback)}) f ON ${on}` : '';
   return [`SELECT ${columns}, ${domainSql(d, c, 'f.address')} AS domain, ${branchesSql(c, 'x')} AS branches FROM ${quoteIdent(relation)} x${join}${where}`];
 }
 

@@ -93,7 +93,7 @@ function feedbackSql(config: SimulatedChannelConfig, ctx: CompileContext, delive
     .join(' ')} ELSE 'exclude' END`;
   const common = `d.message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, d.${K}, d.linked_key, d.address`;
   if (!rates)
-    return `SELECT ${common}, ${messageDomainSql(ctx, 'd.address')} AS domain, CASE WHEN d.reason IS NULL THEN 'sent' ELSE ${excluded} END AS status,
+    return `SELECT ${common}, CASE WHEN d.reason IS NULL THEN 'sent' ELSE ${excluded} END AS status,
   CAST(NULL AS VARCHAR) AS failure_type, d.reason AS failure_reason, 0 AS retries, d.send_at AS sent_at,
   CASE WHEN d.reason IS NULL THEN d.send_at ELSE ${ts(ctx.sql.dialect, ctx.clock)} END AS status_at
 FROM ${deliveries} d`;
@@ -105,13 +105,13 @@ FROM ${deliveries} d`;
   const soft = hard + rates.softBounce;
   // The draws of group \`send\` were made once for the messages (see messagesWithDraws).
   return `WITH o AS (
-  SELECT d.message_id AS message_id, d.${K} AS ${K}, d.linked_key AS linked_key, d.address AS address, dr.domain AS domain, d.reason AS reason, d.send_at AS send_at, dr.u_reason AS u_reason,
+  SELECT d.message_id AS message_id, d.${K} AS ${K}, d.linked_key AS linked_key, d.address AS address, d.reason AS reason, d.send_at AS send_at, dr.u_reason AS u_reason,
     CASE WHEN d.reason IS NOT NULL THEN ${EXCLUDED} WHEN dr.u_outcome < ${num(hard)} THEN ${HARD}
     WHEN dr.u_outcome < ${num(soft)} THEN CASE WHEN dr.u_reason < 1.0 / 6 THEN ${IGNORED} ELSE ${SOFT} END ELSE ${OK} END AS outcome,
     ${attempts} AS attempts
   FROM ${deliveries} d JOIN ${messages} dr ON ${sameMessage(ctx, config, key, 'd', 'dr')}
 )
-SELECT ${common}, d.domain AS domain,
+SELECT ${common},
   CASE d.outcome WHEN ${EXCLUDED} THEN ${excluded} WHEN ${OK} THEN 'delivered'
     WHEN ${SOFT} THEN CASE WHEN d.attempts <= ${maxRetries} THEN 'delivered' ELSE 'bounce' END ELSE 'bounce' END AS status,
   CASE d.outcome WHEN ${HARD} THEN 'hard' WHEN ${SOFT} THEN 'soft' WHEN ${IGNORED} THEN 'ignored' END AS failure_type,
@@ -163,18 +163,6 @@ function fatigueFactor(ctx: CompileContext, dimension: string, key: string): { j
 }
 
 /**
- * A message's email domain: the text after its address's last `@`, lower-cased and trimmed (NULL
- * for another channel, or an address without `@`). Worked out once with the channel's messages
- * (`@messages`, which a new launch reuses) and carried by its feedback and tracking rows, which the
- * report groups by it (docs/reports.md).
- */
-function messageDomainSql(ctx: CompileContext, address: string): string {
-  const d = ctx.sql.dialect;
-  if (ctx.activity.type !== 'email') return `CAST(NULL AS ${d.sqlType('string')})`;
-  return `CASE WHEN ${address} LIKE '%@%' THEN lower(trim(${d.lastPart(address, '@')})) END`;
-}
-
-/**
  * The channel's messages (`messagesSql`, one row per targeted message, `early` the reason the data
  * alone excludes it) with every draw that does not depend on the clock, made once per message:
  * group \`send\` (outcome, failure reason, retries) and \`engage\` (open, click, unsubscribe or
@@ -189,12 +177,12 @@ function messagesWithDraws(ctx: CompileContext, messagesSql: string, columns: re
   const cols = (alias: string) => columns.map((c) => `${alias}.${ctx.sql.ident(c)} AS ${ctx.sql.ident(c)}`).join(', ');
   const group = (name: string) => drawGroupSql(d, seed, act, 'm.message_id', name);
   const u = (hash: string, index: 1 | 2 | 3 | 4, name: string) => `${uniformSql(d, hash, index)} AS ${name}`;
-  return `SELECT ${cols('h')}, h.domain AS domain, h.m_base AS m_base,
+  return `SELECT ${cols('h')}, h.m_base AS m_base,
   ${u('h.h_send', 1, 'u_outcome')}, ${u('h.h_send', 2, 'u_reason')}, ${u('h.h_send', 3, 'u_retry')},
   ${u('h.h_engage', 1, 'u_open')}, ${u('h.h_engage', 2, 'u_click')}, ${u('h.h_engage', 3, 'u_unsubscribe')}, ${u('h.h_engage', 4, 'u_complaint')},
   ${u('h.h_convert', 1, 'u_convert')}, ${u('h.h_convert', 2, 'u_convert_at')}
 FROM (
-  SELECT ${cols('m')}, ${messageDomainSql(ctx, 'm.address')} AS domain, ${factor} AS m_base,
+  SELECT ${cols('m')}, ${factor} AS m_base,
     CASE WHEN m.early IS NULL THEN ${group('send')} END AS h_send, CASE WHEN m.early IS NULL THEN ${group('engage')} END AS h_engage, ${group('convert')} AS h_convert
   FROM (${messagesSql}) m${join ? `\n  ${join}` : ''}
 ) h`;
@@ -226,7 +214,7 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
   const complained = channel === 'email' ? `u_complaint < ${num(rates.complaint)}` : 'false';
   const optedOut = channel === 'sms' ? `u_unsubscribe < ${num(rates.optOut)}` : 'false';
   const rows = (event: string, when: string, at: string, urlSql = 'CAST(NULL AS VARCHAR)') =>
-    `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, domain, '${event}' AS event, ${urlSql} AS url, ${at} AS at FROM e WHERE ${when}`;
+    `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, '${event}' AS event, ${urlSql} AS url, ${at} AS at FROM e WHERE ${when}`;
   const events = [
     rows('open', 'opened', 'open_at'),
     rows('click', 'clicked', 'click_at', 'url'),
@@ -238,22 +226,22 @@ function trackingSql(config: SimulatedChannelConfig, ctx: CompileContext, feedba
   const conversion = ctx.simulation!.model.conversion;
   const [baseline, uplift] = [num(conversion.baseline), num(conversion.clickUplift)];
   // `cw` keeps only the messages drawn under the larger of both chances: no other can convert.
-  const conversions = `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, domain, 'conversion' AS event, CAST(NULL AS VARCHAR) AS url,
+  const conversions = `SELECT message_id, ${literal(act)} AS activity_id, ${literal(channel)} AS channel, ${K}, 'conversion' AS event, CAST(NULL AS VARCHAR) AS url,
   base_at + ${ctx.sql.dialect.seconds(`CAST(floor(u_convert_at * ${conversion.windowDays * 86400}) AS BIGINT)`)} AS at
 FROM cw WHERE u_convert < least(1, ${baseline} + CASE WHEN clicked THEN ${uplift} ELSE 0 END)`;
   // The multiplier: the person's data (m_base, with the messages) times this channel's fatigue.
   return `WITH f AS (
-  SELECT f.message_id AS message_id, f.${K} AS ${K}, f.domain AS domain, f.status_at AS delivered_at, (dr.m_base * ${fatigue.factor}) AS m,
+  SELECT f.message_id AS message_id, f.${K} AS ${K}, f.status_at AS delivered_at, (dr.m_base * ${fatigue.factor}) AS m,
     dr.u_open AS u_open, dr.u_click AS u_click, dr.u_unsubscribe AS u_unsubscribe, dr.u_complaint AS u_complaint
   FROM ${feedback} f JOIN ${messages} dr ON ${sameMessage(ctx, config, key, 'f', 'dr')}${fatigue.join ? `\n  ${fatigue.join}` : ''}
   WHERE f.status = 'delivered'
 ), p AS (
   SELECT f.*, ${pOpen} AS p_open FROM f
 ), d AS (
-  SELECT message_id, ${K}, domain, delivered_at, p_open, ${pClick} AS p_click, u_open, u_click, u_unsubscribe, u_complaint
+  SELECT message_id, ${K}, delivered_at, p_open, ${pClick} AS p_click, u_open, u_click, u_unsubscribe, u_complaint
   FROM p
 ), g AS (
-  SELECT message_id, ${K}, domain, delivered_at, ${opened} AS opened, ${clicked} AS clicked, ${unsubscribed} AS unsubscribed, ${complained} AS complained, ${optedOut} AS opted_out
+  SELECT message_id, ${K}, delivered_at, ${opened} AS opened, ${clicked} AS clicked, ${unsubscribed} AS unsubscribed, ${complained} AS complained, ${optedOut} AS opted_out
   FROM d
 ), t AS (
   SELECT g.*, ${ht} AS ht, CASE WHEN clicked THEN ${hl} END AS hl
@@ -271,7 +259,7 @@ FROM cw WHERE u_convert < least(1, ${baseline} + CASE WHEN clicked THEN ${uplift
 ), e AS (
   SELECT c.*, ${dayTime(ctx.sql.dialect, 'raw_click_at')} AS click_at FROM c
 ), cw AS (
-  SELECT f.message_id AS message_id, f.${K} AS ${K}, f.domain AS domain, CASE WHEN e.clicked THEN e.click_at ELSE coalesce(f.sent_at, f.status_at) END AS base_at,
+  SELECT f.message_id AS message_id, f.${K} AS ${K}, CASE WHEN e.clicked THEN e.click_at ELSE coalesce(f.sent_at, f.status_at) END AS base_at,
     coalesce(e.clicked, false) AS clicked, dr.u_convert AS u_convert, dr.u_convert_at AS u_convert_at
   FROM ${feedback} f JOIN ${messages} dr ON ${sameMessage(ctx, config, key, 'f', 'dr')} LEFT JOIN e ON ${sameMessage(ctx, config, key, 'f', 'e')}
   WHERE dr.u_convert < least(1, greatest(${baseline}, ${baseline} + ${uplift}))
@@ -312,19 +300,19 @@ export function simulationOutputs(config: SimulatedChannelConfig, ctx: CompileCo
     out['@messages'] = {
       sql: messagesWithDraws(ctx, own.sql, own.columns.map((c) => c.name), dimension, key),
       dimension,
-      columns: [...own.columns, { name: 'domain', type: 'string' }, { name: 'm_base', type: 'DOUBLE' }, ...draws.map((name) => ({ name, type: 'DOUBLE' }))],
+      columns: [...own.columns, { name: 'm_base', type: 'DOUBLE' }, ...draws.map((name) => ({ name, type: 'DOUBLE' }))],
     };
   }
   const withDraws = auxTable('@messages');
   out['@feedback'] = {
     sql: feedbackSql(config, ctx, deliveries, withDraws, key),
     dimension,
-    columns: columns(['message_id', 'activity_id', 'channel', 'linked_key', 'address', 'domain', 'status', 'failure_type', 'failure_reason', 'retries', 'sent_at', 'status_at']),
+    columns: columns(['message_id', 'activity_id', 'channel', 'linked_key', 'address', 'status', 'failure_type', 'failure_reason', 'retries', 'sent_at', 'status_at']),
     // Keyed by the registry's ids, computed by its formulas (src/domain/metrics.ts).
     figures: channelFiguresSql(ctx.sql.dialect, channel, feedback, hasTracking ? tracking : undefined),
   };
   if (hasTracking)
-    out['@tracking'] = { sql: trackingSql(config, ctx, feedback, withDraws, dimension, key), dimension, columns: columns(['message_id', 'activity_id', 'channel', 'domain', 'event', 'url', 'at']) };
+    out['@tracking'] = { sql: trackingSql(config, ctx, feedback, withDraws, dimension, key), dimension, columns: columns(['message_id', 'activity_id', 'channel', 'event', 'url', 'at']) };
   return out;
 }
 
