@@ -17,7 +17,20 @@ export const AUTOSAVE_INTERVAL_MS = 400;
  * first (see draft-flush.ts). Because a closing tab may abort an IndexedDB
  * write, an unsaved document is also copied to localStorage at that moment (see crash-backup.ts).
  */
-export function useAutosave(doc: CampaignDoc, { paused = false }: { paused?: boolean } = {}): SaveState {
+export function useAutosave(
+  doc: CampaignDoc,
+  {
+    paused = false,
+    current,
+  }: {
+    paused?: boolean;
+    /**
+     * The newest document, with changes made since the last render (a draft committed as the page
+     * goes away changes it before anything is rendered); `doc` when absent.
+     */
+    current?: () => CampaignDoc;
+  } = {},
+): SaveState {
   const repo = useCampaignRepository();
   const client = useQueryClient();
   const [state, setState] = useState<SaveState>('saved');
@@ -48,13 +61,23 @@ export function useAutosave(doc: CampaignDoc, { paused = false }: { paused?: boo
   useLayoutEffect(() => {
     latest.current = doc;
   }, [doc]);
+  const newest = useRef(current);
+  useLayoutEffect(() => {
+    newest.current = current;
+  }, [current]);
 
   useEffect(() => {
     const leave = () => {
-      // Text typed into a field and not committed yet becomes part of the document first.
-      flushDrafts();
-      if (saver.saveState === 'saved') return;
       const id = latest.current.id;
+      // Text typed into a field and not committed yet becomes part of the document first. Its
+      // backup is written as soon as the document holds it, before the editor renders it: a tab
+      // being closed may not live through that render.
+      const drafted = flushDrafts(() => crashBackup.write(newest.current?.() ?? latest.current));
+      if (saver.saveState === 'saved') {
+        // The drafts changed nothing (or the document is written already): no backup to keep.
+        if (drafted) crashBackup.clear(id);
+        return;
+      }
       crashBackup.write(latest.current);
       void saver.flush().then(() => {
         if (saver.saveState === 'saved') crashBackup.clear(id);

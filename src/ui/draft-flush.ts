@@ -11,13 +11,19 @@ const pending = new Set<{ current: () => void }>();
 /**
  * Commits every draft waiting in a field, synchronously: the documents they change are rendered,
  * and scheduled for saving, before this returns. Each commit is the one a blur would make, so a
- * field edit stays one undo step.
+ * field edit stays one undo step. Returns whether there was any draft.
+ *
+ * `beforeRender` runs once the commits have changed the documents and before they are rendered:
+ * rendering a large editor can take a few hundred milliseconds, and a closing tab may be gone
+ * before it ends, so what must survive the tab (a backup of the document) is written there.
  */
-export function flushDrafts(): void {
-  if (pending.size === 0) return;
+export function flushDrafts(beforeRender?: () => void): boolean {
+  if (pending.size === 0) return false;
   flushSync(() => {
     for (const commit of [...pending]) commit.current();
+    beforeRender?.();
   });
+  return true;
 }
 
 /**

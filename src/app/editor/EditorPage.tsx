@@ -44,7 +44,8 @@ function LoadedEditor({ initial }: { initial: CampaignDoc }) {
   });
   const editing = useEditingLease(doc, setDoc);
   const readOnly = editing.role !== 'editor';
-  const saveState = useAutosave(doc, { paused: readOnly });
+  const newestDoc = useCallback(() => latest.current, []);
+  const saveState = useAutosave(doc, { paused: readOnly, current: newestDoc });
   useOtherTabWarning(doc.id);
   const onChange = useCallback((next: CampaignDoc) => {
     latest.current = next;
@@ -106,7 +107,12 @@ function LoadedEditor({ initial }: { initial: CampaignDoc }) {
         readOnly={readOnly}
         lockReason={lockReason}
         versions={life.lifecycle}
-        onRename={(name) => setDoc((d) => ({ ...d, name }))}
+        onRename={(name) => {
+          // Through `latest` too, so that a name committed as the page goes away is in its backup.
+          const next = { ...latest.current, name };
+          latest.current = next;
+          setDoc(next);
+        }}
         lifecycle={
           <LifecycleControls
             doc={doc}
