@@ -3,7 +3,7 @@ import { countMetrics, rateMetrics, rateValue } from '../../domain/metrics';
 import type { DuckConnection } from '../duckdb/connection';
 import { openNodeDuckDB } from '../duckdb/node-duckdb';
 import { tableToRows } from '../rows';
-import { channelFiguresSql, countMetricSql } from './metric-sql';
+import { channelFiguresSql, countMetricSql, groupedRowsSql } from './metric-sql';
 import { duckdbDialect } from '../sql/dialect';
 
 /**
@@ -113,6 +113,25 @@ describe('count formulas', () => {
     expect(c.clicks).toBe(2); // 10:30 (m:2) and 11:05 (m:1)
     expect(c['unique-opens']).toBe(2);
     expect(c.unsubscribes).toBe(0); // 13:00
+  });
+
+  test('over messages grouped first (by the columns the formulas test), each feedback formula gives the same number', async () => {
+    const feedback = countMetrics.filter((m) => m.formula.table === 'feedback');
+    const ungrouped = await countsOf('fb', 'tr');
+    // Grouped by nothing else, and by the hour of the send (a key that splits the groups further).
+    for (const keys of [[], ["date_trunc('hour', x.status_at)"]]) {
+      const groups = groupedRowsSql(feedback.map((m) => m.formula), keys, 'SELECT * FROM fb');
+      const values = feedback.map((m) => `${countMetricSql(m.formula, { alias: 'g', grouped: true })} AS "${m.id}"`);
+      const row = tableToRows(await conn.query(`SELECT ${values.join(', ')} FROM (${groups}) g`))[0]!;
+      for (const m of feedback) expect(Number(row[m.id]), `${m.id} by ${keys.join() || 'nothing'}`).toBe(ungrouped[m.id]);
+    }
+    // A time a formula only tests for being set does not split the groups: m:9, delivered at
+    // another time with one retry, joins m:1's group (delivered, no failure type, sent).
+    const nine = `SELECT * FROM fb UNION ALL SELECT 'm:9', 'delivered', NULL, NULL, 1, TIMESTAMP '2025-07-01 12:00:00', TIMESTAMP '2025-07-01 12:00:00'`;
+    const groups = tableToRows(await conn.query(groupedRowsSql(feedback.map((m) => m.formula), [], nine)));
+    expect(groups).toHaveLength(8);
+    const delivered = groups.find((g) => g.status === 'delivered' && g.failure_type === null)!;
+    expect([Number(delivered.grouped_rows), Number(delivered.retries), Number(delivered.sent_at)]).toEqual([2, 1, 1]);
   });
 
   test('the channel figures are the same formulas, keyed by id, only those that apply to the channel', async () => {

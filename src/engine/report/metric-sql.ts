@@ -34,11 +34,46 @@ export function metricTimeSql(formula: CountFormula, alias?: string): string {
 }
 
 /**
+ * Over rows already grouped (`grouped`), each row stands for `GROUPED_ROWS` rows of the table, whose
+ * `retries` it sums: see `groupedRowsSql`.
+ */
+export const GROUPED_ROWS = '"grouped_rows"';
+
+/**
+ * Whether a feedback formula can be computed over grouped rows: its aggregate adds up (a count, a
+ * sum) and no time range tests its event times (a group keeps only whether a time is set).
+ */
+export function addsUpOverGroups(formula: CountFormula, range: TimeRange | undefined): boolean {
+  return formula.table === 'feedback' && !range?.from && !range?.to;
+}
+
+/**
+ * Rows of the feedback relation `source` (alias `x`) grouped by `keys` (SQL over `x`, named `d0`,
+ * `d1`…) and by every column the formulas test, with their number of rows and sum of retries: the
+ * formulas then read these few rows (`countMetricSql(…, { grouped: true })`) rather than every
+ * message. A column the formulas only test for being set keeps only that (1 or NULL), so that its
+ * times do not split the groups.
+ */
+export function groupedRowsSql(formulas: readonly CountFormula[], keys: readonly string[], source: string): string {
+  const tests = new Map<string, ColumnTest[]>();
+  for (const f of formulas) for (const [column, test] of Object.entries(f.where)) tests.set(column, [...(tests.get(column) ?? []), test as ColumnTest]);
+  const columns = [...tests].map(([column, ts]) => {
+    const col = `x.${quoteIdent(column)}`;
+    const setOnly = ts.every((t) => t === 'present' || t === 'absent');
+    return { name: quoteIdent(column), sql: setOnly ? `CASE WHEN ${col} IS NOT NULL THEN 1 END` : col };
+  });
+  const named = [...keys.map((k, i) => ({ name: `d${i}`, sql: k })), ...columns];
+  const inner = `SELECT ${[...named.map((c) => `${c.sql} AS ${c.name}`), 'x."retries" AS "retries"'].join(', ')} FROM (${source}) x`;
+  const by = named.map((c) => c.name);
+  return `SELECT ${[...by, `count(*) AS ${GROUPED_ROWS}`, 'sum(r."retries") AS "retries"'].join(', ')} FROM (${inner}) r${by.length > 0 ? ` GROUP BY ${by.join(', ')}` : ''}`;
+}
+
+/**
  * The aggregate of a count formula over its table's rows (`alias.` prefixes its columns), counted
  * only where `extra` holds (an SQL condition) and its event time is within `range`. Always a BIGINT,
  * 0 over no rows.
  */
-export function countMetricSql(formula: CountFormula, options: { alias?: string; range?: TimeRange; extra?: string } = {}): string {
+export function countMetricSql(formula: CountFormula, options: { alias?: string; range?: TimeRange; extra?: string; grouped?: boolean } = {}): string {
   const alias = options.alias ? `${options.alias}.` : '';
   const tests: string[] = Object.entries(formula.where).map(([column, test]) => columnTestSql(column, test as ColumnTest, alias));
   const time = metricTimeSql(formula, options.alias);
@@ -48,7 +83,7 @@ export function countMetricSql(formula: CountFormula, options: { alias?: string;
   const filter = tests.length > 0 ? ` FILTER (WHERE ${tests.join(' AND ')})` : '';
   switch (formula.aggregate) {
     case 'count':
-      return `CAST(count(*)${filter} AS BIGINT)`;
+      return options.grouped ? `CAST(coalesce(sum(${alias}${GROUPED_ROWS})${filter}, 0) AS BIGINT)` : `CAST(count(*)${filter} AS BIGINT)`;
     case 'sum-retries':
       return `CAST(coalesce(sum(${alias}"retries")${filter}, 0) AS BIGINT)`;
     case 'distinct-messages':

@@ -2,7 +2,7 @@ import type { CountMetric } from '../../domain/metrics';
 import { appliesTo, countMetric, countMetrics } from '../../domain/metrics';
 import type { MetricCounts } from '../../domain/report';
 import type { PlainRow } from '../rows';
-import { countMetricSql, type TimeRange } from './metric-sql';
+import { addsUpOverGroups, countMetricSql, groupedRowsSql, type TimeRange } from './metric-sql';
 import { sqlLiteral } from '../sql/quote';
 import type { EventTable, SourcePart } from './report-sources';
 
@@ -77,16 +77,25 @@ export function passSql(pass: Pass, range: TimeRange): { sql: string; dims: stri
   const metrics = countMetrics.filter((m) => cuts.some((cut) => metricsOfCut(cut, pass.table).includes(m)));
   if (metrics.length === 0) return undefined;
   const dims: [string, Dim][] = [...Object.entries(pass.dims), ...cuts.filter((cut) => cut.condition).map((cut): [string, Dim] => [conditionDim(cut), `CASE WHEN ${cut.condition} THEN 1 ELSE 0 END`])];
-  const group = dims.map(([, dim], i) => `${typeof dim === 'string' ? dim : dim.sql} AS d${i}`);
+  const keys = dims.map(([, dim]) => (typeof dim === 'string' ? dim : dim.sql));
+  const group = keys.map((key, i) => `${key} AS d${i}`);
   const values = metrics.map((m, i) => `${countMetricSql(m.formula, { alias: 'x', range })} AS v${i}`);
   // Without a grouping column, a part with no row must give no cell (not one of zeros).
   const groupBy = dims.length > 0 ? `GROUP BY ${dims.map((_, i) => `d${i}`).join(', ')}` : 'HAVING count(*) > 0';
   // Shown values (text) are computed once per cell, not once per row.
   const shown = dims.map(([, dim], i) => `${typeof dim === 'string' ? `d${i}` : dim.show(`d${i}`)} AS d${i}`);
   const outer = (activity: string, channel: string) => `SELECT ${[`${activity} AS activity`, `${channel} AS channel`, ...shown, ...metrics.map((_, i) => `v${i}`)].join(', ')}`;
+  // Messages are first grouped by the cells' keys and the columns the formulas test, counting and
+  // summing only; each metric's filtered aggregate then runs over those few groups. Over 850,000
+  // messages this is about half the time of filtering every message once per metric.
+  const inGroups = pass.grouping === 'part' && metrics.every((m) => addsUpOverGroups(m.formula, range));
+  const cellsOf = (source: string) =>
+    inGroups
+      ? `SELECT ${[...dims.map((_, i) => `x.d${i} AS d${i}`), ...metrics.map((m, i) => `${countMetricSql(m.formula, { alias: 'x', grouped: true })} AS v${i}`)].join(', ')} FROM (${groupedRowsSql(metrics.map((m) => m.formula), keys, source)}) x ${groupBy}`
+      : `SELECT ${[...group, ...values].join(', ')} FROM (${source}) x ${groupBy}`;
   const sql =
     pass.grouping === 'part'
-      ? pass.parts.map((part) => `${outer(sqlLiteral(part.activity), sqlLiteral(part.channel))}\nFROM (SELECT ${[...group, ...values].join(', ')} FROM (${part.sql}) x ${groupBy}) cells`).join('\nUNION ALL\n')
+      ? pass.parts.map((part) => `${outer(sqlLiteral(part.activity), sqlLiteral(part.channel))}\nFROM (${cellsOf(part.sql)}) cells`).join('\nUNION ALL\n')
       : `${outer('a', 'c')}\nFROM (SELECT ${['x.activity_id AS a', 'x.channel AS c', ...group, ...values].join(', ')}\nFROM (${pass.parts.map((part) => part.sql).join('\nUNION ALL\n')}) x\nGROUP BY ${['a', 'c', ...dims.map((_, i) => `d${i}`)].join(', ')}) cells`;
   return { sql, dims: dims.map(([name]) => name), metrics };
 }
