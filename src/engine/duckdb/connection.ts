@@ -34,6 +34,11 @@ export interface DuckConnection {
   /** Releases the connection and the database behind it. */
   close(): Promise<void>;
   /**
+   * Bytes of DuckDB-WASM's linear memory (its high-water mark: wasm memory only grows), when this
+   * DuckDB runs in this thread (Node's blocking binding); measured by the benchmarks.
+   */
+  wasmMemoryBytes?(): number;
+  /**
    * Database files the browser keeps between visits (the origin-private file system), when this
    * DuckDB can use them: see src/engine/kept/.
    */

@@ -29,5 +29,7 @@ export async function openNodeDuckDB(): Promise<DuckConnection> {
       conn.close();
       db.reset();
     },
+    // `mod` is the Emscripten module behind the binding; its heap view spans the whole memory.
+    wasmMemoryBytes: () => (db as unknown as { mod?: { HEAPU8?: Uint8Array } }).mod?.HEAPU8?.buffer.byteLength ?? 0,
   };
 }
