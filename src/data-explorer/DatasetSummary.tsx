@@ -9,6 +9,7 @@ const keptText = {
   opened: 'Yes: opened from this browser’s storage, nothing loaded again',
   keeping: 'Being kept in this browser’s storage…',
   kept: 'Yes: the next visit opens it without loading it again',
+  small: 'Not needed: this data loads again in about a second',
   'not-kept': 'No (see below)',
 } as const;
 

@@ -228,12 +228,21 @@ export class Engine {
     const kept = this.kept;
     if (!kept || options.keep === false) return info;
     const seq = Number(info.version.slice(info.version.lastIndexOf('#') + 1));
+    const small = (rowCounts: Record<string, number>) => Object.values(rowCounts).reduce((a, b) => a + b, 0) < kept.minRows;
+    if (!this.background && small(info.rowCounts)) {
+      kept.status = { status: 'small' };
+      return this.dataset!;
+    }
     // Said in the answer: the Data screen follows it until it is kept.
     kept.willKeep();
     const keep = async () => {
       await this.whenQuiet();
       const data = this.data;
       if (data?.version !== info.version) return;
+      if (small(data.rowCounts)) {
+        kept.status = { status: 'small' };
+        return;
+      }
       // The working tables of counts computed while the data was being kept follow it.
       void kept.keep(dataset.id, data.schema, seq, { ...data.rowCounts }, (fn) => this.exclusive(fn)).then(() => {
         if (this.lastPlan && this.data?.version === info.version) this.keepWorking(this.lastPlan);

@@ -86,7 +86,7 @@ function visits(base: DuckConnection) {
 
 async function firstVisit(conn: DuckConnection, storage: ReturnType<typeof createMemoryKeptStorage>, data: Dataset) {
   const engine = new Engine(conn);
-  const kept = new KeptData(conn, files, storage, 'build-1');
+  const kept = new KeptData(conn, files, storage, 'build-1', 0);
   engine.keepDataIn(kept);
   await engine.loadDataset(data);
   const counts = await engine.counts(doc);
@@ -103,6 +103,26 @@ describe('data kept between visits', () => {
   }, 60_000);
   afterAll(async () => base.close());
 
+  test('data with fewer rows in all than the kept minimum is not kept: nothing is written, and it says why', async () => {
+    const v = visits(base);
+    await v.clear();
+    const storage = createMemoryKeptStorage();
+    const data = dataset();
+    const engine = new Engine(v.conn);
+    // The fixture's tables hold a few rows: under a minimum of 1,000 rows.
+    const kept = new KeptData(v.conn, files, storage, 'build-1', 1_000);
+    engine.keepDataIn(kept);
+    await engine.loadDataset(data);
+    expect((await engine.counts(doc)).counts).toEqual({ tb: 4, tf: 3 });
+    // Decided once its tables loading in the background are in and the engine is quiet.
+    while (kept.status?.status === 'keeping' || kept.status === undefined) await new Promise((r) => setTimeout(r, 10));
+    await engine.keptWritten();
+    expect(kept.status).toEqual({ status: 'small' });
+    expect(engine.dataset!.kept).toEqual({ status: 'small' });
+    expect([...storage.files]).toEqual([]);
+    expect(v.statements.filter((s) => /cc_kept/.test(s))).toEqual([]);
+  });
+
   test('the next visit with the same data opens the kept tables and working tables: nothing is loaded or computed again', async () => {
     const v = visits(base);
     await v.clear();
@@ -116,7 +136,7 @@ describe('data kept between visits', () => {
 
     await v.next();
     const engine = new Engine(v.conn);
-    const kept = new KeptData(v.conn, files, storage, 'build-1');
+    const kept = new KeptData(v.conn, files, storage, 'build-1', 0);
     engine.keepDataIn(kept);
     const found = await kept.reopen('fixture-kept');
     expect(found).toBeDefined();
@@ -142,10 +162,10 @@ describe('data kept between visits', () => {
     const storage = createMemoryKeptStorage();
     await firstVisit(v.conn, storage, dataset('fixture-a'));
     await v.next();
-    expect(await new KeptData(v.conn, files, storage, 'build-1').reopen('fixture-b')).toBeUndefined();
-    expect(await new KeptData(v.conn, files, storage, 'build-2').reopen('fixture-a')).toBeUndefined();
+    expect(await new KeptData(v.conn, files, storage, 'build-1', 0).reopen('fixture-b')).toBeUndefined();
+    expect(await new KeptData(v.conn, files, storage, 'build-2', 0).reopen('fixture-a')).toBeUndefined();
     // A file whose catalogue is not complete (a write cut short) is not read, and is removed.
-    const cut = new KeptData(v.conn, files, storage, 'build-1');
+    const cut = new KeptData(v.conn, files, storage, 'build-1', 0);
     await v.conn.query(`DELETE FROM ${KEPT_DB}.main.cc_meta WHERE key = 'complete'`);
     expect(await cut.reopen('fixture-a')).toBeUndefined();
     expect(storage.files.size).toBe(0);
@@ -202,7 +222,7 @@ describe('data kept between visits', () => {
     };
     // One visit only: the database detaches the half-written file for real.
     const engine = new Engine(base);
-    const kept = new KeptData(base, files, storage, 'build-1');
+    const kept = new KeptData(base, files, storage, 'build-1', 0);
     engine.keepDataIn(kept);
     await engine.loadDataset(dataset('first'));
     while (asked === 0) await new Promise((r) => setTimeout(r, 10));

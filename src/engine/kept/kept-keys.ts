@@ -35,5 +35,10 @@ export type KeptStatus =
   | { status: 'keeping' }
   /** Kept: the next visit opens it without loading it again. */
   | { status: 'kept' }
+  /**
+   * Not kept, and not needed: the data is small enough (under KEEP_MIN_ROWS rows in all) to load
+   * again in about a second, less than writing it to the storage costs.
+   */
+  | { status: 'small' }
   /** Not kept between visits, and why (storage refused, full or missing); the app works as before. */
   | { status: 'not-kept'; reason: string };
